@@ -1,0 +1,53 @@
+/**
+ * Stable machine error codes and the HTTP status each one maps to. The server renders every
+ * error as RFC 9457 problem+json with one of these codes; the web app keys its messages on them.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  TOKEN_INVALID: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  HOSPITAL_ACCESS_DENIED: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  POSSIBLE_DUPLICATE: 409,
+  ALREADY_DECIDED: 409,
+  MRN_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RULE_VIOLATION: 422,
+  WEAK_PASSWORD: 422,
+  CODE_INVALID: 422,
+  INVITATION_INVALID: 422,
+  LAST_ADMIN: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One field-level problem: `path` is the dotted location in the request (e.g. `body.email`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The problem+json body every error response carries. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}

@@ -1,0 +1,66 @@
+import type { Role } from './roles';
+
+/**
+ * The single source of who may do what. Routes declare one of these; the access test walks every
+ * route with every role against this table. Scope (which hospital, which patient) is enforced by
+ * the services on top: a permission says what kind of thing a role may do, never which records.
+ */
+export const PERMISSIONS = [
+  'hospitals:create', // platform: add a hospital to the installation
+  'hospitals:read', // see the hospitals one belongs to
+  'hospitals:update', // edit one's own hospital (name, address, time zone, currency)
+  'departments:read',
+  'departments:manage',
+  'staff:read',
+  'staff:manage', // invite, change roles, deactivate
+  'doctors:read', // the hospital's doctors, including pending ones
+  'doctors:approve',
+  'doctors:update-own', // a doctor edits their own profile
+  'patients:read', // staff: patients registered at the active hospital
+  'patients:create',
+  'patients:update',
+  'patients:clinical-update', // allergies and conditions
+  'own-record:read', // a patient: their own record
+  'own-record:update',
+  'audit:read',
+  'system:manage', // platform admin: installation-wide settings
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF_BASE: Permission[] = ['hospitals:read', 'departments:read', 'doctors:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  patient: ['own-record:read', 'own-record:update'],
+  doctor: [...STAFF_BASE, 'patients:read', 'patients:update', 'patients:clinical-update', 'doctors:update-own'],
+  nurse: [...STAFF_BASE, 'patients:read', 'patients:clinical-update'],
+  receptionist: [...STAFF_BASE, 'patients:read', 'patients:create', 'patients:update'],
+  pharmacist: [...STAFF_BASE, 'patients:read'],
+  procurement_officer: [...STAFF_BASE],
+  lab_technician: [...STAFF_BASE, 'patients:read'],
+  hospital_admin: [
+    ...STAFF_BASE,
+    'hospitals:update',
+    'departments:manage',
+    'staff:read',
+    'staff:manage',
+    'doctors:approve',
+    'patients:read',
+    'patients:create',
+    'patients:update',
+    'audit:read',
+  ],
+  platform_admin: ['hospitals:create', 'hospitals:read', 'hospitals:update', 'audit:read', 'system:manage'],
+};
+
+/** The permissions a set of roles grants together. */
+export function permissionsOf(roles: Iterable<Role>): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) out.add(p);
+  return out;
+}
+
+/**
+ * What a route requires. `public` needs nobody; `authenticated` needs any signed-in person;
+ * otherwise the caller must hold at least one of the listed permissions.
+ */
+export type Access = 'public' | 'authenticated' | { anyOf: readonly Permission[] };

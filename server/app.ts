@@ -1,0 +1,118 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { AccessTokens, IdentityService, identityRoutes, makeAuthenticator, getOrCreateSetting } from './modules/identity';
+import { installAccessControl, type RouteEntry } from './platform/access';
+import { auditRoutes } from './platform/audit/audit.routes';
+import { insertAuditEvent } from './platform/audit/audit.repo';
+import { installHealth } from './platform/http/health';
+import { installOpenApi } from './platform/http/openapi';
+import { installProblemHandlers } from './platform/http/problem';
+import { installRateLimits } from './platform/http/rate-limit';
+import { createMailer, type Mailer } from './platform/mail/mailer';
+import { installMetrics } from './platform/metrics';
+import { randomToken } from './modules/identity/identity.crypto';
+import { registerModules } from './modules';
+import path from 'node:path';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  /** Every /api route with the access rule it declared (walked by the access test). */
+  routes: RouteEntry[];
+  mailer: Mailer;
+  /** Marks the app as draining: /readyz answers 503 so the load balancer stops sending traffic. */
+  beginShutdown(): void;
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  mailer?: Mailer;
+}
+
+/** Assembles the HTTP application: platform plugins first, then every module's routes. */
+export async function buildApp({ config, database, mailer: givenMailer }: BuildOptions): Promise<BuiltApp> {
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+              censor: '[redacted]',
+            },
+          },
+    genReqId: () => uuidv7(),
+    requestIdHeader: 'x-request-id',
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    // Refuse, rather than strip, __proto__ and constructor.prototype keys in JSON.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', database.db);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  let shuttingDown = false;
+  const mailer =
+    givenMailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: path.join(config.dataDir, 'mail') });
+  const jwtSecret = config.JWT_SECRET ?? (await getOrCreateSetting(database.db, 'jwt_secret', () => randomToken(48)));
+  const tokens = new AccessTokens(jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
+  const auth = makeAuthenticator({ db: database.db, config, tokens });
+  const identity = new IdentityService({ config, mailer, tokens });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  installProblemHandlers(app, async (req, err) => {
+    // Every refusal goes in the audit log: who tried what, and why it was refused.
+    await insertAuditEvent(database.db, {
+      actorUserId: req.actor?.userId ?? null,
+      actorRole: req.actingRole,
+      hospitalId: req.actor?.hospitalId ?? null,
+      patientId: null,
+      action: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`,
+      entityType: 'request',
+      entityId: null,
+      outcome: 'denied',
+      before: null,
+      after: { code: err.code, detail: err.message },
+      ip: req.ip,
+      requestId: req.id,
+    });
+  });
+  installMetrics(app, config.METRICS_TOKEN);
+  await installRateLimits(app, database.db);
+  const routes = installAccessControl(app, auth);
+  await installOpenApi(app);
+  installHealth(app, database, () => shuttingDown);
+
+  identityRoutes(app, { identity, auth, authPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE });
+  auditRoutes(app);
+  await registerModules(app, { config, database, mailer });
+
+  await app.ready();
+  return { app, routes, mailer, beginShutdown: () => (shuttingDown = true) };
+}

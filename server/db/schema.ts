@@ -1,0 +1,6 @@
+// Every table, for drizzle-kit's migration generator. Application code imports tables from their
+// own module's *.tables.ts inside *.repo.ts files only.
+export * from '../modules/identity/identity.tables';
+export * from '../modules/organisation/organisation.tables';
+export * from '../modules/patients/patients.tables';
+export * from '../platform/audit/audit.tables';

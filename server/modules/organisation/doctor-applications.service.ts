@@ -1,0 +1,38 @@
+import type { DoctorApplication } from '../../../contracts/identity';
+import type { Executor } from '../../db/client';
+import { AppError } from '../../platform/errors';
+import * as repo from './organisation.repo';
+
+/** Files a self-registered doctor's application at a hospital; it waits as `pending` for the hospital admin. */
+export async function submitDoctorApplication(tx: Executor, userId: string, a: DoctorApplication): Promise<string> {
+  const hospital = await repo.findHospital(tx, a.hospitalId);
+  if (!hospital || !hospital.active) {
+    throw new AppError('VALIDATION_FAILED', 'There is no such hospital.', {
+      errors: [{ path: 'body.doctor.hospitalId', message: 'Unknown hospital' }],
+    });
+  }
+  if (a.departmentId && !(await repo.findDepartmentInHospital(tx, a.hospitalId, a.departmentId))) {
+    throw new AppError('VALIDATION_FAILED', 'That department is not part of the hospital.', {
+      errors: [{ path: 'body.doctor.departmentId', message: 'Unknown department' }],
+    });
+  }
+  const row = await repo.insertDoctorProfile(tx, {
+    userId,
+    hospitalId: a.hospitalId,
+    departmentId: a.departmentId ?? null,
+    specialty: a.specialty,
+    registrationNumber: a.registrationNumber,
+    qualifications: a.qualifications,
+    consultationFeeMinor: a.consultationFeeMinor,
+    languages: a.languages,
+    status: 'pending',
+  });
+  return row.id;
+}
+
+/** Hospital names by id, for labelling memberships. */
+export async function hospitalNames(exec: Executor, ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((i): i is string => i !== null))];
+  const rows = await repo.findHospitalsByIds(exec, unique);
+  return new Map(rows.map((h) => [h.id, h.name]));
+}

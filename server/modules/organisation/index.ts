@@ -1,0 +1,1 @@
+export { submitDoctorApplication, hospitalNames } from './doctor-applications.service';

@@ -1,0 +1,1 @@
+export { createPatientForUser } from './self-registration.service';

@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, idColumn, updatedAt } from '../../db/columns';
+import { users } from '../identity/identity.tables';
+import { hospitals } from '../organisation/organisation.tables';
+
+/** The person: one record however many hospitals they visit. */
+export const patients = pgTable(
+  'patients',
+  {
+    id: idColumn(),
+    userId: uuid('user_id').references(() => users.id),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull().default(''),
+    /** Lower-cased "given family", kept by the database, for typo-tolerant search. */
+    searchName: text('search_name')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(given_name || ' ' || family_name)`),
+    dateOfBirth: date('date_of_birth'),
+    sex: text('sex').notNull().default('unknown'),
+    phone: text('phone'),
+    email: text('email'),
+    addressLine: text('address_line').notNull().default(''),
+    city: text('city').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    country: text('country').notNull().default(''),
+    bloodGroup: text('blood_group'),
+    emergencyContactName: text('emergency_contact_name'),
+    emergencyContactPhone: text('emergency_contact_phone'),
+    emergencyContactRelation: text('emergency_contact_relation'),
+    insuranceProvider: text('insurance_provider'),
+    insurancePolicyNumber: text('insurance_policy_number'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('patients_user_uq').on(t.userId),
+    index('patients_search_name_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    index('patients_phone_idx').on(t.phone),
+    check('patients_sex_ck', sql`${t.sex} in ('female','male','other','unknown')`),
+  ],
+);
+
+/** A hospital's registration of a patient, with that hospital's medical record number. */
+export const patientRegistrations = pgTable(
+  'patient_registrations',
+  {
+    id: idColumn(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    mrn: text('mrn').notNull(),
+    registeredBy: uuid('registered_by'),
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('patient_registrations_hospital_mrn_uq').on(t.hospitalId, t.mrn),
+    unique('patient_registrations_hospital_patient_uq').on(t.hospitalId, t.patientId),
+    index('patient_registrations_patient_idx').on(t.patientId),
+  ],
+);
+
+export const patientAllergies = pgTable(
+  'patient_allergies',
+  {
+    id: idColumn(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    hospitalId: uuid('hospital_id').references(() => hospitals.id),
+    substance: text('substance').notNull(),
+    reaction: text('reaction').notNull().default(''),
+    severity: text('severity').notNull().default('unknown'),
+    status: text('status').notNull().default('active'),
+    recordedBy: uuid('recorded_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('patient_allergies_patient_idx').on(t.patientId),
+    check('patient_allergies_severity_ck', sql`${t.severity} in ('mild','moderate','severe','unknown')`),
+    check('patient_allergies_status_ck', sql`${t.status} in ('active','inactive','entered_in_error')`),
+  ],
+);
+
+export const patientConditions = pgTable(
+  'patient_conditions',
+  {
+    id: idColumn(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    hospitalId: uuid('hospital_id').references(() => hospitals.id),
+    name: text('name').notNull(),
+    icd10Code: text('icd10_code'),
+    onsetDate: date('onset_date'),
+    status: text('status').notNull().default('active'),
+    recordedBy: uuid('recorded_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('patient_conditions_patient_idx').on(t.patientId),
+    check('patient_conditions_status_ck', sql`${t.status} in ('active','resolved','entered_in_error')`),
+  ],
+);

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ROLE_PERMISSIONS, type Access } from '../../contracts/permissions';
+import type { Role } from '../../contracts/roles';
+import type { Actor } from './auth/actor';
+import { AppError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; every /api route must say. */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** The role whose permission let this request through, for the audit log. */
+    actingRole: Role | null;
+  }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export interface AccessOptions {
+  /** Resolves the caller from cookie or bearer token; null when there is none. */
+  authenticate(req: FastifyRequest): Promise<Actor | null>;
+  /** Rejects state-changing cookie requests without the session's CSRF token. */
+  checkCsrf(req: FastifyRequest, actor: Actor): void;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Makes access control impossible to forget: registering an /api route without `config.access`
+ * fails at start-up, and every request is authenticated and authorised before its body is read.
+ * Returns the catalogue of routes, which the access test walks.
+ */
+export function installAccessControl(app: FastifyInstance, opts: AccessOptions): RouteEntry[] {
+  const catalogue: RouteEntry[] = [];
+  app.decorateRequest('actor', null);
+  app.decorateRequest('actingRole', null);
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
+    if (isApi && !access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    if (!access) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalogue.push({ method, url: route.url, access });
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    const actor = await opts.authenticate(req);
+    req.actor = actor;
+    if (actor && actor.via === 'session' && !SAFE_METHODS.has(req.method)) opts.checkCsrf(req, actor);
+    if (access === 'public') return;
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+    if (access === 'authenticated') {
+      req.actingRole = actor.roles[0] ?? null;
+      return;
+    }
+    const granted = actor.roles.find((r) => access.anyOf.some((p) => ROLE_PERMISSIONS[r].includes(p)));
+    if (!granted) throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+    req.actingRole = granted;
+  });
+
+  return catalogue;
+}
+
+/** Whether a role may call a route, per the permission table (what the access test expects). */
+export function roleMayCall(role: Role, access: Access): boolean {
+  if (access === 'public' || access === 'authenticated') return true;
+  return access.anyOf.some((p) => ROLE_PERMISSIONS[role].includes(p));
+}

@@ -1,0 +1,82 @@
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database, Executor } from '../../db/client';
+import { auditEvents } from './audit.tables';
+
+export type AuditRow = typeof auditEvents.$inferSelect;
+export type NewAuditRow = Omit<typeof auditEvents.$inferInsert, 'seq' | 'prevHash' | 'hash' | 'id' | 'occurredAt'>;
+
+export async function insertAuditEvent(exec: Executor, row: NewAuditRow): Promise<void> {
+  await exec.insert(auditEvents).values({ ...row, id: uuidv7() });
+}
+
+export interface AuditFilter {
+  hospitalId?: string;
+  actorUserId?: string;
+  patientId?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  outcome?: string;
+  from?: Date;
+  to?: Date;
+  beforeSeq?: number;
+}
+
+export async function findAuditEvents(exec: Executor, f: AuditFilter, limit: number): Promise<AuditRow[]> {
+  const where: SQL[] = [];
+  if (f.hospitalId) where.push(eq(auditEvents.hospitalId, f.hospitalId));
+  if (f.actorUserId) where.push(eq(auditEvents.actorUserId, f.actorUserId));
+  if (f.patientId) where.push(eq(auditEvents.patientId, f.patientId));
+  if (f.entityType) where.push(eq(auditEvents.entityType, f.entityType));
+  if (f.entityId) where.push(eq(auditEvents.entityId, f.entityId));
+  if (f.action) where.push(eq(auditEvents.action, f.action));
+  if (f.outcome) where.push(eq(auditEvents.outcome, f.outcome));
+  if (f.from) where.push(gte(auditEvents.occurredAt, f.from));
+  if (f.to) where.push(lte(auditEvents.occurredAt, f.to));
+  if (f.beforeSeq) where.push(lt(auditEvents.seq, f.beforeSeq));
+  return exec
+    .select()
+    .from(auditEvents)
+    .where(and(...where))
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit);
+}
+
+export interface ChainBreak {
+  seq: number;
+  reason: string;
+}
+
+/**
+ * Walks the chain in order, recomputing each row's hash in the database (the same function the
+ * insert trigger uses) and checking each row links to the one before it.
+ */
+export async function verifyChain(
+  database: Database,
+  batch = 5000,
+): Promise<{ checked: number; head: string; breaks: ChainBreak[] }> {
+  const breaks: ChainBreak[] = [];
+  let lastSeq = 0;
+  let lastHash = '';
+  let checked = 0;
+  for (;;) {
+    const { rows } = await database.query<{ seq: string | number; prev_hash: string; hash: string; computed: string }>(
+      `select seq, prev_hash, hash, audit_event_digest(a) as computed
+         from audit_events a where seq > $1 order by seq limit $2`,
+      [lastSeq, batch],
+    );
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      if (seq !== lastSeq + 1) breaks.push({ seq, reason: `rows ${lastSeq + 1}..${seq - 1} are missing` });
+      if (r.prev_hash !== lastHash) breaks.push({ seq, reason: 'does not link to the row before it' });
+      if (r.computed !== r.hash) breaks.push({ seq, reason: 'its contents do not match its hash (edited)' });
+      lastSeq = seq;
+      lastHash = r.hash;
+      checked++;
+    }
+  }
+  return { checked, head: lastHash, breaks };
+}
+

@@ -1,0 +1,61 @@
+import { permissionsOf, type Permission } from '../../../contracts/permissions';
+import type { HospitalRole, Role } from '../../../contracts/roles';
+import { AppError } from '../errors';
+
+/** Who a signed-in caller is, as loaded from the database on each request. */
+export interface Principal {
+  userId: string;
+  email: string;
+  fullName: string;
+  patientId: string | null;
+  memberships: { hospitalId: string | null; role: HospitalRole | 'platform_admin' }[];
+}
+
+/** The caller of a request: the principal acting in one hospital, with the permissions that gives. */
+export interface Actor extends Principal {
+  via: 'session' | 'token';
+  sessionId: string | null;
+  /** The session's CSRF token (cookie callers only). */
+  csrfToken: string | null;
+  /** The hospital the caller acts in (X-Hospital-Id, else their first); null for people with none. */
+  hospitalId: string | null;
+  /** Roles in force for this request: those held at the active hospital, plus patient / platform_admin. */
+  roles: Role[];
+  permissions: Set<Permission>;
+}
+
+/** Picks the active hospital and works out the roles and permissions in force there. */
+export function buildActor(
+  principal: Principal,
+  via: Actor['via'],
+  sessionId: string | null,
+  csrfToken: string | null,
+  requestedHospitalId: string | undefined,
+): Actor {
+  const hospitalIds = [...new Set(principal.memberships.map((m) => m.hospitalId).filter((h) => h !== null))];
+  const isPlatformAdmin = principal.memberships.some((m) => m.role === 'platform_admin');
+  let hospitalId: string | null = hospitalIds[0] ?? null;
+  if (requestedHospitalId) {
+    if (!hospitalIds.includes(requestedHospitalId) && !isPlatformAdmin) {
+      throw new AppError('HOSPITAL_ACCESS_DENIED', 'You hold no role at the hospital named in X-Hospital-Id.');
+    }
+    hospitalId = requestedHospitalId;
+  }
+  const roles: Role[] = principal.memberships
+    .filter((m) => m.hospitalId === hospitalId && m.hospitalId !== null)
+    .map((m) => m.role);
+  if (isPlatformAdmin) roles.push('platform_admin');
+  if (principal.patientId) roles.push('patient');
+  return { ...principal, via, sessionId, csrfToken, hospitalId, roles, permissions: permissionsOf(roles) };
+}
+
+/** The hospital the actor works in, or a 403 for callers (patients) who act in none. */
+export function requireHospital(actor: Actor): string {
+  if (!actor.hospitalId) throw new AppError('HOSPITAL_ACCESS_DENIED', 'This action needs a hospital to act in.');
+  return actor.hospitalId;
+}
+
+/** True when the actor holds any of the permissions. */
+export function can(actor: Actor, ...anyOf: Permission[]): boolean {
+  return anyOf.some((p) => actor.permissions.has(p));
+}

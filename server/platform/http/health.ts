@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../db/client';
+
+/** Liveness (the process answers) and readiness (the database answers and we are not shutting down). */
+export function installHealth(app: FastifyInstance, database: Database, isShuttingDown: () => boolean): void {
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    if (isShuttingDown()) return reply.status(503).send({ status: 'shutting-down' });
+    try {
+      await database.query('select 1');
+      return { status: 'ready', database: database.mode };
+    } catch {
+      return reply.status(503).send({ status: 'database-unavailable' });
+    }
+  });
+}

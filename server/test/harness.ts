@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp, type BuiltApp } from '../app';
+import { loadConfig, type Config } from '../config';
+import { openDatabase, type Database } from '../db/client';
+import { startTestSmtp, type TestSmtp } from './smtp';
+
+let counter = 0;
+
+/** A private copy of the migrated template: PGlite in memory, or a fresh PostgreSQL database. */
+export async function openTestDatabase(): Promise<Database> {
+  const serverUrl = inject('pgServerUrl');
+  if (serverUrl) {
+    const name = `hospitium_t_${process.ppid}_${process.pid}_${++counter}_${Date.now() % 100000}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${name} template ${inject('pgTemplateName')}`);
+    } finally {
+      await admin.end();
+    }
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+    const close = db.close;
+    return {
+      ...db,
+      close: async () => {
+        await close();
+        const a = new pg.Client({ connectionString: serverUrl });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+        await a.end();
+      },
+    };
+  }
+  const dump = fs.readFileSync(inject('pgliteTemplatePath'));
+  return openDatabase({ loadDataDir: new Blob([dump]) });
+}
+
+export interface TestApp extends BuiltApp {
+  database: Database;
+  config: Config;
+  smtp: TestSmtp;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole application on a private database, with mail going to a real SMTP server started
+ * for the test. Call in beforeAll; close in afterAll.
+ */
+export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const smtp = await startTestSmtp();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    SMTP_URL: smtp.url,
+    RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    ...env,
+  });
+  const built = await buildApp({ config, database });
+  return {
+    ...built,
+    database,
+    config,
+    smtp,
+    dataDir,
+    async close() {
+      await built.app.close();
+      built.mailer.close();
+      await smtp.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

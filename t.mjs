@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+let t=Date.now();
+const db = new PGlite({ extensions: { pg_trgm, btree_gist, pgcrypto } });
+await db.waitReady;
+console.log('ready', Date.now()-t); t=Date.now();
+await db.exec('create extension pg_trgm; create extension btree_gist; create extension pgcrypto;');
+console.log((await db.query("select version(), similarity('smith','smyth') s, encode(digest('a','sha256'),'hex') h")).rows);
+const dump = await db.dumpDataDir('none');
+console.log('dump', dump.size, Date.now()-t); t=Date.now();
+const db2 = new PGlite({ loadDataDir: dump, extensions: { pg_trgm, btree_gist, pgcrypto } });
+await db2.waitReady; console.log('load', Date.now()-t);
+console.log((await db2.query("select similarity('smith','smyth') s")).rows);
