@@ -4,7 +4,6 @@ import { z } from 'zod';
 // name display as something it is not. Single-line fields refuse newlines too.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
 const LINE_BREAK = /[\r\n]/;
 
 /** A trimmed single line of text, 1..max characters, with no control or bidi-override characters. */
@@ -39,18 +38,26 @@ export const Phone = z
   .trim()
   .max(32)
   .transform((s) => s.replace(/[\s\-().]/g, ''))
-  .pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, 'Must be a phone number in international form, e.g. +919812345678'));
+  .pipe(
+    z.string().regex(/^\+[1-9]\d{7,14}$/, 'Must be a phone number in international form, e.g. +919812345678'),
+  );
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const IsoDate = z.iso.date('Must be a date as YYYY-MM-DD');
 
 /** A date of birth: a real date, not in the future, not before 1880. */
-export const BirthDate = IsoDate.refine((d) => d >= '1880-01-01' && d <= new Date().toISOString().slice(0, 10), {
-  message: 'Must be a date between 1880-01-01 and today',
-});
+export const BirthDate = IsoDate.refine(
+  (d) => d >= '1880-01-01' && d <= new Date().toISOString().slice(0, 10),
+  {
+    message: 'Must be a date between 1880-01-01 and today',
+  },
+);
 
 /** A UTC instant on the wire. */
-export const Instant = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time with a time zone' });
+export const Instant = z.iso.datetime({
+  offset: true,
+  message: 'Must be an ISO 8601 date-time with a time zone',
+});
 
 export const IanaTimeZone = z
   .string()
@@ -71,7 +78,11 @@ export const Currency = z
   .regex(/^[A-Z]{3}$/, 'Must be an ISO 4217 currency code such as INR');
 
 /** Money in minor units (paise, cents). */
-export const MinorUnits = z.number().int('Must be a whole number of minor units').min(0).max(1_000_000_000_000);
+export const MinorUnits = z
+  .number()
+  .int('Must be a whole number of minor units')
+  .min(0)
+  .max(1_000_000_000_000);
 
 export const MAX_LIMIT = 100;
 export const Paging = z.strictObject({
@@ -82,7 +93,12 @@ export const Paging = z.strictObject({
 export const IdParams = z.strictObject({ id: Uuid });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
 
 /** The body of 204-like action replies that still say what happened. */
 export const Ok = z.object({ ok: z.literal(true) });

@@ -45,7 +45,10 @@ export const SignUpComplete = z
       .optional(),
     doctor: DoctorApplication.optional(),
   })
-  .refine((v) => v.role !== 'doctor' || v.doctor, { path: ['doctor'], message: 'Doctors must give their details' });
+  .refine((v) => v.role !== 'doctor' || v.doctor, {
+    path: ['doctor'],
+    message: 'Doctors must give their details',
+  });
 export type SignUpComplete = z.infer<typeof SignUpComplete>;
 
 export const Membership = z.object({
@@ -77,7 +80,10 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const ChangePassword = z.strictObject({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: Password });
+export const ChangePassword = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: Password,
+});
 
 export const TokenRequest = SignIn;
 export const TokenPair = z.object({

@@ -44,7 +44,8 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
-    if (isApi && !access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    if (isApi && !access)
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
     if (!access) return;
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') catalogue.push({ method, url: route.url, access });

@@ -5,7 +5,12 @@ import type { HospitalRole } from '../../contracts/roles';
 import type { Db } from '../db/client';
 import { hashPassword } from '../modules/identity/identity.crypto';
 import { sessions, users } from '../modules/identity/identity.tables';
-import { departments, doctorProfiles, hospitals, memberships } from '../modules/organisation/organisation.tables';
+import {
+  departments,
+  doctorProfiles,
+  hospitals,
+  memberships,
+} from '../modules/organisation/organisation.tables';
 import { patientRegistrations, patients } from '../modules/patients/patients.tables';
 
 export const TEST_PASSWORD = 'Correct-Horse-Battery-42';
@@ -16,10 +21,19 @@ export type HospitalRow = typeof hospitals.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type PatientRow = typeof patients.$inferSelect;
 
-export async function createHospital(db: Db, o: Partial<typeof hospitals.$inferInsert> = {}): Promise<HospitalRow> {
+export async function createHospital(
+  db: Db,
+  o: Partial<typeof hospitals.$inferInsert> = {},
+): Promise<HospitalRow> {
   const [row] = await db
     .insert(hospitals)
-    .values({ code: `H${uniq().toUpperCase()}`, name: `Hospital ${uniq()}`, timeZone: 'Asia/Kolkata', currency: 'INR', ...o })
+    .values({
+      code: `H${uniq().toUpperCase()}`,
+      name: `Hospital ${uniq()}`,
+      timeZone: 'Asia/Kolkata',
+      currency: 'INR',
+      ...o,
+    })
     .returning();
   return row!;
 }
@@ -33,17 +47,32 @@ export async function createUser(db: Db, o: Partial<typeof users.$inferInsert> =
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const [row] = await db
     .insert(users)
-    .values({ email: `user-${uniq()}@example.org`, fullName: `Test User ${uniq()}`, passwordHash: await passwordHash, ...o })
+    .values({
+      email: `user-${uniq()}@example.org`,
+      fullName: `Test User ${uniq()}`,
+      passwordHash: await passwordHash,
+      ...o,
+    })
     .returning();
   return row!;
 }
 
-export async function addMembership(db: Db, user: UserRow, hospital: HospitalRow | null, role: HospitalRole | 'platform_admin') {
+export async function addMembership(
+  db: Db,
+  user: UserRow,
+  hospital: HospitalRow | null,
+  role: HospitalRole | 'platform_admin',
+) {
   await db.insert(memberships).values({ userId: user.id, hospitalId: hospital?.id ?? null, role });
 }
 
 /** A user holding `role` at `hospital` (doctors also get an approved profile). */
-export async function createStaff(db: Db, hospital: HospitalRow, role: HospitalRole, o: Partial<typeof users.$inferInsert> = {}) {
+export async function createStaff(
+  db: Db,
+  hospital: HospitalRow,
+  role: HospitalRole,
+  o: Partial<typeof users.$inferInsert> = {},
+) {
   const user = await createUser(db, o);
   await addMembership(db, user, hospital, role);
   if (role === 'doctor') {
@@ -96,7 +125,11 @@ export interface AuthHeaders {
 }
 
 /** Headers of a signed-in browser session for `user`, acting at `hospital` if given. */
-export async function sessionHeaders(db: Db, user: UserRow, hospital?: HospitalRow | null): Promise<AuthHeaders> {
+export async function sessionHeaders(
+  db: Db,
+  user: UserRow,
+  hospital?: HospitalRow | null,
+): Promise<AuthHeaders> {
   const { sha256, randomToken } = await import('../modules/identity/identity.crypto');
   const token = randomToken(32);
   const csrf = randomToken(24);

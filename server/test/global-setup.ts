@@ -45,7 +45,10 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const database = await openDatabase({ loadDataDir: undefined, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-tpl-')) });
+  const database = await openDatabase({
+    loadDataDir: undefined,
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-tpl-')),
+  });
   await runMigrations(database);
   const dump = await database.pglite!.dumpDataDir('none');
   await database.close();

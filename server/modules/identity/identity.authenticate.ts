@@ -27,7 +27,10 @@ export function makeAuthenticator(deps: { db: Db; config: Config; tokens: Access
       if (!claims) throw new AppError('TOKEN_INVALID', 'The access token is invalid or has expired.');
       const principal = await loadPrincipal(deps.db, claims.userId);
       // A password change ends every earlier token, not only sessions.
-      if (!principal || claims.issuedAt * 1000 < Math.floor(principal.passwordChangedAt.getTime() / 1000) * 1000) {
+      if (
+        !principal ||
+        claims.issuedAt * 1000 < Math.floor(principal.passwordChangedAt.getTime() / 1000) * 1000
+      ) {
         throw new AppError('TOKEN_INVALID', 'The access token is no longer valid; sign in again.');
       }
       return buildActor(principal, 'token', null, null, requestedHospital);
@@ -37,14 +40,18 @@ export function makeAuthenticator(deps: { db: Db; config: Config; tokens: Access
     if (!cookie) return null;
     const found = await loadSessionPrincipal(deps.db, sha256(cookie), deps.config.SESSION_IDLE_MINUTES);
     if (!found) return null;
-    if (Date.now() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, found.sessionId);
+    if (Date.now() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+      await touchSession(deps.db, found.sessionId);
     return buildActor(found.principal, 'session', found.sessionId, found.csrfToken, requestedHospital);
   }
 
   function checkCsrf(req: FastifyRequest, actor: Actor): void {
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !actor.csrfToken || !safeEqual(sent, actor.csrfToken)) {
-      throw new AppError('CSRF_FAILED', 'Missing or wrong X-CSRF-Token header; reload the page and try again.');
+      throw new AppError(
+        'CSRF_FAILED',
+        'Missing or wrong X-CSRF-Token header; reload the page and try again.',
+      );
     }
   }
 

@@ -24,10 +24,34 @@ export async function verifyPassword(stored: string | null, password: string): P
 }
 
 const COMMON = new Set([
-  'password', 'password1', 'password12', 'password123', 'password1234', '1234567890', '12345678910',
-  'qwertyuiop', 'qwerty1234', 'iloveyou12', 'letmein123', 'welcome123', 'admin12345', 'changeme123',
-  'hospital123', 'hospitium1', 'abcdefghij', 'abc1234567', '1q2w3e4r5t', 'passw0rd123', 'football123',
-  'monkey12345', 'dragon12345', 'sunshine123', 'princess123', '0987654321', '1111111111', 'aaaaaaaaaa',
+  'password',
+  'password1',
+  'password12',
+  'password123',
+  'password1234',
+  '1234567890',
+  '12345678910',
+  'qwertyuiop',
+  'qwerty1234',
+  'iloveyou12',
+  'letmein123',
+  'welcome123',
+  'admin12345',
+  'changeme123',
+  'hospital123',
+  'hospitium1',
+  'abcdefghij',
+  'abc1234567',
+  '1q2w3e4r5t',
+  'passw0rd123',
+  'football123',
+  'monkey12345',
+  'dragon12345',
+  'sunshine123',
+  'princess123',
+  '0987654321',
+  '1111111111',
+  'aaaaaaaaaa',
 ]);
 
 /** Why a password is too weak, or null. Length is checked by the contract; this catches the guessable. */
@@ -37,7 +61,8 @@ export function weakPasswordReason(password: string, email: string): string | nu
   if (COMMON.has(lower)) return 'This password is too common.';
   if (new Set(lower).size < 4) return 'Use more varied characters.';
   const local = email.split('@')[0] ?? '';
-  if (local.length >= 4 && lower.includes(local.toLowerCase())) return 'Do not use your email address in your password.';
+  if (local.length >= 4 && lower.includes(local.toLowerCase()))
+    return 'Do not use your email address in your password.';
   return null;
 }
 

@@ -6,6 +6,9 @@ import { users } from './identity.tables';
 export async function findUserNames(exec: Executor, ids: (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((i): i is string => i !== null))];
   if (unique.length === 0) return new Map();
-  const rows = await exec.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, unique));
+  const rows = await exec
+    .select({ id: users.id, fullName: users.fullName })
+    .from(users)
+    .where(inArray(users.id, unique));
   return new Map(rows.map((r) => [r.id, r.fullName]));
 }

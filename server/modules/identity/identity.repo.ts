@@ -21,8 +21,15 @@ export async function insertUser(exec: Executor, values: typeof users.$inferInse
   return row!;
 }
 
-export async function updateUser(exec: Executor, id: string, values: Partial<typeof users.$inferInsert>): Promise<void> {
-  await exec.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id));
+export async function updateUser(
+  exec: Executor,
+  id: string,
+  values: Partial<typeof users.$inferInsert>,
+): Promise<void> {
+  await exec
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id));
 }
 
 interface PrincipalRow extends Record<string, unknown> {
@@ -58,23 +65,29 @@ function toPrincipal(r: PrincipalRow): Principal & { passwordChangedAt: Date } {
 
 /** The active user behind an access token. */
 export async function loadPrincipal(exec: Executor, userId: string) {
-  const rows = await queryRows<PrincipalRow>(exec, sql`
+  const rows = await queryRows<PrincipalRow>(
+    exec,
+    sql`
     select ${PRINCIPAL_SELECT}
       from users u left join patients p on p.user_id = u.id
-     where u.id = ${userId} and u.status = 'active'`);
+     where u.id = ${userId} and u.status = 'active'`,
+  );
   const row = rows[0];
   return row ? toPrincipal(row) : null;
 }
 
 /** The live session with this id hash (not revoked, not expired, not idle too long) and its user. */
 export async function loadSessionPrincipal(exec: Executor, sessionId: string, idleMinutes: number) {
-  const rows = await queryRows<PrincipalRow>(exec, sql`
+  const rows = await queryRows<PrincipalRow>(
+    exec,
+    sql`
     select ${PRINCIPAL_SELECT}, s.id as session_id, s.csrf_token, s.last_seen_at
       from sessions s
       join users u on u.id = s.user_id and u.status = 'active'
       left join patients p on p.user_id = u.id
      where s.id = ${sessionId} and s.revoked_at is null and s.expires_at > now()
-       and s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`);
+       and s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`,
+  );
   const row = rows[0];
   if (!row) return null;
   return {
@@ -93,7 +106,11 @@ export async function insertSession(exec: Executor, values: typeof sessions.$inf
   await exec.insert(sessions).values(values);
 }
 
-export async function listLiveSessions(exec: Executor, userId: string, idleMinutes: number): Promise<SessionRow[]> {
+export async function listLiveSessions(
+  exec: Executor,
+  userId: string,
+  idleMinutes: number,
+): Promise<SessionRow[]> {
   return exec
     .select()
     .from(sessions)
@@ -119,7 +136,11 @@ export async function revokeSession(exec: Executor, userId: string, sessionId: s
 }
 
 /** Ends every session and refresh token of a user, except the session given. */
-export async function revokeAllForUser(exec: Executor, userId: string, exceptSessionId: string | null): Promise<void> {
+export async function revokeAllForUser(
+  exec: Executor,
+  userId: string,
+  exceptSessionId: string | null,
+): Promise<void> {
   const now = new Date();
   await exec
     .update(sessions)
@@ -137,13 +158,20 @@ export async function revokeAllForUser(exec: Executor, userId: string, exceptSes
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
 }
 
-export async function insertRefreshToken(exec: Executor, values: typeof refreshTokens.$inferInsert): Promise<void> {
+export async function insertRefreshToken(
+  exec: Executor,
+  values: typeof refreshTokens.$inferInsert,
+): Promise<void> {
   await exec.insert(refreshTokens).values(values);
 }
 
 /** Locks the refresh token row so two concurrent refreshes cannot both rotate it. */
 export async function findRefreshTokenForUpdate(exec: Executor, tokenHash: string) {
-  const [row] = await exec.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).for('update');
+  const [row] = await exec
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, tokenHash))
+    .for('update');
   return row;
 }
 
@@ -181,7 +209,11 @@ export async function findLiveEmailCode(exec: Executor, email: string, purpose: 
   return row;
 }
 
-export async function updateEmailCode(exec: Executor, id: string, values: Partial<typeof emailCodes.$inferInsert>) {
+export async function updateEmailCode(
+  exec: Executor,
+  id: string,
+  values: Partial<typeof emailCodes.$inferInsert>,
+) {
   await exec.update(emailCodes).set(values).where(eq(emailCodes.id, id));
 }
 
@@ -204,17 +236,24 @@ export async function recordFailure(
   max: number,
   lockMinutes: number,
 ): Promise<number> {
-  const rows = await queryRows<{ count: number }>(exec, sql`
+  const rows = await queryRows<{ count: number }>(
+    exec,
+    sql`
     insert into throttles as t (key, count, window_start) values (${key}, 1, now())
     on conflict (key) do update set
       count = case when t.window_start < now() - make_interval(mins => ${lockMinutes}) then 1 else t.count + 1 end,
       window_start = case when t.window_start < now() - make_interval(mins => ${lockMinutes}) then now() else t.window_start end
-    returning count`);
+    returning count`,
+  );
   const count = Number(rows[0]?.count ?? 0);
   if (count >= max) {
     await exec
       .update(throttles)
-      .set({ lockedUntil: sql`now() + make_interval(mins => ${lockMinutes})`, count: 0, windowStart: sql`now()` })
+      .set({
+        lockedUntil: sql`now() + make_interval(mins => ${lockMinutes})`,
+        count: 0,
+        windowStart: sql`now()`,
+      })
       .where(eq(throttles.key, key));
   }
   return count;
@@ -225,13 +264,20 @@ export async function clearThrottle(exec: Executor, key: string): Promise<void> 
 }
 
 /** Increments a fixed-window counter; returns the count in this window and ms until it resets. */
-export async function hitWindow(exec: Executor, key: string, windowMs: number): Promise<{ count: number; ttl: number }> {
-  const rows = await queryRows<{ count: number; ttl: number }>(exec, sql`
+export async function hitWindow(
+  exec: Executor,
+  key: string,
+  windowMs: number,
+): Promise<{ count: number; ttl: number }> {
+  const rows = await queryRows<{ count: number; ttl: number }>(
+    exec,
+    sql`
     insert into throttles as t (key, count, window_start) values (${key}, 1, now())
     on conflict (key) do update set
       count = case when t.window_start <= now() - make_interval(secs => ${windowMs / 1000}) then 1 else t.count + 1 end,
       window_start = case when t.window_start <= now() - make_interval(secs => ${windowMs / 1000}) then now() else t.window_start end
-    returning count, greatest(0, extract(epoch from (window_start + make_interval(secs => ${windowMs / 1000}) - now())) * 1000)::int as ttl`);
+    returning count, greatest(0, extract(epoch from (window_start + make_interval(secs => ${windowMs / 1000}) - now())) * 1000)::int as ttl`,
+  );
   const row = rows[0]!;
   return { count: Number(row.count), ttl: Number(row.ttl) };
 }

@@ -28,7 +28,11 @@ describe('sign-up and sign-in', () => {
       payload: { email, code, password: 'a-Good-passphrase-9', fullName: 'Asha Verma', role: 'patient' },
     });
     expect(done.statusCode).toBe(201);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookieOf(done) } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: cookieOf(done) },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ user: { email, fullName: 'Asha Verma' }, roles: ['patient'] });
     expect(me.json().patientId).toMatch(/[0-9a-f-]{36}/);
@@ -37,8 +41,16 @@ describe('sign-up and sign-in', () => {
 
   it('answers sign-up start identically for an existing and a new address', async () => {
     const existing = await createUser(t.database.db);
-    const a = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up/start', payload: { email: existing.email } });
-    const b = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up/start', payload: { email: `x-${Date.now()}@example.org` } });
+    const a = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/start',
+      payload: { email: existing.email },
+    });
+    const b = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/start',
+      payload: { email: `x-${Date.now()}@example.org` },
+    });
     expect(a.statusCode).toBe(b.statusCode);
     expect(a.json()).toEqual(b.json());
     const mail = await t.smtp.waitFor(existing.email);
@@ -53,10 +65,18 @@ describe('sign-up and sign-in', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     const body = { email, password: 'a-Good-passphrase-9', fullName: 'X Y', role: 'patient' };
     for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up/complete', payload: { ...body, code: wrong } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up/complete',
+        payload: { ...body, code: wrong },
+      });
       expect(r.json().code).toBe('CODE_INVALID');
     }
-    const r = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up/complete', payload: { ...body, code } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/complete',
+      payload: { ...body, code },
+    });
     expect(r.json().code).toBe('CODE_INVALID');
   });
 
@@ -65,24 +85,48 @@ describe('sign-up and sign-in', () => {
     await t.app.inject({ method: 'POST', url: '/api/auth/sign-up/start', payload: { email } });
     const code = /\b(\d{6})\b/.exec((await t.smtp.waitFor(email)).subject ?? '')![1]!;
     const body = { email, code, fullName: 'X Y', role: 'patient' };
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up/complete', payload: { ...body, password: 'password123' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/complete',
+      payload: { ...body, password: 'password123' },
+    });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().code).toBe('WEAK_PASSWORD');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up/complete', payload: { ...body, password: 'a-Good-passphrase-9' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/complete',
+      payload: { ...body, password: 'a-Good-passphrase-9' },
+    });
     expect(ok.statusCode).toBe(201);
   });
 
   it('signs in with a new session id each time and gives the same error for unknown email and wrong password', async () => {
     const user = await createUser(t.database.db);
-    const one = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: TEST_PASSWORD } });
-    const two = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: TEST_PASSWORD } });
+    const one = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
+    const two = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
     expect(one.statusCode).toBe(204);
     expect(cookieOf(one)).not.toBe(cookieOf(two));
     expect(String(one.headers['set-cookie'])).toMatch(/HttpOnly/i);
     expect(String(one.headers['set-cookie'])).toMatch(/SameSite=Lax/i);
 
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: 'nope-nope-nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'nobody@example.org', password: 'nope-nope-nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: user.email, password: 'nope-nope-nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'nobody@example.org', password: 'nope-nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(unknown.json().detail);
@@ -92,9 +136,17 @@ describe('sign-up and sign-in', () => {
     const user = await createUser(t.database.db);
     for (const email of [user.email, `ghost-${Date.now()}@example.org`]) {
       for (let i = 0; i < t.config.SIGNIN_MAX_FAILURES; i++) {
-        await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'wrong-password-1' } });
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email, password: 'wrong-password-1' },
+        });
       }
-      const locked = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: TEST_PASSWORD } });
+      const locked = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email, password: TEST_PASSWORD },
+      });
       expect(locked.statusCode).toBe(429);
       expect(locked.json().code).toBe('RATE_LIMITED');
     }
@@ -103,7 +155,11 @@ describe('sign-up and sign-in', () => {
   it('requires the CSRF token on state changes made with the cookie', async () => {
     const user = await createUser(t.database.db);
     const h = await sessionHeaders(t.database.db, user);
-    const without = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: h.cookie } });
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: h.cookie },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('CSRF_FAILED');
     const withToken = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: h });
@@ -120,18 +176,29 @@ describe('sign-up and sign-in', () => {
     const o = await sessionHeaders(t.database.db, other);
     const list = await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: a });
     expect(list.json().items).toHaveLength(2);
-    const otherId = (await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: o })).json().items[0].id;
-    const steal = await t.app.inject({ method: 'POST', url: `/api/auth/sessions/${otherId}/revoke`, headers: a });
+    const otherId = (await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: o })).json()
+      .items[0].id;
+    const steal = await t.app.inject({
+      method: 'POST',
+      url: `/api/auth/sessions/${otherId}/revoke`,
+      headers: a,
+    });
     expect(steal.statusCode).toBe(404);
     const bId = list.json().items.find((s: { current: boolean }) => !s.current).id;
-    expect((await t.app.inject({ method: 'POST', url: `/api/auth/sessions/${bId}/revoke`, headers: a })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/auth/sessions/${bId}/revoke`, headers: a }))
+        .statusCode,
+    ).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: b })).statusCode).toBe(401);
   });
 
   it('ends idle sessions after the idle limit', async () => {
     const user = await createUser(t.database.db);
     const h = await sessionHeaders(t.database.db, user);
-    await t.database.query(`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1`, [user.id]);
+    await t.database.query(
+      `update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1`,
+      [user.id],
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: h })).statusCode).toBe(401);
   });
 
@@ -139,7 +206,13 @@ describe('sign-up and sign-in', () => {
     const user = await createUser(t.database.db);
     const current = await sessionHeaders(t.database.db, user);
     const other = await sessionHeaders(t.database.db, user);
-    const tok = (await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: user.email, password: TEST_PASSWORD } })).json();
+    const tok = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/token',
+        payload: { email: user.email, password: TEST_PASSWORD },
+      })
+    ).json();
     const r = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',
@@ -147,9 +220,15 @@ describe('sign-up and sign-in', () => {
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'another-Strong-pass-7' },
     });
     expect(r.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: current })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: current })).statusCode).toBe(
+      200,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: other })).statusCode).toBe(401);
-    const refreshed = await t.app.inject({ method: 'POST', url: '/api/auth/token/refresh', payload: { refreshToken: tok.refreshToken } });
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/token/refresh',
+      payload: { refreshToken: tok.refreshToken },
+    });
     expect(refreshed.statusCode).toBe(401);
   });
 });
@@ -158,26 +237,52 @@ describe('API tokens', () => {
   it('issues a bearer token that works, and rotates refresh tokens with reuse detection', async () => {
     const hospital = await createHospital(t.database.db);
     const user = await createUser(t.database.db);
-    const pair = (await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: user.email, password: TEST_PASSWORD } })).json();
+    const pair = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/token',
+        payload: { email: user.email, password: TEST_PASSWORD },
+      })
+    ).json();
     expect(pair.tokenType).toBe('Bearer');
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${pair.accessToken}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${pair.accessToken}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().csrfToken).toBeNull();
     expect(hospital.id).toBeTruthy();
 
-    const next = await t.app.inject({ method: 'POST', url: '/api/auth/token/refresh', payload: { refreshToken: pair.refreshToken } });
+    const next = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/token/refresh',
+      payload: { refreshToken: pair.refreshToken },
+    });
     expect(next.statusCode).toBe(200);
     expect(next.json().refreshToken).not.toBe(pair.refreshToken);
     // Reusing the spent token revokes the family, including the token rotated from it.
-    const reuse = await t.app.inject({ method: 'POST', url: '/api/auth/token/refresh', payload: { refreshToken: pair.refreshToken } });
+    const reuse = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/token/refresh',
+      payload: { refreshToken: pair.refreshToken },
+    });
     expect(reuse.statusCode).toBe(401);
-    const after = await t.app.inject({ method: 'POST', url: '/api/auth/token/refresh', payload: { refreshToken: next.json().refreshToken } });
+    const after = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/token/refresh',
+      payload: { refreshToken: next.json().refreshToken },
+    });
     expect(after.statusCode).toBe(401);
   });
 
   it('refuses forged and malformed bearer tokens', async () => {
     for (const token of ['abc', 'a.b.c', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']) {
-      const r = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+      const r = await t.app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(r.statusCode).toBe(401);
     }
   });

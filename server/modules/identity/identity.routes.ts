@@ -34,7 +34,12 @@ export function identityRoutes(
     '/api/auth/sign-in',
     {
       config: { access: 'public', rateLimit: limited },
-      schema: { tags, summary: 'Sign in with email and password (browser session)', body: SignIn, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password (browser session)',
+        body: SignIn,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       const { token } = await identity.signIn(anonCtxOf(req), req.body);
@@ -49,7 +54,8 @@ export function identityRoutes(
       config: { access: 'public', rateLimit: limited },
       schema: {
         tags,
-        summary: 'Start sign-up: mails a 6-digit code (the reply never says whether the email has an account)',
+        summary:
+          'Start sign-up: mails a 6-digit code (the reply never says whether the email has an account)',
         body: SignUpStart,
         response: { 202: SignUpStarted },
       },
@@ -66,7 +72,12 @@ export function identityRoutes(
     '/api/auth/sign-up/complete',
     {
       config: { access: 'public', rateLimit: limited },
-      schema: { tags, summary: 'Finish sign-up with the mailed code; signs the new person in', body: SignUpComplete, response: { 201: Ok } },
+      schema: {
+        tags,
+        summary: 'Finish sign-up with the mailed code; signs the new person in',
+        body: SignUpComplete,
+        response: { 201: Ok },
+      },
     },
     async (req, reply) => {
       const { token } = await identity.signUpComplete(anonCtxOf(req), req.body);
@@ -77,7 +88,10 @@ export function identityRoutes(
 
   app.post(
     '/api/auth/sign-out',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'End the current session', response: { 204: z.null() } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'End the current session', response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await identity.signOut(ctxOf(req));
       auth.clearSessionCookie(reply);
@@ -89,11 +103,18 @@ export function identityRoutes(
     '/api/auth/me',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Who is signed in, their hospitals, roles and permissions', response: { 200: Me } },
+      schema: {
+        tags,
+        summary: 'Who is signed in, their hospitals, roles and permissions',
+        response: { 200: Me },
+      },
     },
     async (req) => {
       const a = ctxOf(req).actor;
-      const names = await hospitalNames(req.server.db, a.memberships.map((m) => m.hospitalId));
+      const names = await hospitalNames(
+        req.server.db,
+        a.memberships.map((m) => m.hospitalId),
+      );
       return {
         user: { id: a.userId, email: a.email, fullName: a.fullName },
         patientId: a.patientId,
@@ -117,7 +138,11 @@ export function identityRoutes(
     '/api/auth/sessions',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: "The caller's live sessions", response: { 200: z.object({ items: z.array(SessionInfo) }) } },
+      schema: {
+        tags,
+        summary: "The caller's live sessions",
+        response: { 200: z.object({ items: z.array(SessionInfo) }) },
+      },
     },
     async (req) => ({ items: await identity.listSessions(ctxOf(req)) }),
   );
@@ -143,7 +168,12 @@ export function identityRoutes(
     '/api/auth/password',
     {
       config: { access: 'authenticated', rateLimit: limited },
-      schema: { tags, summary: 'Change password; ends every other session and token', body: ChangePassword, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Change password; ends every other session and token',
+        body: ChangePassword,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await identity.changePassword(ctxOf(req), req.body.currentPassword, req.body.newPassword);
@@ -155,7 +185,12 @@ export function identityRoutes(
     '/api/auth/token',
     {
       config: { access: 'public', rateLimit: limited },
-      schema: { tags, summary: 'API clients: exchange email and password for an access and a refresh token', body: TokenRequest, response: { 200: TokenPair } },
+      schema: {
+        tags,
+        summary: 'API clients: exchange email and password for an access and a refresh token',
+        body: TokenRequest,
+        response: { 200: TokenPair },
+      },
     },
     async (req) => identity.issueTokens(anonCtxOf(req), req.body),
   );
@@ -164,7 +199,12 @@ export function identityRoutes(
     '/api/auth/token/refresh',
     {
       config: { access: 'public', rateLimit: limited },
-      schema: { tags, summary: 'Rotate a refresh token for a new pair', body: RefreshRequest, response: { 200: TokenPair } },
+      schema: {
+        tags,
+        summary: 'Rotate a refresh token for a new pair',
+        body: RefreshRequest,
+        response: { 200: TokenPair },
+      },
     },
     async (req) => identity.refresh(anonCtxOf(req), req.body.refreshToken),
   );
@@ -173,7 +213,12 @@ export function identityRoutes(
     '/api/auth/token/revoke',
     {
       config: { access: 'public', rateLimit: limited },
-      schema: { tags, summary: 'Revoke a refresh token (and the tokens rotated from it)', body: RefreshRequest, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Revoke a refresh token (and the tokens rotated from it)',
+        body: RefreshRequest,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await identity.revokeRefresh(anonCtxOf(req), req.body.refreshToken);

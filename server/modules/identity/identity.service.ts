@@ -8,7 +8,15 @@ import type { Mailer } from '../../platform/mail/mailer';
 import type { SessionInfo, SignIn, SignUpComplete, TokenPair } from '../../../contracts/identity';
 import { submitDoctorApplication } from '../organisation';
 import { createPatientForUser } from '../patients';
-import { hashPassword, randomCode, randomToken, safeEqual, sha256, verifyPassword, weakPasswordReason } from './identity.crypto';
+import {
+  hashPassword,
+  randomCode,
+  randomToken,
+  safeEqual,
+  sha256,
+  verifyPassword,
+  weakPasswordReason,
+} from './identity.crypto';
 import type { AccessTokens } from './identity.jwt';
 import * as repo from './identity.repo';
 import { signUpCodeMail, signUpExistingMail } from './identity.mails';
@@ -35,11 +43,20 @@ export class IdentityService {
     const key = signInKey(input.email);
     const locked = await repo.lockedUntil(ctx.db, key);
     if (locked) {
-      await auditAnon(ctx.db, ctx, { action, entityType: 'user', outcome: 'denied', after: { email: input.email, reason: 'locked' } });
-      const minutes = Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 60_000));
-      throw new AppError('RATE_LIMITED', `Too many failed attempts. Try again in ${minutes} minute(s) or reset your password.`, {
-        retryAfterSeconds: minutes * 60,
+      await auditAnon(ctx.db, ctx, {
+        action,
+        entityType: 'user',
+        outcome: 'denied',
+        after: { email: input.email, reason: 'locked' },
       });
+      const minutes = Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 60_000));
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many failed attempts. Try again in ${minutes} minute(s) or reset your password.`,
+        {
+          retryAfterSeconds: minutes * 60,
+        },
+      );
     }
     const user = await repo.findUserByEmail(ctx.db, input.email);
     const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
@@ -67,7 +84,12 @@ export class IdentityService {
     return ctx.db.transaction(async (tx) => {
       const token = await this.createSession(tx, user.id, ctx);
       await repo.updateUser(tx, user.id, { lastSignInAt: new Date() });
-      await auditAnon(tx, ctx, { action: 'auth.sign_in', entityType: 'user', entityId: user.id, actorUserId: user.id });
+      await auditAnon(tx, ctx, {
+        action: 'auth.sign_in',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: user.id,
+      });
       return { token };
     });
   }
@@ -120,7 +142,8 @@ export class IdentityService {
   /** Second step of sign-up: the mailed code proves the address; creates the account and signs in. */
   async signUpComplete(ctx: AnonCtx, input: SignUpComplete): Promise<{ token: string; userId: string }> {
     const weak = weakPasswordReason(input.password, input.email);
-    if (weak) throw new AppError('WEAK_PASSWORD', weak, { errors: [{ path: 'body.password', message: weak }] });
+    if (weak)
+      throw new AppError('WEAK_PASSWORD', weak, { errors: [{ path: 'body.password', message: weak }] });
     const passwordHash = await hashPassword(input.password);
 
     const outcome = await ctx.db.transaction(async (tx) => {
@@ -194,7 +217,8 @@ export class IdentityService {
   /** Ends one of the caller's own sessions; someone else's answers 404. */
   async revokeSession(ctx: Ctx, sessionId: string): Promise<void> {
     await ctx.db.transaction(async (tx) => {
-      if (!(await repo.revokeSession(tx, ctx.actor.userId, sessionId))) throw new AppError('NOT_FOUND', 'Session not found.');
+      if (!(await repo.revokeSession(tx, ctx.actor.userId, sessionId)))
+        throw new AppError('NOT_FOUND', 'Session not found.');
       await audit(tx, ctx, { action: 'auth.session_revoked', entityType: 'session', entityId: sessionId });
     });
   }
@@ -208,7 +232,8 @@ export class IdentityService {
       });
     }
     const weak = weakPasswordReason(next, user.email);
-    if (weak) throw new AppError('WEAK_PASSWORD', weak, { errors: [{ path: 'body.newPassword', message: weak }] });
+    if (weak)
+      throw new AppError('WEAK_PASSWORD', weak, { errors: [{ path: 'body.newPassword', message: weak }] });
     const passwordHash = await hashPassword(next);
     await ctx.db.transaction(async (tx) => {
       await repo.updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
@@ -222,7 +247,12 @@ export class IdentityService {
     const user = await this.checkCredentials(ctx, input, 'auth.token_issued');
     return ctx.db.transaction(async (tx) => {
       const pair = await this.newPair(tx, user.id, uuidv7(), ctx);
-      await auditAnon(tx, ctx, { action: 'auth.token_issued', entityType: 'user', entityId: user.id, actorUserId: user.id });
+      await auditAnon(tx, ctx, {
+        action: 'auth.token_issued',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: user.id,
+      });
       return pair;
     });
   }
@@ -265,7 +295,8 @@ export class IdentityService {
       await repo.markRefreshTokenUsed(tx, row.id);
       return this.newPair(tx, row.userId, row.familyId, ctx);
     });
-    if (!result || result === 'reused') throw new AppError('TOKEN_INVALID', 'The refresh token is not valid; sign in again.');
+    if (!result || result === 'reused')
+      throw new AppError('TOKEN_INVALID', 'The refresh token is not valid; sign in again.');
     return result;
   }
 
@@ -275,7 +306,12 @@ export class IdentityService {
       const row = await repo.findRefreshTokenForUpdate(tx, sha256(refreshToken));
       if (!row) return;
       await repo.revokeRefreshFamily(tx, row.familyId);
-      await auditAnon(tx, ctx, { action: 'auth.token_revoked', entityType: 'user', entityId: row.userId, actorUserId: row.userId });
+      await auditAnon(tx, ctx, {
+        action: 'auth.token_revoked',
+        entityType: 'user',
+        entityId: row.userId,
+        actorUserId: row.userId,
+      });
     });
   }
 }

@@ -2,6 +2,6 @@ export { IdentityService } from './identity.service';
 export { identityRoutes } from './identity.routes';
 export { makeAuthenticator, SESSION_COOKIE, type Authenticator } from './identity.authenticate';
 export { AccessTokens } from './identity.jwt';
-export { hashPassword } from './identity.crypto';
+export { hashPassword, weakPasswordReason, sha256, randomToken } from './identity.crypto';
 export { findUserByEmail, insertUser, getOrCreateSetting } from './identity.repo';
 export { findUserNames } from './identity.names';

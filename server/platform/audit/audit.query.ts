@@ -8,11 +8,15 @@ import { findAuditEvents } from './audit.repo';
  * The audit log as its reader may see it: a platform admin sees everything (or one hospital); a
  * hospital admin sees only the hospital they are acting in, whatever hospitalId they ask for.
  */
-export async function listAuditEvents(ctx: Ctx, q: AuditQuery): Promise<{ items: AuditEvent[]; nextCursor: number | null }> {
+export async function listAuditEvents(
+  ctx: Ctx,
+  q: AuditQuery,
+): Promise<{ items: AuditEvent[]; nextCursor: number | null }> {
   const platformWide = ctx.actor.roles.includes('platform_admin');
   let hospitalId = q.hospitalId;
   if (!platformWide) {
-    if (!ctx.actor.hospitalId) throw new AppError('FORBIDDEN', 'Only hospital or platform admins read the audit log.');
+    if (!ctx.actor.hospitalId)
+      throw new AppError('FORBIDDEN', 'Only hospital or platform admins read the audit log.');
     if (q.hospitalId && q.hospitalId !== ctx.actor.hospitalId) return { items: [], nextCursor: null };
     hospitalId = ctx.actor.hospitalId;
   }
@@ -33,7 +37,10 @@ export async function listAuditEvents(ctx: Ctx, q: AuditQuery): Promise<{ items:
     q.limit + 1,
   );
   const page = rows.slice(0, q.limit);
-  const names = await findUserNames(ctx.db, page.map((r) => r.actorUserId));
+  const names = await findUserNames(
+    ctx.db,
+    page.map((r) => r.actorUserId),
+  );
   return {
     items: page.map((r) => ({
       seq: r.seq,

@@ -4,7 +4,10 @@ import type { Database, Executor } from '../../db/client';
 import { auditEvents } from './audit.tables';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
-export type NewAuditRow = Omit<typeof auditEvents.$inferInsert, 'seq' | 'prevHash' | 'hash' | 'id' | 'occurredAt'>;
+export type NewAuditRow = Omit<
+  typeof auditEvents.$inferInsert,
+  'seq' | 'prevHash' | 'hash' | 'id' | 'occurredAt'
+>;
 
 export async function insertAuditEvent(exec: Executor, row: NewAuditRow): Promise<void> {
   await exec.insert(auditEvents).values({ ...row, id: uuidv7() });
@@ -61,7 +64,12 @@ export async function verifyChain(
   let lastHash = '';
   let checked = 0;
   for (;;) {
-    const { rows } = await database.query<{ seq: string | number; prev_hash: string; hash: string; computed: string }>(
+    const { rows } = await database.query<{
+      seq: string | number;
+      prev_hash: string;
+      hash: string;
+      computed: string;
+    }>(
       `select seq, prev_hash, hash, audit_event_digest(a) as computed
          from audit_events a where seq > $1 order by seq limit $2`,
       [lastSeq, batch],
@@ -79,4 +87,3 @@ export async function verifyChain(
   }
   return { checked, head: lastHash, breaks };
 }
-

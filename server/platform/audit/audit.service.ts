@@ -17,7 +17,15 @@ export interface AuditEntry {
 }
 
 /** Fields never written to the audit log, whatever object they appear in. */
-const SECRET_KEYS = new Set(['password', 'passwordHash', 'currentPassword', 'newPassword', 'token', 'code', 'refreshToken']);
+const SECRET_KEYS = new Set([
+  'password',
+  'passwordHash',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'code',
+  'refreshToken',
+]);
 
 function scrub(value: unknown): unknown {
   if (value === undefined) return null;

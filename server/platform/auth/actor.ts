@@ -37,7 +37,10 @@ export function buildActor(
   let hospitalId: string | null = hospitalIds[0] ?? null;
   if (requestedHospitalId) {
     if (!hospitalIds.includes(requestedHospitalId) && !isPlatformAdmin) {
-      throw new AppError('HOSPITAL_ACCESS_DENIED', 'You hold no role at the hospital named in X-Hospital-Id.');
+      throw new AppError(
+        'HOSPITAL_ACCESS_DENIED',
+        'You hold no role at the hospital named in X-Hospital-Id.',
+      );
     }
     hospitalId = requestedHospitalId;
   }
@@ -51,7 +54,8 @@ export function buildActor(
 
 /** The hospital the actor works in, or a 403 for callers (patients) who act in none. */
 export function requireHospital(actor: Actor): string {
-  if (!actor.hospitalId) throw new AppError('HOSPITAL_ACCESS_DENIED', 'This action needs a hospital to act in.');
+  if (!actor.hospitalId)
+    throw new AppError('HOSPITAL_ACCESS_DENIED', 'This action needs a hospital to act in.');
   return actor.hospitalId;
 }
 

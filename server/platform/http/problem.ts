@@ -58,13 +58,18 @@ function fastifyClientError(err: FastifyError): { code: ErrorCode; detail: strin
     default:
       break;
   }
-  if (err.statusCode === 429) return { code: 'RATE_LIMITED', detail: 'Too many requests; try again shortly.' };
-  if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON|prototype|constructor/i.test(err.message))) {
+  if (err.statusCode === 429)
+    return { code: 'RATE_LIMITED', detail: 'Too many requests; try again shortly.' };
+  if (
+    err instanceof SyntaxError ||
+    (err.statusCode === 400 && /JSON|prototype|constructor/i.test(err.message))
+  ) {
     return { code: 'BAD_REQUEST', detail: 'The body is not valid JSON.' };
   }
   if (err.statusCode === 413) return { code: 'PAYLOAD_TOO_LARGE', detail: 'The request is too large.' };
   if (err.statusCode === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', detail: err.message };
-  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return { code: 'BAD_REQUEST', detail: err.message };
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    return { code: 'BAD_REQUEST', detail: err.message };
   return null;
 }
 
@@ -76,7 +81,10 @@ export function installProblemHandlers(app: FastifyInstance, onRefusal: RefusalL
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors: FieldError[] = err.validation.map((v) => {
         const where = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        return { path: [err.validationContext ?? 'body', where].filter(Boolean).join('.'), message: v.message ?? 'Invalid' };
+        return {
+          path: [err.validationContext ?? 'body', where].filter(Boolean).join('.'),
+          message: v.message ?? 'Invalid',
+        };
       });
       const first = errors[0];
       const detail = first ? `${first.path}: ${first.message}` : 'The request is not valid.';
@@ -97,7 +105,10 @@ export function installProblemHandlers(app: FastifyInstance, onRefusal: RefusalL
     // the client's input: class 22 is "data exception".
     const state = sqlState(err);
     if (state?.startsWith('22')) {
-      return sendProblem(reply, problem('BAD_REQUEST', 'A value in the request is out of range or malformed.', req));
+      return sendProblem(
+        reply,
+        problem('BAD_REQUEST', 'A value in the request is out of range or malformed.', req),
+      );
     }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, problem('INTERNAL', 'Something went wrong on our side.', req));

@@ -10,7 +10,11 @@ import { hitWindow } from '../../modules/identity/identity.repo';
 export async function installRateLimits(app: FastifyInstance, db: Db): Promise<void> {
   class PgStore implements FastifyRateLimitStore {
     private prefix = 'rl';
-    incr(key: string, cb: (e: Error | null, r?: { current: number; ttl: number }) => void, timeWindow: number) {
+    incr(
+      key: string,
+      cb: (e: Error | null, r?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ) {
       hitWindow(db, `${this.prefix}:${key}`, timeWindow).then(
         (r) => cb(null, { current: r.count, ttl: r.ttl }),
         (e: Error) => cb(e),

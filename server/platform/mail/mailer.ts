@@ -38,7 +38,10 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
     send: async (m) => {
       const info = await transport.sendMail({ from: opts.from, ...m });
       await fs.mkdir(opts.outboxDir, { recursive: true });
-      const file = path.join(opts.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${uuidv7()}.eml`);
+      const file = path.join(
+        opts.outboxDir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${uuidv7()}.eml`,
+      );
       await fs.writeFile(file, info.message as Buffer);
     },
     close: () => transport.close(),
