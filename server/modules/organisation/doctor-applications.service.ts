@@ -4,7 +4,11 @@ import { AppError } from '../../platform/errors';
 import * as repo from './organisation.repo';
 
 /** Files a self-registered doctor's application at a hospital; it waits as `pending` for the hospital admin. */
-export async function submitDoctorApplication(tx: Executor, userId: string, a: DoctorApplication): Promise<string> {
+export async function submitDoctorApplication(
+  tx: Executor,
+  userId: string,
+  a: DoctorApplication,
+): Promise<string> {
   const hospital = await repo.findHospital(tx, a.hospitalId);
   if (!hospital || !hospital.active) {
     throw new AppError('VALIDATION_FAILED', 'There is no such hospital.', {

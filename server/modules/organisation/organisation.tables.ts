@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt } from '../../db/columns';
 import { users } from '../identity/identity.tables';
 
@@ -77,7 +88,10 @@ export const doctorProfiles = pgTable(
     qualifications: text('qualifications').notNull().default(''),
     registrationNumber: text('registration_number').notNull(),
     consultationFeeMinor: integer('consultation_fee_minor').notNull().default(0),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     bio: text('bio').notNull().default(''),
     status: text('status').notNull().default('pending'),
     decidedBy: uuid('decided_by'),

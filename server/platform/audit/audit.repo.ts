@@ -6,7 +6,7 @@ import { auditEvents } from './audit.tables';
 export type AuditRow = typeof auditEvents.$inferSelect;
 export type NewAuditRow = Omit<
   typeof auditEvents.$inferInsert,
-  'seq' | 'prevHash' | 'hash' | 'id' | 'occurredAt'
+  'seq' | 'chainSeq' | 'prevHash' | 'hash' | 'id' | 'occurredAt'
 >;
 
 export async function insertAuditEvent(exec: Executor, row: NewAuditRow): Promise<void> {
@@ -47,40 +47,58 @@ export async function findAuditEvents(exec: Executor, f: AuditFilter, limit: num
 }
 
 export interface ChainBreak {
+  /** The row's own number (`seq`). */
   seq: number;
   reason: string;
 }
 
+const SEAL_BATCH = 5000;
+
+/** Appends every committed, unsealed audit row to the hash chain; returns how many were sealed. */
+export async function sealPending(database: Database): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rows } = await database.query<{ n: number }>('select audit_seal($1) as n', [SEAL_BATCH]);
+    const n = Number(rows[0]?.n ?? 0);
+    total += n;
+    if (n < SEAL_BATCH) return total;
+  }
+}
+
 /**
- * Walks the chain in order, recomputing each row's hash in the database (the same function the
- * insert trigger uses) and checking each row links to the one before it.
+ * Seals what is pending, then walks the chain in order, recomputing each row's hash in the
+ * database (the same function the sealer uses) and checking each row links to the one before it
+ * and that no position is missing.
  */
 export async function verifyChain(
   database: Database,
   batch = 5000,
 ): Promise<{ checked: number; head: string; breaks: ChainBreak[] }> {
+  await sealPending(database);
   const breaks: ChainBreak[] = [];
-  let lastSeq = 0;
+  let lastPos = 0;
   let lastHash = '';
   let checked = 0;
   for (;;) {
     const { rows } = await database.query<{
       seq: string | number;
+      chain_seq: string | number;
       prev_hash: string;
       hash: string;
       computed: string;
     }>(
-      `select seq, prev_hash, hash, audit_event_digest(a) as computed
-         from audit_events a where seq > $1 order by seq limit $2`,
-      [lastSeq, batch],
+      `select seq, chain_seq, prev_hash, hash, audit_event_digest(a) as computed
+         from audit_events a where chain_seq > $1 order by chain_seq limit $2`,
+      [lastPos, batch],
     );
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== lastSeq + 1) breaks.push({ seq, reason: `rows ${lastSeq + 1}..${seq - 1} are missing` });
+      const pos = Number(r.chain_seq);
+      if (pos !== lastPos + 1) breaks.push({ seq, reason: `rows ${lastPos + 1}..${pos - 1} are missing` });
       if (r.prev_hash !== lastHash) breaks.push({ seq, reason: 'does not link to the row before it' });
       if (r.computed !== r.hash) breaks.push({ seq, reason: 'its contents do not match its hash (edited)' });
-      lastSeq = seq;
+      lastPos = pos;
       lastHash = r.hash;
       checked++;
     }

@@ -1,14 +1,16 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only, hash-chained audit log. `seq`, `prev_hash` and `hash` are set by a database trigger
- * under an advisory lock (see the migration), so no code path can write an unchained row; UPDATE
- * and DELETE are refused by another trigger. `hospitium verify-audit` recomputes the chain.
+ * Append-only, hash-chained audit log (ADR 2). Writers insert content only; a trigger numbers the
+ * row (`seq`) and clears any chain fields. The sealer (`audit_seal()`, run every second) then
+ * appends committed rows to the chain: `chain_seq`, `prev_hash`, `hash`. Triggers refuse UPDATE
+ * (except that one sealing update), DELETE and TRUNCATE. `hospitium verify-audit` recomputes the chain.
  */
 export const auditEvents = pgTable(
   'audit_events',
   {
-    // The trigger replaces the placeholder 0 with the next number in the chain.
+    // The insert trigger replaces the placeholder 0 with the next value of audit_events_seq_seq.
     seq: bigint('seq', { mode: 'number' }).primaryKey().default(0),
     id: uuid('id').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
@@ -24,13 +26,17 @@ export const auditEvents = pgTable(
     after: jsonb('after'),
     ip: text('ip'),
     requestId: text('request_id'),
-    prevHash: text('prev_hash').notNull().default(''),
-    hash: text('hash').notNull().default(''),
+    /** Position in the hash chain; null until sealed. */
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_events_hospital_idx').on(t.hospitalId, t.seq),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
     index('audit_events_patient_idx').on(t.patientId, t.seq),
     index('audit_events_actor_idx').on(t.actorUserId, t.seq),
+    uniqueIndex('audit_events_chain_seq_uq').on(t.chainSeq),
+    index('audit_events_unsealed_idx').on(t.seq).where(sql`hash is null`),
   ],
 );
