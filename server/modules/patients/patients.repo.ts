@@ -1,9 +1,111 @@
-import type { Executor } from '../../db/client';
-import { patients } from './patients.tables';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client';
+import { patientRegistrations, patients } from './patients.tables';
 
 export type PatientRow = typeof patients.$inferSelect;
+export type NewPatientRow = typeof patients.$inferInsert;
+export type RegistrationRow = typeof patientRegistrations.$inferSelect;
 
-export async function insertPatient(exec: Executor, values: typeof patients.$inferInsert): Promise<PatientRow> {
+export async function insertPatient(exec: Executor, values: NewPatientRow): Promise<PatientRow> {
   const [row] = await exec.insert(patients).values(values).returning();
   return row!;
+}
+
+/** The patient row, locked until the transaction ends so concurrent edits apply one after another. */
+export async function lockPatient(exec: Executor, id: string): Promise<PatientRow | undefined> {
+  const [row] = await exec.select().from(patients).where(eq(patients.id, id)).for('update');
+  return row;
+}
+
+export async function patientExists(exec: Executor, id: string): Promise<boolean> {
+  const rows = await exec.select({ id: patients.id }).from(patients).where(eq(patients.id, id));
+  return rows.length > 0;
+}
+
+export async function updatePatient(
+  exec: Executor,
+  id: string,
+  values: Partial<NewPatientRow>,
+): Promise<void> {
+  await exec
+    .update(patients)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(patients.id, id));
+}
+
+export async function findRegistration(
+  exec: Executor,
+  patientId: string,
+  hospitalId: string,
+): Promise<RegistrationRow | undefined> {
+  const [row] = await exec
+    .select()
+    .from(patientRegistrations)
+    .where(
+      and(eq(patientRegistrations.patientId, patientId), eq(patientRegistrations.hospitalId, hospitalId)),
+    );
+  return row;
+}
+
+export async function insertRegistration(
+  exec: Executor,
+  values: typeof patientRegistrations.$inferInsert,
+): Promise<RegistrationRow> {
+  const [row] = await exec.insert(patientRegistrations).values(values).returning();
+  return row!;
+}
+
+/**
+ * The hospital's next MRN. The counter row is locked by the upsert until the transaction ends, so
+ * concurrent registrations at one hospital take numbers one after another, and a rolled-back
+ * registration gives its number back: the sequence has no gaps and no repeats.
+ */
+export async function nextMrn(exec: Executor, hospitalId: string): Promise<string | null> {
+  const rows = await queryRows<{ code: string; value: number }>(
+    exec,
+    sql`with c as (
+          insert into hospital_counters (hospital_id, name, value) values (${hospitalId}, 'mrn', 1)
+          on conflict (hospital_id, name) do update set value = hospital_counters.value + 1
+          returning value)
+        select h.code, c.value from c, hospitals h where h.id = ${hospitalId}`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return `${row.code.toUpperCase()}-${String(row.value).padStart(6, '0')}`;
+}
+
+export interface DuplicateRow extends Record<string, unknown> {
+  id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+  phone: string | null;
+  mrn: string;
+}
+
+/**
+ * Patients registered at the hospital who are probably this person: the same phone, or a name at
+ * least 0.5 trigram-similar with the same date of birth.
+ */
+export async function findLikelyDuplicates(
+  exec: Executor,
+  hospitalId: string,
+  p: { searchName: string; dateOfBirth: string | null; phone: string | null },
+): Promise<DuplicateRow[]> {
+  const alike: SQL[] = [];
+  if (p.phone) alike.push(sql`p.phone = ${p.phone}`);
+  if (p.dateOfBirth) {
+    alike.push(
+      sql`(p.date_of_birth = ${p.dateOfBirth} and p.search_name % ${p.searchName} and similarity(p.search_name, ${p.searchName}) >= 0.5)`,
+    );
+  }
+  if (alike.length === 0) return [];
+  return queryRows<DuplicateRow>(
+    exec,
+    sql`select p.id, p.given_name, p.family_name, to_char(p.date_of_birth, 'YYYY-MM-DD') as date_of_birth, p.phone, r.mrn
+          from patient_registrations r join patients p on p.id = r.patient_id
+         where r.hospital_id = ${hospitalId} and (${sql.join(alike, sql` or `)})
+         order by r.registered_at desc
+         limit 10`,
+  );
 }

@@ -38,6 +38,8 @@ export const patients = pgTable(
     uniqueIndex('patients_user_uq').on(t.userId),
     index('patients_search_name_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
     index('patients_phone_idx').on(t.phone),
+    // Phone search by the trailing digits a caller types ("98123 45678"), without the country code.
+    index('patients_phone_trgm').using('gin', sql`${t.phone} gin_trgm_ops`),
     check('patients_sex_ck', sql`${t.sex} in ('female','male','other','unknown')`),
   ],
 );
@@ -61,6 +63,8 @@ export const patientRegistrations = pgTable(
     unique('patient_registrations_hospital_mrn_uq').on(t.hospitalId, t.mrn),
     unique('patient_registrations_hospital_patient_uq').on(t.hospitalId, t.patientId),
     index('patient_registrations_patient_idx').on(t.patientId),
+    // A hospital's patient list, newest first.
+    index('patient_registrations_hospital_time_idx').on(t.hospitalId, t.registeredAt),
   ],
 );
 

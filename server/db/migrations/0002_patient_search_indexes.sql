@@ -1,0 +1,2 @@
+CREATE INDEX "patient_registrations_hospital_time_idx" ON "patient_registrations" USING btree ("hospital_id","registered_at");--> statement-breakpoint
+CREATE INDEX "patients_phone_trgm" ON "patients" USING gin ("phone" gin_trgm_ops);

@@ -1,0 +1,108 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client';
+
+/** A timestamptz as an ISO 8601 UTC string, formatted by the database so both drivers agree. */
+export const isoTs = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A date as YYYY-MM-DD. */
+export const isoDate = (col: SQL) => sql`to_char(${col}, 'YYYY-MM-DD')`;
+
+export interface RegistrationJson {
+  hospitalId: string;
+  hospitalName: string;
+  mrn: string;
+  registeredAt: string;
+}
+
+export interface AllergyJson {
+  id: string;
+  substance: string;
+  reaction: string;
+  severity: string;
+  status: string;
+  recordedAt: string;
+  updatedAt: string;
+}
+
+export interface ConditionJson {
+  id: string;
+  name: string;
+  icd10Code: string | null;
+  onsetDate: string | null;
+  status: string;
+  recordedAt: string;
+  updatedAt: string;
+}
+
+export interface PatientRecordRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+  sex: string;
+  phone: string | null;
+  email: string | null;
+  address_line: string;
+  city: string;
+  postal_code: string;
+  country: string;
+  blood_group: string | null;
+  emergency_contact_name: string | null;
+  emergency_contact_phone: string | null;
+  emergency_contact_relation: string | null;
+  insurance_provider: string | null;
+  insurance_policy_number: string | null;
+  created_at: string;
+  updated_at: string;
+  registrations: RegistrationJson[];
+  allergies: AllergyJson[];
+  conditions: ConditionJson[];
+}
+
+type Raw = Omit<PatientRecordRow, 'registrations' | 'allergies' | 'conditions'> & {
+  registrations: RegistrationJson[] | string;
+  allergies: AllergyJson[] | string;
+  conditions: ConditionJson[] | string;
+};
+
+const json = <T>(v: T[] | string): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
+
+/**
+ * The whole record in one round trip: demographics, every registration (with hospital names),
+ * allergies and conditions. The hot read path (GET /api/patients/:id) is this query plus its audit row.
+ */
+export async function loadPatientRecord(exec: Executor, id: string): Promise<PatientRecordRow | undefined> {
+  const rows = await queryRows<Raw>(
+    exec,
+    sql`select p.id, p.given_name, p.family_name, ${isoDate(sql`p.date_of_birth`)} as date_of_birth, p.sex,
+               p.phone, p.email, p.address_line, p.city, p.postal_code, p.country, p.blood_group,
+               p.emergency_contact_name, p.emergency_contact_phone, p.emergency_contact_relation,
+               p.insurance_provider, p.insurance_policy_number,
+               ${isoTs(sql`p.created_at`)} as created_at, ${isoTs(sql`p.updated_at`)} as updated_at,
+               coalesce((select json_agg(json_build_object(
+                          'hospitalId', r.hospital_id, 'hospitalName', h.name, 'mrn', r.mrn,
+                          'registeredAt', ${isoTs(sql`r.registered_at`)}) order by r.registered_at)
+                           from patient_registrations r join hospitals h on h.id = r.hospital_id
+                          where r.patient_id = p.id), '[]'::json) as registrations,
+               coalesce((select json_agg(json_build_object(
+                          'id', a.id, 'substance', a.substance, 'reaction', a.reaction, 'severity', a.severity,
+                          'status', a.status, 'recordedAt', ${isoTs(sql`a.created_at`)},
+                          'updatedAt', ${isoTs(sql`a.updated_at`)}) order by a.created_at)
+                           from patient_allergies a where a.patient_id = p.id), '[]'::json) as allergies,
+               coalesce((select json_agg(json_build_object(
+                          'id', c.id, 'name', c.name, 'icd10Code', c.icd10_code,
+                          'onsetDate', ${isoDate(sql`c.onset_date`)}, 'status', c.status,
+                          'recordedAt', ${isoTs(sql`c.created_at`)}, 'updatedAt', ${isoTs(sql`c.updated_at`)})
+                          order by c.created_at)
+                           from patient_conditions c where c.patient_id = p.id), '[]'::json) as conditions
+          from patients p
+         where p.id = ${id}`,
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    ...r,
+    registrations: json(r.registrations),
+    allergies: json(r.allergies),
+    conditions: json(r.conditions),
+  };
+}

@@ -1,0 +1,151 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams } from '../../../contracts/common';
+import {
+  AccessLogPage,
+  CreatePatient,
+  HistoryQuery,
+  Patient,
+  PatientPage,
+  PatientSearch,
+  RegistrationResult,
+  TimelinePage,
+  UpdatePatient,
+} from '../../../contracts/patients';
+import { ctxOf } from '../../platform/context';
+import { clinicalRoutes } from './clinical.routes';
+import { patientAccessLog, patientTimeline } from './history.service';
+import { getOwnRecord, getPatient, updatePatient } from './record.service';
+import { registerExistingPatient, registerNewPatient } from './registration.service';
+import { searchPatients } from './search.service';
+
+const tags = ['patients'];
+// Unknown query parameters are refused like unknown body fields.
+const NoQuery = z.strictObject({});
+
+/** Registration, search, the record itself, its allergies and conditions, timeline and access log. */
+export function patientRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/patients',
+    {
+      config: { access: { anyOf: ['patients:create'] } },
+      schema: {
+        tags,
+        summary:
+          'Register a new patient at the active hospital (409 POSSIBLE_DUPLICATE lists likely matches)',
+        body: CreatePatient,
+        response: { 201: Patient },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await registerNewPatient(ctxOf(req), req.body)),
+  );
+
+  app.post(
+    '/api/patients/:id/register',
+    {
+      config: { access: { anyOf: ['patients:create'] } },
+      schema: {
+        tags,
+        summary: 'Register an existing patient (e.g. one who signed up alone) at the active hospital',
+        params: IdParams,
+        // Nothing to send: the hospital is the one the caller acts in, never one named in the body.
+        body: z.strictObject({}).nullish(),
+        response: { 201: RegistrationResult },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await registerExistingPatient(ctxOf(req), req.params.id)),
+  );
+
+  app.get(
+    '/api/patients',
+    {
+      config: { access: { anyOf: ['patients:read'] } },
+      schema: {
+        tags,
+        summary: "Search the active hospital's patients by name (typo-tolerant), phone or MRN",
+        querystring: PatientSearch,
+        response: { 200: PatientPage },
+      },
+    },
+    async (req) => searchPatients(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/patients/me',
+    {
+      config: { access: { anyOf: ['own-record:read'] } },
+      schema: {
+        tags,
+        summary: "The signed-in patient's own record",
+        querystring: NoQuery,
+        response: { 200: Patient },
+      },
+    },
+    async (req) => getOwnRecord(ctxOf(req)),
+  );
+
+  app.get(
+    '/api/patients/:id',
+    {
+      config: { access: { anyOf: ['patients:read', 'own-record:read'] } },
+      schema: {
+        tags,
+        summary: 'A patient record (staff: registered at their hospital; patients: their own)',
+        params: IdParams,
+        querystring: NoQuery,
+        response: { 200: Patient },
+      },
+    },
+    async (req) => getPatient(ctxOf(req), req.params.id),
+  );
+
+  app.patch(
+    '/api/patients/:id',
+    {
+      config: { access: { anyOf: ['patients:update', 'own-record:update'] } },
+      schema: {
+        tags,
+        summary: 'Change demographics (staff) or contact details (the patient themself)',
+        params: IdParams,
+        body: UpdatePatient,
+        response: { 200: Patient },
+      },
+    },
+    async (req) => updatePatient(ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/patients/:id/timeline',
+    {
+      config: { access: { anyOf: ['patients:read', 'own-record:read'] } },
+      schema: {
+        tags,
+        summary: 'What happened to the patient, newest first',
+        params: IdParams,
+        querystring: HistoryQuery,
+        response: { 200: TimelinePage },
+      },
+    },
+    async (req) => patientTimeline(ctxOf(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/patients/:id/access-log',
+    {
+      config: { access: { anyOf: ['own-record:read', 'audit:read'] } },
+      schema: {
+        tags,
+        summary: 'Who opened the record and when (the patient; hospital admins for their hospital)',
+        params: IdParams,
+        querystring: HistoryQuery,
+        response: { 200: AccessLogPage },
+      },
+    },
+    async (req) => patientAccessLog(ctxOf(req), req.params.id, req.query),
+  );
+
+  clinicalRoutes(root);
+}

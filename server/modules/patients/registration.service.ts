@@ -1,0 +1,192 @@
+import type {
+  CreatePatient,
+  NewAllergy,
+  NewCondition,
+  Patient,
+  RegistrationResult,
+} from '../../../contracts/patients';
+import type { Executor } from '../../db/client';
+import { requireHospital } from '../../platform/auth/actor';
+import { audit } from '../../platform/audit/audit.service';
+import type { Ctx } from '../../platform/context';
+import { AppError, constraintName, notFound, sqlState, UNIQUE_VIOLATION } from '../../platform/errors';
+import * as clinical from './patients.clinical.repo';
+import { toAllergy, toCandidate, toCondition, toPatient } from './patients.dto';
+import { loadPatientRecord } from './patients.record.repo';
+import * as repo from './patients.repo';
+
+/** Turns a lost race on a registration's unique keys into the 409 the caller would have got a moment later. */
+function mapRegistrationConflict(err: unknown): unknown {
+  if (sqlState(err) !== UNIQUE_VIOLATION) return err;
+  const constraint = constraintName(err);
+  if (constraint === 'patient_registrations_hospital_patient_uq') {
+    return new AppError('ALREADY_REGISTERED', 'The patient is already registered at this hospital.');
+  }
+  if (constraint === 'patient_registrations_hospital_mrn_uq') {
+    return new AppError(
+      'MRN_TAKEN',
+      'That medical record number is already in use at this hospital; try again.',
+    );
+  }
+  return err;
+}
+
+/**
+ * Registers the patient at the hospital with the hospital's next MRN, inside the caller's
+ * transaction, and audits it. The caller has checked the patient is not registered there yet.
+ */
+export async function registerAt(
+  tx: Executor,
+  ctx: Ctx,
+  patientId: string,
+  hospitalId: string,
+): Promise<RegistrationResult> {
+  const mrn = await repo.nextMrn(tx, hospitalId);
+  if (!mrn) throw notFound('Hospital');
+  const reg = await repo.insertRegistration(tx, {
+    patientId,
+    hospitalId,
+    mrn,
+    registeredBy: ctx.actor.userId,
+  });
+  await audit(tx, ctx, {
+    action: 'patient.registered',
+    entityType: 'patient_registration',
+    entityId: reg.id,
+    patientId,
+    hospitalId,
+    after: { mrn, hospitalId },
+  });
+  return { patientId, hospitalId, mrn, registeredAt: reg.registeredAt.toISOString() };
+}
+
+/**
+ * For other modules (booking, check-in): the patient's MRN at the hospital, registering them there
+ * first if this is their first contact. Runs in the caller's transaction.
+ */
+export async function ensureRegistered(
+  tx: Executor,
+  ctx: Ctx,
+  patientId: string,
+  hospitalId: string,
+): Promise<string> {
+  const existing = await repo.findRegistration(tx, patientId, hospitalId);
+  if (existing) return existing.mrn;
+  return (await registerAt(tx, ctx, patientId, hospitalId)).mrn;
+}
+
+/** Records one allergy in the caller's transaction, with its audit event. */
+export async function recordAllergy(
+  tx: Executor,
+  ctx: Ctx,
+  patientId: string,
+  hospitalId: string,
+  a: NewAllergy,
+) {
+  const row = await clinical.insertAllergy(tx, {
+    patientId,
+    hospitalId,
+    substance: a.substance,
+    reaction: a.reaction ?? '',
+    severity: a.severity,
+    recordedBy: ctx.actor.userId,
+  });
+  const dto = toAllergy(row);
+  await audit(tx, ctx, {
+    action: 'patient.allergy_recorded',
+    entityType: 'patient_allergy',
+    entityId: row.id,
+    patientId,
+    after: dto,
+  });
+  return dto;
+}
+
+/** Records one condition in the caller's transaction, with its audit event. */
+export async function recordCondition(
+  tx: Executor,
+  ctx: Ctx,
+  patientId: string,
+  hospitalId: string,
+  c: NewCondition,
+) {
+  const row = await clinical.insertCondition(tx, {
+    patientId,
+    hospitalId,
+    name: c.name,
+    icd10Code: c.icd10Code ?? null,
+    onsetDate: c.onsetDate ?? null,
+    status: c.status,
+    recordedBy: ctx.actor.userId,
+  });
+  const dto = toCondition(row);
+  await audit(tx, ctx, {
+    action: 'patient.condition_recorded',
+    entityType: 'patient_condition',
+    entityId: row.id,
+    patientId,
+    after: dto,
+  });
+  return dto;
+}
+
+/**
+ * Front-desk registration of a new person: the patient, their MRN at the active hospital and any
+ * allergies and conditions given, in one transaction. Refuses with POSSIBLE_DUPLICATE (and the
+ * candidates) when someone like them is already registered here, unless `confirmNotDuplicate`.
+ */
+export async function registerNewPatient(ctx: Ctx, input: CreatePatient): Promise<Patient> {
+  const hospitalId = requireHospital(ctx.actor);
+  const { allergies = [], conditions = [], confirmNotDuplicate, ...d } = input;
+  const familyName = d.familyName ?? '';
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (!confirmNotDuplicate) {
+        const candidates = await repo.findLikelyDuplicates(tx, hospitalId, {
+          searchName: `${d.givenName} ${familyName}`.toLowerCase(),
+          dateOfBirth: d.dateOfBirth ?? null,
+          phone: d.phone ?? null,
+        });
+        if (candidates.length > 0) {
+          throw new AppError(
+            'POSSIBLE_DUPLICATE',
+            'Someone with the same phone, or a similar name and the same date of birth, is already registered here. ' +
+              'Open their record, or send confirmNotDuplicate: true to register a new person.',
+            { candidates: candidates.map(toCandidate) },
+          );
+        }
+      }
+      const row = await repo.insertPatient(tx, { ...d, familyName, createdBy: ctx.actor.userId });
+      await audit(tx, ctx, {
+        action: 'patient.created',
+        entityType: 'patient',
+        entityId: row.id,
+        patientId: row.id,
+        after: { ...d, familyName, confirmNotDuplicate: confirmNotDuplicate ?? false },
+      });
+      const reg = await registerAt(tx, ctx, row.id, hospitalId);
+      for (const a of allergies) await recordAllergy(tx, ctx, row.id, hospitalId, a);
+      for (const c of conditions) await recordCondition(tx, ctx, row.id, hospitalId, c);
+      const record = (await loadPatientRecord(tx, row.id))!;
+      return toPatient(record, record.registrations, reg.mrn);
+    });
+  } catch (err) {
+    throw mapRegistrationConflict(err);
+  }
+}
+
+/** Registers a person who already has a patient record (e.g. signed up alone) at the active hospital. */
+export async function registerExistingPatient(ctx: Ctx, patientId: string): Promise<RegistrationResult> {
+  const hospitalId = requireHospital(ctx.actor);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (!(await repo.patientExists(tx, patientId))) throw notFound('Patient');
+      if (await repo.findRegistration(tx, patientId, hospitalId)) {
+        throw new AppError('ALREADY_REGISTERED', 'The patient is already registered at this hospital.');
+      }
+      return registerAt(tx, ctx, patientId, hospitalId);
+    });
+  } catch (err) {
+    throw mapRegistrationConflict(err);
+  }
+}
