@@ -9,9 +9,15 @@ export interface AccessClaims {
   issuedAt: number;
 }
 
+/** Verified tokens, so a client's repeated requests skip the signature check until the token expires. */
+const VERIFIED_CACHE_MAX = 10_000;
+
 /** Short-lived HS256 access tokens for API clients. */
 export class AccessTokens {
   private readonly key: Uint8Array;
+  // A token's claims are a pure function of the token and the key, so caching them is safe; who
+  // the user is and what they may do is still loaded from the database on every request.
+  private readonly verified = new Map<string, AccessClaims & { expiresAt: number }>();
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
@@ -33,14 +39,23 @@ export class AccessTokens {
 
   /** The claims of a valid token, or null for anything expired, forged or malformed. */
   async verify(token: string): Promise<AccessClaims | null> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.expiresAt > Date.now()) return { userId: hit.userId, issuedAt: hit.issuedAt };
+      this.verified.delete(token);
+      return null;
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });
-      if (payload.typ !== 'access' || !payload.sub || !payload.iat) return null;
-      return { userId: payload.sub, issuedAt: payload.iat };
+      if (payload.typ !== 'access' || !payload.sub || !payload.iat || !payload.exp) return null;
+      const claims = { userId: payload.sub, issuedAt: payload.iat };
+      if (this.verified.size >= VERIFIED_CACHE_MAX) this.verified.clear();
+      this.verified.set(token, { ...claims, expiresAt: payload.exp * 1000 });
+      return claims;
     } catch {
       return null;
     }

@@ -37,6 +37,7 @@ interface PrincipalRow extends Record<string, unknown> {
   email: string;
   full_name: string;
   password_changed_at: string | Date;
+  two_factor_enabled: boolean;
   patient_id: string | null;
   memberships: Principal['memberships'] | string;
   session_id?: string;
@@ -47,7 +48,10 @@ interface PrincipalRow extends Record<string, unknown> {
 // One round trip per request: the user, their patient record and their active memberships.
 const PRINCIPAL_SELECT = sql`
   u.id as user_id, u.email, u.full_name, u.password_changed_at, p.id as patient_id,
-  coalesce((select json_agg(json_build_object('hospitalId', m.hospital_id, 'role', m.role) order by m.created_at)
+  u.totp_enabled_at is not null as two_factor_enabled,
+  coalesce((select json_agg(json_build_object('hospitalId', m.hospital_id, 'role', m.role,
+                                              'requiresTwoFactor', coalesce(h.require_staff_two_factor, false))
+                            order by m.created_at)
               from memberships m
               left join hospitals h on h.id = m.hospital_id
              where m.user_id = u.id and m.active and (h.id is null or h.active)), '[]'::json) as memberships`;
@@ -59,6 +63,7 @@ function toPrincipal(r: PrincipalRow): Principal & { passwordChangedAt: Date } {
     fullName: r.full_name,
     patientId: r.patient_id,
     memberships: typeof r.memberships === 'string' ? JSON.parse(r.memberships) : r.memberships,
+    twoFactorEnabled: r.two_factor_enabled === true,
     passwordChangedAt: new Date(r.password_changed_at),
   };
 }

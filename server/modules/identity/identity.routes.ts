@@ -18,6 +18,10 @@ import { anonCtxOf, ctxOf } from '../../platform/context';
 import { hospitalNames } from '../organisation';
 import type { Authenticator } from './identity.authenticate';
 import type { IdentityService } from './identity.service';
+import { PasswordResetService } from './identity.password-reset';
+import { passwordResetRoutes } from './identity.password-reset.routes';
+import { TwoFactorService } from './identity.totp';
+import { twoFactorRoutes } from './identity.totp.routes';
 
 const tags = ['auth'];
 
@@ -29,6 +33,8 @@ export function identityRoutes(
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { identity, auth } = deps;
   const limited = { max: deps.authPerMinute, timeWindow: 60_000 };
+  passwordResetRoutes(root, { service: new PasswordResetService({ config: identity.deps.config }), limited });
+  twoFactorRoutes(root, { service: new TwoFactorService(), limited });
 
   app.post(
     '/api/auth/sign-in',
@@ -130,6 +136,7 @@ export function identityRoutes(
         roles: a.roles,
         permissions: [...a.permissions],
         csrfToken: a.csrfToken,
+        twoFactorRequired: a.twoFactorRequired,
       };
     },
   );

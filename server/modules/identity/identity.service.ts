@@ -19,7 +19,9 @@ import {
 } from './identity.crypto';
 import type { AccessTokens } from './identity.jwt';
 import * as repo from './identity.repo';
-import { signUpCodeMail, signUpExistingMail } from './identity.mails';
+import { notify } from '../notifications';
+import { publicUrl } from './identity.links';
+import { requireSecondFactor } from './identity.totp';
 
 export interface IdentityDeps {
   config: Config;
@@ -31,11 +33,12 @@ const CODE_TTL_MINUTES = 15;
 const CODE_MAX_ATTEMPTS = 5;
 const CODES_PER_HOUR = 5;
 
-const signInKey = (email: string) => `signin:${sha256(email)}`;
+/** The throttle key of failed sign-ins for an address (a hash: the address itself is not stored). */
+export const signInKey = (email: string) => `signin:${sha256(email)}`;
 
 /** Sign-in, sign-up, sessions and API tokens. */
 export class IdentityService {
-  constructor(private readonly deps: IdentityDeps) {}
+  constructor(readonly deps: IdentityDeps) {}
 
   /** Checks a password sign-in; throttled per address so guessing is slow whether or not the account exists. */
   private async checkCredentials(ctx: AnonCtx, input: SignIn, action: string): Promise<repo.UserRow> {
@@ -73,6 +76,15 @@ export class IdentityService {
         });
       });
       throw new AppError('INVALID_CREDENTIALS', 'The email or password is not right.');
+    }
+    // Only after the password was right: a wrong one never hints that two-factor is on.
+    if (user.totpEnabledAt) {
+      await requireSecondFactor(ctx, user, input, {
+        action,
+        key,
+        max: config.SIGNIN_MAX_FAILURES,
+        lockMinutes: config.SIGNIN_LOCK_MINUTES,
+      });
     }
     await repo.clearThrottle(ctx.db, key);
     return user;
@@ -125,18 +137,26 @@ export class IdentityService {
     const window = await repo.hitWindow(ctx.db, `signup-mail:${sha256(email)}`, 3600_000);
     if (window.count > CODES_PER_HOUR) return; // quietly: the reply must not differ
     const user = await repo.findUserByEmail(ctx.db, email);
-    if (user) {
-      await this.deps.mailer.send(signUpExistingMail(email));
-      return;
-    }
-    const code = randomCode();
-    await repo.insertEmailCode(ctx.db, {
-      email,
-      purpose: 'sign_up',
-      codeHash: sha256(`${email}:${code}`),
-      expiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000),
+    // The mail is queued with the code, in one transaction, and sent by a job: the reply neither
+    // waits for the mail server nor fails with it, so it looks the same for both kinds of address.
+    await ctx.db.transaction(async (tx) => {
+      if (user) {
+        await notify(tx, { template: 'account.sign_up_existing', email });
+        return;
+      }
+      const code = randomCode();
+      await repo.insertEmailCode(tx, {
+        email,
+        purpose: 'sign_up',
+        codeHash: sha256(`${email}:${code}`),
+        expiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000),
+      });
+      await notify(tx, {
+        template: 'account.sign_up_code',
+        email,
+        data: { code, minutes: CODE_TTL_MINUTES },
+      });
     });
-    await this.deps.mailer.send(signUpCodeMail(email, code, CODE_TTL_MINUTES));
   }
 
   /** Second step of sign-up: the mailed code proves the address; creates the account and signs in. */
@@ -180,6 +200,11 @@ export class IdentityService {
         await submitDoctorApplication(tx, user.id, input.doctor!);
       }
       const token = await this.createSession(tx, user.id, ctx);
+      await notify(tx, {
+        template: 'account.welcome',
+        userId: user.id,
+        data: { role: input.role, signInUrl: `${publicUrl(this.deps.config)}/sign-in` },
+      });
       await auditAnon(tx, ctx, {
         action: 'auth.sign_up',
         entityType: 'user',

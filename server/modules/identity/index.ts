@@ -4,4 +4,5 @@ export { makeAuthenticator, SESSION_COOKIE, type Authenticator } from './identit
 export { AccessTokens } from './identity.jwt';
 export { hashPassword, weakPasswordReason, sha256, randomToken } from './identity.crypto';
 export { findUserByEmail, insertUser, getOrCreateSetting } from './identity.repo';
-export { findUserNames } from './identity.names';
+export { findUserNames, findUserContact } from './identity.names';
+export { defineIdentityJobs, PURGE_QUEUE } from './identity.jobs';

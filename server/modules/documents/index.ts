@@ -1,0 +1,17 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config';
+import { documentsRoutes } from './documents.routes';
+import { DocumentsService } from './documents.service';
+import { DiskFileStore } from './documents.storage';
+
+export type { FileStore } from './documents.storage';
+
+/** Registers the documents module: files under DATA_DIR/files, uploads up to UPLOAD_MAX_BYTES. */
+export async function registerDocuments(app: FastifyInstance, deps: { config: Config }): Promise<void> {
+  const store = new DiskFileStore(path.join(deps.config.dataDir, 'files'));
+  await store.init();
+  const maxBytes = deps.config.UPLOAD_MAX_BYTES;
+  const service = new DocumentsService({ store, stagingDir: store.stagingDir, maxBytes });
+  await documentsRoutes(app, { service, maxBytes });
+}
