@@ -8,12 +8,26 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * `<id@host>`. A message sent again after a crash carries the same id, so mail systems can tell
+   * it is the same message; nodemailer makes a random one when unset.
+   */
+  messageId?: string;
+  headers?: Record<string, string>;
+}
+
+export interface SentMail {
+  messageId: string;
+  /** Outbox mode: the id of the file written (see outbox.ts). */
+  outboxId?: string;
 }
 
 export interface Mailer {
   /** Where mail goes, for the start-up banner: an SMTP host or the outbox folder. */
   readonly describe: string;
-  send(message: MailMessage): Promise<void>;
+  /** Whether mail is written to the outbox folder (no SMTP server configured). */
+  readonly usesOutbox: boolean;
+  send(message: MailMessage): Promise<SentMail>;
   close(): void;
 }
 
@@ -23,11 +37,15 @@ export interface Mailer {
  */
 export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: string }): Mailer {
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl);
+    // Pooled: a few long-lived connections instead of a handshake per message (reminder runs send
+    // thousands); the pool reconnects when the server drops an idle connection.
+    const transport = nodemailer.createTransport({ url: opts.smtpUrl, pool: true, maxConnections: 5 });
     return {
       describe: `SMTP ${new URL(opts.smtpUrl).host}`,
+      usesOutbox: false,
       send: async (m) => {
-        await transport.sendMail({ from: opts.from, ...m });
+        const info = await transport.sendMail({ from: opts.from, ...m });
+        return { messageId: info.messageId };
       },
       close: () => transport.close(),
     };
@@ -35,15 +53,26 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     describe: `outbox folder ${opts.outboxDir}`,
+    usesOutbox: true,
     send: async (m) => {
       const info = await transport.sendMail({ from: opts.from, ...m });
-      await fs.mkdir(opts.outboxDir, { recursive: true });
-      const file = path.join(
-        opts.outboxDir,
-        `${new Date().toISOString().replace(/[:.]/g, '-')}-${uuidv7()}.eml`,
-      );
-      await fs.writeFile(file, info.message as Buffer);
+      const outboxId = uuidv7(); // time-ordered: the folder sorts oldest to newest by name
+      await writeOutboxFile(opts.outboxDir, `${outboxId}.eml`, info.message as Buffer);
+      return { messageId: info.messageId, outboxId };
     },
     close: () => transport.close(),
   };
+}
+
+/**
+ * Writes a file into the outbox folder atomically (written beside it, then renamed in), so a reader
+ * of the folder never sees half a message and a crash never leaves one behind under a real name.
+ */
+export async function writeOutboxFile(dir: string, name: string, content: Buffer | string): Promise<void> {
+  const tmpDir = path.join(path.dirname(dir), `.${path.basename(dir)}-tmp`);
+  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, name);
+  await fs.writeFile(tmp, content);
+  await fs.rename(tmp, path.join(dir, name));
 }

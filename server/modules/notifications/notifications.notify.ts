@@ -1,0 +1,188 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  defaultPreference,
+  type Channel,
+  type ChannelPreference,
+  type NotificationKind,
+} from '../../../contracts/notifications';
+import type { Executor } from '../../db/client';
+import { enqueue, jobIdForKey } from '../../platform/jobs';
+import { E164 } from '../../platform/sms';
+import { findUserContact } from '../identity';
+import { findHospitalInfo } from '../organisation';
+import * as repo from './notifications.repo';
+import { findTemplate, formatInstant, type RenderContext } from './templates';
+
+/** The job queue of each channel. */
+export const QUEUES = {
+  email: 'notify.email',
+  sms: 'notify.sms',
+  in_app: 'notify.in_app',
+} as const satisfies Record<Channel, string>;
+
+export interface EmailJob {
+  deliveryId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+export interface SmsJob {
+  deliveryId: string;
+  to: string;
+  body: string;
+}
+export interface InAppJob {
+  deliveryId: string;
+  userId: string;
+  hospitalId: string | null;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+export interface NotifyInput {
+  /** A registered template name, e.g. `account.password_reset`; it decides the kind and channels. */
+  template: string;
+  data?: Record<string, unknown>;
+  /** The person: their address, phone, name and preferences are looked up. */
+  userId?: string;
+  /** Send to this address (someone without an account yet), or instead of the user's. */
+  email?: string;
+  /** Send to this number (E.164), or instead of the user's. */
+  phone?: string;
+  /** The hospital the notice speaks for: its name and time zone are used, and admins see it in its log. */
+  hospitalId?: string | null;
+  /** "This notice, once": a second notify() with the same template and key adds nothing. */
+  idempotencyKey?: string;
+  /** Ignore opt-outs (defaults to the template's setting). */
+  mandatory?: boolean;
+  /** Deliver no earlier than this (reminders). */
+  startAfter?: Date;
+}
+
+export interface NotifyResult {
+  messageId: string;
+  /** True when the idempotency key had been used: nothing new was queued. */
+  duplicate: boolean;
+  deliveries: { channel: Channel; status: 'queued' | 'skipped'; reason?: string }[];
+}
+
+const PREF_FIELD = { email: 'email', sms: 'sms', in_app: 'inApp' } as const satisfies Record<
+  Channel,
+  keyof ChannelPreference
+>;
+
+/**
+ * Queues a notice in the caller's transaction: renders the template, writes one delivery-log row per
+ * channel and enqueues its job, so the notice exists if and only if the change that caused it commits.
+ * Opted-out channels are logged as skipped (mandatory notices ignore opt-outs).
+ */
+export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyResult> {
+  const template = findTemplate(input.template);
+  if (!template) throw new Error(`Unknown notification template "${input.template}"`);
+  const data = template.data.parse(input.data ?? {});
+
+  const user = input.userId ? await findUserContact(tx, input.userId) : null;
+  if (input.userId && !user) throw new Error(`notify: no user ${input.userId}`);
+  const hospital = input.hospitalId ? await findHospitalInfo(tx, input.hospitalId) : null;
+  if (input.hospitalId && !hospital) throw new Error(`notify: no hospital ${input.hospitalId}`);
+  if (template.needsHospital && !hospital) throw new Error(`Template "${template.name}" needs a hospitalId`);
+
+  const timeZone = hospital?.timeZone ?? 'UTC';
+  const ctx: RenderContext = {
+    hospital: hospital ? { name: hospital.name, timeZone } : null,
+    recipientName: user?.fullName ?? null,
+    dateTime: (instant) => formatInstant(instant, timeZone),
+  };
+  const rendered = template.render(data, ctx);
+  const mandatory = input.mandatory ?? template.mandatory ?? false;
+  let preference: ChannelPreference = defaultPreference(template.kind);
+  if (user && !mandatory) {
+    const [row] = await repo.findPreferences(tx, user.id, [template.kind]);
+    if (row) preference = { kind: template.kind, email: row.email, sms: row.sms, inApp: row.inApp };
+  }
+
+  const messageId = uuidv7();
+  const result: NotifyResult = { messageId, duplicate: false, deliveries: [] };
+  const targets: { channel: Channel; recipient: string | null; payload: (deliveryId: string) => object }[] =
+    [];
+  if (rendered.email) {
+    const mail = rendered.email;
+    const to = input.email ?? user?.email ?? null;
+    targets.push({
+      channel: 'email',
+      recipient: to,
+      payload: (deliveryId): EmailJob => ({ deliveryId, to: to!, ...mail }),
+    });
+  }
+  if (rendered.sms !== undefined) {
+    const body = rendered.sms;
+    const to = input.phone ?? user?.phone ?? null;
+    targets.push({
+      channel: 'sms',
+      recipient: to,
+      payload: (deliveryId): SmsJob => ({ deliveryId, to: to!, body }),
+    });
+  }
+  if (rendered.inApp && user) {
+    const n = rendered.inApp;
+    targets.push({
+      channel: 'in_app',
+      recipient: user.id,
+      payload: (deliveryId): InAppJob => ({
+        deliveryId,
+        userId: user.id,
+        hospitalId: hospital?.id ?? null,
+        kind: template.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link ?? null,
+      }),
+    });
+  }
+
+  for (const t of targets) {
+    const skip = skipReason(t.channel, t.recipient, mandatory, preference);
+    const id = uuidv7();
+    const inserted = await repo.insertDelivery(tx, {
+      id,
+      messageId,
+      idempotencyKey: input.idempotencyKey ?? messageId,
+      template: template.name,
+      kind: template.kind,
+      channel: t.channel,
+      recipient: t.recipient ?? '',
+      userId: user?.id ?? null,
+      hospitalId: hospital?.id ?? null,
+      status: skip ? 'skipped' : 'queued',
+      mandatory,
+      lastError: skip ?? null,
+      jobId: skip ? null : jobIdForKey(QUEUES[t.channel], id),
+    });
+    if (!inserted) {
+      result.duplicate = true;
+      continue;
+    }
+    if (skip) {
+      result.deliveries.push({ channel: t.channel, status: 'skipped', reason: skip });
+      continue;
+    }
+    await enqueue(tx, QUEUES[t.channel], t.payload(id), { idempotencyKey: id, startAfter: input.startAfter });
+    result.deliveries.push({ channel: t.channel, status: 'queued' });
+  }
+  return result;
+}
+
+function skipReason(
+  channel: Channel,
+  recipient: string | null,
+  mandatory: boolean,
+  pref: ChannelPreference,
+): string | null {
+  if (!recipient) return channel === 'sms' ? 'no phone number' : 'no address';
+  if (channel === 'sms' && !E164.test(recipient)) return 'phone number not in international (E.164) form';
+  if (!mandatory && !pref[PREF_FIELD[channel]]) return 'opted out';
+  return null;
+}

@@ -1,0 +1,13 @@
+// Background jobs: pg-boss on the application's database. Modules enqueue with `enqueue(tx, …)` in the
+// transaction of the change that causes the job, and define handlers on the runner.
+export { enqueue, jobIdForKey, JOBS_SCHEMA, type EnqueueOptions } from './jobs.enqueue';
+export {
+  JobRunner,
+  jobRunnerOptions,
+  type JobContext,
+  type JobDefinition,
+  type JobLog,
+  type JobRunnerOptions,
+} from './jobs.runner';
+export { jobsRoutes } from './jobs.routes';
+export { jobState } from './jobs.repo';

@@ -1,0 +1,79 @@
+import type PgBoss from 'pg-boss';
+import type { Database, Executor } from '../../db/client';
+
+// pg-boss talks to the database through one method, `executeSql(text, values)`. These adapters let it
+// use the application's own connection (PGlite or the pg pool) and the caller's transaction.
+
+type Rows = { rows: Record<string, unknown>[] };
+
+/** pg-boss's `Db`, with the values optional as pg-boss calls it (no values: plain multi-statement text). */
+export interface BossDb extends PgBoss.Db {
+  executeSql(text: string, values?: unknown[]): Promise<Rows>;
+}
+
+/** The last result of a multi-statement run that returned columns (what pg-boss reads), else the last. */
+function lastRows(results: { rows: unknown[]; fields?: unknown[] }[]): Rows {
+  const withColumns = [...results].reverse().find((r) => (r.fields?.length ?? 0) > 0);
+  return { rows: ((withColumns ?? results[results.length - 1])?.rows ?? []) as Record<string, unknown>[] };
+}
+
+/**
+ * pg-boss's own statements on the application's database. Without values a text may hold several
+ * statements (schema creation, `BEGIN; …; COMMIT;` maintenance): on PGlite it runs through `exec`
+ * inside `transaction()`, and on PostgreSQL on one checked-out connection, so that a failure half way
+ * can never leave a transaction open (aborted) on a connection the application will use next.
+ */
+export function bossDb(database: Database): BossDb {
+  const pglite = database.pglite;
+  if (pglite) {
+    return {
+      async executeSql(text: string, values?: unknown[]) {
+        if (values !== undefined) return (await pglite.query(text, values)) as Rows;
+        // transaction() holds PGlite's lock for the whole text and issues ROLLBACK if it throws.
+        return lastRows(await pglite.transaction((tx) => tx.exec(text)));
+      },
+    };
+  }
+  const pool = database.pool;
+  if (!pool) throw new Error('bossDb: the database has neither PGlite nor a pool');
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      if (values !== undefined) return (await pool.query(text, values)) as Rows;
+      const client = await pool.connect();
+      try {
+        const result = (await client.query(text)) as unknown as Rows | Rows[];
+        return Array.isArray(result) ? lastRows(result as never) : result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/**
+ * pg-boss statements inside a drizzle transaction (or on the plain database), so `send` commits or
+ * rolls back with the caller's change. The text goes to the driver connection drizzle holds for
+ * the transaction (a pg PoolClient, or PGlite's transaction object), unchanged: pg-boss reuses a
+ * parameter in places of different types (`$5` is text in one spot and cast to a timestamp or an
+ * interval in others), which only works when PostgreSQL sees each parameter once.
+ */
+export function executorDb(exec: Executor): BossDb {
+  const client = (exec as unknown as { session?: { client?: Queryable } }).session?.client;
+  if (!client || typeof client.query !== 'function') {
+    throw new Error('executorDb: no driver connection on this drizzle executor (drizzle internals changed?)');
+  }
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const result = await client.query(text, values);
+      return { rows: result.rows as Record<string, unknown>[] };
+    },
+  };
+}
+
+/** What both drivers' connections (pg Pool/PoolClient, PGlite and its transactions) offer. */
+interface Queryable {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}

@@ -1,0 +1,74 @@
+import PgBoss from 'pg-boss';
+import { v5 as uuidv5 } from 'uuid';
+import { queryRows, type Executor } from '../../db/client';
+import { sql } from 'drizzle-orm';
+import { executorDb } from './jobs.db';
+
+/** Where pg-boss keeps its tables: created by the runner at start-up, next to the application's. */
+export const JOBS_SCHEMA = 'pgboss';
+
+// Fixed namespace for job ids derived from idempotency keys (any constant UUID would do).
+const KEY_NAMESPACE = '5b0b7c1e-3f4a-4e0e-9a51-6f1d0c2b8a77';
+
+// A never-started pg-boss used only for its `send`, which writes through the `db` passed to each
+// call: the caller's transaction. Queue settings (retries, timeout) live on the queue rows.
+const producer = new PgBoss({
+  schema: JOBS_SCHEMA,
+  db: {
+    executeSql: () => Promise.reject(new Error('enqueue() must pass the caller transaction')),
+  },
+  supervise: false,
+  schedule: false,
+  migrate: false,
+});
+
+export interface EnqueueOptions {
+  /**
+   * At most one job per key and queue: the job id is derived from it, so a second enqueue with the
+   * same key is dropped while the first job is still kept (until pg-boss archives it).
+   */
+  idempotencyKey?: string;
+  /** Not before this instant (or this many seconds from now). */
+  startAfter?: Date | number;
+  /** Override the queue's retry settings for this job. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  priority?: number;
+}
+
+/** The job id an idempotency key maps to in a queue. */
+export function jobIdForKey(queue: string, key: string): string {
+  return uuidv5(`${queue}\n${key}`, KEY_NAMESPACE);
+}
+
+/**
+ * Enqueues a job in the caller's transaction: it exists only if the transaction commits. Returns the
+ * job id, or null when a job with the same idempotency key is already queued. Throws if the queue
+ * was never installed (a job that silently went nowhere would be lost).
+ */
+export async function enqueue(
+  tx: Executor,
+  queue: string,
+  data: object,
+  opts: EnqueueOptions = {},
+): Promise<string | null> {
+  const options: PgBoss.SendOptions = { db: executorDb(tx) };
+  if (opts.idempotencyKey) options.id = jobIdForKey(queue, opts.idempotencyKey);
+  if (opts.startAfter instanceof Date) options.startAfter = opts.startAfter;
+  else if (typeof opts.startAfter === 'number' && opts.startAfter > 0)
+    options.startAfter = Math.ceil(opts.startAfter);
+  if (opts.retryLimit !== undefined) options.retryLimit = opts.retryLimit;
+  if (opts.retryDelaySeconds !== undefined) options.retryDelay = opts.retryDelaySeconds;
+  if (opts.retryBackoff !== undefined) options.retryBackoff = opts.retryBackoff;
+  if (opts.priority !== undefined) options.priority = opts.priority;
+  const id = await producer.send(queue, data, options);
+  if (id) return id;
+  const known = await queryRows<{ name: string }>(
+    tx,
+    sql`select name from ${sql.identifier(JOBS_SCHEMA)}.queue where name = ${queue}`,
+  );
+  if (known.length === 0)
+    throw new Error(`Job queue "${queue}" is not installed; define it on the job runner`);
+  return null;
+}

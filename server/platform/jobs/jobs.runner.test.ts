@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Tx } from '../../db/client';
+import { openTestDatabase } from '../../test/harness';
+import { bossDb } from './jobs.db';
+import { enqueue } from './jobs.enqueue';
+import { jobState } from './jobs.repo';
+import { JobRunner, type JobContext, type JobRunnerOptions } from './jobs.runner';
+import { until } from './jobs.testing';
+
+const quiet = { info() {}, warn() {}, error() {} };
+const options = (o: Partial<JobRunnerOptions> = {}): JobRunnerOptions => ({
+  work: true,
+  pollIntervalMs: 20,
+  concurrency: 5,
+  timeoutSeconds: 30,
+  retryLimit: 2,
+  retryDelaySeconds: 30,
+  maintenanceIntervalSeconds: 1,
+  cronCheckSeconds: 1,
+  shutdownTimeoutMs: 5000,
+  log: quiet,
+  ...o,
+});
+
+let database: Database;
+let runner: JobRunner;
+const seen: string[] = [];
+const flaky: { attempt: number; last: boolean }[] = [];
+let flakyShouldFail = true;
+let cronRuns = 0;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  runner = new JobRunner(database, options());
+  await runner.define<{ n: string }>({ name: 'test.record', handler: async (j) => void seen.push(j.data.n) });
+  await runner.define<object>({
+    name: 'test.flaky',
+    retryLimit: 2,
+    retryDelaySeconds: 30,
+    async handler(j) {
+      flaky.push({ attempt: j.attempt, last: j.isLastAttempt });
+      if (flakyShouldFail) throw new Error(`attempt ${j.attempt} failed`);
+    },
+  });
+  await runner.define({ name: 'test.cron', handler: async () => void cronRuns++ });
+  runner.schedule('test.cron', '* * * * *');
+  await runner.install();
+  await runner.start();
+});
+
+afterAll(async () => {
+  await runner?.stop();
+  await database?.close();
+});
+
+const tx = <T>(fn: (t: Tx) => Promise<T>) => database.db.transaction(fn);
+
+async function jobRow(id: string) {
+  const { rows } = await database.query<{
+    state: string;
+    retry_count: number;
+    wait_s: number;
+    output: { message?: string } | null;
+  }>(
+    `select state::text as state, retry_count, extract(epoch from start_after - now())::float as wait_s, output
+       from pgboss.job where id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+describe('enqueue in the caller transaction', () => {
+  it('drops the job when the transaction rolls back, and runs it once when it commits', async () => {
+    await expect(
+      tx(async (t) => {
+        await enqueue(t, 'test.record', { n: 'rolled-back' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    const id = await tx(async (t) => enqueue(t, 'test.record', { n: 'committed' }));
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await until(() => seen.includes('committed'), 'the committed job to run');
+    await until(async () => (await jobState(database.db, id!)) === 'completed', 'the job to be completed');
+    const { rows } = await database.query<{ n: number }>(
+      `select count(*)::int as n from pgboss.job where data->>'n' = 'rolled-back'`,
+    );
+    expect(rows[0]!.n).toBe(0);
+    expect(seen.filter((s) => s === 'committed')).toHaveLength(1);
+    expect(seen).not.toContain('rolled-back');
+  });
+
+  it('keeps one job per idempotency key', async () => {
+    const key = `key-${Date.now()}`;
+    const first = await tx(async (t) => enqueue(t, 'test.record', { n: key }, { idempotencyKey: key }));
+    const second = await tx(async (t) => enqueue(t, 'test.record', { n: key }, { idempotencyKey: key }));
+    expect(first).toBeTruthy();
+    expect(second).toBeNull();
+    await until(
+      async () => (await jobState(database.db, first!)) === 'completed',
+      'the keyed job to complete',
+    );
+    const third = await tx(async (t) => enqueue(t, 'test.record', { n: key }, { idempotencyKey: key }));
+    expect(third).toBeNull(); // still kept (completed, not yet archived): still a duplicate
+    expect(seen.filter((s) => s === key)).toHaveLength(1);
+  });
+
+  it('refuses a queue nobody defined, instead of losing the job', async () => {
+    await expect(tx(async (t) => enqueue(t, 'test.undefined-queue', {}))).rejects.toThrow(/not installed/);
+  });
+
+  it('holds a job back until startAfter', async () => {
+    const id = await tx(async (t) => enqueue(t, 'test.record', { n: 'later' }, { startAfter: 3600 }));
+    const row = await jobRow(id!);
+    expect(row!.state).toBe('created');
+    expect(row!.wait_s).toBeGreaterThan(3500);
+  });
+});
+
+describe('retries', () => {
+  it('retries with exponential backoff, then fails; a retry of the failed job runs it again', async () => {
+    const id = (await tx(async (t) => enqueue(t, 'test.flaky', {})))!;
+    await until(async () => (await jobRow(id))?.state === 'retry', 'the first failure');
+    let row = (await jobRow(id))!;
+    // First retry: 30 s base delay, doubled per attempt, with up to 100 % jitter.
+    expect(row.wait_s).toBeGreaterThan(25);
+    expect(row.wait_s).toBeLessThan(61);
+    expect(row.output?.message).toBe('attempt 1 failed');
+
+    await database.query(`update pgboss.job set start_after = now() where id = $1`, [id]); // time travel
+    runner.wake();
+    await until(
+      async () => (await jobRow(id))?.retry_count === 1 && (await jobRow(id))?.state === 'retry',
+      'the second failure',
+    );
+    row = (await jobRow(id))!;
+    expect(row.wait_s).toBeGreaterThan(55);
+    expect(row.wait_s).toBeLessThan(121);
+
+    await database.query(`update pgboss.job set start_after = now() where id = $1`, [id]);
+    runner.wake();
+    await until(async () => (await jobRow(id))?.state === 'failed', 'the job to fail for good');
+    expect(flaky).toEqual([
+      { attempt: 1, last: false },
+      { attempt: 2, last: false },
+      { attempt: 3, last: true },
+    ]);
+
+    flakyShouldFail = false;
+    await database.db.transaction((t) => runner.retry(t, 'test.flaky', id));
+    runner.wake();
+    await until(async () => (await jobState(database.db, id)) === 'completed', 'the retried job to complete');
+    expect(flaky).toHaveLength(4);
+  });
+});
+
+describe('cron', () => {
+  it('runs a scheduled job', async () => {
+    await until(() => cronRuns > 0, 'the every-minute schedule to fire', { timeoutMs: 15_000 });
+    const { rows } = await database.query<{ name: string; cron: string }>(
+      `select name, cron from pgboss.schedule`,
+    );
+    expect(rows).toContainEqual({ name: 'test.cron', cron: '* * * * *' });
+  });
+});
+
+describe('shutdown', () => {
+  it('waits for a running job to finish', async () => {
+    const own = new JobRunner(database, options());
+    const events: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started = false;
+    await own.define({
+      name: 'test.slow-finishes',
+      async handler() {
+        started = true;
+        await gate;
+        events.push('job finished');
+      },
+    });
+    await own.install();
+    await own.start();
+    const id = (await tx(async (t) => enqueue(t, 'test.slow-finishes', {})))!;
+    await until(() => started, 'the job to start');
+    const stopped = own.stop(5000).then(() => events.push('runner stopped'));
+    setTimeout(release, 50);
+    await stopped;
+    expect(events).toEqual(['job finished', 'runner stopped']);
+    expect(await jobState(database.db, id)).toBe('completed');
+  });
+
+  it('hands a job that does not finish in time back to the queue', async () => {
+    const own = new JobRunner(database, options());
+    let aborted = false;
+    let started = false;
+    await own.define({
+      name: 'test.slow-never',
+      async handler(j: JobContext<unknown>) {
+        started = true;
+        await new Promise<void>((resolve) => j.signal.addEventListener('abort', () => resolve()));
+        aborted = true;
+      },
+    });
+    await own.install();
+    await own.start();
+    const id = (await tx(async (t) => enqueue(t, 'test.slow-never', {})))!;
+    await until(() => started, 'the job to start');
+    await own.stop(100);
+    expect(aborted).toBe(true);
+    const row = (await jobRow(id))!;
+    expect(row.state).toBe('retry');
+    expect(row.output?.message).toMatch(/returned to the queue/);
+  });
+
+  it('returns a job left running by a process that died', async () => {
+    // A job whose worker vanished: active, started long ago, never completed.
+    const queue = 'test.orphan';
+    const boot = new JobRunner(database, options({ work: false }));
+    await boot.define({
+      name: queue,
+      timeoutSeconds: 1,
+      retryDelaySeconds: 1,
+      handler: async () => undefined,
+    });
+    await boot.install();
+    const id = (await tx(async (t) => enqueue(t, queue, {})))!;
+    await database.query(
+      `update pgboss.job set state = 'active', started_on = now() - interval '1 hour' where id = $1`,
+      [id],
+    );
+    await boot.stop();
+
+    const ran: string[] = [];
+    const next = new JobRunner(database, options({ maintenanceIntervalSeconds: 1 }));
+    await next.define({
+      name: queue,
+      timeoutSeconds: 1,
+      retryDelaySeconds: 1,
+      handler: async (j) => void ran.push(j.id),
+    });
+    await next.install();
+    await next.start();
+    try {
+      // Embedded: handed back at start. PostgreSQL: other workers may be alive, so it waits for
+      // its timeout and the maintenance pass that expires it.
+      await until(() => ran.includes(id), 'the orphaned job to run again', { timeoutMs: 20_000 });
+      await until(async () => (await jobState(database.db, id)) === 'completed', 'the orphan to complete');
+    } finally {
+      await next.stop();
+    }
+  });
+});
+
+describe('the pg-boss database adapter', () => {
+  it('leaves no transaction open on the connection when a multi-statement text fails', async () => {
+    const db = bossDb(database);
+    for (let i = 0; i < 12; i++) {
+      await expect(db.executeSql('BEGIN; SELECT 1/0; COMMIT;')).rejects.toThrow(/division by zero/);
+    }
+    for (let i = 0; i < 12; i++) {
+      const { rows } = await database.query<{ one: number }>('select 1 as one');
+      expect(rows[0]!.one).toBe(1);
+    }
+  });
+});

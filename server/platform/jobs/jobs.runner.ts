@@ -1,0 +1,316 @@
+import PgBoss from 'pg-boss';
+import type { Config } from '../../config';
+import type { Database, Executor } from '../../db/client';
+import { bossDb, executorDb } from './jobs.db';
+import { JOBS_SCHEMA } from './jobs.enqueue';
+
+/** What a handler gets: the job, which attempt this is, and a signal aborted when it must give up. */
+export interface JobContext<T> {
+  id: string;
+  queue: string;
+  data: T;
+  /** 1 for the first run. */
+  attempt: number;
+  /** True when a failure now marks the job failed instead of retrying it. */
+  isLastAttempt: boolean;
+  signal: AbortSignal;
+}
+
+export interface JobDefinition<T = unknown> {
+  name: string;
+  /** Must be idempotent: a job can run again after a crash between its work and its completion. */
+  handler(job: JobContext<T>): Promise<void>;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  /** Longer than this and the job is abandoned and, by maintenance, retried. */
+  timeoutSeconds?: number;
+  /** Jobs of this queue one process runs at once. */
+  concurrency?: number;
+  /** One line for the failed-jobs list; must not reveal secrets (codes, links) held in the data. */
+  describe?(data: T): string;
+  /** Runs in the transaction that puts a failed job back in the queue (an admin's retry). */
+  onManualRetry?(tx: Executor, data: T): Promise<void>;
+}
+
+export interface JobLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface JobRunnerOptions {
+  /** Work jobs in this process (false: only install queues, so this process can enqueue). */
+  work: boolean;
+  pollIntervalMs: number;
+  concurrency: number;
+  timeoutSeconds: number;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  maintenanceIntervalSeconds: number;
+  cronCheckSeconds: number;
+  shutdownTimeoutMs: number;
+  log: JobLog;
+}
+
+/** Runner settings from the configuration. */
+export function jobRunnerOptions(
+  config: Config,
+  log: JobLog,
+  overrides: Partial<JobRunnerOptions> = {},
+): JobRunnerOptions {
+  return {
+    work: config.JOBS_ENABLED,
+    pollIntervalMs: config.JOBS_POLL_INTERVAL_MS,
+    concurrency: config.JOBS_CONCURRENCY,
+    timeoutSeconds: config.JOBS_TIMEOUT_SECONDS,
+    retryLimit: config.JOBS_RETRY_LIMIT,
+    retryDelaySeconds: config.JOBS_RETRY_DELAY_SECONDS,
+    maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_INTERVAL_SECONDS,
+    cronCheckSeconds: config.JOBS_CRON_CHECK_SECONDS,
+    shutdownTimeoutMs: config.JOBS_SHUTDOWN_TIMEOUT_MS,
+    log,
+    ...overrides,
+  };
+}
+
+interface Running {
+  queue: string;
+  id: string;
+  abort: AbortController;
+  returned: boolean;
+}
+
+type Fetched = PgBoss.JobWithMetadata<unknown>;
+
+// Failed jobs stay in the live table (where the admin list and retry see them) for 30 days.
+const FAILED_KEPT_SECONDS = 30 * 24 * 3600;
+
+/**
+ * pg-boss on the application's database, with our own fetch loop per queue so that shutdown can
+ * wait for, or hand back, exactly the jobs this process holds. One runner per process.
+ */
+export class JobRunner {
+  private readonly defs = new Map<string, JobDefinition<never>>();
+  private readonly schedules: { name: string; cron: string; data: object; tz: string }[] = [];
+  private readonly running = new Set<Running>();
+  private readonly loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  private boss: PgBoss | null = null;
+  private working = false;
+  private stopping = false;
+
+  constructor(
+    private readonly database: Database,
+    readonly options: JobRunnerOptions,
+  ) {}
+
+  /** Declares a queue and its handler. Before `install()`; after it, the queue is created on the spot. */
+  async define<T>(def: JobDefinition<T>): Promise<void> {
+    if (this.defs.has(def.name)) throw new Error(`Job queue "${def.name}" is defined twice`);
+    this.defs.set(def.name, def as JobDefinition<never>);
+    if (this.boss) {
+      await this.ensureQueues([def as JobDefinition<never>]);
+      if (this.working) this.loops.push(this.loop(def as JobDefinition<never>));
+    }
+  }
+
+  /** Runs `name` on a cron schedule (in `tz`); stored in the database, so one instance fires it. */
+  schedule(name: string, cron: string, data: object = {}, tz = 'UTC'): void {
+    this.schedules.push({ name, cron, data, tz });
+  }
+
+  /** The definition of a queue, if this process knows it. */
+  definition(name: string): JobDefinition<never> | undefined {
+    return this.defs.get(name);
+  }
+
+  /** Creates pg-boss's schema if missing, then every defined queue and schedule. */
+  async install(): Promise<void> {
+    const o = this.options;
+    const boss = new PgBoss({
+      schema: JOBS_SCHEMA,
+      db: bossDb(this.database),
+      migrate: true,
+      supervise: o.work,
+      schedule: o.work,
+      maintenanceIntervalSeconds: o.maintenanceIntervalSeconds,
+      cronMonitorIntervalSeconds: o.cronCheckSeconds,
+      cronWorkerIntervalSeconds: Math.min(5, o.cronCheckSeconds),
+      archiveFailedAfterSeconds: FAILED_KEPT_SECONDS,
+    });
+    boss.on('error', (err) => o.log.error({ err }, 'job system error'));
+    await boss.start();
+    this.boss = boss;
+    await this.ensureQueues([...this.defs.values()]);
+    for (const s of this.schedules) await boss.schedule(s.name, s.cron, s.data, { tz: s.tz });
+  }
+
+  private async ensureQueues(defs: JobDefinition<never>[]): Promise<void> {
+    const boss = this.pgBoss;
+    const existing = new Map((await boss.getQueues()).map((q) => [q.name, q]));
+    for (const def of defs) {
+      const settings = {
+        name: def.name,
+        policy: 'standard' as const,
+        retryLimit: def.retryLimit ?? this.options.retryLimit,
+        retryDelay: def.retryDelaySeconds ?? this.options.retryDelaySeconds,
+        retryBackoff: def.retryBackoff ?? true,
+        expireInSeconds: def.timeoutSeconds ?? this.options.timeoutSeconds,
+      };
+      const q = existing.get(def.name);
+      if (!q) await boss.createQueue(def.name, settings);
+      else if (
+        q.retryLimit !== settings.retryLimit ||
+        q.retryDelay !== settings.retryDelay ||
+        q.retryBackoff !== settings.retryBackoff ||
+        q.expireInSeconds !== settings.expireInSeconds
+      ) {
+        await boss.updateQueue(def.name, settings);
+      }
+    }
+  }
+
+  /** Starts working every defined queue (no-op when this process does not work jobs). */
+  async start(): Promise<void> {
+    if (!this.options.work || this.working) return;
+    if (this.database.mode === 'embedded') await this.recoverOrphans();
+    this.working = true;
+    for (const def of this.defs.values()) this.loops.push(this.loop(def));
+  }
+
+  /**
+   * PGlite serves one process, so a job still `active` when it opens was held by a process that
+   * died (kill -9, power cut): hand it back to the queue now, due at once, rather than after its
+   * timeout. Its next run counts as a new attempt, as any retry does.
+   */
+  private async recoverOrphans(): Promise<void> {
+    const { rows } = await bossDb(this.database).executeSql(
+      `update ${JOBS_SCHEMA}.job
+          set state = 'retry', start_after = now(),
+              output = '{"message": "the process running this job stopped before it finished"}'::jsonb
+        where state = 'active'
+      returning name`,
+      [],
+    );
+    if (rows.length)
+      this.options.log.warn({ jobs: rows.length }, 'returned jobs left running by a stopped process');
+  }
+
+  private async loop(def: JobDefinition<never>): Promise<void> {
+    const batchSize = def.concurrency ?? this.options.concurrency;
+    while (!this.stopping) {
+      let jobs: Fetched[] = [];
+      try {
+        jobs = await this.pgBoss.fetch<never>(def.name, { batchSize, includeMetadata: true });
+      } catch (err) {
+        this.options.log.error({ err, queue: def.name }, 'could not fetch jobs');
+      }
+      if (jobs.length === 0) await this.idle();
+      else await Promise.all(jobs.map((job) => this.run(def, job)));
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      this.wakers.add(done);
+    });
+  }
+
+  /** Makes idle workers look for jobs now (e.g. after this process enqueued some). */
+  wake(): void {
+    for (const w of [...this.wakers]) w();
+  }
+
+  private async run(def: JobDefinition<never>, job: Fetched): Promise<void> {
+    const entry: Running = { queue: def.name, id: job.id, abort: new AbortController(), returned: false };
+    this.running.add(entry);
+    const timeoutMs = Math.max(1, Number(job.expireInSeconds)) * 1000;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          entry.abort.abort();
+          reject(new Error(`job ran longer than ${timeoutMs / 1000} s`));
+        }, timeoutMs);
+      });
+      const work = def.handler({
+        id: job.id,
+        queue: def.name,
+        data: job.data as never,
+        attempt: job.retryCount + 1,
+        isLastAttempt: job.retryCount >= job.retryLimit,
+        signal: entry.abort.signal,
+      });
+      await Promise.race([work, timedOut]);
+      if (!entry.returned) await this.pgBoss.complete(def.name, job.id);
+    } catch (err) {
+      if (entry.returned) return; // stop() has already handed it back
+      this.options.log.warn(
+        { err, queue: def.name, jobId: job.id, attempt: job.retryCount + 1 },
+        'job failed',
+      );
+      await this.pgBoss
+        .fail(def.name, job.id, errorOutput(err))
+        .catch((e: unknown) =>
+          this.options.log.error({ err: e, jobId: job.id }, 'could not record a job failure'),
+        );
+    } finally {
+      clearTimeout(timer);
+      this.running.delete(entry);
+    }
+  }
+
+  /**
+   * Graceful stop: no new jobs are taken; running ones get `shutdownTimeoutMs` to finish, and any
+   * still running then are handed back to the queue (to be retried here or elsewhere).
+   */
+  async stop(timeoutMs = this.options.shutdownTimeoutMs): Promise<void> {
+    if (!this.boss || this.stopping) return;
+    this.stopping = true;
+    this.wake();
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      Promise.all(this.loops).then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (!finished) {
+      for (const entry of this.running) {
+        entry.returned = true;
+        entry.abort.abort();
+        await this.boss
+          .fail(entry.queue, entry.id, {
+            message: 'returned to the queue: the worker shut down before it finished',
+          })
+          .catch((err: unknown) =>
+            this.options.log.error({ err, jobId: entry.id }, 'could not return a job'),
+          );
+      }
+      this.options.log.warn({ jobs: this.running.size }, 'returned unfinished jobs to the queue at shutdown');
+    }
+    await this.boss.stop({ close: false, graceful: false });
+  }
+
+  /** The started pg-boss (for admin operations); throws before `install()`. */
+  get pgBoss(): PgBoss {
+    if (!this.boss) throw new Error('The job runner is not installed');
+    return this.boss;
+  }
+
+  /** Puts a failed job back in its queue, in the caller's transaction. */
+  async retry(tx: Executor, queue: string, id: string): Promise<void> {
+    await this.pgBoss.retry(queue, id, { db: executorDb(tx) });
+  }
+}
+
+function errorOutput(err: unknown): object {
+  if (err instanceof Error) return { name: err.name, message: err.message };
+  return { message: String(err) };
+}
