@@ -1,0 +1,94 @@
+import type { Measurement } from './measure';
+
+export interface ModeResult {
+  mode: 'embedded' | 'postgres';
+  startupMs: number;
+  seedMs: number | null;
+  rss: { idleMiB: number | null; peakMiB: number; afterRunMiB: number | null };
+  bare: Measurement;
+  scenarios: Measurement[];
+  singleClient: Measurement;
+  skipped: { name: string; reason: string }[];
+}
+
+export interface BenchResults {
+  startedAt: string;
+  durationS?: number;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
+  settings: { durationS: number; warmupS: number; connections: number; singleClientDurationS: number };
+  modes: ModeResult[];
+  notes: string[];
+}
+
+const TITLES = { embedded: 'Embedded database (PGlite in DATA_DIR)', postgres: 'PostgreSQL (DATABASE_URL)' };
+const pct = (x: number | undefined) => (x === undefined ? '' : `${Math.round(x * 100)}%`);
+const num = (x: number) => x.toLocaleString('en-US');
+
+function row(m: Measurement, ratio: string): string {
+  const l = m.latencyMs;
+  return `| ${m.name} | ${m.connections} | ${num(m.rps)} | ${l.p50} | ${l.p97_5} | ${l.p99} | ${ratio} | ${m.non2xx + m.errors} |`;
+}
+
+/** The results as the markdown committed in bench/results/latest.md (and quoted by the README). */
+export function renderMarkdown(r: BenchResults): string {
+  const s = r.settings;
+  const out: string[] = [
+    '# Hospitium benchmark',
+    '',
+    `Run ${r.startedAt} on ${r.machine.cpus} CPU(s) (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; ` +
+      `load average at start ${r.machine.loadAverage.join(' / ')}. autocannon runs on the same machine as the servers.`,
+    `Each scenario: ${s.warmupS} s warm-up, then ${s.durationS} s with ${s.connections} connections. ` +
+      'Authenticated scenarios use a bearer token of the demo receptionist acting at City General Hospital. ' +
+      '"vs bare" is throughput relative to a bare Fastify route measured just before, in the same run.',
+    '',
+  ];
+  for (const m of r.modes) {
+    out.push(`## ${TITLES[m.mode]}`, '');
+    out.push('| Scenario | Conn. | req/s | p50 ms | p97.5 ms | p99 ms | vs bare | non-2xx / errors |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    out.push(row(m.bare, '100%'));
+    for (const x of m.scenarios) out.push(row(x, pct(x.ratioToBare)));
+    out.push(row(m.singleClient, ''));
+    out.push('');
+    out.push(
+      `Server: ready in ${(m.startupMs / 1000).toFixed(1)} s from process start` +
+        (m.seedMs !== null ? ` (demo seed ${m.seedMs} ms)` : '') +
+        `; resident memory idle ${m.rss.idleMiB ?? '?'} MiB, peak under load ${m.rss.peakMiB} MiB, ` +
+        `after the run ${m.rss.afterRunMiB ?? '?'} MiB.`,
+    );
+    for (const k of m.skipped) out.push(`Not measured: ${k.name} (${k.reason}).`);
+    out.push('');
+  }
+
+  const by = (mode: ModeResult['mode']) => r.modes.find((m) => m.mode === mode);
+  const pgm = by('postgres');
+  const emb = by('embedded');
+  const summary: string[] = [];
+  const patientRead = pgm?.scenarios.find((x) => x.name === 'GET /api/patients/{id}');
+  if (patientRead) {
+    summary.push(
+      `Authenticated patient read on PostgreSQL: ${pct(patientRead.ratioToBare)} of the bare route (target ≥ 50%: ` +
+        `${(patientRead.ratioToBare ?? 0) >= 0.5 ? 'met' : 'not met'}).`,
+    );
+  } else if (pgm) {
+    const me = pgm.scenarios.find((x) => x.name === 'GET /api/auth/me');
+    summary.push(
+      'GET /api/patients/{id} is not in this build yet; the authenticated read measured instead is ' +
+        `GET /api/auth/me at ${pct(me?.ratioToBare)} of the bare route on PostgreSQL.`,
+    );
+  }
+  if (pgm && emb) {
+    const ratio = emb.singleClient.rps / pgm.singleClient.rps;
+    summary.push(
+      `Embedded mode, one client: ${pct(ratio)} of PostgreSQL's throughput (target ≥ 40%: ${ratio >= 0.4 ? 'met' : 'not met'}).`,
+    );
+  }
+  if (emb) {
+    summary.push(
+      `Embedded mode memory: ${emb.rss.idleMiB ?? '?'} MiB idle (target < 400), ${emb.rss.peakMiB} MiB under load (target < 800).`,
+    );
+  }
+  if (summary.length || r.notes.length)
+    out.push('## Summary', '', ...[...summary, ...r.notes].map((l) => `- ${l}`), '');
+  return out.join('\n');
+}

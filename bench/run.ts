@@ -1,0 +1,174 @@
+// `npm run bench`: Hospitium against a bare Fastify route, on the embedded database and on PostgreSQL,
+// in one run on one machine (absolute figures drift on shared machines; the ratios are what count).
+// Settings: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (20),
+// BENCH_MODES (embedded,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import {
+  createScratchDatabase,
+  freePort,
+  ROOT,
+  spawnTs,
+  startServer,
+  stop,
+  waitHealthy,
+} from '../server/test/spawn';
+import { measure, treeRssMiB, type Measurement } from './measure';
+import { renderMarkdown, type BenchResults, type ModeResult } from './report';
+import { prepareContext, SCENARIOS } from './scenarios';
+
+const env = process.env;
+const settings = {
+  durationS: Number(env.BENCH_DURATION ?? 10),
+  warmupS: Number(env.BENCH_WARMUP ?? 2),
+  connections: Number(env.BENCH_CONNECTIONS ?? 20),
+  singleClientDurationS: Math.max(3, Math.round(Number(env.BENCH_DURATION ?? 10) / 2)),
+};
+const modes = (env.BENCH_MODES ?? 'embedded,postgres').split(',').map((m) => m.trim()) as (
+  'embedded' | 'postgres'
+)[];
+const pgServerUrl = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+async function pgReachable(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promise<ModeResult> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-bench-'));
+  const scratch = mode === 'postgres' ? await createScratchDatabase(pgServerUrl, 'hospitium_bench') : null;
+  try {
+    log(`${mode}: starting Hospitium (fresh ${mode === 'embedded' ? 'DATA_DIR' : 'database'}, demo data)`);
+    const started = Date.now();
+    const server = await startServer({ dataDir, databaseUrl: scratch?.url });
+    const startupMs = Date.now() - started;
+    try {
+      const seedMs = Number(/Demo data loaded in (\d+) ms/.exec(server.stdout)?.[1] ?? NaN);
+      const ctx = await prepareContext(server.url);
+      const idleRssMiB = treeRssMiB(server.pid);
+      const common = {
+        connections: settings.connections,
+        durationS: settings.durationS,
+        warmupS: settings.warmupS,
+      };
+
+      log(`${mode}: bare Fastify baseline`);
+      const bare = await measure({
+        ...common,
+        baseUrl: bareUrl,
+        path: '/bare',
+        name: 'bare Fastify GET /bare',
+      });
+      const measured: Measurement[] = [];
+      const skipped: { name: string; reason: string }[] = [];
+      for (const s of SCENARIOS) {
+        const p = s.path(ctx);
+        if (!p) {
+          skipped.push({ name: s.name, reason: 'route not available in this build' });
+          continue;
+        }
+        const headers = s.auth ? ctx.authHeaders : {};
+        const probe = await fetch(server.url + p, { headers });
+        if (!probe.ok) {
+          skipped.push({ name: s.name, reason: `answered HTTP ${probe.status}` });
+          continue;
+        }
+        log(`${mode}: ${s.name}`);
+        measured.push(
+          await measure({ ...common, baseUrl: server.url, path: p, name: s.name, headers, pid: server.pid }),
+        );
+      }
+      for (const m of measured) m.ratioToBare = m.rps / bare.rps;
+
+      // One client, no queueing: what a single user of the embedded mode feels, against PostgreSQL.
+      const primary = SCENARIOS.find((s) => s.auth && measured.some((m) => m.name === s.name))!;
+      log(`${mode}: ${primary.name}, 1 connection`);
+      const single = await measure({
+        baseUrl: server.url,
+        path: primary.path(ctx)!,
+        name: `${primary.name} (1 connection)`,
+        headers: ctx.authHeaders,
+        connections: 1,
+        durationS: settings.singleClientDurationS,
+        warmupS: 1,
+        pid: server.pid,
+      });
+      const afterRunRssMiB = treeRssMiB(server.pid);
+      const peaks = [...measured, single].map((m) => m.peakRssMiB ?? 0);
+      return {
+        mode,
+        startupMs,
+        seedMs: Number.isFinite(seedMs) ? seedMs : null,
+        rss: { idleMiB: idleRssMiB, peakMiB: Math.max(...peaks), afterRunMiB: afterRunRssMiB },
+        bare,
+        scenarios: measured,
+        singleClient: single,
+        skipped,
+      };
+    } finally {
+      const code = await stop(server, 'SIGTERM');
+      if (code !== 0) log(`${mode}: server exited with ${code} on SIGTERM\n${server.stderr}`);
+    }
+  } finally {
+    await scratch?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const barePort = await freePort();
+  const bareServer = spawnTs('bench/bare-server.ts', [], { PORT: String(barePort) });
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    },
+    settings,
+    modes: [],
+    notes: [],
+  };
+  try {
+    await waitHealthy(bareUrl, bareServer, 30_000);
+    for (const mode of modes) {
+      if (mode === 'postgres' && !(await pgReachable(pgServerUrl))) {
+        results.notes.push(`PostgreSQL mode skipped: no server at ${new URL(pgServerUrl).host}.`);
+        log(results.notes.at(-1)!);
+        continue;
+      }
+      results.modes.push(await benchMode(mode, bareUrl));
+    }
+  } finally {
+    await stop(bareServer, 'SIGTERM');
+  }
+  results.durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
+
+  const outDir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const markdown = renderMarkdown(results);
+  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  fs.writeFileSync(path.join(outDir, 'latest.md'), markdown);
+  process.stdout.write(markdown);
+  log(`written to bench/results/latest.md and latest.json in ${results.durationS} s`);
+}
+
+main().catch((err: unknown) => {
+  console.error('bench failed:', err);
+  process.exit(1);
+});

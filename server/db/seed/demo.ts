@@ -1,0 +1,180 @@
+// Writes the demo installation described in demo-data.ts. Like the test factories, the seed writes
+// rows straight into the tables: it runs before any service exists and must be one quick transaction.
+import { v7 as uuidv7 } from 'uuid';
+import type { Tx } from '../client';
+import { users } from '../../modules/identity/identity.tables';
+import {
+  departments,
+  doctorProfiles,
+  hospitalCounters,
+  hospitals,
+  memberships,
+} from '../../modules/organisation/organisation.tables';
+import {
+  patientAllergies,
+  patientConditions,
+  patientRegistrations,
+  patients,
+} from '../../modules/patients/patients.tables';
+import { insertAuditEvent } from '../../platform/audit/audit.repo';
+import { DEMO_DOMAIN, HOSPITALS, USERS, type HospitalKey } from './demo-data';
+import { PATIENTS } from './demo-patients';
+
+export interface DemoCounts {
+  hospitals: number;
+  departments: number;
+  users: number;
+  patients: number;
+}
+
+/** The MRN a hospital gives its n-th patient: its code and a six-digit number, e.g. CGH-000001. */
+export function demoMrn(code: string, n: number): string {
+  return `${code}-${String(n).padStart(6, '0')}`;
+}
+
+export const demoEmail = (login: string) => `${login}@${DEMO_DOMAIN}`;
+
+/** Inserts every demo row inside `tx` (a handful of multi-row inserts) and returns what was written. */
+export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCounts> {
+  const now = new Date();
+  const hospitalId = new Map<HospitalKey, string>(HOSPITALS.map((h) => [h.code, uuidv7()]));
+  const deptId = new Map<string, string>(); // "CGH/Cardiology" -> id
+  const userId = new Map<string, string>(USERS.map((u) => [u.login, uuidv7()]));
+  const hid = (k: HospitalKey) => hospitalId.get(k)!;
+  const uid = (login: string) => userId.get(login)!;
+
+  await tx
+    .insert(hospitals)
+    .values(HOSPITALS.map(({ departments: _d, ...h }) => ({ ...h, id: hid(h.code) })));
+  const deptRows = HOSPITALS.flatMap((h) =>
+    h.departments.map((d) => {
+      const id = uuidv7();
+      deptId.set(`${h.code}/${d.name}`, id);
+      return { id, hospitalId: hid(h.code), name: d.name, description: d.description };
+    }),
+  );
+  await tx.insert(departments).values(deptRows);
+
+  await tx.insert(users).values(
+    USERS.map((u) => ({
+      id: uid(u.login),
+      email: demoEmail(u.login),
+      fullName: u.fullName,
+      phone: u.phone ?? null,
+      passwordHash,
+      emailVerifiedAt: now,
+    })),
+  );
+
+  const adminOf = (k: HospitalKey) => uid(k === 'CGH' ? 'cgh.admin' : 'rvc.admin');
+  await tx.insert(memberships).values(
+    USERS.flatMap((u) => [
+      ...(u.platformAdmin ? [{ userId: uid(u.login), hospitalId: null, role: 'platform_admin' }] : []),
+      ...(u.roles ?? []).map((r) => ({
+        userId: uid(u.login),
+        hospitalId: hid(r.hospital),
+        role: r.role,
+        createdBy: r.role === 'hospital_admin' ? uid('admin') : adminOf(r.hospital),
+      })),
+    ]),
+  );
+
+  await tx.insert(doctorProfiles).values(
+    USERS.flatMap((u) =>
+      (u.doctor ?? []).map((d) => ({
+        userId: uid(u.login),
+        hospitalId: hid(d.hospital),
+        departmentId: deptId.get(`${d.hospital}/${d.department}`)!,
+        specialty: d.specialty,
+        qualifications: d.qualifications,
+        registrationNumber: d.registrationNumber,
+        consultationFeeMinor: d.consultationFeeMinor,
+        languages: d.languages,
+        bio: d.bio,
+        status: d.status,
+        decidedBy: d.status === 'approved' ? adminOf(d.hospital) : null,
+        decidedAt: d.status === 'approved' ? now : null,
+      })),
+    ),
+  );
+
+  // Patients are registered at CGH by the receptionist; the doctor and nurse recorded their history.
+  const cgh = HOSPITALS.find((h) => h.code === 'CGH')!;
+  const registrar = uid('receptionist');
+  const patientRows = PATIENTS.map((p) => ({
+    id: uuidv7(),
+    userId: p.accountLogin ? uid(p.accountLogin) : null,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    dateOfBirth: p.dateOfBirth,
+    sex: p.sex,
+    phone: p.phone,
+    email: p.email ?? null,
+    addressLine: p.addressLine,
+    city: cgh.city,
+    postalCode: p.postalCode,
+    country: cgh.country,
+    bloodGroup: p.bloodGroup ?? null,
+    emergencyContactName: p.emergency?.name ?? null,
+    emergencyContactPhone: p.emergency?.phone ?? null,
+    emergencyContactRelation: p.emergency?.relation ?? null,
+    insuranceProvider: p.insurance?.provider ?? null,
+    insurancePolicyNumber: p.insurance?.policyNumber ?? null,
+    createdBy: p.accountLogin ? uid(p.accountLogin) : registrar,
+  }));
+  await tx.insert(patients).values(patientRows);
+  await tx.insert(patientRegistrations).values(
+    patientRows.map((p, i) => ({
+      patientId: p.id,
+      hospitalId: hid('CGH'),
+      mrn: demoMrn('CGH', i + 1),
+      registeredBy: registrar,
+    })),
+  );
+  // The patients module takes the next MRN from this counter: it holds the last number issued.
+  await tx.insert(hospitalCounters).values([
+    { hospitalId: hid('CGH'), name: 'mrn', value: patientRows.length },
+    { hospitalId: hid('RVC'), name: 'mrn', value: 0 },
+  ]);
+
+  const allergies = PATIENTS.flatMap((p, i) =>
+    (p.allergies ?? []).map((a) => ({
+      ...a,
+      patientId: patientRows[i]!.id,
+      hospitalId: hid('CGH'),
+      recordedBy: uid('nurse'),
+    })),
+  );
+  if (allergies.length) await tx.insert(patientAllergies).values(allergies);
+  const conditions = PATIENTS.flatMap((p, i) =>
+    (p.conditions ?? []).map((c) => ({
+      ...c,
+      patientId: patientRows[i]!.id,
+      hospitalId: hid('CGH'),
+      recordedBy: uid('doctor'),
+    })),
+  );
+  if (conditions.length) await tx.insert(patientConditions).values(conditions);
+
+  const counts: DemoCounts = {
+    hospitals: HOSPITALS.length,
+    departments: deptRows.length,
+    users: USERS.length,
+    patients: patientRows.length,
+  };
+  await insertAuditEvent(tx, {
+    actorUserId: null,
+    actorRole: 'system',
+    hospitalId: null,
+    patientId: null,
+    action: 'system.seed',
+    entityType: 'installation',
+    entityId: null,
+    outcome: 'success',
+    before: null,
+    after: { demo: true, ...counts },
+    ip: null,
+    requestId: null,
+  });
+  return counts;
+}

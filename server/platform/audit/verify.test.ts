@@ -1,0 +1,148 @@
+// The audit chain shows an edited or deleted row. Tampering needs what an intruder with superuser
+// rights would do: switch off the append-only trigger, change the table, switch it back on.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../db/client';
+import { createUser, TEST_PASSWORD } from '../../test/factories';
+import { buildTestApp, type TestApp } from '../../test/harness';
+import { runCli } from '../../test/spawn';
+import { verifyChain } from './audit.repo';
+
+/** Runs the statements with the append-only trigger switched off, as a superuser could. */
+async function tamper(database: Database, change: string | string[], params: unknown[]): Promise<void> {
+  await database.query('alter table audit_events disable trigger audit_events_no_update');
+  try {
+    for (const statement of [change].flat()) await database.query(statement, params);
+  } finally {
+    await database.query('alter table audit_events enable trigger audit_events_no_update');
+  }
+}
+
+describe('verifyChain', () => {
+  let t: TestApp;
+  const seqs: number[] = [];
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    // Real audit events written through the API: successful and failed sign-ins.
+    const user = await createUser(t.app.db);
+    for (let i = 0; i < 3; i++) {
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: user.email, password: TEST_PASSWORD },
+      });
+      expect(ok.statusCode).toBe(204);
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: user.email, password: 'not-the-password' },
+      });
+      expect(bad.statusCode).toBe(401);
+    }
+    const { rows } = await t.database.query<{ seq: string | number }>(
+      'select seq from audit_events order by seq',
+    );
+    seqs.push(...rows.map((r) => Number(r.seq)));
+  });
+  afterAll(() => t.close());
+
+  it('passes an untouched chain and returns its head', async () => {
+    expect(seqs.length).toBeGreaterThanOrEqual(6);
+    const r = await verifyChain(t.database);
+    expect(r.breaks).toEqual([]);
+    expect(r.checked).toBe(seqs.length);
+    const { rows } = await t.database.query<{ hash: string }>(
+      'select hash from audit_events order by seq desc limit 1',
+    );
+    expect(r.head).toBe(rows[0]!.hash);
+    expect(r.head).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses updates and deletes while the trigger is on', async () => {
+    await expect(
+      t.database.query(`update audit_events set action = 'x' where seq = $1`, [seqs[0]]),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.database.query('delete from audit_events where seq = $1', [seqs[0]])).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('reports the seq of a row whose contents were edited, and passes again once it is put back', async () => {
+    const target = seqs[2]!;
+    const { rows } = await t.database.query<{ action: string }>(
+      'select action from audit_events where seq = $1',
+      [target],
+    );
+    const original = rows[0]!.action;
+    await tamper(t.database, `update audit_events set action = 'auth.nothing_happened' where seq = $1`, [
+      target,
+    ]);
+    const r = await verifyChain(t.database);
+    expect(r.breaks).toEqual([{ seq: target, reason: expect.stringMatching(/edited/) }]);
+    expect(r.checked).toBe(seqs.length);
+
+    await tamper(t.database, 'update audit_events set action = $2 where seq = $1', [target, original]);
+    expect((await verifyChain(t.database)).breaks).toEqual([]);
+  });
+
+  it('catches a forger who also recomputes the edited row hash: the next row no longer links', async () => {
+    const target = seqs[3]!;
+    await tamper(
+      t.database,
+      [
+        `update audit_events set action = 'auth.forged' where seq = $1`,
+        'update audit_events set hash = audit_event_digest(audit_events) where seq = $1',
+      ],
+      [target],
+    );
+    const { rows } = await t.database.query<{ hash: string; computed: string }>(
+      'select hash, audit_event_digest(a) as computed from audit_events a where seq = $1',
+      [target],
+    );
+    expect(rows[0]!.hash).toBe(rows[0]!.computed); // the row on its own looks fine
+    const r = await verifyChain(t.database);
+    expect(r.breaks).toEqual([{ seq: target + 1, reason: expect.stringMatching(/link/) }]);
+  });
+
+  it('reports a deleted middle row at the row after the gap', async () => {
+    const target = seqs[1]!;
+    await tamper(t.database, 'delete from audit_events where seq = $1', [target]);
+    const r = await verifyChain(t.database);
+    const atGap = r.breaks.filter((b) => b.seq === target + 1).map((b) => b.reason);
+    expect(atGap).toEqual([
+      expect.stringMatching(/^rows (\d+)\.\.\1 are missing$/),
+      expect.stringMatching(/link/),
+    ]);
+    expect(r.checked).toBe(seqs.length - 1);
+  });
+});
+
+describe('hospitium verify-audit', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-verify-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('exits 0 on an intact chain and 1, listing the seq, once a row was edited', async () => {
+    const env = { DATA_DIR: dataDir };
+    const seeded = await runCli(['seed'], env); // migrates, loads demo data, writes a system.seed event
+    expect(seeded.code, seeded.stderr).toBe(0);
+
+    const intact = await runCli(['verify-audit'], env);
+    expect(intact.code, intact.stderr).toBe(0);
+    expect(intact.stdout).toContain('Audit chain intact: 1 row(s) checked');
+    expect(intact.stdout).toMatch(/Head hash: [0-9a-f]{64}/);
+
+    const database = await openDatabase({ dataDir }); // the CLI has finished, so the lock is free
+    try {
+      await tamper(database, `update audit_events set after = '{"demo": false}' where seq = 1`, []);
+    } finally {
+      await database.close();
+    }
+    const broken = await runCli(['verify-audit'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('seq 1: its contents do not match its hash (edited)');
+    expect(broken.stdout).toContain('Broken seqs: 1\n');
+  }, 180_000);
+});
