@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'server/db/migrations', 'bench/results', 'bin'] },
+  { ignores: ['node_modules', 'dist', 'data', 'coverage', '.tmp', 'server/db/migrations', 'bench/results', 'bin'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +21,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/config.ts', 'e2e/**', 'bench/**', 'playwright.config.ts', 'vitest.config.ts', 'server/test/**'],
+    files: [
+      'server/config.ts',
+      'e2e/**',
+      'bench/**',
+      'playwright.config.ts',
+      'vitest.config.ts',
+      'server/test/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -14,7 +14,28 @@ export const Password = z
 
 export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
 
-export const SignIn = z.strictObject({ email: Email, password: z.string().min(1).max(PASSWORD_MAX) });
+/** A 6-digit code from an authenticator app (TOTP). */
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'The code is 6 digits');
+/** A one-time recovery code as shown at set-up (e.g. `k7m2p-9xq4r`); case, spaces and dashes are ignored. */
+export const RecoveryCode = z
+  .string()
+  .trim()
+  .min(10, 'At least 10 characters')
+  .max(32, 'At most 32 characters');
+
+/**
+ * Password sign-in. With two-factor sign-in on, send `totp` (or one `recoveryCode`) as well; without
+ * one the reply is 401 TOTP_REQUIRED, but only after the password was found right.
+ */
+export const SignIn = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(PASSWORD_MAX),
+  totp: TotpCode.optional(),
+  recoveryCode: RecoveryCode.optional(),
+});
 export type SignIn = z.infer<typeof SignIn>;
 
 export const SignUpStart = z.strictObject({ email: Email });
@@ -66,6 +87,8 @@ export const Me = z.object({
   permissions: z.array(z.enum(PERMISSIONS)),
   /** Send back as X-CSRF-Token on every state-changing request made with the session cookie. */
   csrfToken: z.string().nullable(),
+  /** True when the active hospital requires two-factor sign-in for staff and this person has not turned it on: their staff roles there are withheld until they do. */
+  twoFactorRequired: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -22,7 +22,10 @@ export const PERMISSIONS = [
   'patients:clinical-update', // allergies and conditions
   'own-record:read', // a patient: their own record
   'own-record:update',
+  'documents:upload', // staff: attach files to a patient registered at the active hospital
   'audit:read',
+  'notifications:admin', // the delivery log (hospital admins: their hospital's; platform admins: all)
+  'jobs:manage', // platform admin: failed background jobs and their retry, the mail/SMS outbox
   'system:manage', // platform admin: installation-wide settings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -31,12 +34,19 @@ const STAFF_BASE: Permission[] = ['hospitals:read', 'departments:read', 'doctors
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   patient: ['own-record:read', 'own-record:update'],
-  doctor: [...STAFF_BASE, 'patients:read', 'patients:update', 'patients:clinical-update', 'doctors:update-own'],
-  nurse: [...STAFF_BASE, 'patients:read', 'patients:clinical-update'],
-  receptionist: [...STAFF_BASE, 'patients:read', 'patients:create', 'patients:update'],
-  pharmacist: [...STAFF_BASE, 'patients:read'],
+  doctor: [
+    ...STAFF_BASE,
+    'patients:read',
+    'patients:update',
+    'patients:clinical-update',
+    'doctors:update-own',
+    'documents:upload',
+  ],
+  nurse: [...STAFF_BASE, 'patients:read', 'patients:clinical-update', 'documents:upload'],
+  receptionist: [...STAFF_BASE, 'patients:read', 'patients:create', 'patients:update', 'documents:upload'],
+  pharmacist: [...STAFF_BASE, 'patients:read', 'documents:upload'],
   procurement_officer: [...STAFF_BASE],
-  lab_technician: [...STAFF_BASE, 'patients:read'],
+  lab_technician: [...STAFF_BASE, 'patients:read', 'documents:upload'],
   hospital_admin: [
     ...STAFF_BASE,
     'hospitals:update',
@@ -47,9 +57,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'patients:read',
     'patients:create',
     'patients:update',
+    'documents:upload',
     'audit:read',
+    'notifications:admin',
   ],
-  platform_admin: ['hospitals:create', 'hospitals:read', 'hospitals:update', 'audit:read', 'system:manage'],
+  platform_admin: [
+    'hospitals:create',
+    'hospitals:read',
+    'hospitals:update',
+    'audit:read',
+    'notifications:admin',
+    'jobs:manage',
+    'system:manage',
+  ],
 };
 
 /** The permissions a set of roles grants together. */

@@ -5,7 +5,7 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const ConfigSchema = z.object({
+const Settings = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,18 +22,72 @@ const ConfigSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
-  SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGNIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  /** Largest uploaded document (PDF, JPEG, PNG) accepted, in bytes. */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1_000_000_000)
+    .default(10 * 1024 * 1024),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Hospitium <no-reply@hospitium.local>'),
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Whether this process works background jobs (every process can still enqueue them). */
+  JOBS_ENABLED: bool.default(true),
+  /** How often an idle worker asks the database for due jobs, per queue. */
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
+  /** Jobs of one queue a process runs at once. */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** A job still running after this long is treated as lost (its worker died) and retried. */
+  JOBS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** Default attempts after the first, and the base delay of the exponential backoff between them. */
+  JOBS_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(5),
+  JOBS_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often lost jobs are looked for and finished jobs archived (one instance does it at a time). */
+  JOBS_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How often due cron schedules are checked. */
+  JOBS_CRON_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
+  /** How long a graceful shutdown waits for running jobs before returning them to the queue. */
+  JOBS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Twilio-style SMS API base, e.g. https://api.twilio.com/2010-04-01; unset = SMS go to the outbox folder. */
+  SMS_PROVIDER_URL: z.url().optional(),
+  SMS_ACCOUNT_SID: z.string().min(1).optional(),
+  SMS_AUTH_TOKEN: z.string().min(1).optional(),
+  /** Sender: an E.164 number or an alphanumeric sender id the provider allows. */
+  SMS_FROM: z.string().min(1).max(32).optional(),
+});
+
+const ConfigSchema = Settings.superRefine((c, ctx) => {
+  if (!c.SMS_PROVIDER_URL) return;
+  for (const key of ['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const) {
+    if (!c[key]) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'is required when SMS_PROVIDER_URL is set' });
+    }
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -45,7 +99,9 @@ export type Config = z.infer<typeof ConfigSchema> & {
 
 /** Parses the environment (or an override map, in tests) and fails fast with every problem listed. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const blanksRemoved = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = ConfigSchema.safeParse(blanksRemoved);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);

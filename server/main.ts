@@ -1,26 +1,15 @@
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
-import { DataDirLockedError, openDatabase } from './db/client';
-import { runMigrations } from './db/migrate';
+import { ConfigError, loadConfig } from './config';
+import { DataDirLockedError } from './db/client';
+import { openAndMigrate } from './db/open';
 import { seedDemoIfEmpty } from './db/seed';
-
-/** Opens the database (PGlite in DATA_DIR unless DATABASE_URL is set) and brings its schema up to date. */
-export async function openAndMigrate(config: Config) {
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.dataDir,
-    poolSize: config.DATABASE_POOL_SIZE,
-  });
-  await runMigrations(database);
-  return database;
-}
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const database = await openAndMigrate(config);
   const demo = config.SEED_DEMO ? await seedDemoIfEmpty(database, (m) => console.log(m)) : null;
-  const { app, beginShutdown, mailer } = await buildApp({ config, database });
+  const { app, beginShutdown, mailer, sms } = await buildApp({ config, database });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -34,7 +23,7 @@ async function main(): Promise<void> {
     }, 15_000);
     force.unref();
     try {
-      await app.close(); // stops accepting, waits for in-flight requests
+      await app.close(); // stops accepting, waits for in-flight requests and running jobs
       mailer.close();
       await database.close();
       process.exit(0);
@@ -54,7 +43,14 @@ async function main(): Promise<void> {
     `  API docs: ${url}/api/docs`,
     `  Database: ${database.mode === 'embedded' ? `embedded PGlite in ${config.dataDir}/db (one process only)` : 'PostgreSQL'}`,
     `  Mail:     ${mailer.describe}`,
+    `  SMS:      ${sms.describe}`,
+    `  Jobs:     ${config.JOBS_ENABLED ? 'worked in this process' : 'queued only (JOBS_ENABLED=false): run `hospitium worker` to send them'}`,
   ];
+  if (!config.JOBS_ENABLED && database.mode === 'embedded') {
+    lines.push(
+      '  Warning: the embedded database serves one process, so no worker can run: nothing will be sent.',
+    );
+  }
   if (database.mode === 'embedded') {
     lines.push(
       '  Note: the embedded database survives a crash of this process, not a power cut (PGlite does not fsync).',
@@ -63,7 +59,7 @@ async function main(): Promise<void> {
   }
   if (demo) {
     lines.push('', `  Demo sign-ins (password for all: ${demo.password}):`);
-    for (const u of demo.users) lines.push(`    ${u.role.padEnd(22)} ${u.email}`);
+    for (const u of demo.users) lines.push(`    ${u.role.padEnd(28)} ${u.email}`);
   }
   console.log(lines.join('\n') + '\n');
 }

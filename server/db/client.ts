@@ -13,7 +13,11 @@ import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 /** The drizzle database both modes share: repositories are written once against this type. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; services pass it to repositories so a change and its audit commit together. */
-export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
 /** Either the database or a transaction: what repositories accept. */
 export type Executor = Db | Tx;
 

@@ -3,4 +3,6 @@
 export * from '../modules/identity/identity.tables';
 export * from '../modules/organisation/organisation.tables';
 export * from '../modules/patients/patients.tables';
+export * from '../modules/documents/documents.tables';
+export * from '../modules/notifications/notifications.tables';
 export * from '../platform/audit/audit.tables';

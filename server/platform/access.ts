@@ -65,6 +65,12 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
       return;
     }
     const granted = actor.roles.find((r) => access.anyOf.some((p) => ROLE_PERMISSIONS[r].includes(p)));
+    if (!granted && actor.withheldRoles.some((r) => roleMayCall(r, access))) {
+      throw new AppError(
+        'TWO_FACTOR_REQUIRED',
+        'This hospital requires two-factor sign-in. Turn it on in your profile to continue.',
+      );
+    }
     if (!granted) throw new AppError('FORBIDDEN', 'Your role does not allow this.');
     req.actingRole = granted;
   });

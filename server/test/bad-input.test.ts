@@ -52,7 +52,8 @@ const withIds = (url: string, id = ZERO_ID) =>
 
 /** The JSON body schema the route declares in the OpenAPI document, if any. */
 function bodySchema(r: { method: string; url: string }) {
-  const spec = t.app.swagger().paths?.[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase() as 'post'];
+  const path = t.app.swagger().paths?.[r.url.replace(/:(\w+)/g, '{$1}')] as Record<string, { requestBody?: unknown }> | undefined;
+  const spec = path?.[r.method.toLowerCase()];
   return (
     spec?.requestBody as
       { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } | undefined
@@ -103,7 +104,7 @@ describe('bad input never reaches the database and never answers 5xx', () => {
     }
     expect(problems).toEqual([]);
     expect(await tableCounts()).toEqual(before);
-  });
+  }, 300_000);
 
   it('refuses wrong types and huge or odd strings in every field, with field errors', async () => {
     const before = await tableCounts();
@@ -141,7 +142,7 @@ describe('bad input never reaches the database and never answers 5xx', () => {
     }
     expect(problems).toEqual([]);
     expect(await tableCounts()).toEqual(before);
-  });
+  }, 300_000);
 
   it('refuses malformed ids in paths and out-of-range paging', async () => {
     const problems: string[] = [];
@@ -182,5 +183,5 @@ describe('bad input never reaches the database and never answers 5xx', () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 300_000);
 });

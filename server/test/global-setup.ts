@@ -45,13 +45,12 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const database = await openDatabase({
-    loadDataDir: undefined,
-    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-tpl-')),
-  });
+  const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-tpl-'));
+  const database = await openDatabase({ dataDir: templateDir });
   await runMigrations(database);
   const dump = await database.pglite!.dumpDataDir('none');
   await database.close();
+  fs.rmSync(templateDir, { recursive: true, force: true });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-dump-')), 'template.tar');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplatePath', file);

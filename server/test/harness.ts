@@ -63,6 +63,9 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: dataDir,
     SMTP_URL: smtp.url,
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    // Background jobs run in the test app; idle workers look for new ones often so tests wait little.
+    JOBS_POLL_INTERVAL_MS: '50',
+    JOBS_SHUTDOWN_TIMEOUT_MS: '2000',
     ...env,
   });
   const built = await buildApp({ config, database });

@@ -8,7 +8,14 @@ export interface Principal {
   email: string;
   fullName: string;
   patientId: string | null;
-  memberships: { hospitalId: string | null; role: HospitalRole | 'platform_admin' }[];
+  memberships: {
+    hospitalId: string | null;
+    role: HospitalRole | 'platform_admin';
+    /** The hospital requires its staff to use two-factor sign-in. */
+    requiresTwoFactor?: boolean;
+  }[];
+  /** Whether the person has TOTP two-factor sign-in turned on. */
+  twoFactorEnabled?: boolean;
 }
 
 /** The caller of a request: the principal acting in one hospital, with the permissions that gives. */
@@ -22,6 +29,12 @@ export interface Actor extends Principal {
   /** Roles in force for this request: those held at the active hospital, plus patient / platform_admin. */
   roles: Role[];
   permissions: Set<Permission>;
+  /**
+   * The active hospital requires staff two-factor sign-in and this person has not turned it on.
+   * Their roles there are then withheld (listed in `withheldRoles`) until they do.
+   */
+  twoFactorRequired: boolean;
+  withheldRoles: Role[];
 }
 
 /** Picks the active hospital and works out the roles and permissions in force there. */
@@ -44,12 +57,24 @@ export function buildActor(
     }
     hospitalId = requestedHospitalId;
   }
-  const roles: Role[] = principal.memberships
-    .filter((m) => m.hospitalId === hospitalId && m.hospitalId !== null)
-    .map((m) => m.role);
+  const here = principal.memberships.filter((m) => m.hospitalId === hospitalId && m.hospitalId !== null);
+  // The one place a hospital's two-factor rule is enforced: staff roles are not granted without it.
+  const twoFactorRequired = !principal.twoFactorEnabled && here.some((m) => m.requiresTwoFactor);
+  const withheldRoles: Role[] = twoFactorRequired ? here.map((m) => m.role) : [];
+  const roles: Role[] = twoFactorRequired ? [] : here.map((m) => m.role);
   if (isPlatformAdmin) roles.push('platform_admin');
   if (principal.patientId) roles.push('patient');
-  return { ...principal, via, sessionId, csrfToken, hospitalId, roles, permissions: permissionsOf(roles) };
+  return {
+    ...principal,
+    via,
+    sessionId,
+    csrfToken,
+    hospitalId,
+    roles,
+    permissions: permissionsOf(roles),
+    twoFactorRequired,
+    withheldRoles,
+  };
 }
 
 /** The hospital the actor works in, or a 403 for callers (patients) who act in none. */
