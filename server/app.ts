@@ -5,18 +5,28 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { v7 as uuidv7 } from 'uuid';
 import type { Config } from './config';
 import type { Database } from './db/client';
-import { AccessTokens, IdentityService, identityRoutes, makeAuthenticator, getOrCreateSetting } from './modules/identity';
+import {
+  AccessTokens,
+  IdentityService,
+  identityRoutes,
+  makeAuthenticator,
+  getOrCreateSetting,
+} from './modules/identity';
 import { installAccessControl, type RouteEntry } from './platform/access';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { insertAuditEvent } from './platform/audit/audit.repo';
+import { startAuditSealer } from './platform/audit/sealer';
 import { installHealth } from './platform/http/health';
 import { installOpenApi } from './platform/http/openapi';
 import { installProblemHandlers } from './platform/http/problem';
 import { installRateLimits } from './platform/http/rate-limit';
+import { installWebApp } from './platform/http/web';
+import { JobRunner, jobRunnerOptions, jobsRoutes } from './platform/jobs';
 import { createMailer, type Mailer } from './platform/mail/mailer';
 import { installMetrics } from './platform/metrics';
 import { randomToken } from './modules/identity/identity.crypto';
-import { registerModules } from './modules';
+import { registerModuleJobs, registerModules } from './modules';
+import { smsProviderFromConfig, type SmsProvider } from './platform/sms';
 import path from 'node:path';
 
 export interface BuiltApp {
@@ -24,6 +34,9 @@ export interface BuiltApp {
   /** Every /api route with the access rule it declared (walked by the access test). */
   routes: RouteEntry[];
   mailer: Mailer;
+  sms: SmsProvider;
+  /** Background jobs: installed always (so requests can enqueue), working when JOBS_ENABLED. */
+  jobs: JobRunner;
   /** Marks the app as draining: /readyz answers 503 so the load balancer stops sending traffic. */
   beginShutdown(): void;
 }
@@ -32,18 +45,37 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   mailer?: Mailer;
+  sms?: SmsProvider;
 }
 
 /** Assembles the HTTP application: platform plugins first, then every module's routes. */
-export async function buildApp({ config, database, mailer: givenMailer }: BuildOptions): Promise<BuiltApp> {
+export async function buildApp({
+  config,
+  database,
+  mailer: givenMailer,
+  sms: givenSms,
+}: BuildOptions): Promise<BuiltApp> {
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent'
         ? false
         : {
             level: config.LOG_LEVEL,
+            // Query strings can hold patient names (search) or one-time tokens: log the path only.
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                path: req.url.split('?')[0],
+                ip: req.ip,
+              }),
+            },
             redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.headers["x-csrf-token"]',
+                'res.headers["set-cookie"]',
+              ],
               censor: '[redacted]',
             },
           },
@@ -65,8 +97,14 @@ export async function buildApp({ config, database, mailer: givenMailer }: BuildO
 
   let shuttingDown = false;
   const mailer =
-    givenMailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: path.join(config.dataDir, 'mail') });
-  const jwtSecret = config.JWT_SECRET ?? (await getOrCreateSetting(database.db, 'jwt_secret', () => randomToken(48)));
+    givenMailer ??
+    createMailer({
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      outboxDir: path.join(config.dataDir, 'mail'),
+    });
+  const jwtSecret =
+    config.JWT_SECRET ?? (await getOrCreateSetting(database.db, 'jwt_secret', () => randomToken(48)));
   const tokens = new AccessTokens(jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const auth = makeAuthenticator({ db: database.db, config, tokens });
   const identity = new IdentityService({ config, mailer, tokens });
@@ -111,8 +149,28 @@ export async function buildApp({ config, database, mailer: givenMailer }: BuildO
 
   identityRoutes(app, { identity, auth, authPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE });
   auditRoutes(app);
-  await registerModules(app, { config, database, mailer });
 
-  await app.ready();
-  return { app, routes, mailer, beginShutdown: () => (shuttingDown = true) };
+  // Jobs are installed before any route can enqueue one, and stopped (running jobs finished or
+  // handed back) when the app closes, before the database does.
+  const sms = givenSms ?? smsProviderFromConfig(config);
+  const jobs = new JobRunner(database, jobRunnerOptions(config, app.log));
+  app.addHook('onClose', async () => jobs.stop());
+  try {
+    await registerModuleJobs(jobs, { config, database, mailer, sms, log: app.log });
+    await jobs.install();
+    jobsRoutes(app, { runner: jobs });
+    await registerModules(app, { config, database, mailer, sms, jobs });
+    await installWebApp(app); // last: its catch-all serves the web app for every non-API GET
+
+    // Chains committed audit rows every second (ADR 2); a last pass runs when the app closes.
+    const stopSealer = startAuditSealer(database, (err) => app.log.error({ err }, 'audit sealing failed'));
+    app.addHook('onClose', async () => stopSealer());
+
+    await app.ready();
+    await jobs.start();
+  } catch (err) {
+    await jobs.stop(0).catch(() => undefined);
+    throw err;
+  }
+  return { app, routes, mailer, sms, jobs, beginShutdown: () => (shuttingDown = true) };
 }

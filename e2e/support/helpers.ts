@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../server/db/seed/demo-data';
+
+export { DEMO_PASSWORD };
+export const demoEmail = (login: string) => `${login}@${DEMO_DOMAIN}`;
+export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+const SHOTS = path.resolve(import.meta.dirname, '../screenshots');
+
+/** Saves a full-page screenshot of what the person sees, named by journey, viewport and step. */
+export async function snap(page: Page, info: TestInfo, step: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  // Full-page shots are taken from the top, so the fixed header sits where it belongs.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const journey = path.basename(info.file, '.spec.ts');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({
+    path: path.join(SHOTS, `${journey}-${info.project.name}-${step}.png`),
+    fullPage: true,
+  });
+}
+
+/** The newest mail to `to` whose subject matches, as the test SMTP server saved it. */
+export async function waitForMail(to: string, subject: RegExp): Promise<{ subject: string; text: string }> {
+  const dir = process.env.E2E_MAIL_DIR!;
+  let found: { subject: string; text: string } | undefined;
+  await expect
+    .poll(
+      () => {
+        const files = fs.existsSync(dir)
+          ? fs
+              .readdirSync(dir)
+              .filter((f) => f.endsWith('.json'))
+              .sort()
+              .reverse()
+          : [];
+        for (const f of files) {
+          const m = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as {
+            to: string[];
+            subject: string;
+            text: string;
+          };
+          if (m.to.includes(to.toLowerCase()) && subject.test(m.subject)) {
+            found = m;
+            return true;
+          }
+        }
+        return false;
+      },
+      { message: `a mail to ${to} matching ${subject}`, timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** Signs in through the page, as a person would: email first, then the password. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/app$/);
+}
+
+/** Shows the navigation: on a phone it sits behind the burger (below Mantine's sm breakpoint, 768 px). */
+export async function showNav(page: Page): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeAttached();
+  if ((page.viewportSize()?.width ?? 1024) < 768) {
+    await page.getByRole('button', { name: 'Open or close the navigation' }).click();
+  }
+  await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeInViewport();
+  return nav;
+}
+
+/** Follows a link of the main navigation, as a person on this screen size would. */
+export async function openNav(page: Page, name: string): Promise<void> {
+  const nav = await showNav(page);
+  await nav.getByRole('link', { name }).click();
+}
+
+/** A doctor who signed up through the API and waits for approval at the hospital with this code's name. */
+export async function applyAsDoctor(
+  request: APIRequestContext,
+  hospitalName: string,
+  fullName: string,
+): Promise<string> {
+  const email = `dr-${unique()}@example.org`;
+  const hospitals = await request.get('/api/public/hospitals');
+  expect(hospitals.ok()).toBe(true);
+  const hospital = (
+    (await hospitals.json()) as { items: { id: string; name: string; departments: { id: string }[] }[] }
+  ).items.find((h) => h.name === hospitalName)!;
+  expect((await request.post('/api/auth/sign-up/start', { data: { email } })).status()).toBe(202);
+  const code = /\b(\d{6})\b/.exec((await waitForMail(email, /code/i)).subject)![1]!;
+  const done = await request.post('/api/auth/sign-up/complete', {
+    data: {
+      email,
+      code,
+      password: 'Stethoscope-lantern-42',
+      fullName,
+      role: 'doctor',
+      doctor: {
+        hospitalId: hospital.id,
+        departmentId: hospital.departments[0]?.id,
+        specialty: 'Dermatology',
+        registrationNumber: `REG-${unique()}`,
+      },
+    },
+  });
+  expect(done.status()).toBe(201);
+  return email;
+}

@@ -1,0 +1,2 @@
+export { dashboardRoutes } from './dashboard.routes';
+export { getDashboard } from './dashboard.service';

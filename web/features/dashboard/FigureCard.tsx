@@ -1,0 +1,61 @@
+import { Anchor, Card, Group, Text, ThemeIcon } from '@mantine/core';
+import { IconClockHour4 } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DashboardCard, DashboardCardKey } from '../../../contracts/dashboard';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import type { Permission } from '../../../contracts/permissions';
+
+/** Where a figure's card leads, for people allowed to go there. */
+const LINKS: Partial<Record<DashboardCardKey, { to: string; anyOf: Permission[] }>> = {
+  patients: { to: '/app/patients', anyOf: ['patients:read'] },
+  registrationsToday: { to: '/app/patients', anyOf: ['patients:read'] },
+  doctorsApproved: { to: '/app/doctors', anyOf: ['doctors:read'] },
+  doctorsPending: { to: '/app/doctors?status=pending', anyOf: ['doctors:approve'] },
+  staff: { to: '/app/staff', anyOf: ['staff:read'] },
+  departments: { to: '/app/departments', anyOf: ['departments:read'] },
+  hospitals: { to: '/app/hospitals', anyOf: ['hospitals:create'] },
+};
+
+/** One dashboard figure, or a plain note that the module behind it has not been built yet. */
+export function FigureCard({ card }: { card: DashboardCard }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { can } = useSession();
+  const link = LINKS[card.key];
+  const label = t(`dashboard.cards.${card.key}`);
+  return (
+    <Card data-testid={`card-${card.key}`} aria-label={label}>
+      <Text size="sm" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      {card.available ? (
+        <Group justify="space-between" align="flex-end" mt={6}>
+          <Text fz={32} fw={700} lh={1} data-testid="figure">
+            {f.number(card.value)}
+          </Text>
+          {link && can(...link.anyOf) && (
+            <Anchor
+              component={Link}
+              to={link.to}
+              size="sm"
+              aria-label={t('dashboard.openCard', { card: label })}
+            >
+              {t('dashboard.open')}
+            </Anchor>
+          )}
+        </Group>
+      ) : (
+        <Group gap="xs" mt="sm" wrap="nowrap" align="flex-start">
+          <ThemeIcon variant="light" color="gray" size="sm" aria-hidden>
+            <IconClockHour4 size={14} />
+          </ThemeIcon>
+          <Text size="sm" c="dimmed">
+            {t('dashboard.arrivesWith', { module: t(`modules.${card.module}`) })}
+          </Text>
+        </Group>
+      )}
+    </Card>
+  );
+}

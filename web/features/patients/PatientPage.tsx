@@ -1,0 +1,125 @@
+import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Stack, Tabs, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../lib/api';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { LoadError } from '../../components/LoadError';
+import { NotFound } from '../../components/NotFound';
+import { PageHeader } from '../../components/PageHeader';
+import { DetailSkeleton } from '../../components/Skeletons';
+import { EditPatientForm } from './EditPatientForm';
+import { AccessLogPanel, TimelinePanel } from './HistoryPanels';
+import { PatientOverview } from './PatientOverview';
+import { patientKey, usePatient } from './queries';
+import { SafetyPanel } from './SafetyPanel';
+
+/** One patient of the active hospital: details (editable), allergies and conditions, timeline, access log. */
+export default function PatientPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { id = '' } = useParams();
+  const { can } = useSession();
+  const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<string | null>('overview');
+  const patient = usePatient(id);
+
+  if (patient.isPending) return <DetailSkeleton />;
+  if (patient.isError) {
+    // Another hospital's patient, or no such id: the same page either way.
+    if (patient.error instanceof ApiError && (patient.error.status === 404 || patient.error.status === 400))
+      return <NotFound home="/app/patients" />;
+    return <LoadError error={patient.error} onRetry={() => void patient.refetch()} />;
+  }
+  const p = patient.data;
+  const name = [p.givenName, p.familyName].filter(Boolean).join(' ');
+  const active = p.allergies.filter((a) => a.status === 'active');
+
+  return (
+    <>
+      <Breadcrumbs mb="xs">
+        <Anchor component={Link} to="/app/patients" size="sm">
+          {t('patients.title')}
+        </Anchor>
+        <span>{name}</span>
+      </Breadcrumbs>
+      <PageHeader
+        title={name}
+        description={
+          <Group gap="xs" component="span">
+            {p.mrn && (
+              <Badge variant="outline" tt="none" radius="sm" data-testid="patient-mrn">
+                {t('patient.mrnShort')} {p.mrn}
+              </Badge>
+            )}
+            {p.dateOfBirth && <span>{t('patient.age', { years: f.age(p.dateOfBirth) })}</span>}
+            <span>{t(`sex.${p.sex}`)}</span>
+          </Group>
+        }
+      />
+      {active.length > 0 && (
+        <Card mb="md" bg="var(--mantine-color-red-light)" withBorder={false} role="note">
+          <Group gap="xs">
+            <Title order={2} fz="sm" c="red">
+              {t('patient.allergyAlert')}
+            </Title>
+            {active.map((a) => (
+              <Badge key={a.id} color="red" variant="filled" tt="none">
+                {a.substance}
+              </Badge>
+            ))}
+          </Group>
+        </Card>
+      )}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview">{t('patient.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="safety">{t('patient.tabs.safety')}</Tabs.Tab>
+          <Tabs.Tab value="timeline">{t('patient.tabs.timeline')}</Tabs.Tab>
+          {can('audit:read') && <Tabs.Tab value="access">{t('patient.tabs.access')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <Stack>
+            {editing ? (
+              <Card>
+                <Title order={2} fz="h4" mb="md">
+                  {t('patient.edit')}
+                </Title>
+                <EditPatientForm patient={p} queryKey={patientKey(id)} onDone={() => setEditing(false)} />
+              </Card>
+            ) : (
+              <PatientOverview
+                patient={p}
+                actions={
+                  can('patients:update') && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconPencil size={14} aria-hidden />}
+                      onClick={() => setEditing(true)}
+                    >
+                      {t('actions.edit')}
+                    </Button>
+                  )
+                }
+              />
+            )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="safety">
+          <SafetyPanel patient={p} canEdit={can('patients:clinical-update')} queryKey={patientKey(id)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline">
+          <TimelinePanel patientId={p.id} />
+        </Tabs.Panel>
+        {can('audit:read') && (
+          <Tabs.Panel value="access">
+            <AccessLogPanel patientId={p.id} description={t('accessLog.staffHint')} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </>
+  );
+}

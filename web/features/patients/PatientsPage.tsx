@@ -1,0 +1,166 @@
+import { Anchor, Button, Card, Loader, Stack, Text, TextInput, EmptyState } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { PatientSummary } from '../../../contracts/patients';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
+import { PageHeader } from '../../components/PageHeader';
+import { TableSkeleton } from '../../components/Skeletons';
+import { usePatientSearch } from './queries';
+
+const PAGE_SIZE = 20;
+
+/**
+ * Patients registered at the active hospital. Search runs as you type, on the server (typo-tolerant
+ * names, phone numbers, MRNs); results come ranked by how well they match, so the table does not re-sort them.
+ */
+export default function PatientsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const [debounced] = useDebouncedValue(q, 250);
+  const search = usePatientSearch(debounced, page, PAGE_SIZE);
+
+  const columns: Column<PatientSummary>[] = [
+    {
+      key: 'name',
+      header: t('patient.name'),
+      cell: (p) => (
+        <Anchor component={Link} to={`/app/patients/${p.id}`} fw={500} size="sm">
+          {[p.givenName, p.familyName].filter(Boolean).join(' ')}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'mrn',
+      header: t('patient.mrn'),
+      cell: (p) => (
+        <Text size="sm" ff="monospace">
+          {p.mrn}
+        </Text>
+      ),
+    },
+    {
+      key: 'dob',
+      header: t('patient.dateOfBirth'),
+      cell: (p) => (
+        <Text size="sm">{p.dateOfBirth ? `${f.date(p.dateOfBirth)} (${f.age(p.dateOfBirth)})` : '—'}</Text>
+      ),
+      visibleFrom: 'sm',
+    },
+    {
+      key: 'sex',
+      header: t('patient.sex'),
+      cell: (p) => <Text size="sm">{t(`sex.${p.sex}`)}</Text>,
+      visibleFrom: 'md',
+    },
+    {
+      key: 'phone',
+      header: t('patient.phone'),
+      cell: (p) => <Text size="sm">{p.phone ?? '—'}</Text>,
+      visibleFrom: 'md',
+    },
+    {
+      key: 'registered',
+      header: t('patient.registeredAt'),
+      cell: (p) => <Text size="sm">{f.day(p.registeredAt)}</Text>,
+      visibleFrom: 'lg',
+    },
+  ];
+
+  const setQuery = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set('q', value);
+    else next.delete('q');
+    next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('patients.title')}
+        description={t('patients.description')}
+        actions={
+          can('patients:create') && (
+            <Button
+              component={Link}
+              to="/app/patients/new"
+              leftSection={<IconUserPlus size={16} aria-hidden />}
+            >
+              {t('patients.register')}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Stack>
+          <TextInput
+            label={t('patients.searchLabel')}
+            placeholder={t('patients.searchPlaceholder')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            rightSection={
+              q !== debounced || (search.isFetching && !search.isPending) ? (
+                <Loader size="xs" aria-label={t('common.searching')} />
+              ) : null
+            }
+            value={q}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            autoFocus
+            role="searchbox"
+            data-testid="patient-search"
+          />
+          {search.isPending && <TableSkeleton />}
+          {search.isError && <LoadError error={search.error} onRetry={() => void search.refetch()} />}
+          {search.data && (
+            <div aria-live="polite" aria-busy={search.isFetching}>
+              <DataTable
+                caption={t('patients.title')}
+                columns={columns}
+                rows={search.data.items}
+                rowKey={(p) => p.id}
+                empty={
+                  <TableEmpty>
+                    <EmptyState
+                      icon={<IconUsers size={28} aria-hidden />}
+                      withIndicatorBackground
+                      title={
+                        debounced ? t('patients.noMatchTitle', { q: debounced }) : t('patients.emptyTitle')
+                      }
+                      description={debounced ? t('patients.noMatchBody') : t('patients.emptyBody')}
+                    >
+                      {can('patients:create') && (
+                        <EmptyState.Actions>
+                          <Button component={Link} to="/app/patients/new" variant="light">
+                            {t('patients.register')}
+                          </Button>
+                        </EmptyState.Actions>
+                      )}
+                    </EmptyState>
+                  </TableEmpty>
+                }
+              />
+              <TablePager
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={search.data.total}
+                onChange={(p) => {
+                  const next = new URLSearchParams(params);
+                  next.set('page', String(p));
+                  setParams(next, { replace: true });
+                }}
+              />
+            </div>
+          )}
+        </Stack>
+      </Card>
+    </>
+  );
+}

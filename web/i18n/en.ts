@@ -1,0 +1,7 @@
+import { common } from './en/common';
+import { patientPages } from './en/patients';
+import { publicPages } from './en/public';
+import { workspace } from './en/workspace';
+
+/** Every word of the web app in English; the key structure is what other languages translate. */
+export const en = { ...common, ...publicPages, ...workspace, ...patientPages };

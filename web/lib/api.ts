@@ -1,0 +1,140 @@
+import type { ErrorCode, FieldError, Problem } from '../../contracts/errors';
+
+/** An error answer from the API, with its field errors keyed by form path (`email`, `doctor.hospitalId`). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'NETWORK';
+  readonly fieldErrors: Record<string, string>;
+  readonly problem: Problem | null;
+  constructor(status: number, problem: Problem | null, fallback: string) {
+    super(problem?.detail ?? fallback);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = problem?.code ?? (status === 0 ? 'NETWORK' : 'INTERNAL');
+    this.problem = problem;
+    this.fieldErrors = toFieldErrors(problem?.errors ?? []);
+  }
+}
+
+/** `body.doctor.hospitalId` -> `doctor.hospitalId`; the first message per field wins. */
+function toFieldErrors(errors: FieldError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) {
+    const key = e.path.replace(/^(body|query|querystring|params)\.?/, '');
+    if (key && !(key in out)) out[key] = e.message;
+  }
+  return out;
+}
+
+const HOSPITAL_KEY = 'hospitium.hospitalId';
+let csrfToken: string | null = null;
+
+/** Set from /api/auth/me: every state-changing request made with the cookie must echo it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The hospital a staff member chose in the switcher; sent as X-Hospital-Id. */
+export function getActiveHospital(): string | null {
+  try {
+    return window.localStorage.getItem(HOSPITAL_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setActiveHospital(id: string | null): void {
+  try {
+    if (id) window.localStorage.setItem(HOSPITAL_KEY, id);
+    else window.localStorage.removeItem(HOSPITAL_KEY);
+  } catch {
+    // Private mode without storage: the server falls back to the person's first hospital.
+  }
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+  /** Leave out X-Hospital-Id (used to recover when the stored hospital is no longer valid). */
+  withoutHospital?: boolean;
+}
+
+/** Listeners told when the session has ended (401), so the app can send the person to sign in. */
+const unauthenticatedListeners = new Set<() => void>();
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function buildUrl(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Calls the Hospitium API with the session cookie, CSRF token and active hospital. */
+export async function api<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const hospital = opts.withoutHospital ? null : getActiveHospital();
+  if (hospital) headers['x-hospital-id'] = hospital;
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, null, 'The server could not be reached. Check your connection and try again.');
+  }
+
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  const payload: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
+  if (!res.ok) {
+    const problem = payload && typeof payload === 'object' && 'code' in payload ? (payload as Problem) : null;
+    const error = new ApiError(res.status, problem, `The server answered ${res.status}.`);
+    if (res.status === 401 && !path.startsWith('/api/auth/')) for (const l of unauthenticatedListeners) l();
+    throw error;
+  }
+  return payload as T;
+}
+
+export const get = <T>(path: string, query?: Query, signal?: AbortSignal) =>
+  api<T>('GET', path, { query, signal });
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, { body: body ?? {} });
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, { body });
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, { body });
+export const del = <T>(path: string) => api<T>('DELETE', path);
+
+/**
+ * Every row of a paged list (staff, doctors, hospitals: hundreds at most), so the table can search,
+ * sort and page it in the browser. Stops at `cap` rows to stay safe against a runaway list.
+ */
+export async function getAllPages<T>(
+  path: string,
+  query: Query = {},
+  signal?: AbortSignal,
+  cap = 2000,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; offset < cap; offset += 100) {
+    const page = await get<{ items: T[]; total: number }>(path, { ...query, limit: 100, offset }, signal);
+    out.push(...page.items);
+    if (out.length >= page.total || page.items.length === 0) break;
+  }
+  return out;
+}
