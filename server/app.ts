@@ -121,8 +121,12 @@ export async function buildApp({
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Asking browsers to upgrade to https breaks the app on plain http (a LAN address, no TLS);
+        // only do it when the installation says it is served over https.
+        upgradeInsecureRequests: config.PUBLIC_URL?.startsWith('https:') ? [] : null,
       },
     },
+    hsts: config.PUBLIC_URL?.startsWith('https:') ?? false,
   });
   installProblemHandlers(app, async (req, err) => {
     // Every refusal goes in the audit log: who tried what, and why it was refused.

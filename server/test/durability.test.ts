@@ -163,6 +163,8 @@ describe('embedded database (PGlite in DATA_DIR)', () => {
   }, 240_000);
 });
 
+// Needs a PostgreSQL server: runs in the PostgreSQL pass of the suite (TEST_DATABASE_URL, which
+// .ci/run always sets), and is reported as skipped in the embedded pass.
 describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL (DATABASE_URL)', () => {
   it('keeps an acknowledged write across kill -9 and shuts down cleanly', async () => {
     const db = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'hospitium_durability');
