@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage', '.tmp', 'server/db/migrations', 'bench/results', 'bin'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'data',
+      'coverage',
+      '.tmp',
+      'server/db/migrations',
+      'bench/results',
+      'bin',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -52,7 +52,8 @@ const withIds = (url: string, id = ZERO_ID) =>
 
 /** The JSON body schema the route declares in the OpenAPI document, if any. */
 function bodySchema(r: { method: string; url: string }) {
-  const path = t.app.swagger().paths?.[r.url.replace(/:(\w+)/g, '{$1}')] as Record<string, { requestBody?: unknown }> | undefined;
+  const path = t.app.swagger().paths?.[r.url.replace(/:(\w+)/g, '{$1}')] as
+    Record<string, { requestBody?: unknown }> | undefined;
   const spec = path?.[r.method.toLowerCase()];
   return (
     spec?.requestBody as

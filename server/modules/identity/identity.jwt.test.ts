@@ -29,6 +29,8 @@ describe('AccessTokens', () => {
     const [h, p, s] = token.split('.');
     const forged = JSON.parse(Buffer.from(p!, 'base64url').toString());
     forged.sub = 'someone-else';
-    expect(await tokens.verify(`${h}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${s}`)).toBeNull();
+    expect(
+      await tokens.verify(`${h}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${s}`),
+    ).toBeNull();
   });
 });

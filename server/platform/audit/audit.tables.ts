@@ -37,6 +37,8 @@ export const auditEvents = pgTable(
     index('audit_events_patient_idx').on(t.patientId, t.seq),
     index('audit_events_actor_idx').on(t.actorUserId, t.seq),
     uniqueIndex('audit_events_chain_seq_uq').on(t.chainSeq),
-    index('audit_events_unsealed_idx').on(t.seq).where(sql`hash is null`),
+    index('audit_events_unsealed_idx')
+      .on(t.seq)
+      .where(sql`hash is null`),
   ],
 );
