@@ -2,8 +2,11 @@ import {
   IconBuildingHospital,
   IconCategory,
   IconFileSearch,
+  IconMailbox,
+  IconSend,
   IconHeartbeat,
   IconLayoutDashboard,
+  IconListCheck,
   IconStethoscope,
   IconUsers,
   IconUsersGroup,
@@ -39,6 +42,9 @@ export const NAV: NavItem[] = [
     anyOf: ['hospitals:create', 'hospitals:update'],
   },
   { to: '/app/audit', label: 'audit', icon: IconFileSearch, anyOf: ['audit:read'] },
+  { to: '/app/deliveries', label: 'deliveries', icon: IconSend, anyOf: ['notifications:admin'] },
+  { to: '/app/jobs', label: 'jobs', icon: IconListCheck, anyOf: ['jobs:manage'] },
+  { to: '/app/outbox', label: 'outbox', icon: IconMailbox, anyOf: ['jobs:manage'] },
 ];
 
 /** The permissions a page under /app needs, by its first path segment after /app. */

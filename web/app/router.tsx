@@ -35,12 +35,18 @@ export const routes: RouteObject[] = [
       { path: '/sign-in', ...page(() => import('../features/auth/SignInPage')) },
       { path: '/doctors', ...page(() => import('../features/public/DoctorDirectoryPage')) },
       { path: '/invitations/accept', ...page(() => import('../features/staff/AcceptInvitationPage')) },
+      { path: '/forgot-password', ...page(() => import('../features/account/ForgotPasswordPage')) },
+      { path: '/reset-password', ...page(() => import('../features/account/ResetPasswordPage')) },
       {
         path: '/app',
         lazy: async () => ({ Component: (await import('./guards')).RequireAuth }),
         children: [
           { index: true, ...page(() => import('../features/dashboard/DashboardPage')) },
           { path: 'profile', ...page(() => import('../features/profile/ProfilePage')) },
+          {
+            path: 'notifications',
+            ...page(() => import('../features/notifications/NotificationsPage')),
+          },
           guarded('my-record', [{ index: true, ...page(() => import('../features/patients/MyRecordPage')) }]),
           guarded('patients', [
             { index: true, ...page(() => import('../features/patients/PatientsPage')) },
@@ -56,6 +62,11 @@ export const routes: RouteObject[] = [
             { index: true, ...page(() => import('../features/hospitals/HospitalsPage')) },
           ]),
           guarded('audit', [{ index: true, ...page(() => import('../features/audit/AuditLogPage')) }]),
+          guarded('deliveries', [
+            { index: true, ...page(() => import('../features/operations/DeliveriesPage')) },
+          ]),
+          guarded('jobs', [{ index: true, ...page(() => import('../features/operations/FailedJobsPage')) }]),
+          guarded('outbox', [{ index: true, ...page(() => import('../features/operations/OutboxPage')) }]),
           { path: '*', element: <NotFound home="/app" /> },
         ],
       },

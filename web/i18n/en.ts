@@ -1,7 +1,16 @@
+import { accountPages } from './en/account';
+import { adminPages } from './en/admin';
 import { common } from './en/common';
 import { patientPages } from './en/patients';
 import { publicPages } from './en/public';
 import { workspace } from './en/workspace';
 
 /** Every word of the web app in English; the key structure is what other languages translate. */
-export const en = { ...common, ...publicPages, ...workspace, ...patientPages };
+export const en = {
+  ...common,
+  ...publicPages,
+  ...workspace,
+  ...patientPages,
+  ...accountPages,
+  ...adminPages,
+};

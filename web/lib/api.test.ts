@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Problem } from '../../contracts/errors';
-import { ApiError } from './api';
+import { ApiError, post, setCsrfToken, upload } from './api';
 
 const problem = (extra: Partial<Problem>): Problem => ({
   type: 'urn:x',
@@ -40,5 +40,43 @@ describe('ApiError', () => {
     expect(err.code).toBe('INTERNAL');
     expect(err.message).toBe('The server answered 502.');
     expect(err.fieldErrors).toEqual({});
+  });
+});
+
+describe('request bodies', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setCsrfToken(null);
+  });
+
+  function captureFetch() {
+    const calls: { url: string; init: RequestInit }[] = [];
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return Promise.resolve(
+        new Response(JSON.stringify({ ok: true }), { headers: { 'content-type': 'application/json' } }),
+      );
+    });
+    return calls;
+  }
+
+  it('sends FormData as it is, letting the browser set the multipart type, with the CSRF token', async () => {
+    const calls = captureFetch();
+    setCsrfToken('tok');
+    const form = new FormData();
+    form.set('kind', 'other');
+    await upload('/api/patients/x/documents', form);
+    const headers = calls[0]!.init.headers as Record<string, string>;
+    expect(calls[0]!.init.body).toBe(form);
+    expect(headers['content-type']).toBeUndefined();
+    expect(headers['x-csrf-token']).toBe('tok');
+  });
+
+  it('sends other bodies as JSON', async () => {
+    const calls = captureFetch();
+    await post('/api/x', { a: 1 });
+    const headers = calls[0]!.init.headers as Record<string, string>;
+    expect(headers['content-type']).toBe('application/json');
+    expect(calls[0]!.init.body).toBe('{"a":1}');
   });
 });

@@ -82,7 +82,9 @@ function buildUrl(path: string, query?: Query): string {
 /** Calls the Hospitium API with the session cookie, CSRF token and active hospital. */
 export async function api<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // FormData (file uploads) sets its own multipart content type, boundary included.
+  const multipart = opts.body instanceof FormData;
+  if (opts.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const hospital = opts.withoutHospital ? null : getActiveHospital();
   if (hospital) headers['x-hospital-id'] = hospital;
@@ -92,7 +94,8 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
     res = await fetch(buildUrl(path, opts.query), {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body:
+        opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
       credentials: 'same-origin',
       signal: opts.signal,
     });
@@ -119,6 +122,8 @@ export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, { 
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, { body });
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, { body });
 export const del = <T>(path: string) => api<T>('DELETE', path);
+/** A multipart upload (FormData): CSRF token and active hospital as for any other call. */
+export const upload = <T>(path: string, form: FormData) => api<T>('POST', path, { body: form });
 
 /**
  * Every row of a paged list (staff, doctors, hospitals: hundreds at most), so the table can search,

@@ -17,6 +17,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import type { Hospital } from '../../../contracts/organisation';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { get } from '../../lib/api';
 import { browserTimeZone, TimeZoneContext } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -76,6 +77,7 @@ export default function AppLayout() {
               <Box visibleFrom="sm">
                 <HospitalSwitcher />
               </Box>
+              <NotificationBell />
               <ColorSchemeToggle />
               <UserMenu />
             </Group>

@@ -1,7 +1,8 @@
-import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError, post } from '../../lib/api';
 import { errorMessage } from '../../lib/forms';
 
@@ -16,8 +17,10 @@ export function PasswordStep({
   onCreateAccount: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { password: '', totp: '' } });
+  const form = useForm({ initialValues: { password: '', totp: '', recoveryCode: '' } });
   const [needsTotp, setNeedsTotp] = useState(false);
+  // Someone without their phone signs in once with a saved recovery code instead of an app code.
+  const [useRecovery, setUseRecovery] = useState(false);
   const [busy, setBusy] = useState<'signIn' | 'signUp' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,13 +35,17 @@ export function PasswordStep({
       await post('/api/auth/sign-in', {
         email,
         password: values.password,
-        ...(needsTotp ? { totp: values.totp.trim() } : {}),
+        ...(needsTotp
+          ? useRecovery
+            ? { recoveryCode: values.recoveryCode.trim() }
+            : { totp: values.totp.trim() }
+          : {}),
       });
       await onSignedIn();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'TOTP_REQUIRED') {
         setNeedsTotp(true);
-        if (needsTotp) form.setFieldError('totp', err.message);
+        if (needsTotp) form.setFieldError(useRecovery ? 'recoveryCode' : 'totp', err.message);
       } else if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') {
         form.setFieldError('password', err.message);
       } else {
@@ -78,7 +85,7 @@ export function PasswordStep({
             autoFocus
             {...form.getInputProps('password')}
           />
-          {needsTotp && (
+          {needsTotp && !useRecovery && (
             <TextInput
               label={t('auth.totp')}
               description={t('auth.totpHint')}
@@ -90,9 +97,37 @@ export function PasswordStep({
               {...form.getInputProps('totp')}
             />
           )}
+          {needsTotp && useRecovery && (
+            <TextInput
+              label={t('signInCodes.recovery')}
+              description={t('signInCodes.recoveryHint')}
+              autoComplete="off"
+              maxLength={32}
+              required
+              autoFocus
+              {...form.getInputProps('recoveryCode')}
+            />
+          )}
+          {needsTotp && (
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              ta="start"
+              onClick={() => {
+                form.clearErrors();
+                setUseRecovery((v) => !v);
+              }}
+            >
+              {useRecovery ? t('signInCodes.useApp') : t('signInCodes.useRecovery')}
+            </Anchor>
+          )}
           <Button type="submit" fullWidth loading={busy === 'signIn'} disabled={busy === 'signUp'}>
             {t('auth.signIn')}
           </Button>
+          <Anchor component={Link} to="/forgot-password" state={{ email }} size="sm" ta="center">
+            {t('reset.forgotLink')}
+          </Anchor>
         </Stack>
       </form>
       <Divider label={t('auth.newHere')} labelPosition="center" />

@@ -7,6 +7,7 @@ import { useFormat } from '../../lib/format';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { EditPatientForm } from './EditPatientForm';
 import { AccessLogPanel, TimelinePanel } from './HistoryPanels';
 import { PatientOverview } from './PatientOverview';
@@ -31,6 +32,7 @@ export default function MyRecordPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('patient.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="safety">{t('patient.tabs.safety')}</Tabs.Tab>
+          <Tabs.Tab value="documents">{t('documents.tab')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('patient.tabs.timeline')}</Tabs.Tab>
           <Tabs.Tab value="access">{t('patient.tabs.access')}</Tabs.Tab>
         </Tabs.List>
@@ -93,6 +95,10 @@ export default function MyRecordPage() {
         </Tabs.Panel>
         <Tabs.Panel value="safety">
           <SafetyPanel patient={p} canEdit={false} queryKey={patientKey('me')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          {/* A patient adds their own files and may withdraw only those (not a hospital's). */}
+          <DocumentsPanel patientId={p.id} canUpload canWithdraw={(d) => d.hospitalId === null} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <TimelinePanel patientId={p.id} />

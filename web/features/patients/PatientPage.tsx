@@ -10,6 +10,7 @@ import { LoadError } from '../../components/LoadError';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { EditPatientForm } from './EditPatientForm';
 import { AccessLogPanel, TimelinePanel } from './HistoryPanels';
 import { PatientOverview } from './PatientOverview';
@@ -21,7 +22,7 @@ export default function PatientPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { id = '' } = useParams();
-  const { can } = useSession();
+  const { can, activeHospital } = useSession();
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<string | null>('overview');
   const patient = usePatient(id);
@@ -77,6 +78,7 @@ export default function PatientPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('patient.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="safety">{t('patient.tabs.safety')}</Tabs.Tab>
+          <Tabs.Tab value="documents">{t('documents.tab')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('patient.tabs.timeline')}</Tabs.Tab>
           {can('audit:read') && <Tabs.Tab value="access">{t('patient.tabs.access')}</Tabs.Tab>}
         </Tabs.List>
@@ -110,6 +112,16 @@ export default function PatientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="safety">
           <SafetyPanel patient={p} canEdit={can('patients:clinical-update')} queryKey={patientKey(id)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <DocumentsPanel
+            patientId={p.id}
+            canUpload={can('documents:upload')}
+            // Staff withdraw only their own hospital's uploads; the patient's own stay theirs.
+            canWithdraw={(d) =>
+              can('documents:upload') && !!d.hospitalId && d.hospitalId === activeHospital?.id
+            }
+          />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <TimelinePanel patientId={p.id} />

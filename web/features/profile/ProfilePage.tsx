@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../lib/session';
 import { PageHeader } from '../../components/PageHeader';
+import { TwoFactorCard } from '../account/TwoFactorCard';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { SessionsCard } from './SessionsCard';
 
@@ -49,6 +50,7 @@ export default function ProfilePage() {
         </Card>
         <SessionsCard />
         <ChangePasswordCard />
+        <TwoFactorCard />
       </Stack>
     </>
   );

@@ -10,6 +10,9 @@ export const common = {
     departments: 'Departments',
     hospitals: 'Hospitals',
     audit: 'Audit log',
+    outbox: 'Outbox',
+    jobs: 'Failed jobs',
+    deliveries: 'Delivery log',
   },
   shell: {
     navigation: 'Main navigation',
