@@ -159,6 +159,11 @@ export async function buildApp({
   const sms = givenSms ?? smsProviderFromConfig(config);
   const jobs = new JobRunner(database, jobRunnerOptions(config, app.log));
   app.addHook('onClose', async () => jobs.stop());
+  // A change that enqueued jobs has committed by the time its reply goes out: look for work now
+  // rather than at the next poll, so mail follows the action at once without fast polling.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) jobs.wake();
+  });
   try {
     await registerModuleJobs(jobs, { config, database, mailer, sms, log: app.log });
     await jobs.install();

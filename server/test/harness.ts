@@ -63,8 +63,9 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: dataDir,
     SMTP_URL: smtp.url,
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
-    // Background jobs run in the test app; idle workers look for new ones often so tests wait little.
-    JOBS_POLL_INTERVAL_MS: '50',
+    // Background jobs run in the test app. Requests wake the runner when they commit; the poll is
+    // only the fallback, and a fast one would keep PGlite's single connection busy under load.
+    JOBS_POLL_INTERVAL_MS: '250',
     JOBS_SHUTDOWN_TIMEOUT_MS: '2000',
     ...env,
   });
