@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Text, TextInput, EmptyState } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconCategory, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
@@ -8,10 +8,9 @@ import { get, patch } from '../../lib/api';
 import { notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { DataTable, TableEmpty, TablePager, useClientTable, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import { ClientTable } from '../../components/ClientTable';
+import { useClientTable, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
 import { DepartmentModal } from './DepartmentModal';
 
 /** The active hospital's departments; admins add, rename and deactivate them (never delete). */
@@ -138,38 +137,18 @@ export default function DepartmentsPage() {
             onChange={(e) => table.setQuery(e.currentTarget.value)}
             maw={360}
           />
-          {departments.isPending && <TableSkeleton />}
-          {departments.isError && (
-            <LoadError error={departments.error} onRetry={() => void departments.refetch()} />
-          )}
-          {departments.data && (
-            <>
-              <DataTable
-                caption={t('departments.title')}
-                columns={columns}
-                rows={table.pageRows}
-                rowKey={(d) => d.id}
-                sort={table.sort}
-                onSort={table.setSort}
-                empty={
-                  <TableEmpty>
-                    <EmptyState
-                      icon={<IconCategory size={28} aria-hidden />}
-                      withIndicatorBackground
-                      title={t('departments.emptyTitle')}
-                      description={manage ? t('departments.emptyBodyAdmin') : t('departments.emptyBody')}
-                    />
-                  </TableEmpty>
-                }
-              />
-              <TablePager
-                page={table.page}
-                pageSize={table.pageSize}
-                total={table.total}
-                onChange={table.setPage}
-              />
-            </>
-          )}
+          <ClientTable
+            query={departments}
+            table={table}
+            columns={columns}
+            caption={t('departments.title')}
+            rowKey={(d) => d.id}
+            empty={{
+              icon: <IconCategory size={28} aria-hidden />,
+              title: t('departments.emptyTitle'),
+              description: manage ? t('departments.emptyBodyAdmin') : t('departments.emptyBody'),
+            }}
+          />
         </Stack>
       </Card>
       {editing && (

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SegmentedControl, Stack, Text, TextInput, EmptyState } from '@mantine/core';
+import { Badge, Card, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconStethoscope } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
@@ -8,10 +8,9 @@ import type { DoctorProfile, DoctorStatus } from '../../../contracts/organisatio
 import { getAllPages } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { DataTable, TableEmpty, TablePager, useClientTable, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import { ClientTable } from '../../components/ClientTable';
+import { useClientTable, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
 import { DoctorDecision } from './DoctorDecision';
 
 const STATUS_COLOR = { approved: 'teal', pending: 'yellow', rejected: 'red' } as const;
@@ -142,36 +141,18 @@ export default function DoctorsPage() {
               w={{ base: '100%', sm: 260 }}
             />
           </Group>
-          {doctors.isPending && <TableSkeleton />}
-          {doctors.isError && <LoadError error={doctors.error} onRetry={() => void doctors.refetch()} />}
-          {doctors.data && (
-            <>
-              <DataTable
-                caption={t('doctors.title')}
-                columns={columns}
-                rows={table.pageRows}
-                rowKey={(d) => d.id}
-                sort={table.sort}
-                onSort={table.setSort}
-                empty={
-                  <TableEmpty>
-                    <EmptyState
-                      icon={<IconStethoscope size={28} aria-hidden />}
-                      withIndicatorBackground
-                      title={status === 'pending' ? t('doctors.noPendingTitle') : t('doctors.emptyTitle')}
-                      description={status === 'pending' ? t('doctors.noPendingBody') : t('doctors.emptyBody')}
-                    />
-                  </TableEmpty>
-                }
-              />
-              <TablePager
-                page={table.page}
-                pageSize={table.pageSize}
-                total={table.total}
-                onChange={table.setPage}
-              />
-            </>
-          )}
+          <ClientTable
+            query={doctors}
+            table={table}
+            columns={columns}
+            caption={t('doctors.title')}
+            rowKey={(d) => d.id}
+            empty={{
+              icon: <IconStethoscope size={28} aria-hidden />,
+              title: status === 'pending' ? t('doctors.noPendingTitle') : t('doctors.emptyTitle'),
+              description: status === 'pending' ? t('doctors.noPendingBody') : t('doctors.emptyBody'),
+            }}
+          />
         </Stack>
       </Card>
     </>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Stack, Text, TextInput, EmptyState } from '@mantine/core';
+import { Badge, Button, Card, Stack, Text, TextInput } from '@mantine/core';
 import { IconBuildingHospital, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { Hospital } from '../../../contracts/organisation';
 import { getAllPages } from '../../lib/api';
 import { useSession } from '../../lib/session';
-import { DataTable, TableEmpty, TablePager, useClientTable, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import { ClientTable } from '../../components/ClientTable';
+import { useClientTable, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
 import { HospitalModal } from './HospitalModal';
 
 /** Hospitals: a platform admin sees and adds every one; a hospital admin edits their own settings. */
@@ -128,38 +127,19 @@ export default function HospitalsPage() {
               maw={360}
             />
           )}
-          {hospitals.isPending && <TableSkeleton rows={3} />}
-          {hospitals.isError && (
-            <LoadError error={hospitals.error} onRetry={() => void hospitals.refetch()} />
-          )}
-          {hospitals.data && (
-            <>
-              <DataTable
-                caption={t('hospitals.title')}
-                columns={columns}
-                rows={table.pageRows}
-                rowKey={(h) => h.id}
-                sort={table.sort}
-                onSort={table.setSort}
-                empty={
-                  <TableEmpty>
-                    <EmptyState
-                      icon={<IconBuildingHospital size={28} aria-hidden />}
-                      withIndicatorBackground
-                      title={t('hospitals.emptyTitle')}
-                      description={t('hospitals.emptyBody')}
-                    />
-                  </TableEmpty>
-                }
-              />
-              <TablePager
-                page={table.page}
-                pageSize={table.pageSize}
-                total={table.total}
-                onChange={table.setPage}
-              />
-            </>
-          )}
+          <ClientTable
+            query={hospitals}
+            table={table}
+            columns={columns}
+            caption={t('hospitals.title')}
+            rowKey={(h) => h.id}
+            skeletonRows={3}
+            empty={{
+              icon: <IconBuildingHospital size={28} aria-hidden />,
+              title: t('hospitals.emptyTitle'),
+              description: t('hospitals.emptyBody'),
+            }}
+          />
         </Stack>
       </Card>
       {editing && (

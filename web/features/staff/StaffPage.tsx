@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Text, TextInput, Title, EmptyState } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconMailPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
@@ -9,10 +9,9 @@ import { useFormat } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { DataTable, TableEmpty, TablePager, useClientTable, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import { ClientTable } from '../../components/ClientTable';
+import { useClientTable, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
 import { InvitationsCard } from './InvitationsCard';
 import { InviteModal } from './InviteModal';
 import { RolesModal } from './RolesModal';
@@ -178,36 +177,18 @@ export default function StaffPage() {
               onChange={(e) => table.setQuery(e.currentTarget.value)}
               maw={360}
             />
-            {staff.isPending && <TableSkeleton />}
-            {staff.isError && <LoadError error={staff.error} onRetry={() => void staff.refetch()} />}
-            {staff.data && (
-              <>
-                <DataTable
-                  caption={t('staff.title')}
-                  columns={columns}
-                  rows={table.pageRows}
-                  rowKey={(s) => s.userId}
-                  sort={table.sort}
-                  onSort={table.setSort}
-                  empty={
-                    <TableEmpty>
-                      <EmptyState
-                        icon={<IconUsersGroup size={28} aria-hidden />}
-                        withIndicatorBackground
-                        title={t('staff.emptyTitle')}
-                        description={t('staff.emptyBody')}
-                      />
-                    </TableEmpty>
-                  }
-                />
-                <TablePager
-                  page={table.page}
-                  pageSize={table.pageSize}
-                  total={table.total}
-                  onChange={table.setPage}
-                />
-              </>
-            )}
+            <ClientTable
+              query={staff}
+              table={table}
+              columns={columns}
+              caption={t('staff.title')}
+              rowKey={(s) => s.userId}
+              empty={{
+                icon: <IconUsersGroup size={28} aria-hidden />,
+                title: t('staff.emptyTitle'),
+                description: t('staff.emptyBody'),
+              }}
+            />
           </Stack>
         </Card>
         {can('staff:read') && (
