@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import HangWatchdog from './server/test/hang-watchdog';
+
+// VITEST_JSON_OUTPUT=file also writes a JSON report there (CI sums the counts of its runs).
+const json = process.env.VITEST_JSON_OUTPUT;
 
 export default defineConfig({
   test: {
@@ -9,5 +13,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each file gets its own database copy; two workers match the two cores CI has.
     maxWorkers: 2,
+    // A file that runs past TEST_FILE_TIME_LIMIT_S (default 300) ends the run, naming the file.
+    reporters: [
+      'default',
+      new HangWatchdog(Number(process.env.TEST_FILE_TIME_LIMIT_S ?? 300) * 1000),
+      ...(json ? [['json', { outputFile: json }] satisfies ['json', { outputFile: string }]] : []),
+    ],
   },
 });

@@ -11,29 +11,45 @@ export interface Measurement {
   requests: number;
   non2xx: number;
   errors: number;
-  /** Largest resident memory of the measured server seen during the run (MiB), if one was given. */
-  peakRssMiB: number | null;
+  /** Largest memory (PSS, app and its database server) seen during the run (MiB), if a pid was given. */
+  peakPssMiB: number | null;
   /** Throughput as a fraction of the bare Fastify route measured just before (filled in by run.ts). */
   ratioToBare?: number;
 }
 
-/** Resident memory of a process and its descendants, in MiB (Linux /proc), or null when it is gone. */
-export function treeRssMiB(pid: number): number | null {
-  const kb = (p: number): number => {
-    let total = 0;
+/** Every pid in the tree below (and including) `pid`, from /proc (Linux). */
+function processTree(pid: number): number[] {
+  const out: number[] = [];
+  const walk = (p: number) => {
+    out.push(p);
     try {
-      total += Number(/VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
       for (const task of fs.readdirSync(`/proc/${p}/task`)) {
         const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
-        for (const c of children ? children.split(/\s+/) : []) total += kb(Number(c));
+        for (const c of children ? children.split(/\s+/) : []) walk(Number(c));
       }
     } catch {
-      // the process (or a child) ended while we looked
+      // the process ended while we looked
     }
-    return total;
   };
-  const total = kb(pid);
-  return total > 0 ? Math.round(total / 1024) : null;
+  walk(pid);
+  return out;
+}
+
+/**
+ * Memory of a process and its descendants (the app and the PostgreSQL server it runs), in MiB, as
+ * PSS: pages shared between processes (PostgreSQL's shared buffers, libraries) are divided among
+ * them instead of counted once per process, as summing RSS would. Null when the process is gone.
+ */
+export function treePssMiB(pid: number): number | null {
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      kb += Number(/^Pss:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // ended while we looked
+    }
+  }
+  return kb > 0 ? Math.round(kb / 1024) : null;
 }
 
 export interface RunOptions {
@@ -56,8 +72,8 @@ export async function measure(o: RunOptions): Promise<Measurement> {
   let peak: number | null = null;
   const sample = () => {
     if (o.pid === undefined) return;
-    const rss = treeRssMiB(o.pid);
-    if (rss !== null) peak = Math.max(peak ?? 0, rss);
+    const pss = treePssMiB(o.pid);
+    if (pss !== null) peak = Math.max(peak ?? 0, pss);
   };
   const timer = setInterval(sample, 250);
   try {
@@ -73,7 +89,7 @@ export async function measure(o: RunOptions): Promise<Measurement> {
       requests: r.requests.total,
       non2xx: r.non2xx,
       errors: r.errors + r.timeouts,
-      peakRssMiB: peak,
+      peakPssMiB: peak,
     };
   } finally {
     clearInterval(timer);

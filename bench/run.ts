@@ -15,7 +15,7 @@ import {
   stop,
   waitHealthy,
 } from '../server/test/spawn';
-import { measure, treeRssMiB, type Measurement } from './measure';
+import { measure, treePssMiB, type Measurement } from './measure';
 import { renderMarkdown, type BenchResults, type ModeResult } from './report';
 import { prepareContext, SCENARIOS } from './scenarios';
 
@@ -56,7 +56,7 @@ async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promis
     try {
       const seedMs = Number(/Demo data loaded in (\d+) ms/.exec(server.stdout)?.[1] ?? NaN);
       const ctx = await prepareContext(server.url);
-      const idleRssMiB = treeRssMiB(server.pid);
+      const idlePssMiB = treePssMiB(server.pid);
       const common = {
         connections: settings.connections,
         durationS: settings.durationS,
@@ -104,13 +104,13 @@ async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promis
         warmupS: 1,
         pid: server.pid,
       });
-      const afterRunRssMiB = treeRssMiB(server.pid);
-      const peaks = [...measured, single].map((m) => m.peakRssMiB ?? 0);
+      const afterRunPssMiB = treePssMiB(server.pid);
+      const peaks = [...measured, single].map((m) => m.peakPssMiB ?? 0);
       return {
         mode,
         startupMs,
         seedMs: Number.isFinite(seedMs) ? seedMs : null,
-        rss: { idleMiB: idleRssMiB, peakMiB: Math.max(...peaks), afterRunMiB: afterRunRssMiB },
+        memory: { idleMiB: idlePssMiB, peakMiB: Math.max(...peaks), afterRunMiB: afterRunPssMiB },
         bare,
         scenarios: measured,
         singleClient: single,

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './db/client';
 import { verifyPassword } from './modules/identity/identity.crypto';
+import { openDataDirDatabase } from './test/harness';
 import { runCli } from './test/spawn';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-cli-'));
@@ -22,7 +22,7 @@ describe('hospitium CLI', () => {
     const missing = await runCli(['create-admin', '--email', 'a@example.org'], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('create-admin needs --email and --name');
-    expect(fs.existsSync(path.join(dataDir, 'db'))).toBe(false); // usage errors touch no database
+    expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(false); // usage errors touch no database
   }, 60_000);
 
   it('migrates, creates an admin with a generated password, and will not seed a database in use', async () => {
@@ -51,7 +51,7 @@ describe('hospitium CLI', () => {
     expect(seed.code).toBe(1);
     expect(seed.stderr).toContain('already holds data (0 hospital(s), 1 user(s))');
 
-    const database = await openDatabase({ dataDir });
+    const database = await openDataDirDatabase(dataDir);
     try {
       const { rows } = await database.query<{ password_hash: string; role: string; n: number }>(
         `select u.password_hash, m.role, (select count(*)::int from users) as n
@@ -66,14 +66,17 @@ describe('hospitium CLI', () => {
     }
   }, 180_000);
 
-  it('refuses to open a data directory another process holds', async () => {
-    const database = await openDatabase({ dataDir });
+  it("works beside a process that holds the data directory, on that process's server", async () => {
+    const holder = await openDataDirDatabase(dataDir); // stands in for a running app
     try {
       const r = await runCli(['verify-audit'], env);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('in use by another Hospitium process');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Audit chain intact');
+      // The CLI joined the holder's server and left it running: the holder still reads and writes.
+      const { rows } = await holder.query<{ n: number }>('select count(*)::int as n from users');
+      expect(rows[0]!.n).toBe(1);
     } finally {
-      await database.close();
+      await holder.close();
     }
   }, 60_000);
 });

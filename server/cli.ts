@@ -3,9 +3,10 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config';
-import { DataDirLockedError, openDatabase, type Database } from './db/client';
+import { DataDirLockedError, type Database } from './db/client';
+import { EmbeddedServerError } from './db/embedded';
 import { runMigrations } from './db/migrate';
-import { openAndMigrate } from './db/open';
+import { openAndMigrate, openConfiguredDatabase } from './db/open';
 import { AdminInputError, accountExists } from './db/seed/admin';
 import { countContents, createAdmin, seedDemoIfEmpty } from './db/seed';
 import { randomToken } from './modules/identity/identity.crypto';
@@ -29,16 +30,17 @@ Commands:
   seed             Load the demo hospitals, staff and patients into an empty database.
   create-admin     Create a platform admin, or a hospital admin with --hospital.
   verify-audit     Check the audit log's hash chain; exits 1 and lists the rows if it is broken.
-  worker           Work background jobs in this process until SIGTERM (PostgreSQL mode; the server
-                   also works jobs itself unless JOBS_ENABLED=false).
+  worker           Work background jobs in this process until SIGTERM (the server also works jobs
+                   itself unless JOBS_ENABLED=false).
 
 The database is the one the server uses: PostgreSQL when DATABASE_URL is set, otherwise the
-embedded database in DATA_DIR (default ./data), which must not be in use by a running server.
+embedded PostgreSQL server in DATA_DIR (default ./data): the one a running Hospitium started, or,
+when none runs, started for the command and stopped after it.
 
 Run "hospitium <command> --help" for a command's options.`;
 
 const HELP: Record<string, string> = {
-  worker: `Usage: hospitium worker\n\nWorks background jobs (mail, SMS, notices, scheduled tasks) until SIGTERM or SIGINT,\nthen finishes or hands back the jobs it holds. Use it with DATABASE_URL and JOBS_ENABLED=false on\nthe app instances; the embedded database serves one process, so there the server works its own jobs.`,
+  worker: `Usage: hospitium worker\n\nWorks background jobs (mail, SMS, notices, scheduled tasks) until SIGTERM or SIGINT,\nthen finishes or hands back the jobs it holds. Run the app instances with JOBS_ENABLED=false beside it.\nIn the embedded mode it uses the database server of the app running on the same DATA_DIR.`,
   migrate: `Usage: hospitium migrate\n\nApplies pending migrations (the server also does this at start).`,
   seed: `Usage: hospitium seed\n\nLoads demo data (two hospitals, staff, patients) into an empty database and prints the\nsign-ins. Refuses, changing nothing, when the database already holds hospitals or users.`,
   'create-admin': `Usage: hospitium create-admin --email EMAIL --name "FULL NAME" [--password PASSWORD] [--hospital CODE]
@@ -54,7 +56,7 @@ checked and the head hash; exits 1 listing the sequence numbers when a row was e
 };
 
 function describeDatabase(config: Config): string {
-  if (!config.DATABASE_URL) return `embedded database in ${config.dataDir}/db`;
+  if (!config.DATABASE_URL) return `embedded database in ${config.dataDir}/pg`;
   const url = new URL(config.DATABASE_URL);
   return `PostgreSQL ${url.host}${url.pathname}`; // never print the password
 }
@@ -66,7 +68,7 @@ async function withDatabase<T>(
 ): Promise<T> {
   const database = migrate
     ? await openAndMigrate(config)
-    : await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: 2 });
+    : await openConfiguredDatabase(config, { poolSize: 2 });
   try {
     return await fn(database);
   } finally {
@@ -253,6 +255,7 @@ run(process.argv.slice(2)).then(
     if (
       err instanceof ConfigError ||
       err instanceof DataDirLockedError ||
+      err instanceof EmbeddedServerError ||
       err instanceof AdminInputError ||
       err instanceof CliFailure
     ) {

@@ -16,6 +16,15 @@ const Settings = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** A query running longer is cancelled and its request answers an error (0: no limit). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Embedded mode, when running as root: the unprivileged account PostgreSQL runs as. */
+  EMBEDDED_PG_USER: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'must be a user name')
+    .default('postgres'),
+  /** Embedded mode: the loopback port of its PostgreSQL server (0: any free port at each start). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.default(true),
   TRUST_PROXY: bool.default(false),
@@ -93,7 +102,7 @@ const ConfigSchema = Settings.superRefine((c, ctx) => {
 export type Config = z.infer<typeof ConfigSchema> & {
   /** Absolute path of DATA_DIR. */
   dataDir: string;
-  /** `embedded` (PGlite in DATA_DIR) when DATABASE_URL is unset, else `postgres`. */
+  /** `embedded` (a PostgreSQL server Hospitium runs in DATA_DIR/pg) when DATABASE_URL is unset. */
   databaseMode: 'embedded' | 'postgres';
 };
 

@@ -1,17 +1,44 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { DataDirLockedError } from './db/client';
+import type { Database } from './db/client';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { EmbeddedServerError } from './db/embedded';
 import { openAndMigrate } from './db/open';
 import { seedDemoIfEmpty } from './db/seed';
+
+let database: Database | null = null;
+let closing = false;
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const database = await openAndMigrate(config);
-  const demo = config.SEED_DEMO ? await seedDemoIfEmpty(database, (m) => console.log(m)) : null;
-  const { app, beginShutdown, mailer, sms } = await buildApp({ config, database });
+  // A signal during start-up (initdb, migrations, the first seed) lets the current step finish,
+  // then stops the embedded server this process started, so it never outlives us. A second
+  // signal ends the process at once.
+  const earlyStop = () => {
+    if (closing) process.exit(1);
+    closing = true;
+    console.error('Stopping once the current start-up step has finished (signal again to force).');
+  };
+  process.on('SIGTERM', earlyStop);
+  process.on('SIGINT', earlyStop);
+  const abandonIfStopping = async () => {
+    if (!closing) return;
+    await database?.close();
+    process.exit(1);
+  };
 
-  let closing = false;
+  database = await openAndMigrate(config, { exclusive: true });
+  await abandonIfStopping();
+  const db = database;
+  const demo = config.SEED_DEMO ? await seedDemoIfEmpty(db, (m) => console.log(m)) : null;
+  await abandonIfStopping();
+  const { app, beginShutdown, mailer, sms } = await buildApp({ config, database: db });
+  if (closing) await app.close();
+  await abandonIfStopping();
+  process.off('SIGTERM', earlyStop);
+  process.off('SIGINT', earlyStop);
+
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -25,7 +52,7 @@ async function main(): Promise<void> {
     try {
       await app.close(); // stops accepting, waits for in-flight requests and running jobs
       mailer.close();
-      await database.close();
+      await db.close(); // and stops the embedded server
       process.exit(0);
     } catch (err) {
       app.log.error({ err }, 'error during shutdown');
@@ -37,24 +64,25 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.HOST, port: config.PORT });
   const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const embedded = db.embedded;
   const lines = [
     '',
     `  Hospitium is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  API docs: ${url}/api/docs`,
-    `  Database: ${database.mode === 'embedded' ? `embedded PGlite in ${config.dataDir}/db (one process only)` : 'PostgreSQL'}`,
+    `  Database: ${
+      embedded
+        ? `embedded PostgreSQL ${embedded.version} in ${config.dataDir}/pg (127.0.0.1:${embedded.port}, loopback only)`
+        : 'PostgreSQL (DATABASE_URL)'
+    }`,
+    ...(embedded?.notes ?? []).map((n) => `            ${n}`),
     `  Mail:     ${mailer.describe}`,
     `  SMS:      ${sms.describe}`,
     `  Jobs:     ${config.JOBS_ENABLED ? 'worked in this process' : 'queued only (JOBS_ENABLED=false): run `hospitium worker` to send them'}`,
   ];
-  if (!config.JOBS_ENABLED && database.mode === 'embedded') {
+  if (embedded) {
     lines.push(
-      '  Warning: the embedded database serves one process, so no worker can run: nothing will be sent.',
-    );
-  }
-  if (database.mode === 'embedded') {
-    lines.push(
-      '  Note: the embedded database survives a crash of this process, not a power cut (PGlite does not fsync).',
-      '        For production, set DATABASE_URL to a PostgreSQL server.',
+      '  Note: the embedded server is for one machine. For several app instances, point',
+      '        DATABASE_URL at a PostgreSQL server you run.',
     );
   }
   if (demo) {
@@ -64,8 +92,9 @@ async function main(): Promise<void> {
   console.log(lines.join('\n') + '\n');
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+main().catch(async (err: unknown) => {
+  await database?.close().catch(() => undefined);
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof EmbeddedServerError) {
     console.error(err.message);
   } else {
     console.error('Hospitium failed to start:', err);

@@ -1,16 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 
-/** The drizzle database both modes share: repositories are written once against this type. */
+export { DataDirLockedError } from './data-dir-lock';
+
+/** The drizzle database every repository is written against. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; services pass it to repositories so a change and its audit commit together. */
 export type Tx = PgTransaction<
@@ -21,134 +16,77 @@ export type Tx = PgTransaction<
 /** Either the database or a transaction: what repositories accept. */
 export type Executor = Db | Tx;
 
+/** What the process knows of the embedded server it uses (absent with DATABASE_URL). */
+export interface EmbeddedInfo {
+  version: string;
+  port: number;
+  clusterDir: string;
+  /** This process started the server just now: no other process can hold work in the database. */
+  startedHere: boolean;
+  notes: string[];
+}
+
 export interface Database {
+  /** `embedded`: the PostgreSQL server Hospitium runs in DATA_DIR; `postgres`: DATABASE_URL. */
   mode: 'embedded' | 'postgres';
   db: Db;
+  pool: pg.Pool;
   /** Plain SQL with positional parameters, for the few places drizzle does not fit (pg-boss, locks). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
-  /** Present in embedded mode only. */
-  pglite?: PGlite;
-  /** Present in PostgreSQL mode only. */
-  pool?: pg.Pool;
+  embedded?: EmbeddedInfo;
   close(): Promise<void>;
 }
 
-export const PGLITE_EXTENSIONS = { pg_trgm, btree_gist, pgcrypto };
-
-export class DataDirLockedError extends Error {
-  override name = 'DataDirLockedError';
-}
-
 export interface OpenOptions {
-  databaseUrl?: string;
-  /** Where the embedded database lives (`<dataDir>/db`) and its lock file. */
-  dataDir?: string;
-  /** Embedded only: start from this dump (tests) instead of a directory; nothing is written to disk. */
-  loadDataDir?: Blob;
+  url: string;
   poolSize?: number;
+  /** A statement running longer is cancelled and fails (0: no limit). */
+  statementTimeoutMs?: number;
+  mode?: Database['mode'];
+  embedded?: EmbeddedInfo;
+  /** Runs after the pool has closed (the embedded server stops there). */
+  afterClose?: () => Promise<void>;
 }
 
-/** Opens PostgreSQL when a URL is given, otherwise PGlite under `dataDir` (or in memory from a dump). */
+/** A pg pool on `url`, checked with one query, with drizzle on top. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openEmbedded(opts);
-}
-
-async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize ?? 10,
+    idleTimeoutMillis: 30_000,
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+  });
   // A dropped connection in the pool must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  await pool.query('select 1');
-  const db = drizzlePg(pool) as unknown as Db;
+  try {
+    await pool.query('select 1');
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+  const db = drizzle(pool) as unknown as Db;
+  let closing: Promise<void> | null = null;
   return {
-    mode: 'postgres',
+    mode: opts.mode ?? 'postgres',
     db,
     pool,
+    embedded: opts.embedded,
     query: async (text, params) => {
       const r = await pool.query(text, params as unknown[] | undefined);
       return { rows: r.rows };
     },
-    close: () => pool.end(),
-  };
-}
-
-async function openEmbedded(opts: OpenOptions): Promise<Database> {
-  let release = () => {};
-  let client: PGlite;
-  if (opts.loadDataDir) {
-    client = new PGlite({ loadDataDir: opts.loadDataDir, extensions: PGLITE_EXTENSIONS });
-  } else {
-    if (!opts.dataDir) throw new Error('openDatabase: dataDir is required in embedded mode');
-    fs.mkdirSync(opts.dataDir, { recursive: true });
-    release = acquireDataDirLock(opts.dataDir);
-    client = new PGlite({ dataDir: path.join(opts.dataDir, 'db'), extensions: PGLITE_EXTENSIONS });
-  }
-  try {
-    await client.waitReady;
-  } catch (err) {
-    release();
-    throw err;
-  }
-  const db = drizzlePglite(client) as unknown as Db;
-  return {
-    mode: 'embedded',
-    db,
-    pglite: client,
-    query: async (text, params) => {
-      const r = await client.query(text, params);
-      return { rows: r.rows as never[] };
-    },
-    close: async () => {
-      try {
-        await client.close();
-      } finally {
-        release();
-      }
-    },
-  };
-}
-
-/**
- * PGlite is one process's database: two processes writing one directory would corrupt it. A lock
- * file holding our pid is created exclusively; a lock left by a dead process is taken over.
- */
-export function acquireDataDirLock(dataDir: string): () => void {
-  const lockPath = path.join(dataDir, 'hospitium.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      return () => {
+    close: () =>
+      (closing ??= (async () => {
         try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          // already gone
+          await pool.end();
+        } finally {
+          await opts.afterClose?.();
         }
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new DataDirLockedError(
-          `The data directory ${dataDir} is in use by another Hospitium process (pid ${holder}). ` +
-            'The embedded database serves one process only; stop that process or set DATA_DIR elsewhere.',
-        );
-      }
-      fs.unlinkSync(lockPath); // stale: its process is gone
-    }
-  }
-  throw new DataDirLockedError(`Could not lock ${dataDir}`);
+      })()),
+  };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Runs a raw drizzle `sql` query and returns its rows (both drivers put them in `.rows`). */
+/** Runs a raw drizzle `sql` query and returns its rows. */
 export async function queryRows<T>(exec: Executor, query: SQL): Promise<T[]> {
   const result = (await exec.execute(query)) as unknown as { rows: T[] };
   return result.rows;

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './client';
 
 export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -12,21 +10,19 @@ export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.met
 const MIGRATION_LOCK = 7_340_001;
 
 /**
- * Applies pending migrations. On PostgreSQL several instances may start together, so the run is
- * serialised with an advisory lock on a dedicated connection; the others wait, then find nothing to do.
+ * Applies pending migrations. Several instances may start together, so the run is serialised with
+ * an advisory lock on a dedicated connection; the others wait, then find nothing to do. A migration
+ * may rewrite a large table, so the pool's statement timeout does not apply to it.
  */
 export async function runMigrations(database: Database): Promise<void> {
-  if (database.mode === 'embedded') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
-    return;
-  }
-  const client = await database.pool!.connect();
+  const client = await database.pool.connect();
   try {
+    await client.query('set statement_timeout = 0');
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const { drizzle } = await import('drizzle-orm/node-postgres');
-    await migratePg(drizzle(client) as unknown as NodePgDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('reset statement_timeout').catch(() => undefined);
     client.release();
   }
 }

@@ -1,9 +1,11 @@
 // The durability bar: a write answered with 2xx survives `kill -9` of the server right after the
-// reply, in both database modes. The real server runs as a child process, as `npm start` runs it.
+// reply, in both database modes, and the next start is clean. The real server runs as a child
+// process, as `npm start` runs it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { readPostmasterPid, isAlive } from '../db/embedded/server-process';
 import {
   createScratchDatabase,
   exitedWithin,
@@ -103,7 +105,12 @@ async function receptionist(server: RunningServer) {
 }
 
 /** Writes, kill -9 at once after the last reply, restart on the same data, read the writes back. */
-async function crashAndRecover(dataDir: string, databaseUrl?: string) {
+async function crashAndRecover(
+  dataDir: string,
+  databaseUrl?: string,
+  /** Runs right after the kill, before the restart. */
+  afterKill: () => void = () => undefined,
+) {
   const first = await start(dataDir, databaseUrl);
   const email = `durable-${Date.now()}@example.org`;
   await signUp(first, dataDir, email);
@@ -117,6 +124,7 @@ async function crashAndRecover(dataDir: string, databaseUrl?: string) {
   first.proc.kill('SIGKILL'); // right after the acknowledged write: no shutdown, no flush
   expect(registered.status).toBe(201);
   expect(await first.exited).toBe('SIGKILL');
+  afterKill();
 
   const second = await start(dataDir, databaseUrl);
   const me = await whoIs(second, email);
@@ -135,10 +143,20 @@ async function crashAndRecover(dataDir: string, databaseUrl?: string) {
   return second;
 }
 
-describe('embedded database (PGlite in DATA_DIR)', () => {
-  it('keeps an acknowledged write across kill -9, guards the directory, and shuts down cleanly', async () => {
+/** The embedded server's process as its postmaster.pid names it. */
+function postmasterOf(dataDir: string) {
+  const info = readPostmasterPid(fs.realpathSync(path.join(dataDir, 'pg')));
+  return info && isAlive(info.pid) ? info : null;
+}
+
+describe('embedded PostgreSQL server (DATA_DIR/pg)', () => {
+  it('keeps an acknowledged write across kill -9, reuses the orphaned server, guards the directory, stops cleanly', async () => {
     const dataDir = tempDir();
-    const server = await crashAndRecover(dataDir);
+    // kill -9 of the app leaves its database server running; the next start must cope with it.
+    const server = await crashAndRecover(dataDir, undefined, () => {
+      expect(postmasterOf(dataDir), 'the orphaned server').not.toBeNull();
+    });
+    expect(server.stdout).toContain('Reused the database server');
 
     // A second process on the same directory is turned away while the first one runs.
     const intruder = spawnTs('server/main.ts', [], {
@@ -152,22 +170,43 @@ describe('embedded database (PGlite in DATA_DIR)', () => {
     expect(intruder.stderr).toContain('in use by another Hospitium process');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200); // and the first is unharmed
 
-    // SIGTERM drains and exits 0, releasing the lock for the next process.
+    // SIGTERM drains, stops the database server and exits 0, releasing the lock for the next process.
+    const postmaster = postmasterOf(dataDir)!;
     expect(await stop(server, 'SIGTERM')).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'hospitium.lock'))).toBe(false);
+    expect(isAlive(postmaster.pid)).toBe(false);
+    expect(postmasterOf(dataDir)).toBeNull();
 
     // The crash left the audit chain whole.
     const verify = await runCli(['verify-audit'], { DATA_DIR: dataDir });
     expect(verify.stdout).toContain('Audit chain intact');
     expect(verify.code).toBe(0);
   }, 240_000);
+
+  it('recovers when the database server dies with the app, and ignores a stale postmaster.pid', async () => {
+    const dataDir = tempDir();
+    const server = await crashAndRecover(dataDir, undefined, () => {
+      // The machine-crash case: the database server goes down hard too (no shutdown checkpoint).
+      process.kill(postmasterOf(dataDir)!.pid, 'SIGKILL');
+    });
+    expect(server.stdout).not.toContain('Reused the database server');
+    expect(await stop(server, 'SIGTERM')).toBe(0);
+
+    // A postmaster.pid naming a live process that is not this cluster's server (here, the test
+    // runner itself: a pid reused after a reboot) must not block the next start.
+    const pidFile = path.join(fs.realpathSync(path.join(dataDir, 'pg')), 'postmaster.pid');
+    fs.writeFileSync(pidFile, `${process.pid}\n${dataDir}/pg\n0\n5999\n\n127.0.0.1\n0 0\nready\n`);
+    const again = await start(dataDir);
+    expect((await fetch(`${again.url}/api/auth/me`)).status).toBe(401);
+    expect(await stop(again, 'SIGTERM')).toBe(0);
+  }, 240_000);
 });
 
-// Needs a PostgreSQL server: runs in the PostgreSQL pass of the suite (TEST_DATABASE_URL, which
-// .ci/run always sets), and is reported as skipped in the embedded pass.
-describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL (DATABASE_URL)', () => {
+// On the run's server: the machine's PostgreSQL in the TEST_DATABASE_URL pass, the suite's own
+// embedded server otherwise.
+describe('PostgreSQL (DATABASE_URL)', () => {
   it('keeps an acknowledged write across kill -9 and shuts down cleanly', async () => {
-    const db = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'hospitium_durability');
+    const db = await createScratchDatabase(inject('pgServerUrl'), 'hospitium_durability');
     try {
       const dataDir = tempDir(); // still used: the mail outbox
       const server = await crashAndRecover(dataDir, db.url);

@@ -6,39 +6,42 @@ import { inject } from 'vitest';
 import { buildApp, type BuiltApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
+import { openConfiguredDatabase } from '../db/open';
 import { startTestSmtp, type TestSmtp } from './smtp';
 
 let counter = 0;
 
-/** A private copy of the migrated template: PGlite in memory, or a fresh PostgreSQL database. */
+/** A private copy of the migrated template on the run's server, dropped again on close. */
 export async function openTestDatabase(): Promise<Database> {
   const serverUrl = inject('pgServerUrl');
-  if (serverUrl) {
-    const name = `hospitium_t_${process.ppid}_${process.pid}_${++counter}_${Date.now() % 100000}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${name} template ${inject('pgTemplateName')}`);
-    } finally {
-      await admin.end();
-    }
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-    const close = db.close;
-    return {
-      ...db,
-      close: async () => {
-        await close();
-        const a = new pg.Client({ connectionString: serverUrl });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-        await a.end();
-      },
-    };
+  const name = `hospitium_t_${process.ppid}_${process.pid}_${++counter}_${Date.now() % 100000}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${inject('pgTemplateName')}`);
+  } finally {
+    await admin.end();
   }
-  const dump = fs.readFileSync(inject('pgliteTemplatePath'));
-  return openDatabase({ loadDataDir: new Blob([dump]) });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return openDatabase({
+    url: url.toString(),
+    poolSize: 10,
+    afterClose: async () => {
+      const a = new pg.Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+      await a.end();
+    },
+  });
+}
+
+/**
+ * The embedded database of a DATA_DIR, opened as the CLI opens it: the server of the app holding
+ * the directory if one does, else started for this use and stopped on close.
+ */
+export function openDataDirDatabase(dataDir: string): Promise<Database> {
+  return openConfiguredDatabase(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { poolSize: 2 });
 }
 
 export interface TestApp extends BuiltApp {
@@ -64,7 +67,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     SMTP_URL: smtp.url,
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
     // Background jobs run in the test app. Requests wake the runner when they commit; the poll is
-    // only the fallback, and a fast one would keep PGlite's single connection busy under load.
+    // only the fallback.
     JOBS_POLL_INTERVAL_MS: '250',
     JOBS_SHUTDOWN_TIMEOUT_MS: '2000',
     ...env,

@@ -185,6 +185,11 @@ describe('SMS through a Twilio-style provider; failed jobs and their retry', () 
     const retry = await t.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/retry`, headers: ph });
     expect(retry.statusCode).toBe(200);
     await until(async () => (await sms()).status === 'sent', 'the retried SMS to be sent');
+    // The job is marked complete just after its handler recorded the delivery, not in the same commit.
+    await until(
+      async () => (await jobState(t.database.db, job.id)) === 'completed',
+      'the retried job to complete',
+    );
     expect(await jobState(t.database.db, job.id)).toBe('completed');
     expect(Object.fromEntries(received.at(-1)!)).toMatchObject({ To: '+919812345678', From: '+15005550006' });
     expect(

@@ -1,6 +1,6 @@
 // The jobs durability bar: 500 queued notices, the worker process killed with SIGKILL half way, and
 // restarted. Every notice must arrive at the (real) SMTP server, and none may arrive as two different
-// messages. Runs on the embedded database always, and on PostgreSQL too when the suite does.
+// messages. Runs on the embedded server always, and on PostgreSQL too when the suite does.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../config';
 import { openDatabase, type Database } from '../../db/client';
+import { openDataDirDatabase } from '../../test/harness';
 import { runMigrations } from '../../db/migrate';
 import { until } from '../../platform/jobs/jobs.testing';
 import { startTestSmtp, type TestSmtp } from '../../test/smtp';
@@ -38,14 +39,12 @@ interface Target {
   /** Settings the worker child gets. */
   env: Record<string, string>;
   open(): Promise<Database>;
-  /** PostgreSQL can be read while the worker runs; the embedded database serves one process. */
-  sharedAccess: boolean;
 }
 
 async function embeddedTarget(): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-jobs-durability-'));
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }), sharedAccess: false };
+  return { env: { DATA_DIR: dataDir }, open: () => openDataDirDatabase(dataDir) };
 }
 
 async function postgresTarget(serverUrl: string): Promise<Target> {
@@ -67,8 +66,7 @@ async function postgresTarget(serverUrl: string): Promise<Target> {
   return {
     // A job's timeout is fixed when it is queued: those the killed worker held come back after 5 s.
     env: { DATABASE_URL: url.toString(), DATA_DIR: dataDir, JOBS_TIMEOUT_SECONDS: '5' },
-    open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 2 }),
-    sharedAccess: true,
+    open: () => openDatabase({ url: url.toString(), poolSize: 2 }),
   };
 }
 
@@ -168,22 +166,21 @@ async function survivesKill(target: Target) {
   const beforeKill = distinctRecipients(smtp);
   expect(beforeKill).toBeLessThan(N); // the kill came half way, not after the end
 
-  // Restart and let it drain the queue. PostgreSQL: watched while the worker runs (jobs the killed
-  // worker held come back after their 3 s timeout). Embedded: they come back at once when the
-  // worker opens the database; the loop only guards against a straggler a graceful stop handed back.
+  // Restart and let it drain the queue, watched while the worker runs. PostgreSQL: jobs the killed
+  // worker held come back after their 5 s timeout. Embedded: the restarted worker starts the server
+  // afresh, so no other process can hold a job, and it hands them back at once. The loop only
+  // guards against a straggler a graceful stop handed back.
   let state = await pending(target);
   for (let round = 0; state.unfinished > 0 && round < 3; round++) {
     const worker = startWorker(target, smtp);
     await untilAlive(worker, () => worker.stdout.includes('is working jobs'), 'the worker to start', 90_000);
     await untilAlive(worker, () => distinctRecipients(smtp) === N, 'every notice to arrive', 120_000);
-    if (target.sharedAccess) {
-      await untilAlive(
-        worker,
-        async () => (await pending(target)).unfinished === 0,
-        'the queue to drain',
-        60_000,
-      );
-    }
+    await untilAlive(
+      worker,
+      async () => (await pending(target)).unfinished === 0,
+      'the queue to drain',
+      60_000,
+    );
     worker.proc.kill('SIGTERM');
     expect(await exitedWithin(worker, 30_000)).toBe(0); // graceful: running jobs finish first
     state = await pending(target);

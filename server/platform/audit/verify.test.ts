@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import { createUser, TEST_PASSWORD } from '../../test/factories';
-import { buildTestApp, type TestApp } from '../../test/harness';
+import { buildTestApp, openDataDirDatabase, type TestApp } from '../../test/harness';
 import { runCli } from '../../test/spawn';
 import { verifyChain } from './audit.repo';
 
@@ -134,7 +134,7 @@ describe('hospitium verify-audit', () => {
     expect(intact.stdout).toContain('Audit chain intact: 1 row(s) checked');
     expect(intact.stdout).toMatch(/Head hash: [0-9a-f]{64}/);
 
-    const database = await openDatabase({ dataDir }); // the CLI has finished, so the lock is free
+    const database = await openDataDirDatabase(dataDir);
     try {
       await tamper(database, `update audit_events set after = '{"demo": false}' where seq = 1`, []);
     } finally {

@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Database, Executor } from '../../db/client';
 
 // pg-boss talks to the database through one method, `executeSql(text, values)`. These adapters let it
-// use the application's own connection (PGlite or the pg pool) and the caller's transaction.
+// use the application's own pool and the caller's transaction.
 
 type Rows = { rows: Record<string, unknown>[] };
 
@@ -18,24 +18,13 @@ function lastRows(results: { rows: unknown[]; fields?: unknown[] }[]): Rows {
 }
 
 /**
- * pg-boss's own statements on the application's database. Without values a text may hold several
- * statements (schema creation, `BEGIN; …; COMMIT;` maintenance): on PGlite it runs through `exec`
- * inside `transaction()`, and on PostgreSQL on one checked-out connection, so that a failure half way
- * can never leave a transaction open (aborted) on a connection the application will use next.
+ * pg-boss's own statements on the application's pool. Without values a text may hold several
+ * statements (schema creation, `BEGIN; …; COMMIT;` maintenance): they run on one checked-out
+ * connection, rolled back on failure, so that a failure half way can never leave a transaction
+ * open (aborted) on a connection the application will use next.
  */
 export function bossDb(database: Database): BossDb {
-  const pglite = database.pglite;
-  if (pglite) {
-    return {
-      async executeSql(text: string, values?: unknown[]) {
-        if (values !== undefined) return (await pglite.query(text, values)) as Rows;
-        // transaction() holds PGlite's lock for the whole text and issues ROLLBACK if it throws.
-        return lastRows(await pglite.transaction((tx) => tx.exec(text)));
-      },
-    };
-  }
   const pool = database.pool;
-  if (!pool) throw new Error('bossDb: the database has neither PGlite nor a pool');
   return {
     async executeSql(text: string, values?: unknown[]) {
       if (values !== undefined) return (await pool.query(text, values)) as Rows;
@@ -56,7 +45,7 @@ export function bossDb(database: Database): BossDb {
 /**
  * pg-boss statements inside a drizzle transaction (or on the plain database), so `send` commits or
  * rolls back with the caller's change. The text goes to the driver connection drizzle holds for
- * the transaction (a pg PoolClient, or PGlite's transaction object), unchanged: pg-boss reuses a
+ * the transaction (a pg PoolClient), unchanged: pg-boss reuses a
  * parameter in places of different types (`$5` is text in one spot and cast to a timestamp or an
  * interval in others), which only works when PostgreSQL sees each parameter once.
  */
@@ -73,7 +62,7 @@ export function executorDb(exec: Executor): BossDb {
   };
 }
 
-/** What both drivers' connections (pg Pool/PoolClient, PGlite and its transactions) offer. */
+/** What a pg Pool or PoolClient offers. */
 interface Queryable {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }

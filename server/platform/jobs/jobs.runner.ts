@@ -174,15 +174,15 @@ export class JobRunner {
   /** Starts working every defined queue (no-op when this process does not work jobs). */
   async start(): Promise<void> {
     if (!this.options.work || this.working) return;
-    if (this.database.mode === 'embedded') await this.recoverOrphans();
+    if (this.database.embedded?.startedHere) await this.recoverOrphans();
     this.working = true;
     for (const def of this.defs.values()) this.loops.push(this.loop(def));
   }
 
   /**
-   * PGlite serves one process, so a job still `active` when it opens was held by a process that
-   * died (kill -9, power cut): hand it back to the queue now, due at once, rather than after its
-   * timeout. Its next run counts as a new attempt, as any retry does.
+   * This process has just started the embedded server, so no other process can be connected: a
+   * job still `active` was held by a process that died (kill -9, power cut). Hand it back to the
+   * queue now, due at once, rather than after its timeout. Its next run counts as a new attempt.
    */
   private async recoverOrphans(): Promise<void> {
     const { rows } = await bossDb(this.database).executeSql(

@@ -1,0 +1,197 @@
+// The PostgreSQL server process: started detached (so Ctrl-C in a terminal reaches Hospitium, which
+// drains its requests before it stops the database), found again through postmaster.pid after the
+// app was killed, and stopped by signal whether or not this process started it.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import type { PostgresBinaries } from './binaries';
+import { ADMIN_ROLE, serverEnvironment } from './cluster';
+import { EmbeddedServerError, type ServiceUser } from './service-user';
+
+export interface RunningPostmaster {
+  pid: number;
+  port: number;
+}
+
+/** postmaster.pid: line 1 the pid, line 4 the port, line 8 the state (starting, ready, stopping). */
+export function readPostmasterPid(clusterDir: string): (RunningPostmaster & { status: string }) | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8');
+  } catch {
+    return null;
+  }
+  const lines = text.split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return { pid, port, status: (lines[7] ?? '').trim() };
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether `pid` is a live PostgreSQL server of this very cluster (not a reused pid). */
+export function isPostmasterOf(pid: number, clusterDir: string): boolean {
+  if (!isAlive(pid)) return false;
+  let command: string | null = null;
+  try {
+    command =
+      process.platform === 'linux'
+        ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')
+        : execFileSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' });
+  } catch {
+    return false;
+  }
+  return command.includes('postgres') && command.includes(clusterDir);
+}
+
+/**
+ * A server left running by a Hospitium that was killed (kill -9 never lets it stop its database):
+ * reused when it serves this cluster. A postmaster.pid whose process is gone, or whose pid now
+ * belongs to another program, is removed so it can never block the start.
+ */
+export function findOrphan(clusterDir: string): RunningPostmaster | null {
+  const info = readPostmasterPid(clusterDir);
+  if (!info) return null;
+  if (isPostmasterOf(info.pid, clusterDir)) return info;
+  fs.rmSync(path.join(clusterDir, 'postmaster.pid'), { force: true });
+  return null;
+}
+
+export interface StartOptions {
+  binaries: PostgresBinaries;
+  clusterDir: string;
+  user: ServiceUser | null;
+  /** 0: any free loopback port. */
+  port: number;
+  startLog: string;
+  adminPassword: string;
+  settings?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** Starts the server and waits until it accepts connections; a taken port is retried with another. */
+export async function startPostmaster(o: StartOptions): Promise<RunningPostmaster> {
+  for (let attempt = 1; ; attempt++) {
+    const port = o.port || (await freeLoopbackPort());
+    const log = fs.openSync(o.startLog, 'w');
+    const child = spawn(
+      o.binaries.postgres,
+      [
+        '-D',
+        o.clusterDir,
+        '-p',
+        String(port),
+        ...Object.entries(o.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+        // Last, so nothing above can open the server to the network.
+        '-c',
+        'listen_addresses=127.0.0.1',
+      ],
+      {
+        ...(o.user ? { uid: o.user.uid, gid: o.user.gid } : {}),
+        env: serverEnvironment(),
+        detached: true,
+        stdio: ['ignore', log, log],
+      },
+    );
+    fs.closeSync(log);
+    child.unref();
+    let exited = false;
+    child.on('exit', () => (exited = true));
+    child.on('error', () => (exited = true));
+    try {
+      await waitUntilAccepting(port, o.adminPassword, () => !exited, o.timeoutMs ?? 60_000);
+      return { pid: child.pid!, port };
+    } catch (err) {
+      const output = fs.readFileSync(o.startLog, 'utf8').trim();
+      if (!exited) await stopPostmaster(child.pid!);
+      if (!o.port && attempt < 3 && /could not bind|Address already in use/i.test(output)) continue;
+      throw new EmbeddedServerError(
+        `The embedded PostgreSQL server did not start (${(err as Error).message}).` +
+          (output ? `\nIts output (${o.startLog}):\n${output.split('\n').slice(-15).join('\n')}` : ''),
+      );
+    }
+  }
+}
+
+/** Polls with a real connection until the server answers queries (not just listens). */
+export async function waitUntilAccepting(
+  port: number,
+  adminPassword: string,
+  stillRunning: () => boolean,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = null;
+  while (Date.now() < deadline) {
+    if (!stillRunning()) throw new Error('the server process exited');
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: ADMIN_ROLE,
+      password: adminPassword,
+      database: 'postgres',
+      connectionTimeoutMillis: 2000,
+    });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return;
+    } catch (err) {
+      last = err;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  throw new Error(`no answer within ${timeoutMs} ms (${(last as Error | null)?.message ?? 'no attempt'})`);
+}
+
+/**
+ * Fast shutdown (SIGINT: sessions end, a checkpoint is written), waiting for the process to be gone;
+ * immediate shutdown (SIGQUIT, recovery on next start) only if that takes longer than `timeoutMs`.
+ */
+export async function stopPostmaster(pid: number, timeoutMs = 30_000): Promise<void> {
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(pid, s);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGINT');
+  if (await gone(pid, timeoutMs)) return;
+  signal('SIGQUIT');
+  await gone(pid, 10_000);
+}
+
+async function gone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
+
+/** A loopback TCP port nothing listens on right now (the kernel picks it). */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
