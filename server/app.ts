@@ -20,7 +20,7 @@ import { installHealth } from './platform/http/health';
 import { installOpenApi } from './platform/http/openapi';
 import { installProblemHandlers } from './platform/http/problem';
 import { installRateLimits } from './platform/http/rate-limit';
-import { installWebApp } from './platform/http/web';
+import { installWebApp, WebAppLogController } from './platform/http/web';
 import { JobRunner, jobRunnerOptions, jobsRoutes } from './platform/jobs';
 import { createMailer, type Mailer } from './platform/mail/mailer';
 import { installMetrics } from './platform/metrics';
@@ -79,6 +79,9 @@ export async function buildApp({
               censor: '[redacted]',
             },
           },
+    // API requests are logged at info; the files of the web build at debug (a line per asset
+    // drowned the API requests).
+    logController: new WebAppLogController(),
     genReqId: () => uuidv7(),
     requestIdHeader: 'x-request-id',
     trustProxy: config.TRUST_PROXY,

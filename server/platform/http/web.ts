@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /** Where `npm run build` puts the web app. */
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../../dist/web');
@@ -26,12 +27,70 @@ function wantsApp(req: FastifyRequest): boolean {
   return !NOT_SPA.test(urlPath) && !LOOKS_LIKE_FILE.test(urlPath);
 }
 
+/** Set on the config of every route this file adds, so the log controller can tell them apart. */
+interface WebRouteConfig {
+  webApp?: boolean;
+}
+
+// Decided once, when the request comes in: a missing file is handed to the 404 handler, which
+// changes the request's route, and its completion must still count as a file of the web app.
+const webAppRequests = new WeakMap<IncomingMessage, boolean>();
+
+/**
+ * Whether a request is for the web build (a file, or index.html for a client-side route, or a
+ * missing file) rather than the API. An /api or /fhir path is never one, even when the catch-all
+ * route answered it with a 404.
+ */
+export function isWebAppRequest(req: FastifyRequest): boolean {
+  let web = webAppRequests.get(req.raw);
+  if (web === undefined) {
+    const config = req.routeOptions.config as WebRouteConfig | undefined;
+    web = config?.webApp === true && !NOT_SPA.test(req.url.split('?')[0] ?? '/');
+    webAppRequests.set(req.raw, web);
+  }
+  return web;
+}
+
+/**
+ * Fastify's request log lines, at debug for the web build and at info (Fastify's own) for
+ * everything else: a page load fetches a dozen files, and a line each at info buried the API
+ * requests people look for. The lines keep the request id and go through the logger's
+ * serializers, so paths stay without query strings.
+ */
+export class WebAppLogController extends LogController {
+  override incomingRequest(request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    if (isWebAppRequest(request)) request.log.debug({ req: request }, 'incoming request');
+    else super.incomingRequest(request, reply);
+  }
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (this.isLogDisabled(request)) return;
+    if (!error && isWebAppRequest(request))
+      reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    else super.requestCompleted(error, request, reply);
+  }
+}
+
 /**
  * Serves the built single-page app: hashed assets with a year-long immutable cache, index.html for
  * every other GET that is not /api or /fhir (client-side routes), always revalidated. Register it
  * after every API route. When there is no build, the API still starts and pages say how to build.
  */
 export async function installWebApp(app: FastifyInstance, root: string = DEFAULT_WEB_ROOT): Promise<void> {
+  await app.register(async (web) => {
+    web.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object | undefined), webApp: true } as typeof route.config;
+    });
+    await serveBuild(web, root);
+  });
+}
+
+async function serveBuild(app: FastifyInstance, root: string): Promise<void> {
   const index = path.join(root, 'index.html');
   if (!fs.existsSync(index)) {
     app.log.warn(`no web build in ${root}: run "npm run build"`);
