@@ -32,7 +32,10 @@ async function page(ctx: Ctx, f: PatientEventFilter, q: HistoryQuery): Promise<P
   return { items, nextCursor: rows.length > q.limit ? Number(items[items.length - 1]!.seq) : null };
 }
 
-/** What happened to the patient (registration, changes, clinical entries), newest first; the view is audited. */
+/**
+ * What changed the patient's record (registration, changes, clinical entries, documents), newest
+ * first; reads are left to the access log. The view is audited.
+ */
 export async function patientTimeline(
   ctx: Ctx,
   patientId: string,
@@ -65,8 +68,9 @@ export async function patientTimeline(
 }
 
 /**
- * Who opened the patient's record and when: for the patient (every hospital) and for a hospital
- * admin (their hospital's reads). Viewing it is itself a read and is recorded.
+ * Who looked at the patient's record, its documents and its history, and when: for the patient
+ * (every hospital) and for a hospital admin (their hospital's reads). Viewing it is itself a read
+ * and is recorded.
  */
 export async function patientAccessLog(
   ctx: Ctx,
@@ -90,7 +94,9 @@ export async function patientAccessLog(
       actorRole: r.actor_role,
       hospitalId: r.hospital_id,
       hospitalName: r.hospital_name,
-      opened: r.entity_type,
+      // The record, its timeline or this log (`patient.read` of that entity); any other read by its
+      // action, such as `document.listed`.
+      opened: r.action === 'patient.read' ? r.entity_type : r.action,
     })),
   };
 }

@@ -16,11 +16,24 @@ export interface PatientEventRow extends Record<string, unknown> {
   after: unknown;
 }
 
+/**
+ * Audit actions that only looked at data, by the last word of their name: `patient.read`,
+ * `document.listed`, `document.viewed`, `document.downloaded`, `patient.search`,
+ * `notifications.deliveries_read`. They belong in the access log, never in the timeline, which
+ * shows what changed the record. A POSIX regular expression, so PostgreSQL applies the same rule.
+ */
+export const READ_ACTION = /(^|[._])(read|listed|viewed|downloaded|search|searched|exported)$/;
+
+/** Whether an audit action only looked at data (see READ_ACTION). */
+export function isReadAction(action: string): boolean {
+  return READ_ACTION.test(action);
+}
+
 export interface PatientEventFilter {
   patientId: string;
   /** Only events recorded at this hospital (staff); all hospitals when absent (the patient). */
   hospitalId?: string;
-  /** Reads (`patient.read`) only, or everything except reads. */
+  /** Reads (the access log) only, or only what changed the record (the timeline). */
   reads: boolean;
   beforeSeq?: number;
 }
@@ -36,7 +49,8 @@ export async function findPatientEvents(
   limit: number,
 ): Promise<PatientEventRow[]> {
   const where: SQL[] = [sql`e.patient_id = ${f.patientId}`, sql`e.outcome = 'success'`];
-  where.push(f.reads ? sql`e.action = 'patient.read'` : sql`e.action <> 'patient.read'`);
+  const reads = READ_ACTION.source;
+  where.push(f.reads ? sql`e.action ~ ${reads}` : sql`e.action !~ ${reads}`);
   if (f.hospitalId) where.push(sql`e.hospital_id = ${f.hospitalId}`);
   if (f.beforeSeq) where.push(sql`e.seq < ${f.beforeSeq}`);
   return queryRows<PatientEventRow>(

@@ -4,22 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { LoadError } from '../../components/LoadError';
 import { TableSkeleton } from '../../components/Skeletons';
+import { accessOpenedLabel, timelineActionLabel } from './history-labels';
 import { useAccessLog, useTimeline } from './queries';
 
-/** A known action's words, or the action code itself for ones this version does not name yet. */
-function useActionLabel() {
-  const { t } = useTranslation();
-  return (action: string) =>
-    t(`timeline.actions.${action.replaceAll('.', '_')}` as 'timeline.actions.patient_created', {
-      defaultValue: action,
-    });
-}
-
-/** Everything that happened to the patient, newest first, a page at a time. */
+/** Everything that changed the patient's record, newest first, a page at a time (reads are in the access log). */
 export function TimelinePanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const label = useActionLabel();
   const timeline = useTimeline(patientId);
   const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -40,7 +31,7 @@ export function TimelinePanel({ patientId }: { patientId: string }) {
             <Timeline.Item
               key={e.seq}
               bullet={<IconCircleDot size={12} aria-hidden />}
-              title={label(e.action)}
+              title={timelineActionLabel(e.action)}
             >
               <Text size="xs" c="dimmed">
                 {[
@@ -74,7 +65,7 @@ export function TimelinePanel({ patientId }: { patientId: string }) {
   );
 }
 
-/** Who opened the record, when, and from which hospital. */
+/** Who opened the record or its documents, when, and from which hospital. */
 export function AccessLogPanel({ patientId, description }: { patientId: string; description: string }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -126,11 +117,7 @@ export function AccessLogPanel({ patientId, description }: { patientId: string; 
                     <Text size="sm">{e.hospitalName ?? '—'}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">
-                      {t(`accessLog.opened.${e.opened}` as 'accessLog.opened.patient', {
-                        defaultValue: e.opened,
-                      })}
-                    </Text>
+                    <Text size="sm">{accessOpenedLabel(e.opened)}</Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

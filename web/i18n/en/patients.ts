@@ -111,17 +111,22 @@ export const patientPages = {
     title: 'Timeline',
     empty: 'Nothing has happened in this record yet.',
     older: 'Show older',
+    // One entry per audit action that changes a record (`patient.allergy_recorded` is
+    // `patient_allergy_recorded` here); reads are in the access log, not the timeline.
     actions: {
       patient_created: 'Record created',
       patient_registered: 'Registered at the hospital',
       patient_updated: 'Details changed',
-      patient_read: 'Record opened',
       patient_allergy_recorded: 'Allergy recorded',
       patient_allergy_updated: 'Allergy changed',
       patient_condition_recorded: 'Condition recorded',
       patient_condition_updated: 'Condition changed',
+      document_uploaded: 'Document added',
+      document_withdrawn: 'Document withdrawn',
       auth_sign_up: 'Account created',
     },
+    /** For a change this version of the app has no words for yet. */
+    otherAction: 'Record changed',
   },
   accessLog: {
     title: 'Who opened this record',
@@ -136,6 +141,11 @@ export const patientPages = {
       patient: 'The record',
       patient_timeline: 'The timeline',
       patient_access_log: 'This access log',
+      document_listed: 'The list of documents',
+      document_viewed: 'A document’s details',
+      document_downloaded: 'A document (downloaded)',
     },
+    /** For a read this version of the app has no words for yet. */
+    otherOpened: 'Part of the record',
   },
 };
