@@ -43,10 +43,39 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * What kind of problem a field has, so a client can say it in the person's language: zod's issue
+ * codes, and `required` for a value that was not sent at all.
+ */
+export type FieldErrorCode =
+  | 'required'
+  | 'invalid_type'
+  | 'too_small'
+  | 'too_big'
+  | 'invalid_format'
+  | 'not_multiple_of'
+  | 'unrecognized_keys'
+  | 'invalid_union'
+  | 'invalid_key'
+  | 'invalid_element'
+  | 'invalid_value'
+  | 'custom';
+
+/**
+ * The limits behind a field error's code, as zod names them: `origin` (string, number, array…),
+ * `minimum`, `maximum`, `inclusive`, `exact`, `format` (email, uuid, date, regex…), `expected`
+ * (the type wanted), `divisor`.
+ */
+export type FieldErrorParams = Record<string, string | number | boolean>;
+
 /** One field-level problem: `path` is the dotted location in the request (e.g. `body.email`). */
 export interface FieldError {
   path: string;
+  /** In English, for developers; clients word the problem from `code` and `params`. */
   message: string;
+  /** Set for validation problems; absent for business rules, which the problem's own `code` names. */
+  code?: FieldErrorCode;
+  params?: FieldErrorParams;
 }
 
 /** The problem+json body every error response carries. */

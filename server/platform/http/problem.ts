@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, type ErrorCode, type FieldError, type Problem } from '../../../contracts/errors';
 import { AppError, sqlState } from '../errors';
+import { fieldErrorKind, sentValue } from './field-errors';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -79,11 +80,15 @@ export type RefusalListener = (req: FastifyRequest, err: AppError) => Promise<vo
 export function installProblemHandlers(app: FastifyInstance, onRefusal: RefusalListener): void {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
+      const context = err.validationContext ?? 'body';
+      const sent = context === 'querystring' ? req.query : req[context as 'body' | 'params' | 'headers'];
       const errors: FieldError[] = err.validation.map((v) => {
         const where = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
         return {
-          path: [err.validationContext ?? 'body', where].filter(Boolean).join('.'),
+          path: [context, where].filter(Boolean).join('.'),
           message: v.message ?? 'Invalid',
+          // The issue kind and its limits, for clients to word in the person's language.
+          ...fieldErrorKind(v.keyword, v.params, sentValue(sent, v.instancePath)),
         };
       });
       const first = errors[0];
