@@ -209,6 +209,25 @@ export const RegistrationResult = z.object({
 });
 export type RegistrationResult = z.infer<typeof RegistrationResult>;
 
+/**
+ * Registering, at the active hospital, a person the installation already knows (registered at
+ * another hospital, or signed up alone): found from what the front desk can see and ask, never from
+ * an id. A similar name plus either the e-mail, or the date of birth and the phone.
+ */
+export const RegisterExistingPerson = z
+  .strictObject({
+    givenName: line(100),
+    familyName: line(100).optional(),
+    dateOfBirth: BirthDate.optional(),
+    phone: Phone.optional(),
+    email: Email.optional(),
+  })
+  .refine((p) => p.email !== undefined || (p.dateOfBirth !== undefined && p.phone !== undefined), {
+    message: 'Give the e-mail, or the date of birth and the phone',
+    path: ['email'],
+  });
+export type RegisterExistingPerson = z.infer<typeof RegisterExistingPerson>;
+
 /** A likely duplicate returned with POSSIBLE_DUPLICATE (phone masked: the receptionist confirms with the person). */
 export const DuplicateCandidate = z.object({
   id: Uuid,

@@ -11,14 +11,18 @@ import {
   identityRoutes,
   makeAuthenticator,
   getOrCreateSetting,
+  auditCheckpointKey,
+  type CachedCaller,
 } from './modules/identity';
 import { installAccessControl, type RouteEntry } from './platform/access';
+import { PrincipalCache } from './platform/auth/principal-cache';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { insertAuditEvent } from './platform/audit/audit.repo';
 import { startAuditSealer } from './platform/audit/sealer';
 import { installHealth } from './platform/http/health';
 import { installOpenApi } from './platform/http/openapi';
 import { installProblemHandlers } from './platform/http/problem';
+import { frameworkErrorHandler, securityHeaderOptions } from './platform/http/security-headers';
 import { installRateLimits } from './platform/http/rate-limit';
 import { installWebApp, WebAppLogController } from './platform/http/web';
 import { JobRunner, jobRunnerOptions, jobsRoutes } from './platform/jobs';
@@ -90,6 +94,7 @@ export async function buildApp({
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler(config),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -109,28 +114,14 @@ export async function buildApp({
   const jwtSecret =
     config.JWT_SECRET ?? (await getOrCreateSetting(database.db, 'jwt_secret', () => randomToken(48)));
   const tokens = new AccessTokens(jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
-  const auth = makeAuthenticator({ db: database.db, config, tokens });
+  const callers = new PrincipalCache<CachedCaller>(config.AUTH_CACHE_SECONDS * 1000);
+  await callers.start(database, app.log);
+  app.addHook('onClose', async () => callers.stop());
+  const auth = makeAuthenticator({ db: database.db, config, tokens, cache: callers });
   const identity = new IdentityService({ config, mailer, tokens });
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        // Asking browsers to upgrade to https breaks the app on plain http (a LAN address, no TLS);
-        // only do it when the installation says it is served over https.
-        upgradeInsecureRequests: config.PUBLIC_URL?.startsWith('https:') ? [] : null,
-      },
-    },
-    hsts: config.PUBLIC_URL?.startsWith('https:') ?? false,
-  });
+  await app.register(helmet, securityHeaderOptions(config));
   installProblemHandlers(app, async (req, err) => {
     // Every refusal goes in the audit log: who tried what, and why it was refused.
     await insertAuditEvent(database.db, {
@@ -174,8 +165,13 @@ export async function buildApp({
     await registerModules(app, { config, database, mailer, sms, jobs });
     await installWebApp(app); // last: its catch-all serves the web app for every non-API GET
 
-    // Chains committed audit rows every second (ADR 2); a last pass runs when the app closes.
-    const stopSealer = startAuditSealer(database, (err) => app.log.error({ err }, 'audit sealing failed'));
+    // Chains committed audit rows every second, and writes a signed checkpoint of the chain's head
+    // to DATA_DIR at most once a minute (ADR 2); a last pass runs when the app closes.
+    const stopSealer = startAuditSealer(database, (err) => app.log.error({ err }, 'audit sealing failed'), {
+      dataDir: config.dataDir,
+      key: await auditCheckpointKey(database.db),
+      everyMs: config.AUDIT_CHECKPOINT_SECONDS * 1000,
+    });
     app.addHook('onClose', async () => stopSealer());
 
     await app.ready();

@@ -11,6 +11,13 @@ import { AdminInputError, accountExists } from './db/seed/admin';
 import { countContents, createAdmin, seedDemoIfEmpty } from './db/seed';
 import { randomToken } from './modules/identity/identity.crypto';
 import { verifyChain } from './platform/audit/audit.repo';
+import {
+  checkAgainstCheckpoints,
+  checkpointFile,
+  readCheckpoints,
+  writeCheckpoint,
+} from './platform/audit/checkpoints';
+import { auditCheckpointKey } from './modules/identity';
 
 class UsageError extends Error {
   constructor(
@@ -51,8 +58,10 @@ empty (or run without a terminal) to have a strong one generated and printed onc
 An existing account keeps its password and only gains the role.`,
   'verify-audit': `Usage: hospitium verify-audit
 
-Recomputes every audit event's hash and link to the one before it. Prints the number of rows
-checked and the head hash; exits 1 listing the sequence numbers when a row was edited or deleted.`,
+Recomputes every audit event's hash and link to the one before it, and checks the chain against
+the signed checkpoints of its head in DATA_DIR/audit-checkpoints.jsonl (so deleting the newest rows
+shows too). Prints the number of rows checked and the head hash; exits 1 listing what it found when
+a row was edited or deleted, or a checkpoint line was forged.`,
 };
 
 function describeDatabase(config: Config): string {
@@ -199,15 +208,31 @@ async function cmdVerifyAudit(config: Config): Promise<number> {
       }
       throw err;
     }
-    const { checked, head, breaks } = result;
+    const { checked, head } = result;
+    const key = await auditCheckpointKey(database.db);
+    const checkpoints = readCheckpoints(config.dataDir, key);
+    const breaks = [...result.breaks, ...(await checkAgainstCheckpoints(database, checkpoints.valid))];
+    for (const line of checkpoints.forged) {
+      breaks.push({
+        seq: 0,
+        reason: `checkpoint file line ${line} is not signed with this installation's key`,
+      });
+    }
+    const against = checkpoints.valid.length
+      ? ` and against ${checkpoints.valid.length} checkpoint(s) in ${checkpointFile(config.dataDir)}`
+      : ` (no checkpoints in ${checkpointFile(config.dataDir)} to check the newest rows against)`;
     if (breaks.length === 0) {
-      console.log(`Audit chain intact: ${checked} row(s) checked in the ${describeDatabase(config)}.`);
+      // A verified head is a good checkpoint: the next truncation is measured from here.
+      await writeCheckpoint(database, config.dataDir, key, checkpoints.valid.at(-1) ?? null);
+      console.log(
+        `Audit chain intact: ${checked} row(s) checked in the ${describeDatabase(config)}${against}.`,
+      );
       console.log(`Head hash: ${head || '(empty log)'}`);
       return 0;
     }
     console.log(`Audit chain BROKEN: ${breaks.length} problem(s) found in ${checked} row(s) checked.`);
     for (const b of breaks) console.log(`  seq ${b.seq}: ${b.reason}`);
-    console.log(`Broken seqs: ${[...new Set(breaks.map((b) => b.seq))].join(', ')}`);
+    console.log(`Broken seqs: ${[...new Set(breaks.map((b) => b.seq).filter((q) => q > 0))].join(', ')}`);
     console.log(`Head hash: ${head}`);
     return 1;
   });

@@ -31,6 +31,11 @@ const Settings = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /**
+   * How long an instance may keep what it resolved about a caller. Changes reach every instance at
+   * once through database notifications; this bounds an entry's life regardless (0: no caching).
+   */
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -59,6 +64,8 @@ const Settings = z.object({
     .min(1024)
     .max(1_000_000_000)
     .default(10 * 1024 * 1024),
+  /** How often the head of the audit chain is written, signed, to DATA_DIR/audit-checkpoints.jsonl. */
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')

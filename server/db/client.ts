@@ -34,6 +34,8 @@ export interface Database {
   /** Plain SQL with positional parameters, for the few places drizzle does not fit (pg-boss, locks). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   embedded?: EmbeddedInfo;
+  /** A connection of its own, outside the pool (LISTEN needs one); the caller ends it. */
+  connectDedicated(): Promise<pg.Client>;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     query: async (text, params) => {
       const r = await pool.query(text, params as unknown[] | undefined);
       return { rows: r.rows };
+    },
+    connectDedicated: async () => {
+      const client = new pg.Client({ connectionString: opts.url });
+      await client.connect();
+      return client;
     },
     close: () =>
       (closing ??= (async () => {

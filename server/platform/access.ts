@@ -27,6 +27,8 @@ export interface AccessOptions {
   authenticate(req: FastifyRequest): Promise<Actor | null>;
   /** Rejects state-changing cookie requests without the session's CSRF token. */
   checkCsrf(req: FastifyRequest, actor: Actor): void;
+  /** Drops what this instance cached about a person (after they changed something). */
+  forget(userId: string): void;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -73,6 +75,12 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
     }
     if (!granted) throw new AppError('FORBIDDEN', 'Your role does not allow this.');
     req.actingRole = granted;
+  });
+
+  // A caller who changed something (signed out, changed a password, a setting) must see the change
+  // on their next request here, before the database's notice to every instance has arrived.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.actor && !SAFE_METHODS.has(req.method) && reply.statusCode < 400) opts.forget(req.actor.userId);
   });
 
   return catalogue;

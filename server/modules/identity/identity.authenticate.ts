@@ -2,47 +2,102 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Uuid } from '../../../contracts/common';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { buildActor, type Actor } from '../../platform/auth/actor';
+import { buildActor, type Actor, type Principal } from '../../platform/auth/actor';
+import type { PrincipalCache } from '../../platform/auth/principal-cache';
 import { AppError } from '../../platform/errors';
 import { safeEqual, sha256 } from './identity.crypto';
 import type { AccessTokens } from './identity.jwt';
-import { loadPrincipal, loadSessionPrincipal, touchSession } from './identity.repo';
+import { loadSessionPrincipal, loadTokenPrincipal, touchSession } from './identity.repo';
 
 export const SESSION_COOKIE = 'hsid';
 /** Writing last_seen_at on every request would make reads into writes; once a minute is enough for a 30-minute idle limit. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** What is cached per credential: the principal, and for sessions what their limits need. */
+export type CachedCaller =
+  | { via: 'token'; principal: Principal }
+  | {
+      via: 'session';
+      principal: Principal;
+      sessionId: string;
+      csrfToken: string;
+      lastSeenAt: number;
+      expiresAt: number;
+    };
+
+export interface AuthenticatorDeps {
+  db: Db;
+  config: Config;
+  tokens: AccessTokens;
+  /** Callers resolved earlier on this instance, dropped when the database says they changed. */
+  cache: PrincipalCache<CachedCaller>;
+}
+
 /** Resolves the caller of a request from a bearer token or the session cookie. */
-export function makeAuthenticator(deps: { db: Db; config: Config; tokens: AccessTokens }) {
+export function makeAuthenticator(deps: AuthenticatorDeps) {
+  const { cache } = deps;
+  const idleMs = deps.config.SESSION_IDLE_MINUTES * 60_000;
+
+  async function fromToken(token: string, requestedHospital: string | undefined): Promise<Actor> {
+    const claims = await deps.tokens.verify(token);
+    if (!claims) throw new AppError('TOKEN_INVALID', 'The access token is invalid or has expired.');
+    const key = `t:${claims.familyId}`;
+    let hit = cache.get(key);
+    if (!hit || hit.principal.userId !== claims.userId) {
+      const since = cache.beginLoad();
+      const found = await loadTokenPrincipal(deps.db, claims.userId, claims.familyId);
+      // A revoked family (sign-out, revocation, a password change) ends its access tokens too.
+      if (!found?.familyLive) {
+        throw new AppError('TOKEN_INVALID', 'The access token is no longer valid; sign in again.');
+      }
+      hit = { via: 'token', principal: found.principal };
+      cache.set(key, claims.userId, hit, since);
+    }
+    return buildActor(hit.principal, { via: 'token', tokenFamilyId: claims.familyId }, requestedHospital);
+  }
+
+  async function fromCookie(cookie: string, requestedHospital: string | undefined): Promise<Actor | null> {
+    const sessionId = sha256(cookie);
+    const key = `s:${sessionId}`;
+    const now = Date.now();
+    let hit = cache.get(key);
+    // A cached session past its limits is looked up again rather than trusted or refused: another
+    // instance may have touched it since.
+    if (hit?.via !== 'session' || hit.expiresAt <= now || hit.lastSeenAt <= now - idleMs) {
+      const since = cache.beginLoad();
+      const found = await loadSessionPrincipal(deps.db, sessionId, deps.config.SESSION_IDLE_MINUTES);
+      if (!found) return null;
+      hit = {
+        via: 'session',
+        principal: found.principal,
+        sessionId: found.sessionId,
+        csrfToken: found.csrfToken,
+        lastSeenAt: found.lastSeenAt.getTime(),
+        expiresAt: found.expiresAt.getTime(),
+      };
+      cache.set(key, found.principal.userId, hit, since);
+    }
+    if (now - hit.lastSeenAt > TOUCH_EVERY_MS) {
+      await touchSession(deps.db, hit.sessionId);
+      hit.lastSeenAt = now;
+    }
+    return buildActor(
+      hit.principal,
+      { via: 'session', sessionId: hit.sessionId, csrfToken: hit.csrfToken },
+      requestedHospital,
+    );
+  }
+
   async function authenticate(req: FastifyRequest): Promise<Actor | null> {
     const header = req.headers['x-hospital-id'];
     const requestedHospital = typeof header === 'string' && header !== '' ? header : undefined;
     if (requestedHospital && !Uuid.safeParse(requestedHospital).success) {
       throw new AppError('BAD_REQUEST', 'X-Hospital-Id must be a hospital id (UUID).');
     }
-
     const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
-      const claims = await deps.tokens.verify(auth.slice(7).trim());
-      if (!claims) throw new AppError('TOKEN_INVALID', 'The access token is invalid or has expired.');
-      const principal = await loadPrincipal(deps.db, claims.userId);
-      // A password change ends every earlier token, not only sessions.
-      if (
-        !principal ||
-        claims.issuedAt * 1000 < Math.floor(principal.passwordChangedAt.getTime() / 1000) * 1000
-      ) {
-        throw new AppError('TOKEN_INVALID', 'The access token is no longer valid; sign in again.');
-      }
-      return buildActor(principal, 'token', null, null, requestedHospital);
-    }
-
+    if (auth?.startsWith('Bearer ')) return fromToken(auth.slice(7).trim(), requestedHospital);
     const cookie = req.cookies[SESSION_COOKIE];
-    if (!cookie) return null;
-    const found = await loadSessionPrincipal(deps.db, sha256(cookie), deps.config.SESSION_IDLE_MINUTES);
-    if (!found) return null;
-    if (Date.now() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS)
-      await touchSession(deps.db, found.sessionId);
-    return buildActor(found.principal, 'session', found.sessionId, found.csrfToken, requestedHospital);
+    return cookie ? fromCookie(cookie, requestedHospital) : null;
   }
 
   function checkCsrf(req: FastifyRequest, actor: Actor): void {
@@ -69,7 +124,12 @@ export function makeAuthenticator(deps: { db: Db; config: Config; tokens: Access
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
-  return { authenticate, checkCsrf, setSessionCookie, clearSessionCookie };
+  /** What this instance cached about a person it just changed (the notice from the database follows). */
+  function forget(userId: string): void {
+    cache.forgetUser(userId);
+  }
+
+  return { authenticate, checkCsrf, setSessionCookie, clearSessionCookie, forget };
 }
 
 export type Authenticator = ReturnType<typeof makeAuthenticator>;

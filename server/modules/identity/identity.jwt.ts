@@ -7,6 +7,11 @@ const AUDIENCE = 'hospitium-api';
 export interface AccessClaims {
   userId: string;
   issuedAt: number;
+  /**
+   * The refresh-token family the token was issued with (`sid`). Revoking the family (sign-out,
+   * token revocation, a password change) ends the access tokens issued with it too.
+   */
+  familyId: string;
 }
 
 /** Verified tokens, so a client's repeated requests skip the signature check until the token expires. */
@@ -15,8 +20,8 @@ const VERIFIED_CACHE_MAX = 10_000;
 /** Short-lived HS256 access tokens for API clients. */
 export class AccessTokens {
   private readonly key: Uint8Array;
-  // A token's claims are a pure function of the token and the key, so caching them is safe; who
-  // the user is and what they may do is still loaded from the database on every request.
+  // A token's claims are a pure function of the token and the key, so caching them is safe; whether
+  // the token's family is still live, who the user is and what they may do are checked separately.
   private readonly verified = new Map<string, AccessClaims & { expiresAt: number }>();
   constructor(
     secret: string,
@@ -25,8 +30,8 @@ export class AccessTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(userId: string): Promise<string> {
-    return new SignJWT({ typ: 'access' })
+  async issue(userId: string, familyId: string): Promise<string> {
+    return new SignJWT({ typ: 'access', sid: familyId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -41,7 +46,8 @@ export class AccessTokens {
   async verify(token: string): Promise<AccessClaims | null> {
     const hit = this.verified.get(token);
     if (hit) {
-      if (hit.expiresAt > Date.now()) return { userId: hit.userId, issuedAt: hit.issuedAt };
+      if (hit.expiresAt > Date.now())
+        return { userId: hit.userId, issuedAt: hit.issuedAt, familyId: hit.familyId };
       this.verified.delete(token);
       return null;
     }
@@ -52,7 +58,8 @@ export class AccessTokens {
         algorithms: ['HS256'],
       });
       if (payload.typ !== 'access' || !payload.sub || !payload.iat || !payload.exp) return null;
-      const claims = { userId: payload.sub, issuedAt: payload.iat };
+      if (typeof payload.sid !== 'string') return null;
+      const claims = { userId: payload.sub, issuedAt: payload.iat, familyId: payload.sid };
       if (this.verified.size >= VERIFIED_CACHE_MAX) this.verified.clear();
       this.verified.set(token, { ...claims, expiresAt: payload.exp * 1000 });
       return claims;

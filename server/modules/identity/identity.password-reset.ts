@@ -98,7 +98,7 @@ export class PasswordResetService {
       if (!live(await findPasswordResetToken(tx, tokenHash, true))) throw invalidToken();
       await usePasswordResetTokens(tx, user.id);
       await repo.updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
-      await repo.revokeAllForUser(tx, user.id, null);
+      await repo.revokeAllForUser(tx, user.id);
       await repo.clearThrottle(tx, signInKey(user.email));
       await notify(tx, { template: 'account.password_changed', userId: user.id });
       await auditAnon(tx, ctx, {

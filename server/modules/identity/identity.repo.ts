@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { Principal } from '../../platform/auth/actor';
@@ -43,13 +44,15 @@ interface PrincipalRow extends Record<string, unknown> {
   session_id?: string;
   csrf_token?: string;
   last_seen_at?: string | Date;
+  expires_at?: string | Date;
 }
 
 // One round trip per request: the user, their patient record and their active memberships.
 const PRINCIPAL_SELECT = sql`
   u.id as user_id, u.email, u.full_name, u.password_changed_at, p.id as patient_id,
   u.totp_enabled_at is not null as two_factor_enabled,
-  coalesce((select json_agg(json_build_object('hospitalId', m.hospital_id, 'role', m.role,
+  coalesce((select json_agg(json_build_object('hospitalId', m.hospital_id, 'hospitalName', h.name,
+                                              'role', m.role,
                                               'requiresTwoFactor', coalesce(h.require_staff_two_factor, false))
                             order by m.created_at)
               from memberships m
@@ -68,17 +71,22 @@ function toPrincipal(r: PrincipalRow): Principal & { passwordChangedAt: Date } {
   };
 }
 
-/** The active user behind an access token. */
-export async function loadPrincipal(exec: Executor, userId: string) {
-  const rows = await queryRows<PrincipalRow>(
+/**
+ * The active user behind an access token, and whether the token's family is still live (not
+ * revoked by sign-out, token revocation or a password change): one round trip.
+ */
+export async function loadTokenPrincipal(exec: Executor, userId: string, familyId: string) {
+  const rows = await queryRows<PrincipalRow & { family_live: boolean }>(
     exec,
     sql`
-    select ${PRINCIPAL_SELECT}
+    select ${PRINCIPAL_SELECT},
+           exists (select 1 from refresh_tokens t
+                    where t.family_id = ${familyId} and t.user_id = u.id and t.revoked_at is null) as family_live
       from users u left join patients p on p.user_id = u.id
      where u.id = ${userId} and u.status = 'active'`,
   );
   const row = rows[0];
-  return row ? toPrincipal(row) : null;
+  return row ? { principal: toPrincipal(row), familyLive: row.family_live === true } : null;
 }
 
 /** The live session with this id hash (not revoked, not expired, not idle too long) and its user. */
@@ -86,7 +94,7 @@ export async function loadSessionPrincipal(exec: Executor, sessionId: string, id
   const rows = await queryRows<PrincipalRow>(
     exec,
     sql`
-    select ${PRINCIPAL_SELECT}, s.id as session_id, s.csrf_token, s.last_seen_at
+    select ${PRINCIPAL_SELECT}, s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at
       from sessions s
       join users u on u.id = s.user_id and u.status = 'active'
       left join patients p on p.user_id = u.id
@@ -100,6 +108,7 @@ export async function loadSessionPrincipal(exec: Executor, sessionId: string, id
     sessionId: row.session_id!,
     csrfToken: row.csrf_token!,
     lastSeenAt: new Date(row.last_seen_at!),
+    expiresAt: new Date(row.expires_at!),
   };
 }
 
@@ -140,12 +149,14 @@ export async function revokeSession(exec: Executor, userId: string, sessionId: s
   return r.length > 0;
 }
 
-/** Ends every session and refresh token of a user, except the session given. */
+/** Ends every session and refresh-token family of a user, except the caller's own. */
 export async function revokeAllForUser(
   exec: Executor,
   userId: string,
-  exceptSessionId: string | null,
+  except: { sessionId?: string | null; tokenFamilyId?: string | null } = {},
 ): Promise<void> {
+  const exceptSessionId = except.sessionId ?? null;
+  const exceptFamilyId = except.tokenFamilyId ?? null;
   const now = new Date();
   await exec
     .update(sessions)
@@ -160,7 +171,13 @@ export async function revokeAllForUser(
   await exec
     .update(refreshTokens)
     .set({ revokedAt: now })
-    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+    .where(
+      and(
+        eq(refreshTokens.userId, userId),
+        isNull(refreshTokens.revokedAt),
+        exceptFamilyId ? ne(refreshTokens.familyId, exceptFamilyId) : undefined,
+      ),
+    );
 }
 
 export async function insertRefreshToken(
@@ -292,4 +309,9 @@ export async function getOrCreateSetting<T>(exec: Executor, key: string, make: (
   await exec.insert(instanceSettings).values({ key, value: make() }).onConflictDoNothing();
   const [row] = await exec.select().from(instanceSettings).where(eq(instanceSettings.key, key));
   return row!.value as T;
+}
+
+/** The key that signs audit checkpoints: made once, kept in the database, away from the checkpoint file. */
+export function auditCheckpointKey(exec: Executor): Promise<string> {
+  return getOrCreateSetting(exec, 'audit_checkpoint_key', () => crypto.randomBytes(32).toString('hex'));
 }

@@ -15,7 +15,6 @@ import {
   TokenRequest,
 } from '../../../contracts/identity';
 import { anonCtxOf, ctxOf } from '../../platform/context';
-import { hospitalNames } from '../organisation';
 import type { Authenticator } from './identity.authenticate';
 import type { IdentityService } from './identity.service';
 import { PasswordResetService } from './identity.password-reset';
@@ -117,17 +116,13 @@ export function identityRoutes(
     },
     async (req) => {
       const a = ctxOf(req).actor;
-      const names = await hospitalNames(
-        req.server.db,
-        a.memberships.map((m) => m.hospitalId),
-      );
       return {
         user: { id: a.userId, email: a.email, fullName: a.fullName },
         patientId: a.patientId,
         memberships: [
           ...a.memberships.map((m) => ({
             hospitalId: m.hospitalId,
-            hospitalName: m.hospitalId ? (names.get(m.hospitalId) ?? null) : null,
+            hospitalName: m.hospitalName ?? null,
             role: m.role,
           })),
           ...(a.patientId ? [{ hospitalId: null, hospitalName: null, role: 'patient' as const }] : []),
@@ -228,7 +223,8 @@ export function identityRoutes(
       },
     },
     async (req, reply) => {
-      await identity.revokeRefresh(anonCtxOf(req), req.body.refreshToken);
+      const userId = await identity.revokeRefresh(anonCtxOf(req), req.body.refreshToken);
+      if (userId) auth.forget(userId);
       return reply.status(204).send(null);
     },
   );

@@ -121,11 +121,21 @@ export class IdentityService {
   }
 
   /** Ends the caller's current session. */
+  /** Ends what the caller signed in with: the browser session, or the bearer token's whole family. */
   async signOut(ctx: Ctx): Promise<void> {
-    if (!ctx.actor.sessionId) return;
+    const { sessionId, tokenFamilyId, userId } = ctx.actor;
     await ctx.db.transaction(async (tx) => {
-      await repo.revokeSession(tx, ctx.actor.userId, ctx.actor.sessionId!);
-      await audit(tx, ctx, { action: 'auth.sign_out', entityType: 'session', entityId: ctx.actor.sessionId });
+      if (sessionId) {
+        await repo.revokeSession(tx, userId, sessionId);
+        await audit(tx, ctx, { action: 'auth.sign_out', entityType: 'session', entityId: sessionId });
+      } else if (tokenFamilyId) {
+        await repo.revokeRefreshFamily(tx, tokenFamilyId);
+        await audit(tx, ctx, {
+          action: 'auth.sign_out',
+          entityType: 'token_family',
+          entityId: tokenFamilyId,
+        });
+      }
     });
   }
 
@@ -262,7 +272,10 @@ export class IdentityService {
     const passwordHash = await hashPassword(next);
     await ctx.db.transaction(async (tx) => {
       await repo.updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
-      await repo.revokeAllForUser(tx, user.id, ctx.actor.sessionId);
+      await repo.revokeAllForUser(tx, user.id, {
+        sessionId: ctx.actor.sessionId,
+        tokenFamilyId: ctx.actor.tokenFamilyId,
+      });
       await audit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
     });
   }
@@ -292,7 +305,7 @@ export class IdentityService {
       ip: ctx.ip,
       userAgent: ctx.userAgent,
     });
-    const accessToken = await this.deps.tokens.issue(userId);
+    const accessToken = await this.deps.tokens.issue(userId, familyId);
     return { tokenType: 'Bearer' as const, accessToken, expiresIn: this.deps.tokens.ttl, refreshToken };
   }
 
@@ -325,11 +338,14 @@ export class IdentityService {
     return result;
   }
 
-  /** Revokes a refresh token and its family (sign-out for API clients). Unknown tokens are ignored. */
-  async revokeRefresh(ctx: AnonCtx, refreshToken: string): Promise<void> {
-    await ctx.db.transaction(async (tx) => {
+  /**
+   * Revokes a refresh token and its family, and with it the access tokens issued with that family
+   * (sign-out for API clients). Unknown tokens are ignored. Returns whose tokens were revoked.
+   */
+  async revokeRefresh(ctx: AnonCtx, refreshToken: string): Promise<string | null> {
+    return ctx.db.transaction(async (tx) => {
       const row = await repo.findRefreshTokenForUpdate(tx, sha256(refreshToken));
-      if (!row) return;
+      if (!row) return null;
       await repo.revokeRefreshFamily(tx, row.familyId);
       await auditAnon(tx, ctx, {
         action: 'auth.token_revoked',
@@ -337,6 +353,7 @@ export class IdentityService {
         entityId: row.userId,
         actorUserId: row.userId,
       });
+      return row.userId;
     });
   }
 }

@@ -133,19 +133,31 @@ describe('bad input changes nothing', () => {
     expect([400, 415]).toContain(text.statusCode);
   });
 
-  it('POST /api/patients/:id/register', async () => {
+  it('POST /api/patients/register-existing', async () => {
     const other = await desk(t);
+    const url = '/api/patients/register-existing';
+    const person = { givenName: 'Nobody', familyName: 'Known', email: 'nobody-known@example.org' };
     await expectRefused([
-      { method: 'POST', url: '/api/patients/not-a-uuid/register', headers: other.headers, status: 400 },
-      { method: 'POST', url: `/api/patients/${NOBODY}/register`, headers: other.headers, status: 404 },
+      { method: 'POST', url, headers: other.headers, payload: { givenName: 'A' }, status: 400 },
       {
         method: 'POST',
-        url: `/api/patients/${patientId}/register`,
+        url,
         headers: other.headers,
-        payload: { hospitalId: front.hospital.id },
+        payload: { ...person, email: 'not-an-email' },
         status: 400,
       },
-      { method: 'POST', url: `/api/patients/${patientId}/register`, headers: front.headers, status: 409 },
+      { method: 'POST', url, headers: other.headers, payload: person, status: 404 },
+      {
+        method: 'POST',
+        url,
+        headers: other.headers,
+        payload: { ...person, hospitalId: front.hospital.id },
+        status: 400,
+      },
+      { method: 'POST', url, headers: other.headers, payload: { ...person, patientId }, status: 400 },
+      // The old id-based route is gone: a real id and a random one answer alike.
+      { method: 'POST', url: `/api/patients/${patientId}/register`, headers: other.headers, status: 404 },
+      { method: 'POST', url: `/api/patients/${NOBODY}/register`, headers: other.headers, status: 404 },
     ]);
   });
 

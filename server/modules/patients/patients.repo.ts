@@ -17,11 +17,6 @@ export async function lockPatient(exec: Executor, id: string): Promise<PatientRo
   return row;
 }
 
-export async function patientExists(exec: Executor, id: string): Promise<boolean> {
-  const rows = await exec.select({ id: patients.id }).from(patients).where(eq(patients.id, id));
-  return rows.length > 0;
-}
-
 export async function updatePatient(
   exec: Executor,
   id: string,
@@ -108,4 +103,39 @@ export async function findLikelyDuplicates(
          order by r.registered_at desc
          limit 10`,
   );
+}
+
+/**
+ * The people these details identify: a similar name, and the same e-mail (on the record or its
+ * account) or the same date of birth and phone; with whether each is registered at `hospitalId`.
+ * At most three: more than one elsewhere means the details do not tell people apart. Each branch
+ * of the search is served by an index.
+ */
+export async function findPeopleByDetails(
+  exec: Executor,
+  hospitalId: string,
+  p: { searchName: string; dateOfBirth: string | null; phone: string | null; email: string | null },
+): Promise<{ id: string; registeredHere: boolean }[]> {
+  const branches: SQL[] = [];
+  if (p.dateOfBirth && p.phone) {
+    branches.push(
+      sql`select id, search_name from patients where phone = ${p.phone} and date_of_birth = ${p.dateOfBirth}`,
+    );
+  }
+  if (p.email) {
+    branches.push(sql`select id, search_name from patients where lower(email) = ${p.email}`);
+    branches.push(
+      sql`select p.id, p.search_name from users u join patients p on p.user_id = u.id where u.email = ${p.email}`,
+    );
+  }
+  if (branches.length === 0) return [];
+  const rows = await queryRows<{ id: string; registered_here: boolean }>(
+    exec,
+    sql`select c.id, exists (select 1 from patient_registrations r
+                              where r.patient_id = c.id and r.hospital_id = ${hospitalId}) as registered_here
+          from (${sql.join(branches, sql` union `)}) c
+         where similarity(c.search_name, ${p.searchName}) >= 0.5
+         limit 3`,
+  );
+  return rows.map((r) => ({ id: r.id, registeredHere: r.registered_here }));
 }

@@ -9,6 +9,7 @@ import {
   Patient,
   PatientPage,
   PatientSearch,
+  RegisterExistingPerson,
   RegistrationResult,
   TimelinePage,
   UpdatePatient,
@@ -17,7 +18,7 @@ import { ctxOf } from '../../platform/context';
 import { clinicalRoutes } from './clinical.routes';
 import { patientAccessLog, patientTimeline } from './history.service';
 import { getOwnRecord, getPatient, updatePatient } from './record.service';
-import { registerExistingPatient, registerNewPatient } from './registration.service';
+import { registerExistingPerson, registerNewPatient } from './registration.service';
 import { searchPatients } from './search.service';
 
 const tags = ['patients'];
@@ -44,19 +45,20 @@ export function patientRoutes(root: FastifyInstance) {
   );
 
   app.post(
-    '/api/patients/:id/register',
+    '/api/patients/register-existing',
     {
       config: { access: { anyOf: ['patients:create'] } },
       schema: {
         tags,
-        summary: 'Register an existing patient (e.g. one who signed up alone) at the active hospital',
-        params: IdParams,
-        // Nothing to send: the hospital is the one the caller acts in, never one named in the body.
-        body: z.strictObject({}).nullish(),
+        summary:
+          'Register at the active hospital a person already known to Hospitium, found by a similar name ' +
+          'and their e-mail, or their date of birth and phone (never by id)',
+        // The hospital is the one the caller acts in, never one named in the body.
+        body: RegisterExistingPerson,
         response: { 201: RegistrationResult },
       },
     },
-    async (req, reply) => reply.status(201).send(await registerExistingPatient(ctxOf(req), req.params.id)),
+    async (req, reply) => reply.status(201).send(await registerExistingPerson(ctxOf(req), req.body)),
   );
 
   app.get(

@@ -40,6 +40,8 @@ export const patients = pgTable(
     index('patients_phone_idx').on(t.phone),
     // Phone search by the trailing digits a caller types ("98123 45678"), without the country code.
     index('patients_phone_trgm').using('gin', sql`${t.phone} gin_trgm_ops`),
+    // Finding a known person by e-mail when another hospital registers them.
+    index('patients_email_lower_idx').on(sql`lower(${t.email})`),
     check('patients_sex_ck', sql`${t.sex} in ('female','male','other','unknown')`),
   ],
 );

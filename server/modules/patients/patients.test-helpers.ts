@@ -43,6 +43,25 @@ export async function register(t: TestApp, d: Desk, body: Record<string, unknown
   return res.json() as { id: string; mrn: string; [k: string]: unknown };
 }
 
+/** What a front desk asks to find a person another hospital (or the person's own sign-up) made. */
+export interface KnownPerson {
+  givenName: string;
+  familyName?: string;
+  email?: string;
+  dateOfBirth?: string;
+  phone?: string;
+}
+
+/** POST /api/patients/register-existing: registers a known person at the desk's hospital. */
+export function registerExisting(t: TestApp, d: Desk, person: KnownPerson) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/patients/register-existing',
+    headers: d.headers,
+    payload: { ...person },
+  });
+}
+
 /** Audit rows matching a SQL condition on audit_events (parameters $1..). */
 export async function auditRows(t: TestApp, where: string, params: unknown[]) {
   const { rows } = await t.database.query<{

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessLogPage, Patient, TimelinePage } from '../../../contracts/patients';
 import { addMembership, createPatientUser, createUser, sessionHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { auditRows, desk, randomPhone, register, type Desk } from './patients.test-helpers';
+import { auditRows, desk, randomPhone, register, registerExisting, type Desk } from './patients.test-helpers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,16 +18,14 @@ const patch = (url: string, headers: Record<string, string | undefined>, payload
 /** A signed-up patient registered at the desk's hospital, with their own session. */
 async function portalPatient(d: Desk) {
   const { user, patient } = await createPatientUser(t.database.db);
-  const reg = await t.app.inject({
-    method: 'POST',
-    url: `/api/patients/${patient.id}/register`,
-    headers: d.headers,
-  });
+  const asked = { givenName: patient.givenName, familyName: patient.familyName, email: user.email };
+  const reg = await registerExisting(t, d, asked);
   expect(reg.statusCode).toBe(201);
   return {
     id: patient.id,
     mrn: reg.json().mrn as string,
     headers: await sessionHeaders(t.database.db, user),
+    asked,
   };
 }
 
@@ -69,11 +67,14 @@ describe('GET /api/patients/:id', () => {
   it('once registered at two hospitals, each sees its own MRN and both see the same allergies', async () => {
     const a = await desk(t);
     const b = await desk(t);
-    const p = await register(t, a, { allergies: [{ substance: 'Sulfa', severity: 'moderate' }] });
-    expect(
-      (await t.app.inject({ method: 'POST', url: `/api/patients/${p.id}/register`, headers: b.headers }))
-        .statusCode,
-    ).toBe(201);
+    const details = {
+      givenName: 'Anil',
+      familyName: `Menon ${Date.now()}`,
+      dateOfBirth: '1979-11-02',
+      phone: randomPhone(),
+    };
+    const p = await register(t, a, { ...details, allergies: [{ substance: 'Sulfa', severity: 'moderate' }] });
+    expect((await registerExisting(t, b, details)).statusCode).toBe(201);
     const atB = Patient.parse((await get(`/api/patients/${p.id}`, b.headers)).json());
     expect(atB.mrn).toBe(`${b.hospital.code}-000001`);
     expect(atB.registrations.map((r) => r.hospitalId)).toEqual([b.hospital.id]);
@@ -196,7 +197,7 @@ describe('timeline and access log', () => {
     const a = await desk(t);
     const b = await desk(t);
     const me = await portalPatient(a);
-    await t.app.inject({ method: 'POST', url: `/api/patients/${me.id}/register`, headers: b.headers });
+    await registerExisting(t, b, me.asked);
     await patch(`/api/patients/${me.id}`, a.headers, { city: 'Kochi' });
     const doctor = await desk(t, 'doctor', a.hospital);
     await t.app.inject({
@@ -241,7 +242,7 @@ describe('timeline and access log', () => {
     const a = await desk(t);
     const b = await desk(t);
     const me = await portalPatient(a);
-    await t.app.inject({ method: 'POST', url: `/api/patients/${me.id}/register`, headers: b.headers });
+    await registerExisting(t, b, me.asked);
     await get(`/api/patients/${me.id}`, a.headers);
     await get(`/api/patients/${me.id}`, b.headers);
 

@@ -3,6 +3,7 @@ import type {
   NewAllergy,
   NewCondition,
   Patient,
+  RegisterExistingPerson,
   RegistrationResult,
 } from '../../../contracts/patients';
 import type { Executor } from '../../db/client';
@@ -155,6 +156,17 @@ export async function registerNewPatient(ctx: Ctx, input: CreatePatient): Promis
             { candidates: candidates.map(toCandidate) },
           );
         }
+        // One person, one record: someone the installation already knows is registered here as
+        // they are, not created again. Nothing about them is disclosed before that.
+        const known = await repo.findPeopleByDetails(tx, hospitalId, identifying(d, familyName));
+        if (known.some((k) => !k.registeredHere)) {
+          throw new AppError(
+            'KNOWN_ELSEWHERE',
+            'This person already has a record in Hospitium (another hospital, or their own sign-up). ' +
+              'Register them here from the same details (POST /api/patients/register-existing), or send ' +
+              'confirmNotDuplicate: true if they are someone else.',
+          );
+        }
       }
       const row = await repo.insertPatient(tx, { ...d, familyName, createdBy: ctx.actor.userId });
       await audit(tx, ctx, {
@@ -175,16 +187,51 @@ export async function registerNewPatient(ctx: Ctx, input: CreatePatient): Promis
   }
 }
 
-/** Registers a person who already has a patient record (e.g. signed up alone) at the active hospital. */
-export async function registerExistingPatient(ctx: Ctx, patientId: string): Promise<RegistrationResult> {
+/** The details that identify a person across the installation, normalised as the repository compares them. */
+function identifying(
+  d: { givenName: string; dateOfBirth?: string; phone?: string; email?: string },
+  familyName: string,
+) {
+  return {
+    searchName: `${d.givenName} ${familyName}`.toLowerCase(),
+    dateOfBirth: d.dateOfBirth ?? null,
+    phone: d.phone ?? null,
+    email: d.email ?? null,
+  };
+}
+
+/**
+ * Registers at the active hospital a person the installation already knows (seen at another
+ * hospital, or signed up alone), found from what the front desk can see and ask: a similar name,
+ * and the e-mail or the date of birth and phone. Never from an id, so no one can pull a record into
+ * their hospital by guessing or copying one. No match answers 404, as an unknown person would.
+ */
+export async function registerExistingPerson(
+  ctx: Ctx,
+  input: RegisterExistingPerson,
+): Promise<RegistrationResult> {
   const hospitalId = requireHospital(ctx.actor);
+  const criteria = identifying(input, input.familyName ?? '');
   try {
     return await ctx.db.transaction(async (tx) => {
-      if (!(await repo.patientExists(tx, patientId))) throw notFound('Patient');
-      if (await repo.findRegistration(tx, patientId, hospitalId)) {
-        throw new AppError('ALREADY_REGISTERED', 'The patient is already registered at this hospital.');
+      const people = await repo.findPeopleByDetails(tx, hospitalId, criteria);
+      if (people.some((p) => p.registeredHere)) {
+        throw new AppError('ALREADY_REGISTERED', 'Someone with these details is already registered here.');
       }
-      return registerAt(tx, ctx, patientId, hospitalId);
+      const found = people.map((p) => p.id);
+      if (found.length === 0) {
+        throw new AppError(
+          'NOT_FOUND',
+          'No one with these details is known. Check them with the person, or register them as new.',
+        );
+      }
+      if (found.length > 1) {
+        throw new AppError(
+          'AMBIGUOUS_MATCH',
+          'These details match more than one person. Ask for their e-mail, or their date of birth and phone.',
+        );
+      }
+      return registerAt(tx, ctx, found[0]!, hospitalId);
     });
   } catch (err) {
     throw mapRegistrationConflict(err);

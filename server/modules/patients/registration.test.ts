@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Patient } from '../../../contracts/patients';
 import { createHospital, createPatientUser, sessionHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { auditRows, desk, randomPhone, register, uniq } from './patients.test-helpers';
+import { auditRows, desk, randomPhone, register, registerExisting, uniq } from './patients.test-helpers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -204,26 +204,25 @@ describe('POST /api/patients', () => {
   });
 });
 
-describe('POST /api/patients/:id/register', () => {
+describe('POST /api/patients/register-existing', () => {
+  /** What the desk asks a patient who signed up alone: their name and e-mail. */
+  const asked = (user: { email: string }, patient: { givenName: string; familyName: string }) => ({
+    givenName: patient.givenName,
+    familyName: patient.familyName,
+    email: user.email,
+  });
+
   it('registers a self-signed-up patient at the hospital, then answers 409 for a second time', async () => {
     const d = await desk(t);
-    const { patient } = await createPatientUser(t.database.db);
-    const first = await t.app.inject({
-      method: 'POST',
-      url: `/api/patients/${patient.id}/register`,
-      headers: d.headers,
-    });
+    const { user, patient } = await createPatientUser(t.database.db);
+    const first = await registerExisting(t, d, asked(user, patient));
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({
       patientId: patient.id,
       hospitalId: d.hospital.id,
       mrn: `${d.hospital.code}-000001`,
     });
-    const again = await t.app.inject({
-      method: 'POST',
-      url: `/api/patients/${patient.id}/register`,
-      headers: d.headers,
-    });
+    const again = await registerExisting(t, d, asked(user, patient));
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('ALREADY_REGISTERED');
     // The refused attempt did not use up a number.
@@ -238,23 +237,21 @@ describe('POST /api/patients/:id/register', () => {
     expect(read.json().mrn).toBe(`${d.hospital.code}-000001`);
   });
 
-  it('answers 404 for an unknown patient', async () => {
+  it('answers 404 for a person nobody knows', async () => {
     const d = await desk(t);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/patients/0190a6f0-0000-7000-8000-000000000000/register`,
-      headers: d.headers,
+    const res = await registerExisting(t, d, {
+      givenName: 'Nobody',
+      familyName: uniq(),
+      email: `${uniq()}@example.org`,
     });
     expect(res.statusCode).toBe(404);
   });
 
   it('concurrent registrations of one patient at one hospital: exactly one wins', async () => {
     const d = await desk(t);
-    const { patient } = await createPatientUser(t.database.db);
+    const { user, patient } = await createPatientUser(t.database.db);
     const replies = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        t.app.inject({ method: 'POST', url: `/api/patients/${patient.id}/register`, headers: d.headers }),
-      ),
+      Array.from({ length: 5 }, () => registerExisting(t, d, asked(user, patient))),
     );
     expect(replies.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
     const next = await register(t, d);

@@ -145,4 +145,50 @@ describe('hospitium verify-audit', () => {
     expect(broken.stdout).toContain('seq 1: its contents do not match its hash (edited)');
     expect(broken.stdout).toContain('Broken seqs: 1\n');
   }, 180_000);
+
+  it('exits 1 when the newest rows were deleted, which the chain alone cannot show', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-verify-tail-'));
+    try {
+      const env = { DATA_DIR: dir };
+      expect((await runCli(['seed'], env)).code).toBe(0);
+      const first = await runCli(['verify-audit'], env); // intact: writes a checkpoint of the head
+      expect(first.code, first.stderr).toBe(0);
+      expect(
+        fs.readFileSync(path.join(dir, 'audit-checkpoints.jsonl'), 'utf8').trim().split('\n'),
+      ).toHaveLength(1);
+
+      const database = await openDataDirDatabase(dir);
+      try {
+        const { rows } = await database.query<{ n: number }>('select count(*)::int as n from audit_events');
+        expect(rows[0]!.n).toBeGreaterThan(0);
+        await tamper(
+          database,
+          'delete from audit_events where seq = (select max(seq) from audit_events)',
+          [],
+        );
+        // What is left is still a valid chain on its own.
+        expect((await verifyChain(database)).breaks).toEqual([]);
+      } finally {
+        await database.close();
+      }
+      const truncated = await runCli(['verify-audit'], env);
+      expect(truncated.code).toBe(1);
+      expect(truncated.stdout).toContain('the newest rows were removed');
+
+      // A checkpoint line written without the installation's key is reported, not trusted.
+      fs.appendFileSync(
+        path.join(dir, 'audit-checkpoints.jsonl'),
+        JSON.stringify({
+          chainSeq: 1,
+          hash: 'f'.repeat(64),
+          at: new Date().toISOString(),
+          mac: '0'.repeat(64),
+        }) + '\n',
+      );
+      const forged = await runCli(['verify-audit'], env);
+      expect(forged.stdout).toContain('checkpoint file line 2 is not signed');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -10,6 +10,7 @@ export interface Principal {
   patientId: string | null;
   memberships: {
     hospitalId: string | null;
+    hospitalName?: string | null;
     role: HospitalRole | 'platform_admin';
     /** The hospital requires its staff to use two-factor sign-in. */
     requiresTwoFactor?: boolean;
@@ -24,6 +25,8 @@ export interface Actor extends Principal {
   sessionId: string | null;
   /** The session's CSRF token (cookie callers only). */
   csrfToken: string | null;
+  /** The refresh-token family a bearer token was issued with (token callers only). */
+  tokenFamilyId: string | null;
   /** The hospital the caller acts in (X-Hospital-Id, else their first); null for people with none. */
   hospitalId: string | null;
   /** Roles in force for this request: those held at the active hospital, plus patient / platform_admin. */
@@ -37,12 +40,14 @@ export interface Actor extends Principal {
   withheldRoles: Role[];
 }
 
+/** How the caller proved who they are. */
+export type Credential =
+  { via: 'session'; sessionId: string; csrfToken: string } | { via: 'token'; tokenFamilyId: string };
+
 /** Picks the active hospital and works out the roles and permissions in force there. */
 export function buildActor(
   principal: Principal,
-  via: Actor['via'],
-  sessionId: string | null,
-  csrfToken: string | null,
+  credential: Credential,
   requestedHospitalId: string | undefined,
 ): Actor {
   const hospitalIds = [...new Set(principal.memberships.map((m) => m.hospitalId).filter((h) => h !== null))];
@@ -66,9 +71,10 @@ export function buildActor(
   if (principal.patientId) roles.push('patient');
   return {
     ...principal,
-    via,
-    sessionId,
-    csrfToken,
+    via: credential.via,
+    sessionId: credential.via === 'session' ? credential.sessionId : null,
+    csrfToken: credential.via === 'session' ? credential.csrfToken : null,
+    tokenFamilyId: credential.via === 'token' ? credential.tokenFamilyId : null,
     hospitalId,
     roles,
     permissions: permissionsOf(roles),

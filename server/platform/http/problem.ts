@@ -12,6 +12,7 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Rule violation',
   429: 'Too many requests',
@@ -119,7 +120,13 @@ export function installProblemHandlers(app: FastifyInstance, onRefusal: RefusalL
     return sendProblem(reply, problem('INTERNAL', 'Something went wrong on our side.', req));
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, problem('NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}.`, req)),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    // Name the path, but never echo an arbitrarily long one back.
+    const path = req.url.split('?')[0]!;
+    const shown = path.length > 120 ? `${path.slice(0, 120)}…` : path;
+    return sendProblem(
+      reply,
+      problem('NOT_FOUND', `No route for ${req.method} ${shown}.`, req, { instance: undefined }),
+    );
+  });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "patients_email_lower_idx" ON "patients" USING btree (lower("email"));

@@ -1,0 +1,141 @@
+// What an app instance knows of its callers, kept between requests so that an authenticated request
+// costs no database round trip to find out who is calling. It is correct only because every change
+// that could make a cached entry wrong (sign-out, revocation, password change, roles, hospitals) fires
+// a database trigger that notifies every instance when the change commits (migration 0008, ADR 8).
+// While this instance is not listening for those notices, nothing is cached.
+import type pg from 'pg';
+import type { Database } from '../../db/client';
+
+export const PRINCIPAL_CHANNEL = 'hospitium_principal';
+
+interface Entry<V> {
+  userId: string;
+  value: V;
+  expiresAt: number;
+}
+
+export interface CacheLog {
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * A bounded map from a credential (token family, session) to what was loaded for it, dropped per
+ * user when a notice names them, entirely when one names '*' or the listener loses its connection.
+ */
+export class PrincipalCache<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+  private readonly byUser = new Map<string, Set<string>>();
+  private listening = false;
+  private client: pg.Client | null = null;
+  private stopped = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  /** Counts changes heard of; a load that overlapped one is not cached (it may predate the change). */
+  private epoch = 0;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 20_000,
+  ) {}
+
+  /** Starts listening on a connection of its own; the cache stays off until the listener is up. */
+  async start(database: Database, log: CacheLog): Promise<void> {
+    if (this.ttlMs <= 0) return;
+    const connect = async (delayMs: number) => {
+      if (this.stopped) return;
+      try {
+        const client = await database.connectDedicated();
+        client.on('notification', (n) => this.onNotice(n.payload ?? '*'));
+        client.on('error', (err) => {
+          log.warn({ err }, 'principal cache: listener connection lost; caching off until it is back');
+          this.goDeaf(client);
+          this.retryTimer = setTimeout(() => void connect(1000), 1000);
+          this.retryTimer.unref();
+        });
+        await client.query(`LISTEN ${PRINCIPAL_CHANNEL}`);
+        this.client = client;
+        this.clear(); // whatever happened while nobody listened is unknown
+        this.listening = true;
+      } catch (err) {
+        log.warn({ err }, 'principal cache: could not listen; caching off, retrying');
+        const next = Math.min(delayMs * 2, 30_000);
+        this.retryTimer = setTimeout(() => void connect(next), delayMs);
+        this.retryTimer.unref();
+      }
+    };
+    await connect(1000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const client = this.client;
+    this.goDeaf(client);
+    await client?.end().catch(() => undefined);
+  }
+
+  get(key: string, now = Date.now()): V | undefined {
+    if (!this.listening) return undefined;
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (e.expiresAt <= now) {
+      this.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+
+  /** Call before loading what will be cached; pass the result to `set`. */
+  beginLoad(): number {
+    return this.epoch;
+  }
+
+  set(key: string, userId: string, value: V, loadedAt: number, now = Date.now()): void {
+    if (!this.listening || loadedAt !== this.epoch) return;
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.delete(oldest);
+    }
+    this.delete(key);
+    this.entries.set(key, { userId, value, expiresAt: now + this.ttlMs });
+    let keys = this.byUser.get(userId);
+    if (!keys) this.byUser.set(userId, (keys = new Set()));
+    keys.add(key);
+  }
+
+  /** Drops everything cached about a user (this instance's own changes call it before replying). */
+  forgetUser(userId: string): void {
+    this.epoch++;
+    for (const key of this.byUser.get(userId) ?? []) this.entries.delete(key);
+    this.byUser.delete(userId);
+  }
+
+  clear(): void {
+    this.epoch++;
+    this.entries.clear();
+    this.byUser.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private onNotice(payload: string): void {
+    if (payload === '*') this.clear();
+    else this.forgetUser(payload);
+  }
+
+  private delete(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    const keys = this.byUser.get(e.userId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byUser.delete(e.userId);
+  }
+
+  private goDeaf(client: pg.Client | null): void {
+    this.listening = false;
+    this.clear();
+    if (client && this.client === client) this.client = null;
+  }
+}
