@@ -1,6 +1,7 @@
 import { accountPages } from './en/account';
 import { adminPages } from './en/admin';
 import { common } from './en/common';
+import { errorMessages } from './en/errors';
 import { patientPages } from './en/patients';
 import { publicPages } from './en/public';
 import { workspace } from './en/workspace';
@@ -8,6 +9,7 @@ import { workspace } from './en/workspace';
 /** Every word of the web app in English; the key structure is what other languages translate. */
 export const en = {
   ...common,
+  ...errorMessages,
   ...publicPages,
   ...workspace,
   ...patientPages,

@@ -1,10 +1,16 @@
 import type { ErrorCode, FieldError, Problem } from '../../contracts/errors';
 
-/** An error answer from the API, with its field errors keyed by form path (`email`, `doctor.hospitalId`). */
+/**
+ * An error answer from the API, with its field errors keyed by form path (`email`,
+ * `doctor.hospitalId`). `message` and `fieldErrors` are the server's English, for logs and
+ * developers; screens word them from `code` and `fields` (see lib/messages.ts).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | 'NETWORK';
   readonly fieldErrors: Record<string, string>;
+  /** The first field error per form path, with its issue code and limits. */
+  readonly fields: Record<string, FieldError>;
   readonly problem: Problem | null;
   constructor(status: number, problem: Problem | null, fallback: string) {
     super(problem?.detail ?? fallback);
@@ -12,16 +18,17 @@ export class ApiError extends Error {
     this.status = status;
     this.code = problem?.code ?? (status === 0 ? 'NETWORK' : 'INTERNAL');
     this.problem = problem;
-    this.fieldErrors = toFieldErrors(problem?.errors ?? []);
+    this.fields = byFormPath(problem?.errors ?? []);
+    this.fieldErrors = Object.fromEntries(Object.entries(this.fields).map(([k, e]) => [k, e.message]));
   }
 }
 
-/** `body.doctor.hospitalId` -> `doctor.hospitalId`; the first message per field wins. */
-function toFieldErrors(errors: FieldError[]): Record<string, string> {
-  const out: Record<string, string> = {};
+/** `body.doctor.hospitalId` -> `doctor.hospitalId`; the first error per field wins. */
+function byFormPath(errors: FieldError[]): Record<string, FieldError> {
+  const out: Record<string, FieldError> = {};
   for (const e of errors) {
     const key = e.path.replace(/^(body|query|querystring|params)\.?/, '');
-    if (key && !(key in out)) out[key] = e.message;
+    if (key && !(key in out)) out[key] = e;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { UseFormReturnType } from '@mantine/form';
 import { ApiError } from './api';
+import { apiErrorMessage, fieldErrorMessage, issueToFieldError, type ZodIssueLike } from './messages';
 import i18n from '../i18n';
 
 /**
@@ -17,11 +18,11 @@ export function applyServerErrors<T>(
   const values = form.getValues() as Record<string, unknown>;
   let unplaced = false;
   let placed = false;
-  for (const [path, message] of Object.entries(err.fieldErrors)) {
+  for (const [path, fieldError] of Object.entries(err.fields)) {
     const field = rename[path] ?? path;
     const top = field.split('.')[0]!;
     if (top in values) {
-      form.setFieldError(field, message);
+      form.setFieldError(field, fieldErrorMessage(fieldError, err.code === 'NETWORK' ? undefined : err.code));
       placed = true;
     } else {
       unplaced = true;
@@ -31,14 +32,14 @@ export function applyServerErrors<T>(
   return errorMessage(err);
 }
 
-/** A person-readable message for any failure of an API call. */
+/**
+ * A person-readable message for any failure of an API call, in their language: worded from the
+ * error's stable code, never the server's English `detail`.
+ */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
-    if (err.code === 'NETWORK') return i18n.t('errors.network');
-    if (err.code === 'RATE_LIMITED') return i18n.t('errors.rateLimited');
-    if (err.code === 'CSRF_FAILED') return i18n.t('errors.csrf');
-    if (err.status >= 500) return i18n.t('errors.server');
-    return err.message;
+    if (err.status >= 500 && err.code !== 'UNAVAILABLE') return apiErrorMessage('INTERNAL');
+    return apiErrorMessage(err.code, { retryAfterSeconds: err.problem?.retryAfterSeconds });
   }
   return i18n.t('errors.unexpected');
 }
@@ -69,25 +70,27 @@ export function withoutBlanks<T extends Record<string, unknown>>(values: T): Par
 
 /**
  * Checks values against a contract schema (the same one the server uses) and puts each problem on
- * its field. Returns the parsed value, or null when something is wrong.
+ * its field, worded in the person's language from the issue's code. Returns the parsed value, or
+ * null when something is wrong.
  */
 export function validateWith<T>(
   schema: {
     safeParse(
       v: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+      params: { reportInput: boolean },
+    ): { success: true; data: T } | { success: false; error: { issues: readonly object[] } };
   },
   payload: unknown,
   form: { setErrors(errors: Record<string, string>): void },
 ): T | null {
-  const result = schema.safeParse(payload);
+  // With the input in each issue, a value not given at all reads "required", not zod's
+  // "expected string, received undefined".
+  const result = schema.safeParse(payload, { reportInput: true });
   if (result.success) return result.data;
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join('.');
-    if (!(key in errors)) errors[key] = issue.message;
+    const fieldError = issueToFieldError(issue as ZodIssueLike);
+    if (!(fieldError.path in errors)) errors[fieldError.path] = fieldErrorMessage(fieldError);
   }
   form.setErrors(errors);
   return null;

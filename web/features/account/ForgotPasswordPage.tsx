@@ -21,7 +21,7 @@ export default function ForgotPasswordPage() {
   const form = useForm({
     initialValues: { email: typeof state?.email === 'string' ? state.email : '' },
   });
-  const [sent, setSent] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -31,8 +31,8 @@ export default function ForgotPasswordPage() {
     if (!parsed) return;
     setBusy(true);
     try {
-      const reply = await post<{ message: string }>('/api/auth/password-reset/start', parsed);
-      setSent(reply.message);
+      await post('/api/auth/password-reset/start', parsed);
+      setSent(true);
     } catch (err) {
       setError(applyServerErrors(form, err));
     } finally {
@@ -47,7 +47,7 @@ export default function ForgotPasswordPage() {
       </Title>
       {sent ? (
         <Alert color="teal" role="status">
-          {sent}
+          {t('reset.sentBody')}
         </Alert>
       ) : (
         <form noValidate onSubmit={submit}>

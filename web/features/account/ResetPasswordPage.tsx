@@ -8,7 +8,7 @@ import { PasswordResetComplete } from '../../../contracts/account-security';
 import { PASSWORD_MIN } from '../../../contracts/identity';
 import { AuthLayout } from '../auth/AuthLayout';
 import { ApiError, post } from '../../lib/api';
-import { applyServerErrors, validateWith } from '../../lib/forms';
+import { applyServerErrors, errorMessage, validateWith } from '../../lib/forms';
 
 type Outcome = 'form' | 'invalid' | 'done';
 
@@ -39,7 +39,7 @@ export default function ResetPasswordPage() {
       setOutcome('done');
     } catch (err) {
       if (err instanceof ApiError && err.code === 'RESET_TOKEN_INVALID') {
-        setInvalidMessage(err.message);
+        setInvalidMessage(errorMessage(err));
         setOutcome('invalid');
       } else {
         setError(applyServerErrors(form, err));

@@ -45,9 +45,11 @@ export function PasswordStep({
     } catch (err) {
       if (err instanceof ApiError && err.code === 'TOTP_REQUIRED') {
         setNeedsTotp(true);
-        if (needsTotp) form.setFieldError(useRecovery ? 'recoveryCode' : 'totp', err.message);
+        // Asked again after a code was sent: that code was wrong or used already.
+        if (needsTotp)
+          form.setFieldError(useRecovery ? 'recoveryCode' : 'totp', t('fieldErrors.rules.wrongCode'));
       } else if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') {
-        form.setFieldError('password', err.message);
+        form.setFieldError('password', errorMessage(err));
       } else {
         setError(errorMessage(err));
       }

@@ -18,7 +18,13 @@ import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN, SignUpComplete } from '../../../contracts/identity';
 import type { PublicHospital } from '../../../contracts/organisation';
 import { ApiError, get, post } from '../../lib/api';
-import { applyServerErrors, optionalSelect, validateWith, withoutBlanks } from '../../lib/forms';
+import {
+  applyServerErrors,
+  errorMessage,
+  optionalSelect,
+  validateWith,
+  withoutBlanks,
+} from '../../lib/forms';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 
 interface Values {
@@ -101,7 +107,7 @@ export function RegisterStep({
       form.resetDirty();
       await onRegistered();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'CODE_INVALID') onBadCode(err.message);
+      if (err instanceof ApiError && err.code === 'CODE_INVALID') onBadCode(errorMessage(err));
       else setError(applyServerErrors(form, err));
     } finally {
       setBusy(false);

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, type DocumentInfo, type DocumentKind } from '../../../contracts/documents';
 import { ApiError, upload } from '../../lib/api';
 import { errorMessage, notifySuccess } from '../../lib/forms';
+import i18n from '../../i18n';
 
 /** What to tell the person when an upload is refused: wrong kind of file and too large in plain words. */
-function uploadError(err: unknown, t: ReturnType<typeof useTranslation>['t']): string {
+function uploadError(err: unknown): string {
   if (err instanceof ApiError) {
-    if (err.status === 415) return t('documents.wrongType');
-    // The server's message names its limit ("larger than the 10 MB limit").
-    if (err.status === 413) return err.problem?.detail ?? t('documents.tooLarge');
+    if (err.status === 415) return i18n.t('documents.wrongType');
+    if (err.status === 413) return i18n.t('documents.tooLarge');
   }
   return errorMessage(err);
 }
@@ -50,7 +50,7 @@ export function UploadDocumentForm({
       setTitle('');
       await onUploaded(doc);
     } catch (err) {
-      setError(uploadError(err, t));
+      setError(uploadError(err));
     } finally {
       setBusy(false);
     }

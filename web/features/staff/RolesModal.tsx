@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SetStaffRoles, type StaffMember } from '../../../contracts/organisation';
 import { HOSPITAL_ROLES } from '../../../contracts/roles';
 import { ApiError, put } from '../../lib/api';
-import { applyServerErrors, notifySuccess, validateWith, withoutBlanks } from '../../lib/forms';
+import { applyServerErrors, errorMessage, notifySuccess, validateWith, withoutBlanks } from '../../lib/forms';
 
 /** Sets someone's roles here; granting "doctor" to someone with no approved profile asks for one. */
 export function RolesModal({
@@ -42,14 +42,10 @@ export function RolesModal({
       onClose();
       await onSaved();
     } catch (err) {
-      if (
-        err instanceof ApiError &&
-        err.code === 'DOCTOR_PROFILE_REQUIRED' &&
-        !needsProfile &&
-        !/pending/i.test(err.message)
-      ) {
+      // Granting "doctor" needs a profile: ask for one here (it also approves a pending application).
+      if (err instanceof ApiError && err.code === 'DOCTOR_PROFILE_REQUIRED' && !needsProfile) {
         setNeedsProfile(true);
-        setError(err.message);
+        setError(errorMessage(err));
         return;
       }
       setError(applyServerErrors(form, err));

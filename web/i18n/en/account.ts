@@ -6,6 +6,8 @@ export const accountPages = {
     startIntro: 'Enter the email address of your account. We will email you a link to choose a new password.',
     send: 'Email me a link',
     sentTitle: 'Check your email',
+    sentBody:
+      'If this address has an account, a link to choose a new password is on its way. It works once, for a limited time.',
     backToSignIn: 'Back to sign in',
     title: 'Choose a new password',
     newPassword: 'New password',
