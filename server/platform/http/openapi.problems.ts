@@ -1,0 +1,179 @@
+import { STATUS_CODES } from 'node:http';
+import { ERROR_STATUS, type ErrorCode } from '../../../contracts/errors';
+import type { Access } from '../../../contracts/permissions';
+
+/**
+ * The error answers of each operation in the OpenAPI document, as problem+json (RFC 9457) bodies
+ * that all reference one `Problem` schema. Most are derived from what the route declares (its
+ * access rule, parameters, body, rate limit), so a new route documents them without doing anything;
+ * the errors only a service knows about are listed per operation in OPERATION_ERRORS.
+ */
+
+/** What the document needs to know about a route to list the errors it can answer with. */
+export interface RouteFacts {
+  method: string;
+  access: Access | undefined;
+  hasParams: boolean;
+  hasQuery: boolean;
+  /** A body schema, or a declared media type (multipart uploads). */
+  hasBody: boolean;
+  rateLimited: boolean;
+}
+
+/**
+ * Errors the services raise beyond what the route declaration implies, by operationId. Keep it
+ * in step with the services (the OpenAPI test fails on an operationId that no longer exists).
+ */
+export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = {
+  signIn: ['INVALID_CREDENTIALS', 'TOTP_REQUIRED'],
+  issueTokens: ['INVALID_CREDENTIALS', 'TOTP_REQUIRED'],
+  refreshToken: ['TOKEN_INVALID'],
+  completeSignUp: ['CODE_INVALID', 'EMAIL_TAKEN', 'WEAK_PASSWORD'],
+  changePassword: ['INVALID_CREDENTIALS', 'WEAK_PASSWORD'],
+  completePasswordReset: ['RESET_TOKEN_INVALID', 'WEAK_PASSWORD'],
+  setUpTwoFactor: ['TWO_FACTOR_ALREADY_ENABLED'],
+  enableTwoFactor: ['TWO_FACTOR_ALREADY_ENABLED', 'TWO_FACTOR_NOT_SET_UP', 'CODE_INVALID'],
+  disableTwoFactor: ['INVALID_CREDENTIALS', 'TWO_FACTOR_NOT_SET_UP', 'CODE_INVALID'],
+  registerPatient: ['POSSIBLE_DUPLICATE', 'KNOWN_ELSEWHERE', 'MRN_TAKEN'],
+  registerExistingPatient: ['ALREADY_REGISTERED', 'AMBIGUOUS_MATCH', 'MRN_TAKEN', 'NOT_FOUND'],
+  getOwnPatient: ['NOT_FOUND'],
+  updatePatientAllergy: ['RULE_VIOLATION'],
+  updatePatientCondition: ['RULE_VIOLATION'],
+  createHospital: ['HOSPITAL_CODE_TAKEN'],
+  createDepartment: ['DEPARTMENT_EXISTS'],
+  updateDepartment: ['DEPARTMENT_EXISTS'],
+  setStaffMemberRoles: ['DOCTOR_PROFILE_REQUIRED', 'LAST_ADMIN'],
+  deactivateStaffMember: ['LAST_ADMIN'],
+  createStaffInvitation: ['ALREADY_MEMBER', 'DOCTOR_PROFILE_REQUIRED'],
+  revokeStaffInvitation: ['ALREADY_DECIDED'],
+  acceptInvitation: ['INVITATION_INVALID', 'EMAIL_TAKEN', 'WEAK_PASSWORD'],
+  approveDoctor: ['ALREADY_DECIDED'],
+  rejectDoctor: ['ALREADY_DECIDED'],
+  withdrawDocument: ['CONFLICT'],
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The error codes an operation can answer with, derived from its route and OPERATION_ERRORS. */
+export function problemCodes(facts: RouteFacts, operationId: string): ErrorCode[] {
+  // Every request with an access rule is authenticated first, and a malformed X-Hospital-Id
+  // header (or JSON body) is refused before the route runs.
+  const codes = new Set<ErrorCode>(['BAD_REQUEST']);
+  if (facts.hasParams || facts.hasQuery || facts.hasBody) codes.add('VALIDATION_FAILED');
+  if (facts.hasBody) {
+    codes.add('PAYLOAD_TOO_LARGE');
+    codes.add('UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (facts.access && facts.access !== 'public') {
+    codes.add('UNAUTHENTICATED');
+    codes.add('TOKEN_INVALID');
+    // X-Hospital-Id naming a hospital the caller holds no role at, or none to act in.
+    codes.add('HOSPITAL_ACCESS_DENIED');
+    if (!SAFE_METHODS.has(facts.method)) codes.add('CSRF_FAILED');
+  }
+  if (facts.access && typeof facts.access === 'object') {
+    codes.add('FORBIDDEN');
+    codes.add('TWO_FACTOR_REQUIRED');
+  }
+  if (facts.hasParams) {
+    // Out of scope looks the same as missing: 404 for both.
+    codes.add('NOT_FOUND');
+    // A path parameter over the router's length limit.
+    codes.add('URI_TOO_LONG');
+  }
+  if (facts.rateLimited) codes.add('RATE_LIMITED');
+  for (const code of OPERATION_ERRORS[operationId] ?? []) codes.add(code);
+  return [...codes];
+}
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+const PROBLEM_REF = '#/components/schemas/Problem';
+
+export interface ResponseObject {
+  description: string;
+  content?: Record<string, { schema: unknown }>;
+}
+
+/** One response per status the codes map to, each listing its codes and referencing `Problem`. */
+export function problemResponses(codes: readonly ErrorCode[]): Record<string, ResponseObject> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) {
+    const status = ERROR_STATUS[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const out: Record<string, ResponseObject> = {};
+  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
+    const listed = byStatus.get(status)!.map((c) => `\`${c}\``);
+    out[String(status)] = {
+      description: `${STATUS_CODES[status] ?? 'Error'}: ${listed.join(', ')}`,
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: PROBLEM_REF } } },
+    };
+  }
+  return out;
+}
+
+/** The problem+json body every error carries (contracts/errors.ts `Problem`), as JSON Schema. */
+export function problemSchemas(): Record<string, unknown> {
+  const codes = Object.keys(ERROR_STATUS) as ErrorCode[];
+  return {
+    Problem: {
+      type: 'object',
+      description:
+        'An error, as RFC 9457 problem details (`application/problem+json`). Clients branch on `code`, ' +
+        'which is stable; `title` and `detail` are for people. Some codes add members: ' +
+        '`candidates` (the likely matches) with `POSSIBLE_DUPLICATE`, `retryAfterSeconds` with a ' +
+        'sign-in lockout (`RATE_LIMITED`).',
+      required: ['type', 'title', 'status', 'code', 'detail'],
+      properties: {
+        type: {
+          type: 'string',
+          format: 'uri',
+          description: 'Names the problem: `urn:hospitium:problem:` and the code in kebab case.',
+        },
+        title: { type: 'string', description: 'A short summary of the HTTP status.' },
+        status: { type: 'integer', minimum: 400, maximum: 599, description: 'The HTTP status code.' },
+        code: {
+          type: 'string',
+          enum: codes,
+          description:
+            'The stable machine code, and the HTTP status it always comes with: ' +
+            codes.map((c) => `\`${c}\` ${ERROR_STATUS[c]}`).join(', ') +
+            '.',
+        },
+        detail: { type: 'string', description: 'What went wrong, for a person to read.' },
+        instance: { type: 'string', description: 'The path of the request (without its query).' },
+        requestId: {
+          type: 'string',
+          description: 'The request id, also sent as the X-Request-Id header; quote it when reporting.',
+        },
+        errors: {
+          type: 'array',
+          description: 'The fields that were refused, when the request did not validate.',
+          items: { $ref: '#/components/schemas/FieldError' },
+        },
+      },
+      additionalProperties: true,
+      examples: [
+        {
+          type: 'urn:hospitium:problem:validation-failed',
+          title: 'Bad request',
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          detail: 'body.email: Invalid email address',
+          instance: '/api/auth/sign-up/start',
+          requestId: '0197a0d2-5c1e-7e32-9a4b-3f6d2e1c8b90',
+          errors: [{ path: 'body.email', message: 'Invalid email address' }],
+        },
+      ],
+    },
+    FieldError: {
+      type: 'object',
+      description: 'One refused field of a request.',
+      required: ['path', 'message'],
+      properties: {
+        path: { type: 'string', description: 'Where in the request, dotted: `body.email`, `query.limit`.' },
+        message: { type: 'string', description: 'Why it was refused.' },
+      },
+    },
+  };
+}
