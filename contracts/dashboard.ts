@@ -69,8 +69,15 @@ export const OwnRecordSummary = z.object({
   bloodGroup: z.string().nullable(),
   activeAllergies: z.number().int().min(0),
   activeConditions: z.number().int().min(0),
+  /** Where they are registered; `timeZone` is the one their times are shown in. */
   hospitals: z.array(
-    z.object({ hospitalId: Uuid, name: z.string(), mrn: z.string(), registeredAt: Instant }),
+    z.object({
+      hospitalId: Uuid,
+      name: z.string(),
+      mrn: z.string(),
+      registeredAt: Instant,
+      timeZone: z.string(),
+    }),
   ),
 });
 export type OwnRecordSummary = z.infer<typeof OwnRecordSummary>;

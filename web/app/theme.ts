@@ -19,6 +19,9 @@ export const theme = createTheme({
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
     Tooltip: { defaultProps: { openDelay: 300 } },
+    // A badge is a short label: in a narrow table cell it keeps its width rather than turning
+    // "Approved" into "APPRO…" (a flex label that may shrink to nothing otherwise).
+    Badge: { styles: { root: { minWidth: 'max-content' } } },
   },
 });
 

@@ -29,6 +29,8 @@ export interface Column<T> {
   sortable?: boolean;
   /** Hide the column on narrow screens below this breakpoint. */
   visibleFrom?: MantineBreakpoint;
+  /** Keep the cell on one line (dates, codes, badges): the table takes the room from wrapping columns. */
+  nowrap?: boolean;
 }
 
 export interface SortState {
@@ -105,7 +107,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
           {rows.map((row) => (
             <Table.Tr key={rowKey(row)} data-testid="data-row">
               {columns.map((c) => (
-                <Table.Td key={c.key} visibleFrom={c.visibleFrom}>
+                <Table.Td
+                  key={c.key}
+                  visibleFrom={c.visibleFrom}
+                  style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
+                >
                   {c.cell(row)}
                 </Table.Td>
               ))}

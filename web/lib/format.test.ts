@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeFormatters } from './format';
+import { formatLocale, makeFormatters, sharedTimeZone } from './format';
 
 describe('formatters', () => {
   it('shows an instant in the hospital time zone, not the machine one', () => {
@@ -19,5 +19,36 @@ describe('formatters', () => {
     expect(f.money(80_000, 'INR')).toBe('₹800.00');
     expect(f.money(18_000, 'GBP')).toBe('£180.00');
     expect(f.money(1500, 'JPY')).toBe('¥1,500');
+  });
+});
+
+describe('time zone and locale', () => {
+  it('uses the zone every hospital of the patient shares, else the fallback', () => {
+    expect(sharedTimeZone(['Asia/Kolkata'], 'UTC')).toBe('Asia/Kolkata');
+    expect(sharedTimeZone(['Asia/Kolkata', 'Asia/Kolkata'], 'UTC')).toBe('Asia/Kolkata');
+    expect(sharedTimeZone(['Asia/Kolkata', 'Europe/London'], 'America/New_York')).toBe('America/New_York');
+    expect(sharedTimeZone([], 'America/New_York')).toBe('America/New_York');
+  });
+
+  it('names the zone in words, summer or winter', () => {
+    expect(makeFormatters('en', 'Asia/Kolkata').zoneName()).toBe('India Standard Time');
+    const london = makeFormatters('en-GB', 'Europe/London');
+    expect(london.zoneName(new Date('2026-01-15T12:00:00Z'))).toBe('Greenwich Mean Time');
+    expect(london.zoneName(new Date('2026-07-15T12:00:00Z'))).toBe('British Summer Time');
+  });
+
+  it('writes dates in the browser’s variant of the app’s language', () => {
+    expect(formatLocale('en', ['en-GB', 'en'])).toBe('en-GB');
+    expect(formatLocale('en', ['hi-IN', 'en-IN'])).toBe('en-IN');
+    expect(formatLocale('en', ['fr-FR', 'de'])).toBe('en');
+    expect(formatLocale('en', [])).toBe('en');
+    expect(formatLocale('en', ['en-', 'en-IN'])).toBe('en-IN');
+    const instant = '2026-03-01T20:30:00Z';
+    expect(makeFormatters(formatLocale('en', ['en-GB']), 'Asia/Kolkata').dateTime(instant)).toBe(
+      '2 Mar 2026, 02:00',
+    );
+    expect(makeFormatters(formatLocale('en', ['en-US']), 'Asia/Kolkata').dateTime(instant)).toBe(
+      'Mar 2, 2026, 2:00 AM',
+    );
   });
 });

@@ -3,11 +3,43 @@ import { useTranslation } from 'react-i18next';
 
 export const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The zone times are shown in: the active hospital's for staff, the browser's for patients. */
+/**
+ * The zone times are shown in: the active hospital's for staff, the one of the hospitals a patient
+ * is registered at, else the browser's.
+ */
 export const TimeZoneContext = createContext<string>(browserTimeZone);
+
+/** The one zone all these hospitals share, or `fallback` when there is none or they differ. */
+export function sharedTimeZone(zones: readonly string[], fallback: string): string {
+  const distinct = new Set(zones);
+  return distinct.size === 1 ? [...distinct][0]! : fallback;
+}
+
+/**
+ * The locale dates and numbers are written in: the browser's own variant of the app's language
+ * when it prefers one (en-GB writes "2 Dec 2026, 16:05", en-IN "2 Dec 2026, 4:05 pm"), else the
+ * app's language as it is.
+ */
+export function formatLocale(language: string, preferred: readonly string[]): string {
+  const base = language.split('-')[0]!.toLowerCase();
+  for (const tag of preferred) {
+    if (tag.split('-')[0]!.toLowerCase() !== base) continue;
+    try {
+      return Intl.getCanonicalLocales(tag)[0] ?? language;
+    } catch {
+      // A malformed tag: try the next one.
+    }
+  }
+  return language;
+}
+
+const browserLanguages = (): readonly string[] =>
+  typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
 
 export interface Formatters {
   timeZone: string;
+  /** The zone's name in words ("India Standard Time"), as it is at `at` (summer or winter time). */
+  zoneName(at?: Date): string;
   /** An instant (UTC on the wire) as date and time in the zone. */
   dateTime(iso: string): string;
   /** The calendar day an instant falls on, in the zone. */
@@ -26,8 +58,11 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const calendar = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(locale);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' });
   return {
     timeZone,
+    zoneName: (at = new Date()) =>
+      zone.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
     dateTime: (iso) => dateTime.format(new Date(iso)),
     day: (iso) => day.format(new Date(iso)),
     date: (isoDate) => calendar.format(new Date(`${isoDate}T00:00:00Z`)),
@@ -47,9 +82,12 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
   };
 }
 
-/** Formatters for the current language and the hospital's time zone. */
+/** Formatters for the current language (in the browser's regional variant) and the time zone in effect. */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const timeZone = useContext(TimeZoneContext);
-  return useMemo(() => makeFormatters(i18n.language, timeZone), [i18n.language, timeZone]);
+  return useMemo(
+    () => makeFormatters(formatLocale(i18n.language, browserLanguages()), timeZone),
+    [i18n.language, timeZone],
+  );
 }

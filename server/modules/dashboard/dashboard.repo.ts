@@ -102,13 +102,14 @@ export interface OwnRegistrationRow {
   name: string;
   mrn: string;
   registered_at: Date | string;
+  time_zone: string;
 }
 
 export async function findOwnRegistrations(exec: Executor, patientId: string): Promise<OwnRegistrationRow[]> {
   return queryRows<OwnRegistrationRow>(
     exec,
     sql`
-    select r.hospital_id, h.name, r.mrn, r.registered_at
+    select r.hospital_id, h.name, r.mrn, r.registered_at, h.time_zone
       from patient_registrations r join hospitals h on h.id = r.hospital_id
      where r.patient_id = ${patientId}
      order by r.registered_at`,

@@ -142,7 +142,7 @@ describe('GET /api/dashboard', () => {
     expect(d.cards.every((c) => !c.available)).toBe(true);
     expect(d.ownRecord).toMatchObject({ patientId: patient.id, activeAllergies: 1, activeConditions: 0 });
     expect(d.ownRecord?.hospitals).toEqual([
-      expect.objectContaining({ hospitalId: h.id, name: h.name, mrn: patient.mrn }),
+      expect.objectContaining({ hospitalId: h.id, name: h.name, mrn: patient.mrn, timeZone: h.timeZone }),
     ]);
   });
 

@@ -185,6 +185,7 @@ async function ownRecord(ctx: Ctx): Promise<Dashboard['ownRecord']> {
       name: r.name,
       mrn: r.mrn,
       registeredAt: iso(r.registered_at),
+      timeZone: r.time_zone,
     })),
   };
 }

@@ -21,6 +21,7 @@ import { useSearchParams } from 'react-router';
 import type { AuditEvent } from '../../../contracts/audit';
 import { get } from '../../lib/api';
 import { useFormat } from '../../lib/format';
+import { BreakableText } from '../../components/BreakableText';
 import { DataTable, TableEmpty, type Column, type SortState } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -77,6 +78,7 @@ export default function AuditLogPage() {
       key: 'time',
       header: t('audit.time'),
       cell: (e) => <Text size="sm">{f.dateTime(e.occurredAt)}</Text>,
+      nowrap: true,
       sortValue: (e) => e.seq,
     },
     {
@@ -97,7 +99,11 @@ export default function AuditLogPage() {
     {
       key: 'action',
       header: t('audit.action'),
-      cell: (e) => <Code>{e.action}</Code>,
+      cell: (e) => (
+        <Code data-testid="audit-action" style={{ overflowWrap: 'break-word' }}>
+          <BreakableText text={e.action} after="._" />
+        </Code>
+      ),
       sortValue: (e) => e.action,
     },
     {
@@ -161,7 +167,7 @@ export default function AuditLogPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} description={t('audit.description', { zone: f.timeZone })} />
+      <PageHeader title={t('audit.title')} description={t('audit.description', { zone: f.zoneName() })} />
       <Card mb="md">
         <form
           onSubmit={(e) => {

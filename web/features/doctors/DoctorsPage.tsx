@@ -8,6 +8,7 @@ import type { DoctorProfile, DoctorStatus } from '../../../contracts/organisatio
 import { getAllPages } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
+import { BreakableText } from '../../components/BreakableText';
 import { ClientTable } from '../../components/ClientTable';
 import { useClientTable, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -38,8 +39,8 @@ export default function DoctorsPage() {
             <Text size="sm" fw={500}>
               {d.fullName}
             </Text>
-            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              {d.email}
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'break-word' }} data-testid="doctor-email">
+              <BreakableText text={d.email} />
             </Text>
           </div>
         ),
@@ -68,6 +69,7 @@ export default function DoctorsPage() {
           </Text>
         ),
         visibleFrom: 'lg',
+        nowrap: true,
       },
       {
         key: 'status',
@@ -78,6 +80,7 @@ export default function DoctorsPage() {
           </Badge>
         ),
         sortValue: (d) => d.status,
+        nowrap: true,
       },
       {
         key: 'applied',
@@ -85,6 +88,7 @@ export default function DoctorsPage() {
         cell: (d) => <Text size="sm">{f.day(d.createdAt)}</Text>,
         sortValue: (d) => d.createdAt,
         visibleFrom: 'md',
+        nowrap: true,
       },
       ...(can('doctors:approve')
         ? [

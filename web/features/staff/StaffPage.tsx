@@ -8,6 +8,7 @@ import { getAllPages, post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
+import { BreakableText } from '../../components/BreakableText';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ClientTable } from '../../components/ClientTable';
 import { useClientTable, type Column } from '../../components/DataTable';
@@ -44,8 +45,8 @@ export default function StaffPage() {
             <Text size="sm" fw={500}>
               {s.fullName}
             </Text>
-            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              {s.email}
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'break-word' }}>
+              <BreakableText text={s.email} />
             </Text>
           </div>
         ),

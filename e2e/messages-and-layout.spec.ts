@@ -1,0 +1,76 @@
+// Papercuts a new user met: zod's English under an empty field, a status badge cut to "APPRO…"
+// and emails broken mid-word at 1280 px, action names clipped on a phone, and dashboards showing
+// times in UTC. Each is checked as a person would see it, with a screenshot of the page.
+import { expect, test } from '@playwright/test';
+import { demoEmail, openNav, signIn, snap } from './support/helpers';
+import { expectBreaksOnlyAfter, expectInside, expectNotTruncated } from './support/layout';
+
+const ZOD_ENGLISH = /Invalid input|expected string|received undefined|Too small|Too big/;
+
+test('an empty required field says so in words, not in zod’s English', async ({ page }, info) => {
+  await signIn(page, demoEmail('receptionist'));
+  await openNav(page, 'Patients');
+  await page.getByRole('link', { name: 'Register patient' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Register a patient' })).toBeVisible();
+
+  // Nothing filled in at all, then a family name only: the given name is still missing.
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  await expect(page.getByText('This field is required')).toBeVisible();
+  await page.getByLabel('Family name').fill('Iyer');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  const givenName = page.getByLabel('Given name');
+  await expect(givenName).toHaveAccessibleDescription(/This field is required/);
+  await expect(page.getByText(ZOD_ENGLISH)).toHaveCount(0);
+  await snap(page, info, '01-required');
+});
+
+test('the doctors table fits at 1280 px: whole status badges, emails wrapped at their @', async ({
+  page,
+}, info) => {
+  if (info.project.name === 'desktop') await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, demoEmail('cgh.admin'));
+  await openNav(page, 'Doctors');
+  await expect(page.getByRole('heading', { name: 'Doctors', level: 1 })).toBeVisible();
+  const rows = page.getByTestId('data-row');
+  await expect(rows.first()).toBeVisible();
+
+  await expectNotTruncated(rows.locator('.mantine-Badge-root'));
+  await expectBreaksOnlyAfter(rows.getByTestId('doctor-email'), '@.-_');
+  await expectInside(rows.getByTestId('doctor-email'), '[data-testid="data-row"]');
+  await snap(page, info, '02-doctors');
+});
+
+test('the audit log shows whole action names on a phone', async ({ page }, info) => {
+  await signIn(page, demoEmail('cgh.admin'));
+  await openNav(page, 'Audit log');
+  await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
+  const actions = page.getByTestId('data-row').getByTestId('audit-action');
+  await expect(actions.first()).toBeVisible();
+
+  await expectInside(actions, '[data-testid="data-row"]');
+  await expectNotTruncated(actions);
+  await expectBreaksOnlyAfter(actions, '._');
+  await snap(page, info, '03-audit');
+});
+
+test.describe('dashboards in a browser set to New York time', () => {
+  test.use({ timezoneId: 'America/New_York', locale: 'en-GB' });
+
+  test('a patient sees times in their hospital’s zone, by the browser’s locale', async ({ page }, info) => {
+    await signIn(page, demoEmail('patient'));
+    const updated = page.getByTestId('dashboard-updated');
+    // Rahul Verma is registered at City General Hospital, Bengaluru.
+    await expect(updated).toContainText('India Standard Time');
+    // en-GB puts the day before the month: "2 Dec 2026, 16:05".
+    await expect(updated).toHaveText(/\d{1,2} [A-Z][a-z]{2} \d{4}/);
+    await snap(page, info, '04-patient-dashboard');
+  });
+
+  test('a platform admin, with no hospital, sees times in the browser’s zone', async ({ page }, info) => {
+    await signIn(page, demoEmail('admin'));
+    const updated = page.getByTestId('dashboard-updated');
+    await expect(updated).toContainText(/Eastern (Standard|Daylight) Time/);
+    await expect(updated).not.toContainText('UTC');
+    await snap(page, info, '05-admin-dashboard');
+  });
+});
