@@ -66,10 +66,7 @@ export const common = {
   errors: {
     title: 'Something went wrong',
     loadTitle: 'Could not load this',
-    network: 'The server could not be reached. Check your connection and try again.',
-    rateLimited: 'Too many attempts. Wait a minute and try again.',
-    csrf: 'Your session changed in another tab. Reload the page and try again.',
-    server: 'Something went wrong on our side. Try again in a moment.',
+    // What an API failure says is in errors.ts (apiErrors), by its code.
     unexpected: 'Something unexpected happened. Try again.',
   },
   notFound: {
