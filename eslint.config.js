@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import moduleBoundaries from './eslint/module-boundaries.js';
 
 export default tseslint.config(
   {
@@ -41,6 +44,21 @@ export default tseslint.config(
       'server/test/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The architecture, enforced: no import cycles anywhere, and module seams kept (ARCHITECTURE.md).
+    files: ['server/**/*.ts', 'contracts/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'],
+    plugins: { 'import-x': importX, hospitium: { rules: { 'module-boundaries': moduleBoundaries } } },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+      // Without a parser for .ts, import-x cannot read dependencies and sees no cycles at all.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'hospitium/module-boundaries': 'error',
+    },
   },
   {
     files: ['web/**/*.tsx', 'web/**/*.ts'],

@@ -7,8 +7,6 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import {
   AccessTokens,
-  IdentityService,
-  identityRoutes,
   makeAuthenticator,
   getOrCreateSetting,
   auditCheckpointKey,
@@ -18,6 +16,7 @@ import { installAccessControl, type RouteEntry } from './platform/access';
 import { PrincipalCache } from './platform/auth/principal-cache';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { insertAuditEvent } from './platform/audit/audit.repo';
+import { ReadAuditLog } from './platform/audit/read-audit';
 import { startAuditSealer } from './platform/audit/sealer';
 import { installHealth } from './platform/http/health';
 import { installOpenApi } from './platform/http/openapi';
@@ -99,6 +98,8 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
+  const readAudit = new ReadAuditLog(database);
+  app.decorate('readAudit', readAudit);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -118,7 +119,6 @@ export async function buildApp({
   await callers.start(database, app.log);
   app.addHook('onClose', async () => callers.stop());
   const auth = makeAuthenticator({ db: database.db, config, tokens, cache: callers });
-  const identity = new IdentityService({ config, mailer, tokens });
 
   await app.register(cookie);
   await app.register(helmet, securityHeaderOptions(config));
@@ -145,7 +145,6 @@ export async function buildApp({
   await installOpenApi(app);
   installHealth(app, database, () => shuttingDown);
 
-  identityRoutes(app, { identity, auth, authPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE });
   auditRoutes(app);
 
   // Jobs are installed before any route can enqueue one, and stopped (running jobs finished or
@@ -162,7 +161,18 @@ export async function buildApp({
     await registerModuleJobs(jobs, { config, database, mailer, sms, log: app.log });
     await jobs.install();
     jobsRoutes(app, { runner: jobs });
-    await registerModules(app, { config, database, mailer, sms, jobs });
+    const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+    await registerModules(app, {
+      config,
+      database,
+      mailer,
+      sms,
+      log: app.log,
+      jobs,
+      auth,
+      tokens,
+      publicUrl,
+    });
     await installWebApp(app); // last: its catch-all serves the web app for every non-API GET
 
     // Chains committed audit rows every second, and writes a signed checkpoint of the chain's head
@@ -172,7 +182,10 @@ export async function buildApp({
       key: await auditCheckpointKey(database.db),
       everyMs: config.AUDIT_CHECKPOINT_SECONDS * 1000,
     });
-    app.addHook('onClose', async () => stopSealer());
+    app.addHook('onClose', async () => {
+      await readAudit.flush();
+      await stopSealer();
+    });
 
     await app.ready();
     await jobs.start();

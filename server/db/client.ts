@@ -34,8 +34,8 @@ export interface Database {
   /** Plain SQL with positional parameters, for the few places drizzle does not fit (pg-boss, locks). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   embedded?: EmbeddedInfo;
-  /** A connection of its own, outside the pool (LISTEN needs one); the caller ends it. */
-  connectDedicated(): Promise<pg.Client>;
+  /** A connection of its own, outside the pool (LISTEN needs one), named for pg_stat_activity; the caller ends it. */
+  connectDedicated(applicationName: string): Promise<pg.Client>;
   close(): Promise<void>;
 }
 
@@ -77,8 +77,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       const r = await pool.query(text, params as unknown[] | undefined);
       return { rows: r.rows };
     },
-    connectDedicated: async () => {
-      const client = new pg.Client({ connectionString: opts.url });
+    connectDedicated: async (applicationName) => {
+      const client = new pg.Client({ connectionString: opts.url, application_name: applicationName });
       await client.connect();
       return client;
     },
@@ -96,5 +96,23 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 /** Runs a raw drizzle `sql` query and returns its rows. */
 export async function queryRows<T>(exec: Executor, query: SQL): Promise<T[]> {
   const result = (await exec.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/**
+ * Rows of a hot-path statement with fixed text, prepared once per connection under `name`:
+ * PostgreSQL then skips parsing and, after a few runs, planning. Works on the pool and inside a
+ * transaction (on the transaction's connection), as drizzle holds either one.
+ */
+export async function preparedRows<T>(
+  exec: Executor,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const client = (exec as unknown as { session?: { client?: pg.Pool | pg.PoolClient } }).session?.client;
+  if (!client)
+    throw new Error('preparedRows: no driver connection on this executor (drizzle internals changed?)');
+  const result = await client.query<T & pg.QueryResultRow>({ name, text, values });
   return result.rows;
 }

@@ -6,3 +6,5 @@ export * from '../modules/patients/patients.tables';
 export * from '../modules/documents/documents.tables';
 export * from '../modules/notifications/notifications.tables';
 export * from '../platform/audit/audit.tables';
+export * from '../platform/throttles/throttles.tables';
+export * from '../platform/numbering/numbering.tables';

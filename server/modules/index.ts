@@ -1,58 +1,72 @@
+// Every domain module, registered from its manifest (docs/adding-a-module.md). A new module adds
+// one line to MODULES; ports between modules are connected in wire(), and nowhere else.
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config';
-import type { Database } from '../db/client';
-import type { JobLog, JobRunner } from '../platform/jobs';
-import type { Mailer } from '../platform/mail/mailer';
-import type { SmsProvider } from '../platform/sms';
-import { dashboardRoutes } from './dashboard';
-import { registerDocuments } from './documents';
-import { patientRoutes } from './patients';
-import { organisationRoutes } from './organisation';
-import { defineIdentityJobs } from './identity';
-import { defineNotificationJobs, notificationAdminRoutes, notificationRoutes } from './notifications';
+import { provideActorNames } from '../platform/audit/audit.names';
+import { registerConstraintErrors } from '../platform/errors';
+import type { JobRunner } from '../platform/jobs';
+import { dashboardModule, provideDashboardSources } from './dashboard';
+import { documentsModule } from './documents';
+import { findUserContact, findUserNames, identityModule, provideSignUpSteps } from './identity';
+import type { HospitiumModule, ModuleDeps, RouteDeps } from './module';
+import { findTemplate, notificationsModule, provideRecipients } from './notifications';
+import { findHospitalInfo, organisationModule, submitDoctorApplication } from './organisation';
+import { createPatientForUser, patientsModule } from './patients';
 
-export interface ModuleDeps {
-  config: Config;
-  database: Database;
-  mailer: Mailer;
-  sms: SmsProvider;
-  jobs: JobRunner;
+export type { ModuleDeps, RouteDeps } from './module';
+
+/** In the order their routes are registered. */
+export const MODULES: readonly HospitiumModule[] = [
+  identityModule,
+  organisationModule,
+  patientsModule,
+  documentsModule,
+  notificationsModule,
+  dashboardModule,
+];
+
+let wired = false;
+
+/**
+ * Connects the ports through which modules use each other without importing each other: who a
+ * notice goes to, what a new account becomes, where dashboard figures come from. Once per process.
+ */
+function wire(): void {
+  if (wired) return;
+  wired = true;
+  provideRecipients({
+    contact: findUserContact,
+    hospital: findHospitalInfo,
+  });
+  provideSignUpSteps({
+    patient: createPatientForUser,
+    doctor: submitDoctorApplication,
+  });
+  provideActorNames(findUserNames);
+  provideDashboardSources(MODULES.flatMap((m) => (m.dashboard ? [m.dashboard] : [])));
+  for (const m of MODULES) {
+    if (m.constraintErrors) registerConstraintErrors(m.constraintErrors);
+    m.wire?.();
+  }
+  // Templates register themselves when their file loads; a listed one that is not found (or was
+  // replaced by another of the same name) would fail every notice that uses it.
+  for (const m of MODULES) {
+    for (const t of m.templates ?? []) {
+      if (findTemplate(t.name) !== t) throw new Error(`${m.name}: template ${t.name} is not registered`);
+    }
+  }
 }
 
-/** Registers every domain module's routes. Each module adds one line here. */
-export async function registerModules(app: FastifyInstance, _deps: ModuleDeps): Promise<void> {
-  dashboardRoutes(app);
-  patientRoutes(app);
-  organisationRoutes(app, _deps);
-  await registerDocuments(app, _deps);
-  notificationRoutes(app);
-  notificationAdminRoutes(app, _deps);
-}
-
-export interface JobDeps {
-  config: Config;
-  database: Database;
-  mailer: Mailer;
-  sms: SmsProvider;
-  log: JobLog;
+/** Registers every module's routes (the web process). */
+export async function registerModules(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  wire();
+  for (const m of MODULES) await m.routes?.(app, deps);
 }
 
 /**
  * Defines every module's background jobs on the runner. Called by the app and by the separate
- * worker process (`hospitium worker`), so both can run any job. Each module adds one line here.
+ * worker process (`hospitium worker`), so both can run any job.
  */
-export async function registerModuleJobs(jobs: JobRunner, deps: JobDeps): Promise<void> {
-  const db = deps.database.db;
-  await defineNotificationJobs(jobs, {
-    db,
-    mailer: deps.mailer,
-    sms: deps.sms,
-    mailDomain: mailDomain(deps.config.MAIL_FROM),
-  });
-  await defineIdentityJobs(jobs, { db, log: deps.log });
-}
-
-/** The domain of the sender address, for Message-IDs (`Hospitium <no-reply@example.org>` -> example.org). */
-function mailDomain(from: string): string {
-  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'hospitium.local';
+export async function registerModuleJobs(jobs: JobRunner, deps: ModuleDeps): Promise<void> {
+  wire();
+  for (const m of MODULES) await m.jobs?.(jobs, deps);
 }

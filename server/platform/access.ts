@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ROLE_PERMISSIONS, type Access } from '../../contracts/permissions';
 import type { Role } from '../../contracts/roles';
 import type { Actor } from './auth/actor';
+import type { Authenticator } from './auth/authenticator';
 import { AppError } from './errors';
 
 declare module 'fastify' {
@@ -22,19 +23,13 @@ export interface RouteEntry {
   access: Access;
 }
 
-export interface AccessOptions {
-  /** Resolves the caller from cookie or bearer token; null when there is none. */
-  authenticate(req: FastifyRequest): Promise<Actor | null>;
-  /** Rejects state-changing cookie requests without the session's CSRF token. */
-  checkCsrf(req: FastifyRequest, actor: Actor): void;
-  /** Drops what this instance cached about a person (after they changed something). */
-  forget(userId: string): void;
-}
+/** What access control needs of the authenticator (see ./auth/authenticator.ts). */
+export type AccessOptions = Pick<Authenticator, 'authenticate' | 'checkCsrf' | 'forget' | 'settle'>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Makes access control impossible to forget: registering an /api route without `config.access`
+ * Makes access control impossible to forget: registering an /api or /fhir route without `config.access`
  * fails at start-up, and every request is authenticated and authorised before its body is read.
  * Returns the catalogue of routes, which the access test walks.
  */
@@ -45,7 +40,9 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
-    const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
+    // The REST API and the FHIR API alike: no route there without a declared rule.
+    const isApi =
+      (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) || route.url.startsWith('/fhir/');
     if (isApi && !access)
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
     if (!access) return;
@@ -77,10 +74,13 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
     req.actingRole = granted;
   });
 
-  // A caller who changed something (signed out, changed a password, a setting) must see the change
-  // on their next request here, before the database's notice to every instance has arrived.
-  app.addHook('onResponse', async (req, reply) => {
-    if (req.actor && !SAFE_METHODS.has(req.method) && reply.statusCode < 400) opts.forget(req.actor.userId);
+  // After a change, the next request here (the same person's, or anyone's: an admin removed a role,
+  // the doctor reloads) must see it: before the answer goes out, wait until this instance has heard
+  // every change committed so far (ADR 8). Reads skip this.
+  app.addHook('onSend', async (req, reply) => {
+    if (SAFE_METHODS.has(req.method) || reply.statusCode >= 400) return;
+    if (req.actor) opts.forget(req.actor.userId);
+    await opts.settle();
   });
 
   return catalogue;

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../contracts/roles';
 import type { Db } from '../db/client';
+import type { ReadAuditLog } from './audit/read-audit';
 import type { Actor } from './auth/actor';
 import { AppError } from './errors';
 
@@ -12,6 +13,8 @@ export interface Ctx {
   role: Role | null;
   ip: string;
   requestId: string;
+  /** Where audit rows for reads go (batched); absent outside a request (tests, jobs). */
+  reads?: ReadAuditLog;
 }
 
 /** Anonymous flows (sign-in, sign-up) have no actor yet. */
@@ -25,13 +28,21 @@ export interface AnonCtx {
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    readAudit: ReadAuditLog;
   }
 }
 
 /** The service context of an authenticated request. */
 export function ctxOf(req: FastifyRequest): Ctx {
   if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-  return { db: req.server.db, actor: req.actor, role: req.actingRole, ip: req.ip, requestId: req.id };
+  return {
+    db: req.server.db,
+    actor: req.actor,
+    role: req.actingRole,
+    ip: req.ip,
+    requestId: req.id,
+    reads: req.server.readAudit,
+  };
 }
 
 export function anonCtxOf(req: FastifyRequest): AnonCtx {

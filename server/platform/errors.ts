@@ -45,3 +45,49 @@ export function constraintName(err: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = '23505';
+
+/** What a violated database invariant means to the caller. */
+export interface ConstraintAnswer {
+  code: ErrorCode;
+  detail: string;
+}
+
+const byConstraint = new Map<string, ConstraintAnswer>();
+
+/**
+ * Names what each of a module's constraints means (modules list them in their manifest). The
+ * database holds invariants under concurrency; the code checks first for a friendly answer, and this
+ * turns the rare race that only the database caught into the same answer instead of a 500.
+ */
+export function registerConstraintErrors(map: Record<string, ConstraintAnswer>): void {
+  for (const [name, answer] of Object.entries(map)) {
+    const known = byConstraint.get(name);
+    if (known && (known.code !== answer.code || known.detail !== answer.detail)) {
+      throw new Error(`Constraint ${name} is given two meanings`);
+    }
+    byConstraint.set(name, answer);
+  }
+}
+
+const GENERIC: Record<string, ConstraintAnswer> = {
+  '23505': { code: 'CONFLICT', detail: 'A record with these details already exists.' },
+  '23P01': { code: 'CONFLICT', detail: 'This overlaps with an existing record.' },
+  '23514': { code: 'RULE_VIOLATION', detail: 'The change would break a rule the records must keep.' },
+  '23503': {
+    code: 'RULE_VIOLATION',
+    detail: 'A record this refers to does not exist, or another record still refers to this one.',
+  },
+};
+
+/**
+ * The AppError for a unique (23505), exclusion (23P01), check (23514) or foreign-key (23503)
+ * violation: the registered meaning of the constraint, else a generic one. Null for anything else.
+ */
+export function constraintViolation(err: unknown): AppError | null {
+  const state = sqlState(err);
+  const generic = state ? GENERIC[state] : undefined;
+  if (!generic) return null;
+  const name = constraintName(err);
+  const answer = (name && byConstraint.get(name)) || generic;
+  return new AppError(answer.code, answer.detail, name ? { constraint: name } : {});
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { safeEqual } from '../modules/identity/identity.crypto';
+import { safeEqual } from './crypto';
 
 /** Prometheus metrics: request counts and latencies by route, plus the process's own. */
 export function installMetrics(app: FastifyInstance, token: string | undefined): Registry {

@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { Email, line } from '../../../contracts/common';
 import { Password } from '../../../contracts/identity';
-import { hashPassword, weakPasswordReason } from '../../modules/identity/identity.crypto';
+import { hashPassword, weakPasswordReason } from '../../modules/identity';
 import { users } from '../../modules/identity/identity.tables';
 import { hospitals, memberships } from '../../modules/organisation/organisation.tables';
 import { insertAuditEvent } from '../../platform/audit/audit.repo';

@@ -1,12 +1,12 @@
 // Writes the demo installation described in demo-data.ts. Like the test factories, the seed writes
 // rows straight into the tables: it runs before any service exists and must be one quick transaction.
+import { hospitalCounters } from '../../platform/numbering/numbering.tables';
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../client';
 import { users } from '../../modules/identity/identity.tables';
 import {
   departments,
   doctorProfiles,
-  hospitalCounters,
   hospitals,
   memberships,
 } from '../../modules/organisation/organisation.tables';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../modules/identity/identity.crypto';
+import { hashPassword } from '../../modules/identity';
 import { queryRows, type Database, type Executor } from '../client';
 import { DEMO_PASSWORD, USERS } from './demo-data';
 import { demoEmail, writeDemo } from './demo';

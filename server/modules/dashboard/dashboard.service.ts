@@ -9,15 +9,10 @@ import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { findHospitalInfo } from '../organisation';
 import * as repo from './dashboard.repo';
-
-/** A card waiting for a module that is not built yet; later modules replace these with live figures. */
-type Planned = { key: DashboardCardKey; module: UpcomingModule };
-type CardPlan = DashboardCardKey | Planned;
-
-const soon = (key: DashboardCardKey, module: UpcomingModule): Planned => ({ key, module });
+import { dashboardSources } from './dashboard.sources';
 
 /** What each role's dashboard shows, in the order it shows it. */
-const PLAN: Record<Role, CardPlan[]> = {
+const PLAN: Record<Role, DashboardCardKey[]> = {
   hospital_admin: [
     'patients',
     'registrationsToday',
@@ -25,43 +20,46 @@ const PLAN: Record<Role, CardPlan[]> = {
     'doctorsPending',
     'staff',
     'departments',
-    soon('appointmentsToday', 'scheduling'),
-    soon('inventoryItems', 'pharmacy'),
-    soon('revenueToday', 'billing'),
-    soon('recentAppointments', 'scheduling'),
+    'appointmentsToday',
+    'inventoryItems',
+    'revenueToday',
+    'recentAppointments',
   ],
-  receptionist: [
-    'registrationsToday',
-    'patients',
-    soon('appointmentsToday', 'scheduling'),
-    soon('queueWaiting', 'scheduling'),
-    soon('unpaidBills', 'billing'),
-  ],
-  doctor: [
-    soon('appointmentsToday', 'scheduling'),
-    soon('queueWaiting', 'scheduling'),
-    soon('recentPrescriptions', 'consultations'),
-  ],
-  nurse: ['patients', soon('bedsOccupied', 'admissions'), soon('queueWaiting', 'scheduling')],
+  receptionist: ['registrationsToday', 'patients', 'appointmentsToday', 'queueWaiting', 'unpaidBills'],
+  doctor: ['appointmentsToday', 'queueWaiting', 'recentPrescriptions'],
+  nurse: ['patients', 'bedsOccupied', 'queueWaiting'],
   pharmacist: [
-    soon('pendingPharmacyOrders', 'pharmacy'),
-    soon('revenueToday', 'billing'),
-    soon('lowStockItems', 'pharmacy'),
-    soon('expiringBatches', 'pharmacy'),
-    soon('recentPrescriptions', 'consultations'),
+    'pendingPharmacyOrders',
+    'revenueToday',
+    'lowStockItems',
+    'expiringBatches',
+    'recentPrescriptions',
   ],
-  procurement_officer: [
-    soon('openPurchaseOrders', 'procurement'),
-    soon('lowStockItems', 'pharmacy'),
-    soon('inventoryItems', 'pharmacy'),
-  ],
-  lab_technician: [soon('pendingLabOrders', 'lab'), 'patients'],
-  patient: [
-    soon('upcomingAppointments', 'scheduling'),
-    soon('recentPrescriptions', 'consultations'),
-    soon('unpaidBills', 'billing'),
-  ],
+  procurement_officer: ['openPurchaseOrders', 'lowStockItems', 'inventoryItems'],
+  lab_technician: ['pendingLabOrders', 'patients'],
+  patient: ['upcomingAppointments', 'recentPrescriptions', 'unpaidBills'],
   platform_admin: ['hospitals', 'users'],
+};
+
+/**
+ * The module each figure will come from while no registered module computes it: the card then
+ * says it arrives with that module instead of showing a made-up number.
+ */
+const COMING_WITH: Partial<Record<DashboardCardKey, UpcomingModule>> = {
+  appointmentsToday: 'scheduling',
+  upcomingAppointments: 'scheduling',
+  recentAppointments: 'scheduling',
+  queueWaiting: 'scheduling',
+  recentPrescriptions: 'consultations',
+  pendingPharmacyOrders: 'pharmacy',
+  lowStockItems: 'pharmacy',
+  expiringBatches: 'pharmacy',
+  inventoryItems: 'pharmacy',
+  openPurchaseOrders: 'procurement',
+  pendingLabOrders: 'lab',
+  bedsOccupied: 'admissions',
+  revenueToday: 'billing',
+  unpaidBills: 'billing',
 };
 
 /** Roles that work the front desk see who was registered last. */
@@ -73,38 +71,23 @@ const iso = (v: Date | string) => new Date(v).toISOString();
 /** The caller's home dashboard: live figures for their roles at the active hospital, or their own record. */
 export async function getDashboard(ctx: Ctx): Promise<Dashboard> {
   const { actor } = ctx;
-  const plans = uniqueByKey(actor.roles.flatMap((r) => PLAN[r]));
-  const wanted = new Set(plans.map((p) => (typeof p === 'string' ? p : p.key)));
-
+  const keys = [...new Set(actor.roles.flatMap((r) => PLAN[r]))];
+  const wanted = new Set(keys);
   const hospitalRow = actor.hospitalId ? await findHospitalInfo(ctx.db, actor.hospitalId) : null;
-  const values = new Map<DashboardCardKey, number>();
-  const needsHospital = [
-    'patients',
-    'registrationsToday',
-    'doctorsApproved',
-    'doctorsPending',
-    'staff',
-    'departments',
-  ] as const;
-  if (hospitalRow && needsHospital.some((k) => wanted.has(k))) {
-    const c = await repo.countHospitalFigures(ctx.db, hospitalRow.id, hospitalRow.timeZone);
-    values.set('patients', c.patients);
-    values.set('registrationsToday', c.registrations_today);
-    values.set('doctorsApproved', c.doctors_approved);
-    values.set('doctorsPending', c.doctors_pending);
-    values.set('staff', c.staff);
-    values.set('departments', c.departments);
-  }
-  if (wanted.has('hospitals') || wanted.has('users')) {
-    const p = await repo.countPlatformFigures(ctx.db);
-    values.set('hospitals', p.hospitals);
-    values.set('users', p.users);
-  }
+  const hospital = hospitalRow ? { id: hospitalRow.id, timeZone: hospitalRow.timeZone } : null;
+
+  // Each module computes its own figures; a key nobody computes is a card for a module to come.
+  const sources = dashboardSources().filter((src) => src.keys.some((k) => wanted.has(k)));
+  const computed = new Set(sources.flatMap((src) => src.keys));
+  const values: Partial<Record<DashboardCardKey, number>> = {};
+  for (const src of sources) Object.assign(values, await src.load(ctx, wanted, hospital));
 
   const cards: DashboardCard[] = [];
-  for (const plan of plans) {
-    if (typeof plan !== 'string') cards.push({ key: plan.key, available: false, module: plan.module });
-    else if (values.has(plan)) cards.push({ key: plan, available: true, value: values.get(plan)! });
+  for (const key of keys) {
+    const value = values[key];
+    if (value !== undefined) cards.push({ key, available: true, value });
+    else if (!computed.has(key) && COMING_WITH[key])
+      cards.push({ key, available: false, module: COMING_WITH[key] });
   }
 
   return {
@@ -130,16 +113,6 @@ export async function getDashboard(ctx: Ctx): Promise<Dashboard> {
       submittedAt: iso(d.created_at),
     })),
   };
-}
-
-function uniqueByKey(plans: CardPlan[]): CardPlan[] {
-  const seen = new Set<string>();
-  return plans.filter((p) => {
-    const key = typeof p === 'string' ? p : p.key;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 async function recentRegistrations(

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { UploadDocumentFields, type DocumentInfo, type DocumentKind } from '../../../contracts/documents';
 import type { Permission } from '../../../contracts/permissions';
-import { audit } from '../../platform/audit/audit.service';
+import { audit, auditRead } from '../../platform/audit/audit.service';
 import { can } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -147,7 +147,7 @@ export class DocumentsService {
       q.limit,
       q.offset,
     );
-    await audit(ctx.db, reach.ctx, {
+    await auditRead(reach.ctx, {
       action: 'document.listed',
       entityType: 'patient',
       entityId: patientId,
@@ -161,7 +161,7 @@ export class DocumentsService {
   /** One document's details. */
   async get(ctx: Ctx, id: string): Promise<DocumentInfo> {
     const { row, reach } = await this.visible(ctx, id);
-    await audit(ctx.db, reach.ctx, {
+    await auditRead(reach.ctx, {
       action: 'document.viewed',
       entityType: 'document',
       entityId: row.id,
@@ -186,7 +186,7 @@ export class DocumentsService {
       throw err;
     }
     // Audited before a byte leaves: a download that cannot be recorded does not happen.
-    await audit(ctx.db, reach.ctx, {
+    await auditRead(reach.ctx, {
       action: 'document.downloaded',
       entityType: 'document',
       entityId: row.id,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config';
+import { defineModule } from '../module';
 import { documentsRoutes } from './documents.routes';
 import { DocumentsService } from './documents.service';
 import { DiskFileStore } from './documents.storage';
@@ -15,3 +16,9 @@ export async function registerDocuments(app: FastifyInstance, deps: { config: Co
   const service = new DocumentsService({ store, stagingDir: store.stagingDir, maxBytes });
   await documentsRoutes(app, { service, maxBytes });
 }
+
+/** Uploads checked by content, stored by random id, served only to those allowed. */
+export const documentsModule = defineModule({
+  name: 'documents',
+  routes: (app, deps) => registerDocuments(app, deps),
+});

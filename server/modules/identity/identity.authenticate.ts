@@ -3,6 +3,7 @@ import { Uuid } from '../../../contracts/common';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { buildActor, type Actor, type Principal } from '../../platform/auth/actor';
+import type { Authenticator } from '../../platform/auth/authenticator';
 import type { PrincipalCache } from '../../platform/auth/principal-cache';
 import { AppError } from '../../platform/errors';
 import { safeEqual, sha256 } from './identity.crypto';
@@ -34,7 +35,7 @@ export interface AuthenticatorDeps {
 }
 
 /** Resolves the caller of a request from a bearer token or the session cookie. */
-export function makeAuthenticator(deps: AuthenticatorDeps) {
+export function makeAuthenticator(deps: AuthenticatorDeps): Authenticator {
   const { cache } = deps;
   const idleMs = deps.config.SESSION_IDLE_MINUTES * 60_000;
 
@@ -129,7 +130,12 @@ export function makeAuthenticator(deps: AuthenticatorDeps) {
     cache.forgetUser(userId);
   }
 
-  return { authenticate, checkCsrf, setSessionCookie, clearSessionCookie, forget };
+  return {
+    authenticate,
+    checkCsrf,
+    setSessionCookie,
+    clearSessionCookie,
+    forget,
+    settle: () => cache.sync(),
+  };
 }
-
-export type Authenticator = ReturnType<typeof makeAuthenticator>;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { PASSWORD_MIN } from '../../../contracts/identity';
 
@@ -66,22 +66,10 @@ export function weakPasswordReason(password: string, email: string): string | nu
   return null;
 }
 
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
-
-/** A random, URL-safe secret of `bytes` bytes. */
-export function randomToken(bytes = 32): string {
-  return randomBytes(bytes).toString('base64url');
-}
-
 /** A six-digit one-time code. */
 export function randomCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+// Generic helpers live in the platform; identity's callers keep importing them from here.
+export { randomToken, safeEqual, sha256 } from '../../platform/crypto';

@@ -12,6 +12,7 @@ import {
   usePasswordResetTokens,
 } from './identity.password-reset.repo';
 import * as repo from './identity.repo';
+import * as throttle from '../../platform/throttles/throttles.repo';
 import { signInKey } from './identity.service';
 
 export const RESET_TTL_MINUTES = 30;
@@ -35,7 +36,7 @@ export class PasswordResetService {
    * before it, are the same either way, so the endpoint never tells whether an account exists.
    */
   async start(ctx: AnonCtx, email: string): Promise<void> {
-    const window = await repo.hitWindow(ctx.db, `reset-mail:${sha256(email)}`, 3600_000);
+    const window = await throttle.hitWindow(ctx.db, `reset-mail:${sha256(email)}`, 3600_000);
     if (window.count > RESETS_PER_HOUR) return; // quietly: the reply must not differ
     const user = await repo.findUserByEmail(ctx.db, email);
     const token = randomToken(32);
@@ -99,7 +100,7 @@ export class PasswordResetService {
       await usePasswordResetTokens(tx, user.id);
       await repo.updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
       await repo.revokeAllForUser(tx, user.id);
-      await repo.clearThrottle(tx, signInKey(user.email));
+      await throttle.clearThrottle(tx, signInKey(user.email));
       await notify(tx, { template: 'account.password_changed', userId: user.id });
       await auditAnon(tx, ctx, {
         action: 'auth.password_reset',

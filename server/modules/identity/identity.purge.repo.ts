@@ -1,6 +1,7 @@
-import { and, isNull, lt, or, sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { emailCodes, passwordResetTokens, refreshTokens, sessions, throttles } from './identity.tables';
+import { purgeStaleThrottles } from '../../platform/throttles/throttles.repo';
+import { emailCodes, passwordResetTokens, refreshTokens, sessions } from './identity.tables';
 
 /** Rows kept this long after they stopped mattering, so recent ones can still be looked into. */
 const GRACE = sql`now() - interval '1 day'`;
@@ -29,16 +30,6 @@ export async function purgeExpired(exec: Executor): Promise<Record<string, numbe
       .where(lt(passwordResetTokens.expiresAt, GRACE))
       .returning({ id: passwordResetTokens.id })
   ).length;
-  out.throttles = (
-    await exec
-      .delete(throttles)
-      .where(
-        and(
-          lt(throttles.windowStart, GRACE),
-          or(isNull(throttles.lockedUntil), lt(throttles.lockedUntil, sql`now()`)),
-        ),
-      )
-      .returning({ key: throttles.key })
-  ).length;
+  out.throttles = await purgeStaleThrottles(exec);
   return out;
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { Principal } from '../../platform/auth/actor';
-import { emailCodes, instanceSettings, refreshTokens, sessions, throttles, users } from './identity.tables';
+import { emailCodes, instanceSettings, refreshTokens, sessions, users } from './identity.tables';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -237,71 +237,6 @@ export async function updateEmailCode(
   values: Partial<typeof emailCodes.$inferInsert>,
 ) {
   await exec.update(emailCodes).set(values).where(eq(emailCodes.id, id));
-}
-
-/** When the key is locked out, until when; else null. */
-export async function lockedUntil(exec: Executor, key: string): Promise<Date | null> {
-  const [row] = await exec
-    .select({ lockedUntil: throttles.lockedUntil })
-    .from(throttles)
-    .where(and(eq(throttles.key, key), gt(throttles.lockedUntil, sql`now()`)));
-  return row?.lockedUntil ?? null;
-}
-
-/**
- * Counts a failure against a key within a window, atomically; when the count reaches `max` the key
- * is locked for `lockMinutes`. Returns the new count.
- */
-export async function recordFailure(
-  exec: Executor,
-  key: string,
-  max: number,
-  lockMinutes: number,
-): Promise<number> {
-  const rows = await queryRows<{ count: number }>(
-    exec,
-    sql`
-    insert into throttles as t (key, count, window_start) values (${key}, 1, now())
-    on conflict (key) do update set
-      count = case when t.window_start < now() - make_interval(mins => ${lockMinutes}) then 1 else t.count + 1 end,
-      window_start = case when t.window_start < now() - make_interval(mins => ${lockMinutes}) then now() else t.window_start end
-    returning count`,
-  );
-  const count = Number(rows[0]?.count ?? 0);
-  if (count >= max) {
-    await exec
-      .update(throttles)
-      .set({
-        lockedUntil: sql`now() + make_interval(mins => ${lockMinutes})`,
-        count: 0,
-        windowStart: sql`now()`,
-      })
-      .where(eq(throttles.key, key));
-  }
-  return count;
-}
-
-export async function clearThrottle(exec: Executor, key: string): Promise<void> {
-  await exec.delete(throttles).where(eq(throttles.key, key));
-}
-
-/** Increments a fixed-window counter; returns the count in this window and ms until it resets. */
-export async function hitWindow(
-  exec: Executor,
-  key: string,
-  windowMs: number,
-): Promise<{ count: number; ttl: number }> {
-  const rows = await queryRows<{ count: number; ttl: number }>(
-    exec,
-    sql`
-    insert into throttles as t (key, count, window_start) values (${key}, 1, now())
-    on conflict (key) do update set
-      count = case when t.window_start <= now() - make_interval(secs => ${windowMs / 1000}) then 1 else t.count + 1 end,
-      window_start = case when t.window_start <= now() - make_interval(secs => ${windowMs / 1000}) then now() else t.window_start end
-    returning count, greatest(0, extract(epoch from (window_start + make_interval(secs => ${windowMs / 1000}) - now())) * 1000)::int as ttl`,
-  );
-  const row = rows[0]!;
-  return { count: Number(row.count), ttl: Number(row.ttl) };
 }
 
 /** Reads a setting, creating it with `make()` if absent; every instance ends up with the same value. */

@@ -15,7 +15,7 @@ import {
   TokenRequest,
 } from '../../../contracts/identity';
 import { anonCtxOf, ctxOf } from '../../platform/context';
-import type { Authenticator } from './identity.authenticate';
+import type { Authenticator } from '../../platform/auth/authenticator';
 import type { IdentityService } from './identity.service';
 import { PasswordResetService } from './identity.password-reset';
 import { passwordResetRoutes } from './identity.password-reset.routes';

@@ -4,10 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { audit, auditAnon } from '../../platform/audit/audit.service';
 import type { AnonCtx, Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import type { Mailer } from '../../platform/mail/mailer';
 import type { SessionInfo, SignIn, SignUpComplete, TokenPair } from '../../../contracts/identity';
-import { submitDoctorApplication } from '../organisation';
-import { createPatientForUser } from '../patients';
 import {
   hashPassword,
   randomCode,
@@ -17,16 +14,17 @@ import {
   verifyPassword,
   weakPasswordReason,
 } from './identity.crypto';
-import type { AccessTokens } from './identity.jwt';
+import type { TokenIssuer } from '../../platform/auth/authenticator';
+import { signUpSteps } from './identity.ports';
 import * as repo from './identity.repo';
+import * as throttle from '../../platform/throttles/throttles.repo';
 import { notify } from '../notifications';
 import { publicUrl } from './identity.links';
 import { requireSecondFactor } from './identity.totp';
 
 export interface IdentityDeps {
   config: Config;
-  mailer: Mailer;
-  tokens: AccessTokens;
+  tokens: TokenIssuer;
 }
 
 const CODE_TTL_MINUTES = 15;
@@ -44,7 +42,7 @@ export class IdentityService {
   private async checkCredentials(ctx: AnonCtx, input: SignIn, action: string): Promise<repo.UserRow> {
     const { config } = this.deps;
     const key = signInKey(input.email);
-    const locked = await repo.lockedUntil(ctx.db, key);
+    const locked = await throttle.lockedUntil(ctx.db, key);
     if (locked) {
       await auditAnon(ctx.db, ctx, {
         action,
@@ -65,7 +63,7 @@ export class IdentityService {
     const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!ok || !user || user.status !== 'active') {
       await ctx.db.transaction(async (tx) => {
-        await repo.recordFailure(tx, key, config.SIGNIN_MAX_FAILURES, config.SIGNIN_LOCK_MINUTES);
+        await throttle.recordFailure(tx, key, config.SIGNIN_MAX_FAILURES, config.SIGNIN_LOCK_MINUTES);
         await auditAnon(tx, ctx, {
           action,
           entityType: 'user',
@@ -86,7 +84,7 @@ export class IdentityService {
         lockMinutes: config.SIGNIN_LOCK_MINUTES,
       });
     }
-    await repo.clearThrottle(ctx.db, key);
+    await throttle.clearThrottle(ctx.db, key);
     return user;
   }
 
@@ -144,7 +142,7 @@ export class IdentityService {
    * address is mailed a code, an existing one is told someone tried to register with it.
    */
   async signUpStart(ctx: AnonCtx, email: string): Promise<void> {
-    const window = await repo.hitWindow(ctx.db, `signup-mail:${sha256(email)}`, 3600_000);
+    const window = await throttle.hitWindow(ctx.db, `signup-mail:${sha256(email)}`, 3600_000);
     if (window.count > CODES_PER_HOUR) return; // quietly: the reply must not differ
     const user = await repo.findUserByEmail(ctx.db, email);
     // The mail is queued with the code, in one transaction, and sent by a job: the reply neither
@@ -197,7 +195,7 @@ export class IdentityService {
       let patientId: string | null = null;
       if (input.role === 'patient') {
         const [givenName, ...rest] = input.fullName.split(/\s+/);
-        patientId = await createPatientForUser(tx, {
+        patientId = await signUpSteps().patient(tx, {
           userId: user.id,
           givenName: givenName ?? input.fullName,
           familyName: rest.join(' '),
@@ -207,7 +205,7 @@ export class IdentityService {
           sex: input.patient?.sex ?? 'unknown',
         });
       } else {
-        await submitDoctorApplication(tx, user.id, input.doctor!);
+        await signUpSteps().doctor(tx, user.id, input.doctor!);
       }
       const token = await this.createSession(tx, user.id, ctx);
       await notify(tx, {

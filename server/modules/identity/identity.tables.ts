@@ -85,17 +85,6 @@ export const emailCodes = pgTable(
   (t) => [index('email_codes_email_idx').on(t.email, t.purpose, t.createdAt)],
 );
 
-/**
- * Failed sign-ins per key (a hash of the email, whether or not an account exists, so lockout
- * never reveals existence) and request counters for rate limits: shared by every app instance.
- */
-export const throttles = pgTable('throttles', {
-  key: text('key').primaryKey(),
-  count: integer('count').notNull().default(0),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});
-
 /** Installation-wide settings that must be the same on every instance (e.g. the JWT signing key). */
 export const instanceSettings = pgTable('instance_settings', {
   key: text('key').primaryKey(),

@@ -14,6 +14,7 @@ import type {
 import { notify } from '../notifications';
 import { sha256, verifyPassword } from './identity.crypto';
 import * as repo from './identity.repo';
+import * as throttle from '../../platform/throttles/throttles.repo';
 import * as totpRepo from './identity.totp.repo';
 
 const ISSUER = 'Hospitium';
@@ -91,7 +92,7 @@ export async function requireSecondFactor(
     );
   }
   await ctx.db.transaction(async (tx) => {
-    await repo.recordFailure(tx, failure.key, failure.max, failure.lockMinutes);
+    await throttle.recordFailure(tx, failure.key, failure.max, failure.lockMinutes);
     await auditAnon(tx, ctx, {
       action: failure.action,
       entityType: 'user',

@@ -10,7 +10,7 @@ import type {
   OutboxPage,
 } from '../../../contracts/notifications';
 import type { Config } from '../../config';
-import { audit } from '../../platform/audit/audit.service';
+import { audit, auditRead } from '../../platform/audit/audit.service';
 import { requireHospital } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
@@ -51,7 +51,7 @@ export async function listDeliveries(ctx: Ctx, q: DeliveryQuery): Promise<Delive
     { hospitalId, status: q.status, channel: q.channel },
     q,
   );
-  await audit(ctx.db, ctx, {
+  await auditRead(ctx, {
     action: 'notifications.deliveries_read',
     entityType: 'notification_delivery',
     hospitalId: hospitalId ?? null,
@@ -88,7 +88,7 @@ export async function listOutboxPage(
 export async function readOutbox(ctx: Ctx, deps: OutboxDeps, id: string): Promise<OutboxMessage> {
   const message = await readOutboxMessage(outboxDir(deps.config), id);
   if (!message) throw notFound('Outbox message');
-  await audit(ctx.db, ctx, {
+  await auditRead(ctx, {
     action: 'outbox.read',
     entityType: 'outbox_message',
     entityId: null,

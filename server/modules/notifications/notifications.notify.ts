@@ -8,9 +8,8 @@ import {
 import type { Executor } from '../../db/client';
 import { enqueue, jobIdForKey } from '../../platform/jobs';
 import { E164 } from '../../platform/sms';
-import { findUserContact } from '../identity';
-import { findHospitalInfo } from '../organisation';
 import * as repo from './notifications.repo';
+import { recipients } from './notifications.recipients';
 import { findTemplate, formatInstant, type RenderContext } from './templates';
 
 /** The job queue of each channel. */
@@ -84,9 +83,9 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
   if (!template) throw new Error(`Unknown notification template "${input.template}"`);
   const data = template.data.parse(input.data ?? {});
 
-  const user = input.userId ? await findUserContact(tx, input.userId) : null;
+  const user = input.userId ? await recipients().contact(tx, input.userId) : null;
   if (input.userId && !user) throw new Error(`notify: no user ${input.userId}`);
-  const hospital = input.hospitalId ? await findHospitalInfo(tx, input.hospitalId) : null;
+  const hospital = input.hospitalId ? await recipients().hospital(tx, input.hospitalId) : null;
   if (input.hospitalId && !hospital) throw new Error(`notify: no hospital ${input.hospitalId}`);
   if (template.needsHospital && !hospital) throw new Error(`Template "${template.name}" needs a hospitalId`);
 

@@ -12,12 +12,11 @@ import {
 } from '../../../contracts/organisation';
 import { ctxOf } from '../../platform/context';
 import * as doctors from './doctors.service';
-import type { MailDeps } from './organisation.mails';
 
 const tags = ['doctors'];
 
 /** Doctor profiles: the hospital's list, the doctor's own, edits, and approval of applications. */
-export function doctorRoutes(root: FastifyInstance, deps: MailDeps): void {
+export function doctorRoutes(root: FastifyInstance): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -92,7 +91,7 @@ export function doctorRoutes(root: FastifyInstance, deps: MailDeps): void {
         response: { 200: DoctorProfile },
       },
     },
-    async (req) => doctors.approveDoctor(ctxOf(req), deps, req.params.id),
+    async (req) => doctors.approveDoctor(ctxOf(req), req.params.id),
   );
 
   app.post(
@@ -107,6 +106,6 @@ export function doctorRoutes(root: FastifyInstance, deps: MailDeps): void {
         response: { 200: DoctorProfile },
       },
     },
-    async (req) => doctors.rejectDoctor(ctxOf(req), deps, req.params.id, req.body.reason),
+    async (req) => doctors.rejectDoctor(ctxOf(req), req.params.id, req.body.reason),
   );
 }

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import * as doctors from './doctors.repo';
 import { toDoctor } from './organisation.dto';
-import { doctorApprovedMail, doctorRejectedMail, sendAfterCommit, type MailDeps } from './organisation.mails';
+import { notify } from '../notifications';
 import * as repo from './organisation.repo';
 import * as staff from './staff.repo';
 
@@ -93,7 +93,8 @@ async function pendingProfile(tx: Executor, hospitalId: string, id: string) {
 }
 
 /** Approves a pending doctor: the doctor role at the hospital is granted in the same transaction. */
-export async function approveDoctor(ctx: Ctx, deps: MailDeps, id: string): Promise<DoctorProfile> {
+/** The doctor is told in the same transaction (the notice exists if and only if the decision does). */
+export async function approveDoctor(ctx: Ctx, id: string): Promise<DoctorProfile> {
   const hospitalId = requireHospital(ctx.actor);
   const view = await ctx.db.transaction(async (tx) => {
     const row = await pendingProfile(tx, hospitalId, id);
@@ -117,22 +118,17 @@ export async function approveDoctor(ctx: Ctx, deps: MailDeps, id: string): Promi
       before: { status: 'pending' },
       after: { status: 'approved', userId: row.userId },
     });
+    await notify(tx, { template: 'organisation.doctor_approved', userId: row.userId, hospitalId });
     return viewOrThrow(tx, hospitalId, id);
   });
-  await sendAfterCommit(deps, doctorApprovedMail(view.email, view.fullName, view.hospitalName));
   return toDoctor(view);
 }
 
 /** Rejects a pending doctor with a reason, which the doctor is sent. */
-export async function rejectDoctor(
-  ctx: Ctx,
-  deps: MailDeps,
-  id: string,
-  reason: string,
-): Promise<DoctorProfile> {
+export async function rejectDoctor(ctx: Ctx, id: string, reason: string): Promise<DoctorProfile> {
   const hospitalId = requireHospital(ctx.actor);
   const view = await ctx.db.transaction(async (tx) => {
-    await pendingProfile(tx, hospitalId, id);
+    const row = await pendingProfile(tx, hospitalId, id);
     await doctors.updateDoctorProfile(tx, id, {
       status: 'rejected',
       decidedBy: ctx.actor.userId,
@@ -146,8 +142,13 @@ export async function rejectDoctor(
       before: { status: 'pending' },
       after: { status: 'rejected', reason },
     });
+    await notify(tx, {
+      template: 'organisation.doctor_rejected',
+      userId: row.userId,
+      hospitalId,
+      data: { reason },
+    });
     return viewOrThrow(tx, hospitalId, id);
   });
-  await sendAfterCommit(deps, doctorRejectedMail(view.email, view.fullName, view.hospitalName, reason));
   return toDoctor(view);
 }

@@ -1,6 +1,21 @@
 // The organisation module's public face: other modules import only from here.
+import { defineModule } from '../module';
+import { ORGANISATION_TEMPLATES } from './organisation.templates';
+import { organisationRoutes } from './organisation.routes';
+
 export { submitDoctorApplication, hospitalNames } from './doctor-applications.service';
-export { organisationRoutes } from './organisation.routes';
 export { findHospitalInfo, type HospitalInfo } from './hospitals.service';
 export { departmentBelongsToHospital } from './departments.service';
 export { findBookableDoctor, type BookableDoctor } from './directory.service';
+
+/** Hospitals, departments, staff and invitations, doctor profiles and approvals, the public directory. */
+export const organisationModule = defineModule({
+  name: 'organisation',
+  templates: ORGANISATION_TEMPLATES,
+  routes(app, deps) {
+    organisationRoutes(app, {
+      publicUrl: deps.publicUrl,
+      acceptPerMinute: deps.config.RATE_LIMIT_AUTH_PER_MINUTE,
+    });
+  },
+});

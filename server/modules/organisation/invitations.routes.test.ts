@@ -8,6 +8,7 @@ import {
   sessionHeaders,
   type HospitalRow,
 } from '../../test/factories';
+import { until } from '../../platform/jobs/jobs.testing';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { auditOf, orgState, patientCaller, staffCaller, type Caller } from './organisation.test-helpers';
 
@@ -289,25 +290,39 @@ describe('accepting', () => {
 });
 
 describe('when mail cannot be sent', () => {
-  it('withdraws the invitation and answers 503', async () => {
-    const broken = await buildTestApp({ SMTP_URL: 'smtp://127.0.0.1:9' });
+  // The invitation mail is queued in the invitation's own transaction and sent by a background job
+  // with retries: a mail server that is down delays it, and never loses it or the invitation.
+  it('keeps the invitation and its queued mail, which is retried', async () => {
+    const broken = await buildTestApp({ SMTP_URL: 'smtp://127.0.0.1:9', JOBS_RETRY_DELAY_SECONDS: '1' });
     try {
       const hospital = await createHospital(broken.database.db);
       const admin = await createUser(broken.database.db);
       await addMembership(broken.database.db, admin, hospital, 'hospital_admin');
       const h = await sessionHeaders(broken.database.db, admin, hospital);
+      const email = freshEmail();
       const res = await broken.app.inject({
         method: 'POST',
         url: '/api/staff/invitations',
         headers: h,
-        payload: { email: freshEmail(), role: 'nurse' },
+        payload: { email, role: 'nurse' },
       });
-      expect(res.statusCode).toBe(503);
+      expect(res.statusCode).toBe(201);
       const { rows } = await broken.database.query<{ total: number; open: number }>(
         'select count(*)::int as total, (count(*) filter (where revoked_at is null))::int as open from invitations where hospital_id = $1',
         [hospital.id],
       );
-      expect(rows[0]).toEqual({ total: 1, open: 0 });
+      expect(rows[0]).toEqual({ total: 1, open: 1 });
+      const delivery = () =>
+        broken.database.query<{ status: string; attempts: number; last_error: string | null }>(
+          `select status, attempts, last_error from notification_deliveries
+            where template = 'organisation.staff_invitation' and recipient = $1`,
+          [email],
+        );
+      // The job ran, failed on the closed port, and the delivery waits for its next attempt.
+      await until(async () => (await delivery()).rows[0]!.attempts >= 1, 'a first delivery attempt');
+      const d = (await delivery()).rows[0]!;
+      expect(d.status).not.toBe('sent');
+      expect(d.last_error).toMatch(/\S/);
     } finally {
       await broken.close();
     }

@@ -19,7 +19,7 @@ import {
   weakPasswordReason,
 } from '../identity';
 import { invitationStatus, toInvitation } from './organisation.dto';
-import { invitationMail, type MailDeps } from './organisation.mails';
+import { notify } from '../notifications';
 import * as repo from './organisation.repo';
 import * as staff from './staff.repo';
 
@@ -31,9 +31,14 @@ const invalid = (
 
 /**
  * Invites someone by email to a role at the active hospital. The link carries a random token; only
- * its hash is stored. A new invitation for the same address and role replaces an open one.
+ * its hash is stored. A new invitation for the same address and role replaces an open one. The mail
+ * is queued in the same transaction and sent (with retries) by the notification jobs.
  */
-export async function inviteStaff(ctx: Ctx, deps: MailDeps, input: CreateInvitation): Promise<Invitation> {
+export async function inviteStaff(
+  ctx: Ctx,
+  deps: { publicUrl: string },
+  input: CreateInvitation,
+): Promise<Invitation> {
   const hospitalId = requireHospital(ctx.actor);
   if (input.role === 'doctor') {
     // A doctor needs a profile (specialty, registration number) that an invitation does not carry.
@@ -44,7 +49,7 @@ export async function inviteStaff(ctx: Ctx, deps: MailDeps, input: CreateInvitat
     );
   }
   const token = randomToken(32);
-  const { row, hospitalName } = await ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     const hospital = await repo.findHospital(tx, hospitalId);
     if (!hospital) throw notFound('Hospital');
     if (await staff.hasActiveRoleByEmail(tx, hospitalId, input.email, input.role)) {
@@ -67,29 +72,19 @@ export async function inviteStaff(ctx: Ctx, deps: MailDeps, input: CreateInvitat
       entityId: row.id,
       after: { email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString(), replaced },
     });
-    return { row, hospitalName: hospital.name };
+    await notify(tx, {
+      template: 'organisation.staff_invitation',
+      email: row.email,
+      hospitalId,
+      data: {
+        role: row.role,
+        link: `${deps.publicUrl}/invitations/accept?token=${encodeURIComponent(token)}`,
+        expiresAt: row.expiresAt.toISOString(),
+      },
+    });
+    return row;
   });
 
-  const link = `${deps.publicUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
-  try {
-    await deps.mailer.send(invitationMail(row.email, hospitalName, row.role, link, row.expiresAt));
-  } catch (err) {
-    // An invitation nobody received must not stay open: withdraw it and say so.
-    deps.log.error({ err }, 'could not send invitation mail');
-    await ctx.db.transaction(async (tx) => {
-      await staff.updateInvitation(tx, row.id, { revokedAt: new Date() });
-      await audit(tx, ctx, {
-        action: 'staff.invitation_unsent',
-        entityType: 'invitation',
-        entityId: row.id,
-        outcome: 'failure',
-      });
-    });
-    throw new AppError(
-      'UNAVAILABLE',
-      'The invitation email could not be sent, so the invitation was withdrawn. Try again later.',
-    );
-  }
   return toInvitation(row, new Map([[ctx.actor.userId, ctx.actor.fullName]]));
 }
 

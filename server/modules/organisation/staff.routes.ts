@@ -13,13 +13,12 @@ import {
 } from '../../../contracts/organisation';
 import { ctxOf } from '../../platform/context';
 import * as invitations from './invitations.service';
-import type { MailDeps } from './organisation.mails';
 import * as staff from './staff.service';
 
 const tags = ['staff'];
 
 /** The active hospital's staff directory, their roles, and invitations to join. */
-export function staffRoutes(root: FastifyInstance, deps: MailDeps): void {
+export function staffRoutes(root: FastifyInstance, deps: { publicUrl: string }): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(

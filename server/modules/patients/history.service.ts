@@ -1,5 +1,5 @@
 import type { AccessLogEntry, HistoryQuery, TimelineEvent } from '../../../contracts/patients';
-import { audit } from '../../platform/audit/audit.service';
+import { auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { findPatientEvents, type PatientEventFilter, type PatientEventRow } from './patients.history.repo';
@@ -43,7 +43,7 @@ export async function patientTimeline(
 ): Promise<Page<TimelineEvent>> {
   const s = await scope(ctx, patientId, 'patients:read', 'own-record:read');
   const p = await page(ctx, { patientId, hospitalId: s.hospitalId, reads: false }, q);
-  await audit(ctx.db, s.auditCtx, {
+  await auditRead(s.auditCtx, {
     action: 'patient.read',
     entityType: 'patient_timeline',
     entityId: patientId,
@@ -79,7 +79,7 @@ export async function patientAccessLog(
 ): Promise<Page<AccessLogEntry>> {
   const s = await scope(ctx, patientId, 'audit:read', 'own-record:read');
   const p = await page(ctx, { patientId, hospitalId: s.hospitalId, reads: true }, q);
-  await audit(ctx.db, s.auditCtx, {
+  await auditRead(s.auditCtx, {
     action: 'patient.read',
     entityType: 'patient_access_log',
     entityId: patientId,

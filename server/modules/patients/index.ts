@@ -1,3 +1,22 @@
+// The patients module's public face: other modules import only from here.
+import { defineModule } from '../module';
+import { patientRoutes } from './patients.routes';
+
 export { createPatientForUser } from './self-registration.service';
 export { ensureRegistered } from './registration.service';
-export { patientRoutes } from './patients.routes';
+
+/** Patient records, per-hospital MRNs, search and duplicates, allergies and conditions, timeline. */
+export const patientsModule = defineModule({
+  name: 'patients',
+  routes: (app) => patientRoutes(app),
+  constraintErrors: {
+    patient_registrations_hospital_patient_uq: {
+      code: 'ALREADY_REGISTERED',
+      detail: 'The patient is already registered at this hospital.',
+    },
+    patient_registrations_hospital_mrn_uq: {
+      code: 'MRN_TAKEN',
+      detail: 'That medical record number is already in use at this hospital; try again.',
+    },
+  },
+});

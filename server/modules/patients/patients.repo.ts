@@ -50,25 +50,6 @@ export async function insertRegistration(
   return row!;
 }
 
-/**
- * The hospital's next MRN. The counter row is locked by the upsert until the transaction ends, so
- * concurrent registrations at one hospital take numbers one after another, and a rolled-back
- * registration gives its number back: the sequence has no gaps and no repeats.
- */
-export async function nextMrn(exec: Executor, hospitalId: string): Promise<string | null> {
-  const rows = await queryRows<{ code: string; value: number }>(
-    exec,
-    sql`with c as (
-          insert into hospital_counters (hospital_id, name, value) values (${hospitalId}, 'mrn', 1)
-          on conflict (hospital_id, name) do update set value = hospital_counters.value + 1
-          returning value)
-        select h.code, c.value from c, hospitals h where h.id = ${hospitalId}`,
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return `${row.code.toUpperCase()}-${String(row.value).padStart(6, '0')}`;
-}
-
 export interface DuplicateRow extends Record<string, unknown> {
   id: string;
   given_name: string;

@@ -1,6 +1,6 @@
 import { CONTACT_FIELDS, type Patient, type UpdatePatient } from '../../../contracts/patients';
 import type { Executor } from '../../db/client';
-import { audit, diff } from '../../platform/audit/audit.service';
+import { audit, auditRead, diff } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { toPatient } from './patients.dto';
@@ -30,7 +30,7 @@ export async function getPatient(ctx: Ctx, id: string, only: 'any' | 'self' = 'a
     view = { as: 'staff', hospitalId };
   else if (isSelf(ctx.actor, id, 'own-record:read')) view = { as: 'self' };
   if (!view) throw notFound('Patient');
-  await audit(ctx.db, view.as === 'self' ? asPatient(ctx) : ctx, {
+  await auditRead(view.as === 'self' ? asPatient(ctx) : ctx, {
     action: 'patient.read',
     entityType: 'patient',
     entityId: id,

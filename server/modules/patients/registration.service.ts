@@ -6,44 +6,31 @@ import type {
   RegisterExistingPerson,
   RegistrationResult,
 } from '../../../contracts/patients';
-import type { Executor } from '../../db/client';
+import type { Executor, Tx } from '../../db/client';
+import { nextNumber } from '../../platform/numbering/numbering';
+import { findHospitalInfo } from '../organisation';
 import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
-import { AppError, constraintName, notFound, sqlState, UNIQUE_VIOLATION } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import * as clinical from './patients.clinical.repo';
 import { toAllergy, toCandidate, toCondition, toPatient } from './patients.dto';
 import { loadPatientRecord } from './patients.record.repo';
 import * as repo from './patients.repo';
-
-/** Turns a lost race on a registration's unique keys into the 409 the caller would have got a moment later. */
-function mapRegistrationConflict(err: unknown): unknown {
-  if (sqlState(err) !== UNIQUE_VIOLATION) return err;
-  const constraint = constraintName(err);
-  if (constraint === 'patient_registrations_hospital_patient_uq') {
-    return new AppError('ALREADY_REGISTERED', 'The patient is already registered at this hospital.');
-  }
-  if (constraint === 'patient_registrations_hospital_mrn_uq') {
-    return new AppError(
-      'MRN_TAKEN',
-      'That medical record number is already in use at this hospital; try again.',
-    );
-  }
-  return err;
-}
 
 /**
  * Registers the patient at the hospital with the hospital's next MRN, inside the caller's
  * transaction, and audits it. The caller has checked the patient is not registered there yet.
  */
 export async function registerAt(
-  tx: Executor,
+  tx: Tx,
   ctx: Ctx,
   patientId: string,
   hospitalId: string,
 ): Promise<RegistrationResult> {
-  const mrn = await repo.nextMrn(tx, hospitalId);
-  if (!mrn) throw notFound('Hospital');
+  const hospital = await findHospitalInfo(tx, hospitalId);
+  if (!hospital) throw notFound('Hospital');
+  const mrn = `${hospital.code.toUpperCase()}-${String(await nextNumber(tx, hospitalId, 'mrn')).padStart(6, '0')}`;
   const reg = await repo.insertRegistration(tx, {
     patientId,
     hospitalId,
@@ -66,7 +53,7 @@ export async function registerAt(
  * first if this is their first contact. Runs in the caller's transaction.
  */
 export async function ensureRegistered(
-  tx: Executor,
+  tx: Tx,
   ctx: Ctx,
   patientId: string,
   hospitalId: string,
@@ -140,51 +127,47 @@ export async function registerNewPatient(ctx: Ctx, input: CreatePatient): Promis
   const hospitalId = requireHospital(ctx.actor);
   const { allergies = [], conditions = [], confirmNotDuplicate, ...d } = input;
   const familyName = d.familyName ?? '';
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      if (!confirmNotDuplicate) {
-        const candidates = await repo.findLikelyDuplicates(tx, hospitalId, {
-          searchName: `${d.givenName} ${familyName}`.toLowerCase(),
-          dateOfBirth: d.dateOfBirth ?? null,
-          phone: d.phone ?? null,
-        });
-        if (candidates.length > 0) {
-          throw new AppError(
-            'POSSIBLE_DUPLICATE',
-            'Someone with the same phone, or a similar name and the same date of birth, is already registered here. ' +
-              'Open their record, or send confirmNotDuplicate: true to register a new person.',
-            { candidates: candidates.map(toCandidate) },
-          );
-        }
-        // One person, one record: someone the installation already knows is registered here as
-        // they are, not created again. Nothing about them is disclosed before that.
-        const known = await repo.findPeopleByDetails(tx, hospitalId, identifying(d, familyName));
-        if (known.some((k) => !k.registeredHere)) {
-          throw new AppError(
-            'KNOWN_ELSEWHERE',
-            'This person already has a record in Hospitium (another hospital, or their own sign-up). ' +
-              'Register them here from the same details (POST /api/patients/register-existing), or send ' +
-              'confirmNotDuplicate: true if they are someone else.',
-          );
-        }
-      }
-      const row = await repo.insertPatient(tx, { ...d, familyName, createdBy: ctx.actor.userId });
-      await audit(tx, ctx, {
-        action: 'patient.created',
-        entityType: 'patient',
-        entityId: row.id,
-        patientId: row.id,
-        after: { ...d, familyName, confirmNotDuplicate: confirmNotDuplicate ?? false },
+  return ctx.db.transaction(async (tx) => {
+    if (!confirmNotDuplicate) {
+      const candidates = await repo.findLikelyDuplicates(tx, hospitalId, {
+        searchName: `${d.givenName} ${familyName}`.toLowerCase(),
+        dateOfBirth: d.dateOfBirth ?? null,
+        phone: d.phone ?? null,
       });
-      const reg = await registerAt(tx, ctx, row.id, hospitalId);
-      for (const a of allergies) await recordAllergy(tx, ctx, row.id, hospitalId, a);
-      for (const c of conditions) await recordCondition(tx, ctx, row.id, hospitalId, c);
-      const record = (await loadPatientRecord(tx, row.id))!;
-      return toPatient(record, record.registrations, reg.mrn);
+      if (candidates.length > 0) {
+        throw new AppError(
+          'POSSIBLE_DUPLICATE',
+          'Someone with the same phone, or a similar name and the same date of birth, is already registered here. ' +
+            'Open their record, or send confirmNotDuplicate: true to register a new person.',
+          { candidates: candidates.map(toCandidate) },
+        );
+      }
+      // One person, one record: someone the installation already knows is registered here as
+      // they are, not created again. Nothing about them is disclosed before that.
+      const known = await repo.findPeopleByDetails(tx, hospitalId, identifying(d, familyName));
+      if (known.some((k) => !k.registeredHere)) {
+        throw new AppError(
+          'KNOWN_ELSEWHERE',
+          'This person already has a record in Hospitium (another hospital, or their own sign-up). ' +
+            'Register them here from the same details (POST /api/patients/register-existing), or send ' +
+            'confirmNotDuplicate: true if they are someone else.',
+        );
+      }
+    }
+    const row = await repo.insertPatient(tx, { ...d, familyName, createdBy: ctx.actor.userId });
+    await audit(tx, ctx, {
+      action: 'patient.created',
+      entityType: 'patient',
+      entityId: row.id,
+      patientId: row.id,
+      after: { ...d, familyName, confirmNotDuplicate: confirmNotDuplicate ?? false },
     });
-  } catch (err) {
-    throw mapRegistrationConflict(err);
-  }
+    const reg = await registerAt(tx, ctx, row.id, hospitalId);
+    for (const a of allergies) await recordAllergy(tx, ctx, row.id, hospitalId, a);
+    for (const c of conditions) await recordCondition(tx, ctx, row.id, hospitalId, c);
+    const record = (await loadPatientRecord(tx, row.id))!;
+    return toPatient(record, record.registrations, reg.mrn);
+  });
 }
 
 /** The details that identify a person across the installation, normalised as the repository compares them. */
@@ -212,28 +195,24 @@ export async function registerExistingPerson(
 ): Promise<RegistrationResult> {
   const hospitalId = requireHospital(ctx.actor);
   const criteria = identifying(input, input.familyName ?? '');
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const people = await repo.findPeopleByDetails(tx, hospitalId, criteria);
-      if (people.some((p) => p.registeredHere)) {
-        throw new AppError('ALREADY_REGISTERED', 'Someone with these details is already registered here.');
-      }
-      const found = people.map((p) => p.id);
-      if (found.length === 0) {
-        throw new AppError(
-          'NOT_FOUND',
-          'No one with these details is known. Check them with the person, or register them as new.',
-        );
-      }
-      if (found.length > 1) {
-        throw new AppError(
-          'AMBIGUOUS_MATCH',
-          'These details match more than one person. Ask for their e-mail, or their date of birth and phone.',
-        );
-      }
-      return registerAt(tx, ctx, found[0]!, hospitalId);
-    });
-  } catch (err) {
-    throw mapRegistrationConflict(err);
-  }
+  return ctx.db.transaction(async (tx) => {
+    const people = await repo.findPeopleByDetails(tx, hospitalId, criteria);
+    if (people.some((p) => p.registeredHere)) {
+      throw new AppError('ALREADY_REGISTERED', 'Someone with these details is already registered here.');
+    }
+    const found = people.map((p) => p.id);
+    if (found.length === 0) {
+      throw new AppError(
+        'NOT_FOUND',
+        'No one with these details is known. Check them with the person, or register them as new.',
+      );
+    }
+    if (found.length > 1) {
+      throw new AppError(
+        'AMBIGUOUS_MATCH',
+        'These details match more than one person. Ask for their e-mail, or their date of birth and phone.',
+      );
+    }
+    return registerAt(tx, ctx, found[0]!, hospitalId);
+  });
 }

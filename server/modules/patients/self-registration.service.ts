@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/client';
 import { insertPatient } from './patients.repo';
 
+/** As identity's sign-up step hands it over (see server/modules/identity/identity.ports.ts). */
 export interface NewSelfPatient {
   userId: string;
   givenName: string;

@@ -1,5 +1,5 @@
 import type { AuditEvent, AuditQuery } from '../../../contracts/audit';
-import { findUserNames } from '../../modules/identity/identity.names';
+import { actorNames } from './audit.names';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { findAuditEvents } from './audit.repo';
@@ -37,7 +37,7 @@ export async function listAuditEvents(
     q.limit + 1,
   );
   const page = rows.slice(0, q.limit);
-  const names = await findUserNames(
+  const names = await actorNames(
     ctx.db,
     page.map((r) => r.actorUserId),
   );

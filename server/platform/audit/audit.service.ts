@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/client';
 import type { AnonCtx, Ctx } from '../context';
-import { insertAuditEvent } from './audit.repo';
+import { v7 as uuidv7 } from 'uuid';
+import { insertAuditEvent, type NewAuditRow } from './audit.repo';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -32,9 +33,8 @@ function scrub(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (k, v: unknown) => (SECRET_KEYS.has(k) ? '[redacted]' : v)));
 }
 
-/** Appends an audit event inside the caller's transaction, so it commits or rolls back with the change. */
-export async function audit(exec: Executor, ctx: Ctx, e: AuditEntry): Promise<void> {
-  await insertAuditEvent(exec, {
+function rowOf(ctx: Ctx, e: AuditEntry): NewAuditRow {
+  return {
     actorUserId: ctx.actor.userId,
     actorRole: ctx.role,
     hospitalId: e.hospitalId === undefined ? ctx.actor.hospitalId : e.hospitalId,
@@ -47,7 +47,22 @@ export async function audit(exec: Executor, ctx: Ctx, e: AuditEntry): Promise<vo
     after: scrub(e.after),
     ip: ctx.ip,
     requestId: ctx.requestId,
-  });
+  };
+}
+
+/** Appends an audit event inside the caller's transaction, so it commits or rolls back with the change. */
+export async function audit(exec: Executor, ctx: Ctx, e: AuditEntry): Promise<void> {
+  await insertAuditEvent(exec, rowOf(ctx, e));
+}
+
+/**
+ * Records a read (nothing changed) and resolves once the row is committed. Reads of one instance
+ * are written together in batches (group commit, ./read-audit.ts): call it before answering.
+ */
+export async function auditRead(ctx: Ctx, e: AuditEntry): Promise<void> {
+  const row = rowOf(ctx, e);
+  if (ctx.reads) await ctx.reads.record({ ...row, id: uuidv7() });
+  else await insertAuditEvent(ctx.db, row);
 }
 
 /** Audit for flows without a signed-in actor (sign-in attempts, sign-up); the actor may become known. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { openTestDatabase } from '../../test/harness';
 import { until } from '../jobs/jobs.testing';
-import { PRINCIPAL_CHANNEL, PrincipalCache } from './principal-cache';
+import { LISTENER_NAME, PRINCIPAL_CHANNEL, PrincipalCache } from './principal-cache';
 
 const quiet = { warn() {} };
 let database: Database;
@@ -44,6 +44,15 @@ describe('PrincipalCache', () => {
     expect(cache.get('t:c')).toBeUndefined();
   });
 
+  it('sync() returns only once the notices committed before it have been applied', async () => {
+    for (let i = 0; i < 20; i++) {
+      cache.set('t:h', 'user-h', 'H', cache.beginLoad());
+      await notify('user-h'); // committed on another connection
+      await cache.sync(); // no polling: the barrier alone must make the drop visible
+      expect(cache.get('t:h')).toBeUndefined();
+    }
+  });
+
   it('expires entries after its time to live', () => {
     const now = Date.now();
     cache.set('t:d', 'user-d', 'D', cache.beginLoad(), now);
@@ -55,7 +64,8 @@ describe('PrincipalCache', () => {
     cache.set('t:e', 'user-e', 'E', cache.beginLoad());
     await database.query(
       `select pg_terminate_backend(pid) from pg_stat_activity
-        where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()`,
+        where datname = current_database() and application_name = $1`,
+      [LISTENER_NAME],
     );
     await until(() => cache.get('t:e') === undefined, 'the cache to go off');
     cache.set('t:f', 'user-f', 'F', cache.beginLoad());

@@ -7,6 +7,8 @@ import type pg from 'pg';
 import type { Database } from '../../db/client';
 
 export const PRINCIPAL_CHANNEL = 'hospitium_principal';
+/** The listener's application_name, as pg_stat_activity shows it. */
+export const LISTENER_NAME = 'hospitium principal listener';
 
 interface Entry<V> {
   userId: string;
@@ -31,6 +33,8 @@ export class PrincipalCache<V> {
   private retryTimer: NodeJS.Timeout | null = null;
   /** Counts changes heard of; a load that overlapped one is not cached (it may predate the change). */
   private epoch = 0;
+  private readonly barriers = new Map<string, () => void>();
+  private barrierCount = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -43,7 +47,7 @@ export class PrincipalCache<V> {
     const connect = async (delayMs: number) => {
       if (this.stopped) return;
       try {
-        const client = await database.connectDedicated();
+        const client = await database.connectDedicated(LISTENER_NAME);
         client.on('notification', (n) => this.onNotice(n.payload ?? '*'));
         client.on('error', (err) => {
           log.warn({ err }, 'principal cache: listener connection lost; caching off until it is back');
@@ -119,8 +123,37 @@ export class PrincipalCache<V> {
     return this.entries.size;
   }
 
+  /**
+   * Waits until every notice committed before now has been applied here. It sends a marker through
+   * the listener's own connection: PostgreSQL delivers notices in commit order, so when the marker
+   * comes back, the notices of changes that committed earlier have come (and been applied) first.
+   * Called before answering a request that changed something, so that the next request, on this
+   * instance, by anyone, sees the change. If the marker does not come back in time, the cache is
+   * emptied instead.
+   */
+  async sync(timeoutMs = 2000): Promise<void> {
+    const client = this.client;
+    if (!this.listening || !client) return;
+    const id = `${process.pid}.${++this.barrierCount}`;
+    let timer: NodeJS.Timeout | undefined;
+    const arrived = new Promise<boolean>((resolve) => {
+      this.barriers.set(id, () => resolve(true));
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      await client.query('select pg_notify($1, $2)', [PRINCIPAL_CHANNEL, `sync:${id}`]);
+      if (!(await arrived)) this.clear();
+    } catch {
+      this.clear();
+    } finally {
+      clearTimeout(timer);
+      this.barriers.delete(id);
+    }
+  }
+
   private onNotice(payload: string): void {
-    if (payload === '*') this.clear();
+    if (payload.startsWith('sync:')) this.barriers.get(payload.slice(5))?.();
+    else if (payload === '*') this.clear();
     else this.forgetUser(payload);
   }
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, type ErrorCode, type FieldError, type Problem } from '../../../contracts/errors';
-import { AppError, sqlState } from '../errors';
+import { AppError, constraintViolation, sqlState } from '../errors';
 import { fieldErrorKind, sentValue } from './field-errors';
 
 const TITLES: Record<number, string> = {
@@ -105,6 +105,9 @@ export function installProblemHandlers(app: FastifyInstance, onRefusal: RefusalL
       req.log.error({ err }, 'response did not match its contract');
       return sendProblem(reply, problem('INTERNAL', 'Something went wrong on our side.', req));
     }
+    const violation = constraintViolation(err);
+    if (violation)
+      return sendProblem(reply, problem(violation.code, violation.message, req, violation.extra));
     const client = fastifyClientError(err);
     if (client) return sendProblem(reply, problem(client.code, client.detail, req));
     // Values PostgreSQL rejects that validation let through (e.g. out-of-range numbers) are still

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import rateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { Db } from '../../db/client';
-import { hitWindow } from '../../modules/identity/identity.repo';
+import { hitWindow } from '../throttles/throttles.repo';
 
 /**
  * Rate limits whose counters live in PostgreSQL, so every app instance behind the load balancer

@@ -1,7 +1,6 @@
-// Every template module, loaded for its registrations. Later modules add a line (or register their
-// own templates with defineTemplate from their folders).
-import './account.templates';
-import './organisation.templates';
+// The notifications module's own template (the operator's test notice). Other modules define theirs
+// with defineTemplate in their own folders and list them in their manifests.
+import './system.templates';
 
 export {
   defineTemplate,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTemplate, email } from './template';
+import { defineTemplate, emailParts as email } from '../notifications';
 
 // Notices about people joining a hospital: staff invitations and doctors' registrations.
 
@@ -77,3 +77,6 @@ export const doctorRejected = defineTemplate({
     };
   },
 });
+
+/** Every notice this module sends (listed in its manifest). */
+export const ORGANISATION_TEMPLATES = [staffInvitation, doctorApproved, doctorRejected] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTemplate, email } from './template';
+import { defineTemplate, emailParts as email } from '../notifications';
 
 // Account notices: sign-up, welcome, password and two-factor changes. Security notices are mandatory:
 // a person cannot opt out of hearing that their password was changed.
@@ -120,18 +120,12 @@ export const twoFactorChanged = defineTemplate({
   },
 });
 
-/** An operator's check that mail, SMS and in-app delivery work, sent to themselves. */
-export const systemTest = defineTemplate({
-  name: 'system.test',
-  kind: 'account',
-  mandatory: true,
-  data: z.object({ sentAt: z.iso.datetime() }),
-  render: (d, ctx) => {
-    const body = `This is a test notice from Hospitium, sent at ${ctx.dateTime(d.sentAt)}. If you can read it, this channel works.`;
-    return {
-      email: email({ subject: 'Hospitium test notice', paragraphs: [body] }, ctx),
-      sms: body,
-      inApp: { title: 'Test notice', body, link: null },
-    };
-  },
-});
+/** Every notice this module sends (listed in its manifest). */
+export const IDENTITY_TEMPLATES = [
+  signUpCode,
+  signUpExisting,
+  welcome,
+  passwordReset,
+  passwordChanged,
+  twoFactorChanged,
+] as const;

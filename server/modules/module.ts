@@ -1,0 +1,68 @@
+// The one shape of a domain module (docs/adding-a-module.md). A module's index.ts exports its
+// manifest, made with defineModule; server/modules/index.ts lists the manifests and registers them.
+// Nothing else in the app needs to know a module exists.
+import type { FastifyInstance } from 'fastify';
+import type { DashboardCardKey } from '../../contracts/dashboard';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import type { Authenticator, TokenIssuer } from '../platform/auth/authenticator';
+import type { Ctx } from '../platform/context';
+import type { ConstraintAnswer } from '../platform/errors';
+import type { JobLog, JobRunner } from '../platform/jobs';
+import type { Mailer } from '../platform/mail/mailer';
+import type { SmsProvider } from '../platform/sms';
+
+/** What every process that hosts modules has: configuration, database, mail, SMS and jobs. */
+export interface ModuleDeps {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  sms: SmsProvider;
+  log: JobLog;
+}
+
+/** The web process adds the job runner (routes enqueue into it) and what the platform built first. */
+export interface RouteDeps extends ModuleDeps {
+  jobs: JobRunner;
+  /** Who is calling (built before any module, as access control needs it first). */
+  auth: Authenticator;
+  /** Access tokens for API clients. */
+  tokens: TokenIssuer;
+  /** Base of links in mails and notices, without a trailing slash. */
+  publicUrl: string;
+}
+
+/** A dashboard figure a module computes, for the active hospital (or the installation). */
+export interface DashboardSource {
+  keys: readonly DashboardCardKey[];
+  load(
+    ctx: Ctx,
+    wanted: ReadonlySet<DashboardCardKey>,
+    hospital: { id: string; timeZone: string } | null,
+  ): Promise<Partial<Record<DashboardCardKey, number>>>;
+}
+
+export interface HospitiumModule {
+  /** Folder name under server/modules. */
+  name: string;
+  /** HTTP routes; each declares its access (ADR 5). */
+  routes?(app: FastifyInstance, deps: RouteDeps): void | Promise<void>;
+  /** Background jobs and schedules; the app and the worker process both call this. */
+  jobs?(runner: JobRunner, deps: ModuleDeps): Promise<void>;
+  /**
+   * Notification templates the module sends (made with `defineTemplate` from the notifications
+   * module): listed here so that a process registering the module can render them.
+   */
+  templates?: readonly { name: string }[];
+  /** Dashboard figures the module computes; cards without a source show as "coming". */
+  dashboard?: DashboardSource;
+  /** What each of the module's database constraints means when a request violates it. */
+  constraintErrors?: Record<string, ConstraintAnswer>;
+  /** Runs once when the process registers modules: connect this module's ports to others. */
+  wire?(): void;
+}
+
+/** Declares a module (identity at compile time: the manifest's shape is checked here). */
+export function defineModule<M extends HospitiumModule>(m: M): M {
+  return m;
+}
