@@ -1,8 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from './db/ids';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import {
@@ -21,7 +20,7 @@ import { startAuditSealer } from './platform/audit/sealer';
 import { installHealth } from './platform/http/health';
 import { installOpenApi } from './platform/http/openapi';
 import { installProblemHandlers } from './platform/http/problem';
-import { frameworkErrorHandler, securityHeaderOptions } from './platform/http/security-headers';
+import { frameworkErrorHandler, installSecurityHeaders } from './platform/http/security-headers';
 import { installRateLimits } from './platform/http/rate-limit';
 import { installWebApp, WebAppLogController } from './platform/http/web';
 import { JobRunner, jobRunnerOptions, jobsRoutes } from './platform/jobs';
@@ -85,7 +84,7 @@ export async function buildApp({
     // API requests are logged at info; the files of the web build at debug (a line per asset
     // drowned the API requests).
     logController: new WebAppLogController(),
-    genReqId: () => uuidv7(),
+    genReqId: () => newId(),
     requestIdHeader: 'x-request-id',
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -121,7 +120,7 @@ export async function buildApp({
   const auth = makeAuthenticator({ db: database.db, config, tokens, cache: callers });
 
   await app.register(cookie);
-  await app.register(helmet, securityHeaderOptions(config));
+  installSecurityHeaders(app, config);
   installProblemHandlers(app, async (req, err) => {
     // Every refusal goes in the audit log: who tried what, and why it was refused.
     await insertAuditEvent(database.db, {

@@ -1,11 +1,11 @@
 import { timestamp, uuid } from 'drizzle-orm/pg-core';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from './ids';
 
-/** Time-ordered UUIDv7 primary key, made in the app (PostgreSQL 15 has no uuidv7()). */
+/** Time-ordered UUIDv7 primary key, made in the app (PostgreSQL 15 has no newId()). */
 export const idColumn = () =>
   uuid('id')
     .primaryKey()
-    .$defaultFn(() => uuidv7());
+    .$defaultFn(() => newId());
 
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();

@@ -12,8 +12,18 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
 import type { Permission } from '../../contracts/permissions';
 import type { NavKey } from '../i18n';
+
+/** A lazily loaded screen: each is its own chunk, fetched on first visit. */
+export type PageModule = { default: ComponentType };
+
+export interface NavPage {
+  /** Under the entry's path; absent for its index page. */
+  path?: string;
+  load: () => Promise<PageModule>;
+}
 
 export interface NavItem {
   to: string;
@@ -22,32 +32,97 @@ export interface NavItem {
   /** Shown (and reachable) only with one of these permissions; none means everyone signed in. */
   anyOf?: Permission[];
   end?: boolean;
+  /** The screens behind the entry: its index page and any sub-pages. */
+  pages: NavPage[];
 }
 
+const index = (load: NavPage['load']): NavPage => ({ load });
+
 /**
- * The single list both the navigation and the route guards read, so a link is never shown for a
- * page that would refuse its reader, and a page never opens for someone its link is hidden from.
+ * The one table the menu, the route table (router.tsx) and the route guards are built from, so a
+ * link is never shown for a page that would refuse its reader, a page never opens for someone its
+ * link is hidden from, and a new screen is one entry here.
  */
 export const NAV: NavItem[] = [
-  { to: '/app', label: 'dashboard', icon: IconLayoutDashboard, end: true },
-  { to: '/app/my-record', label: 'myRecord', icon: IconHeartbeat, anyOf: ['own-record:read'] },
-  { to: '/app/patients', label: 'patients', icon: IconUsers, anyOf: ['patients:read'] },
-  { to: '/app/doctors', label: 'doctors', icon: IconStethoscope, anyOf: ['doctors:read'] },
-  { to: '/app/staff', label: 'staff', icon: IconUsersGroup, anyOf: ['staff:read'] },
-  { to: '/app/departments', label: 'departments', icon: IconCategory, anyOf: ['departments:read'] },
+  {
+    to: '/app',
+    label: 'dashboard',
+    icon: IconLayoutDashboard,
+    end: true,
+    pages: [index(() => import('../features/dashboard/DashboardPage'))],
+  },
+  {
+    to: '/app/my-record',
+    label: 'myRecord',
+    icon: IconHeartbeat,
+    anyOf: ['own-record:read'],
+    pages: [index(() => import('../features/patients/MyRecordPage'))],
+  },
+  {
+    to: '/app/patients',
+    label: 'patients',
+    icon: IconUsers,
+    anyOf: ['patients:read'],
+    pages: [
+      index(() => import('../features/patients/PatientsPage')),
+      { path: 'new', load: () => import('../features/patients/RegisterPatientPage') },
+      { path: ':id', load: () => import('../features/patients/PatientPage') },
+    ],
+  },
+  {
+    to: '/app/doctors',
+    label: 'doctors',
+    icon: IconStethoscope,
+    anyOf: ['doctors:read'],
+    pages: [index(() => import('../features/doctors/DoctorsPage'))],
+  },
+  {
+    to: '/app/staff',
+    label: 'staff',
+    icon: IconUsersGroup,
+    anyOf: ['staff:read'],
+    pages: [index(() => import('../features/staff/StaffPage'))],
+  },
+  {
+    to: '/app/departments',
+    label: 'departments',
+    icon: IconCategory,
+    anyOf: ['departments:read'],
+    pages: [index(() => import('../features/departments/DepartmentsPage'))],
+  },
   {
     to: '/app/hospitals',
     label: 'hospitals',
     icon: IconBuildingHospital,
     anyOf: ['hospitals:create', 'hospitals:update'],
+    pages: [index(() => import('../features/hospitals/HospitalsPage'))],
   },
-  { to: '/app/audit', label: 'audit', icon: IconFileSearch, anyOf: ['audit:read'] },
-  { to: '/app/deliveries', label: 'deliveries', icon: IconSend, anyOf: ['notifications:admin'] },
-  { to: '/app/jobs', label: 'jobs', icon: IconListCheck, anyOf: ['jobs:manage'] },
-  { to: '/app/outbox', label: 'outbox', icon: IconMailbox, anyOf: ['jobs:manage'] },
+  {
+    to: '/app/audit',
+    label: 'audit',
+    icon: IconFileSearch,
+    anyOf: ['audit:read'],
+    pages: [index(() => import('../features/audit/AuditLogPage'))],
+  },
+  {
+    to: '/app/deliveries',
+    label: 'deliveries',
+    icon: IconSend,
+    anyOf: ['notifications:admin'],
+    pages: [index(() => import('../features/operations/DeliveriesPage'))],
+  },
+  {
+    to: '/app/jobs',
+    label: 'jobs',
+    icon: IconListCheck,
+    anyOf: ['jobs:manage'],
+    pages: [index(() => import('../features/operations/FailedJobsPage'))],
+  },
+  {
+    to: '/app/outbox',
+    label: 'outbox',
+    icon: IconMailbox,
+    anyOf: ['jobs:manage'],
+    pages: [index(() => import('../features/operations/OutboxPage'))],
+  },
 ];
-
-/** The permissions a page under /app needs, by its first path segment after /app. */
-export function permissionsFor(path: string): Permission[] | undefined {
-  return NAV.find((n) => n.to === path)?.anyOf;
-}

@@ -1,28 +1,30 @@
-import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { Permission } from '../../contracts/permissions';
 import { NotFound } from '../components/NotFound';
-import { permissionsFor } from './nav';
+import { NAV, type NavItem, type PageModule } from './nav';
 import { PageLoader } from './PageLoader';
 import { RouteError } from './RouteError';
 
 /** A lazily loaded page: each screen is its own chunk, fetched on first visit. */
-type PageModule = { default: ComponentType };
 const page = (load: () => Promise<PageModule>): Pick<RouteObject, 'lazy'> => ({
   lazy: async () => ({ Component: (await load()).default }),
 });
 
-/** Pages behind a permission: the guard renders them, or the not-found page, from the nav table. */
-function guarded(
-  path: string,
-  children: RouteObject[],
-  anyOf: Permission[] = permissionsFor(`/app/${path}`) ?? [],
-): RouteObject {
-  return {
-    path,
-    lazy: async () => ({ Component: (await import('./guards')).RequirePermissionRoute(anyOf) }),
-    children,
-  };
+/** The routes of one menu entry, behind the entry's permission guard when it has one. */
+function fromNav(item: NavItem): RouteObject[] {
+  const children: RouteObject[] = item.pages.map((p) =>
+    p.path ? { path: p.path, ...page(p.load) } : { index: true, ...page(p.load) },
+  );
+  const path = item.to.replace(/^\/app\/?/, '');
+  if (!path) return children; // the dashboard: /app itself
+  if (!item.anyOf) return [{ path, children }];
+  const anyOf = item.anyOf;
+  return [
+    {
+      path,
+      lazy: async () => ({ Component: (await import('./guards')).RequirePermissionRoute(anyOf) }),
+      children,
+    },
+  ];
 }
 
 export const routes: RouteObject[] = [
@@ -41,32 +43,10 @@ export const routes: RouteObject[] = [
         path: '/app',
         lazy: async () => ({ Component: (await import('./guards')).RequireAuth }),
         children: [
-          { index: true, ...page(() => import('../features/dashboard/DashboardPage')) },
+          ...NAV.flatMap(fromNav),
+          // Reached from the user menu, not the navigation: open to everyone signed in.
           { path: 'profile', ...page(() => import('../features/profile/ProfilePage')) },
-          {
-            path: 'notifications',
-            ...page(() => import('../features/notifications/NotificationsPage')),
-          },
-          guarded('my-record', [{ index: true, ...page(() => import('../features/patients/MyRecordPage')) }]),
-          guarded('patients', [
-            { index: true, ...page(() => import('../features/patients/PatientsPage')) },
-            { path: 'new', ...page(() => import('../features/patients/RegisterPatientPage')) },
-            { path: ':id', ...page(() => import('../features/patients/PatientPage')) },
-          ]),
-          guarded('doctors', [{ index: true, ...page(() => import('../features/doctors/DoctorsPage')) }]),
-          guarded('staff', [{ index: true, ...page(() => import('../features/staff/StaffPage')) }]),
-          guarded('departments', [
-            { index: true, ...page(() => import('../features/departments/DepartmentsPage')) },
-          ]),
-          guarded('hospitals', [
-            { index: true, ...page(() => import('../features/hospitals/HospitalsPage')) },
-          ]),
-          guarded('audit', [{ index: true, ...page(() => import('../features/audit/AuditLogPage')) }]),
-          guarded('deliveries', [
-            { index: true, ...page(() => import('../features/operations/DeliveriesPage')) },
-          ]),
-          guarded('jobs', [{ index: true, ...page(() => import('../features/operations/FailedJobsPage')) }]),
-          guarded('outbox', [{ index: true, ...page(() => import('../features/operations/OutboxPage')) }]),
+          { path: 'notifications', ...page(() => import('../features/notifications/NotificationsPage')) },
           { path: '*', element: <NotFound home="/app" /> },
         ],
       },

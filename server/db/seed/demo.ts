@@ -1,7 +1,7 @@
 // Writes the demo installation described in demo-data.ts. Like the test factories, the seed writes
 // rows straight into the tables: it runs before any service exists and must be one quick transaction.
 import { hospitalCounters } from '../../platform/numbering/numbering.tables';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../ids';
 import type { Tx } from '../client';
 import { users } from '../../modules/identity/identity.tables';
 import {
@@ -37,9 +37,9 @@ export const demoEmail = (login: string) => `${login}@${DEMO_DOMAIN}`;
 /** Inserts every demo row inside `tx` (a handful of multi-row inserts) and returns what was written. */
 export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCounts> {
   const now = new Date();
-  const hospitalId = new Map<HospitalKey, string>(HOSPITALS.map((h) => [h.code, uuidv7()]));
+  const hospitalId = new Map<HospitalKey, string>(HOSPITALS.map((h) => [h.code, newId()]));
   const deptId = new Map<string, string>(); // "CGH/Cardiology" -> id
-  const userId = new Map<string, string>(USERS.map((u) => [u.login, uuidv7()]));
+  const userId = new Map<string, string>(USERS.map((u) => [u.login, newId()]));
   const hid = (k: HospitalKey) => hospitalId.get(k)!;
   const uid = (login: string) => userId.get(login)!;
 
@@ -48,7 +48,7 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     .values(HOSPITALS.map(({ departments: _d, ...h }) => ({ ...h, id: hid(h.code) })));
   const deptRows = HOSPITALS.flatMap((h) =>
     h.departments.map((d) => {
-      const id = uuidv7();
+      const id = newId();
       deptId.set(`${h.code}/${d.name}`, id);
       return { id, hospitalId: hid(h.code), name: d.name, description: d.description };
     }),
@@ -102,7 +102,7 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
   const cgh = HOSPITALS.find((h) => h.code === 'CGH')!;
   const registrar = uid('receptionist');
   const patientRows = PATIENTS.map((p) => ({
-    id: uuidv7(),
+    id: newId(),
     userId: p.accountLogin ? uid(p.accountLogin) : null,
     givenName: p.givenName,
     familyName: p.familyName,

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Uuid } from '../../../contracts/common';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { buildActor, type Actor, type Principal } from '../../platform/auth/actor';
+import { buildActor, type Actor, type Credential, type Principal } from '../../platform/auth/actor';
 import type { Authenticator } from '../../platform/auth/authenticator';
 import type { PrincipalCache } from '../../platform/auth/principal-cache';
 import { AppError } from '../../platform/errors';
@@ -14,8 +14,11 @@ export const SESSION_COOKIE = 'hsid';
 /** Writing last_seen_at on every request would make reads into writes; once a minute is enough for a 30-minute idle limit. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** What is cached per credential: the principal, and for sessions what their limits need. */
-export type CachedCaller =
+/**
+ * What is cached per credential: the principal, and for sessions what their limits need; and the
+ * actor built from it per requested hospital (frozen: shared by concurrent requests).
+ */
+export type CachedCaller = { actors?: Map<string, Actor> } & (
   | { via: 'token'; principal: Principal }
   | {
       via: 'session';
@@ -24,7 +27,19 @@ export type CachedCaller =
       csrfToken: string;
       lastSeenAt: number;
       expiresAt: number;
-    };
+    }
+);
+
+/** The actor for a cached caller acting at `hospital`, built once per caller and hospital. */
+function actorOf(hit: CachedCaller, credential: Credential, hospital: string | undefined): Actor {
+  const key = hospital ?? '';
+  let actor = hit.actors?.get(key);
+  if (!actor) {
+    actor = Object.freeze(buildActor(hit.principal, credential, hospital));
+    (hit.actors ??= new Map()).set(key, actor);
+  }
+  return actor;
+}
 
 export interface AuthenticatorDeps {
   db: Db;
@@ -54,7 +69,7 @@ export function makeAuthenticator(deps: AuthenticatorDeps): Authenticator {
       hit = { via: 'token', principal: found.principal };
       cache.set(key, claims.userId, hit, since);
     }
-    return buildActor(hit.principal, { via: 'token', tokenFamilyId: claims.familyId }, requestedHospital);
+    return actorOf(hit, { via: 'token', tokenFamilyId: claims.familyId }, requestedHospital);
   }
 
   async function fromCookie(cookie: string, requestedHospital: string | undefined): Promise<Actor | null> {
@@ -82,8 +97,8 @@ export function makeAuthenticator(deps: AuthenticatorDeps): Authenticator {
       await touchSession(deps.db, hit.sessionId);
       hit.lastSeenAt = now;
     }
-    return buildActor(
-      hit.principal,
+    return actorOf(
+      hit,
       { via: 'session', sessionId: hit.sessionId, csrfToken: hit.csrfToken },
       requestedHospital,
     );

@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../db/ids';
 
 const ISSUER = 'hospitium';
 const AUDIENCE = 'hospitium-api';
@@ -36,7 +36,7 @@ export class AccessTokens {
       .setSubject(userId)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setJti(uuidv7())
+      .setJti(newId())
       .setIssuedAt()
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.key);

@@ -1,6 +1,6 @@
 import type { Config } from '../../config';
 import type { Executor } from '../../db/client';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../db/ids';
 import { audit, auditAnon } from '../../platform/audit/audit.service';
 import type { AnonCtx, Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -282,7 +282,7 @@ export class IdentityService {
   async issueTokens(ctx: AnonCtx, input: SignIn): Promise<TokenPair> {
     const user = await this.checkCredentials(ctx, input, 'auth.token_issued');
     return ctx.db.transaction(async (tx) => {
-      const pair = await this.newPair(tx, user.id, uuidv7(), ctx);
+      const pair = await this.newPair(tx, user.id, newId(), ctx);
       await auditAnon(tx, ctx, {
         action: 'auth.token_issued',
         entityType: 'user',

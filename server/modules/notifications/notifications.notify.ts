@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../db/ids';
 import {
   defaultPreference,
   type Channel,
@@ -103,7 +103,7 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
     if (row) preference = { kind: template.kind, email: row.email, sms: row.sms, inApp: row.inApp };
   }
 
-  const messageId = uuidv7();
+  const messageId = newId();
   const result: NotifyResult = { messageId, duplicate: false, deliveries: [] };
   const targets: { channel: Channel; recipient: string | null; payload: (deliveryId: string) => object }[] =
     [];
@@ -144,7 +144,7 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
 
   for (const t of targets) {
     const skip = skipReason(t.channel, t.recipient, mandatory, preference);
-    const id = uuidv7();
+    const id = newId();
     const inserted = await repo.insertDelivery(tx, {
       id,
       messageId,

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../db/ids';
 import type { Database, Executor } from '../../db/client';
 import { auditEvents } from './audit.tables';
 
@@ -10,7 +10,7 @@ export type NewAuditRow = Omit<
 >;
 
 export async function insertAuditEvent(exec: Executor, row: NewAuditRow): Promise<void> {
-  await exec.insert(auditEvents).values({ ...row, id: uuidv7() });
+  await exec.insert(auditEvents).values({ ...row, id: newId() });
 }
 
 export interface AuditFilter {

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client';
 import type { AnonCtx, Ctx } from '../context';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../db/ids';
 import { insertAuditEvent, type NewAuditRow } from './audit.repo';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
@@ -61,7 +61,7 @@ export async function audit(exec: Executor, ctx: Ctx, e: AuditEntry): Promise<vo
  */
 export async function auditRead(ctx: Ctx, e: AuditEntry): Promise<void> {
   const row = rowOf(ctx, e);
-  if (ctx.reads) await ctx.reads.record({ ...row, id: uuidv7() });
+  if (ctx.reads) await ctx.reads.record({ ...row, id: newId() });
   else await insertAuditEvent(ctx.db, row);
 }
 

@@ -1,6 +1,6 @@
 // Read audits are batched (group commit) without weakening the rule: a read's row is committed
 // before its promise resolves, and a batch that fails fails every read in it.
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../db/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { openTestDatabase } from '../../test/harness';
@@ -23,7 +23,7 @@ class CountingLog extends ReadAuditLog {
 }
 
 const row = (requestId: string, o: Partial<NewAuditRow> = {}): NewAuditRow & { id: string } => ({
-  id: uuidv7(),
+  id: newId(),
   actorUserId: null,
   actorRole: 'nurse',
   hospitalId: null,

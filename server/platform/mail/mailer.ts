@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../db/ids';
 
 export interface MailMessage {
   to: string;
@@ -56,7 +56,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
     usesOutbox: true,
     send: async (m) => {
       const info = await transport.sendMail({ from: opts.from, ...m });
-      const outboxId = uuidv7(); // time-ordered: the folder sorts oldest to newest by name
+      const outboxId = newId(); // time-ordered: the folder sorts oldest to newest by name
       await writeOutboxFile(opts.outboxDir, `${outboxId}.eml`, info.message as Buffer);
       return { messageId: info.messageId, outboxId };
     },

@@ -1,7 +1,7 @@
 // SMS: a Twilio-style HTTP provider when SMS_PROVIDER_URL is set, else `.sms.json` files in the
 // outbox folder next to the mail (readable by platform admins in the outbox view).
 import path from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../db/ids';
 import type { Config } from '../../config';
 import { writeOutboxFile } from '../mail/mailer';
 import type { SmsOutboxRecord } from '../mail/outbox';
@@ -35,7 +35,7 @@ export function createSmsProvider(o: SmsOptions): SmsProvider {
     usesOutbox: true,
     async send(m) {
       assertE164(m.to);
-      const id = uuidv7();
+      const id = newId();
       const record: SmsOutboxRecord = { to: m.to, from, body: m.body, createdAt: new Date().toISOString() };
       await writeOutboxFile(o.outboxDir, `${id}.sms.json`, JSON.stringify(record, null, 2) + '\n');
       return { providerId: id };
