@@ -27,13 +27,26 @@ export const PERMISSIONS = [
   'notifications:admin', // the delivery log (hospital admins: their hospital's; platform admins: all)
   'jobs:manage', // platform admin: failed background jobs and their retry, the mail/SMS outbox
   'system:manage', // platform admin: installation-wide settings
+  'medicines:read', // the hospital's medicine catalog with stock figures
+  'medicines:manage', // add, change and import medicines
+  'stores:manage', // add ward stores
+  'stock:read', // batches, the stock ledger, alerts, valuation
+  'stock:manage', // receive by hand, adjust, write off, stock takes
+  'prescriptions:read',
+  'prescriptions:enter', // a paper prescription typed in by the pharmacy
+  'stock:dispense', // dispense against prescriptions, counter sales
+  'pharmacy-orders:manage', // verify, dispense and complete online orders
+  'shop:order', // a patient: browse the shop, order medicines, see their orders
+  'ward-requests:create',
+  'ward-requests:read',
+  'ward-requests:issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_BASE: Permission[] = ['hospitals:read', 'departments:read', 'doctors:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  patient: ['own-record:read', 'own-record:update'],
+  patient: ['own-record:read', 'own-record:update', 'shop:order'],
   doctor: [
     ...STAFF_BASE,
     'patients:read',
@@ -41,11 +54,44 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'patients:clinical-update',
     'doctors:update-own',
     'documents:upload',
+    'medicines:read',
+    'prescriptions:read',
   ],
-  nurse: [...STAFF_BASE, 'patients:read', 'patients:clinical-update', 'documents:upload'],
-  receptionist: [...STAFF_BASE, 'patients:read', 'patients:create', 'patients:update', 'documents:upload'],
-  pharmacist: [...STAFF_BASE, 'patients:read', 'documents:upload'],
-  procurement_officer: [...STAFF_BASE],
+  nurse: [
+    ...STAFF_BASE,
+    'patients:read',
+    'patients:clinical-update',
+    'documents:upload',
+    'medicines:read',
+    'stock:read',
+    'prescriptions:read',
+    'ward-requests:create',
+    'ward-requests:read',
+  ],
+  receptionist: [
+    ...STAFF_BASE,
+    'patients:read',
+    'patients:create',
+    'patients:update',
+    'documents:upload',
+    'medicines:read',
+  ],
+  pharmacist: [
+    ...STAFF_BASE,
+    'patients:read',
+    'documents:upload',
+    'medicines:read',
+    'medicines:manage',
+    'stock:read',
+    'stock:manage',
+    'prescriptions:read',
+    'prescriptions:enter',
+    'stock:dispense',
+    'pharmacy-orders:manage',
+    'ward-requests:read',
+    'ward-requests:issue',
+  ],
+  procurement_officer: [...STAFF_BASE, 'medicines:read', 'stock:read'],
   lab_technician: [...STAFF_BASE, 'patients:read', 'documents:upload'],
   hospital_admin: [
     ...STAFF_BASE,
@@ -60,6 +106,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'documents:upload',
     'audit:read',
     'notifications:admin',
+    'medicines:read',
+    'medicines:manage',
+    'stores:manage',
+    'stock:read',
   ],
   platform_admin: [
     'hospitals:create',

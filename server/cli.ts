@@ -18,6 +18,7 @@ import {
   writeCheckpoint,
 } from './platform/audit/checkpoints';
 import { auditCheckpointKey } from './modules/identity';
+import { verifyStock } from './modules/pharmacy';
 
 class UsageError extends Error {
   constructor(
@@ -37,6 +38,7 @@ Commands:
   seed             Load the demo hospitals, staff and patients into an empty database.
   create-admin     Create a platform admin, or a hospital admin with --hospital.
   verify-audit     Check the audit log's hash chain; exits 1 and lists the rows if it is broken.
+  verify-stock     Recompute every batch's stock from the ledger; exits 1 naming any difference.
   worker           Work background jobs in this process until SIGTERM (the server also works jobs
                    itself unless JOBS_ENABLED=false).
 
@@ -56,6 +58,11 @@ Creates the account if the address has none, and grants it platform admin, or ho
 at the hospital with that code (e.g. CGH). Without --password you are asked for one; leave it
 empty (or run without a terminal) to have a strong one generated and printed once.
 An existing account keeps its password and only gains the role.`,
+  'verify-stock': `Usage: hospitium verify-stock
+
+Recomputes every stock batch's on-hand quantity from the stock ledger (the single truth of stock)
+and compares. Prints the number of batches checked; exits 1 naming each batch whose on-hand differs
+from its ledger, with both figures.`,
   'verify-audit': `Usage: hospitium verify-audit
 
 Recomputes every audit event's hash and link to the one before it, and checks the chain against
@@ -238,6 +245,25 @@ async function cmdVerifyAudit(config: Config): Promise<number> {
   });
 }
 
+async function cmdVerifyStock(config: Config): Promise<number> {
+  return withDatabase(config, true, async (database) => {
+    const { checked, differences } = await verifyStock(database.db);
+    if (differences.length === 0) {
+      console.log(
+        `Stock matches the ledger: ${checked} batch(es) checked in the ${describeDatabase(config)}.`,
+      );
+      return 0;
+    }
+    console.log(`Stock DIFFERS from the ledger in ${differences.length} of ${checked} batch(es):`);
+    for (const d of differences) {
+      console.log(
+        `  batch ${d.batchNumber} of ${d.medicineName} (${d.batchId}): on hand ${d.onHand}, ledger ${d.ledger}`,
+      );
+    }
+    return 1;
+  });
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -265,6 +291,8 @@ async function run(argv: string[]): Promise<number> {
       // Runs until a signal; the worker exits the process when it has stopped cleanly.
       return new Promise<number>(() => undefined);
     }
+    case 'verify-stock':
+      return cmdVerifyStock(config);
     default:
       return cmdVerifyAudit(config);
   }

@@ -29,6 +29,8 @@ export interface EmbeddedInfo {
 export interface Database {
   /** `embedded`: the PostgreSQL server Hospitium runs in DATA_DIR; `postgres`: DATABASE_URL. */
   mode: 'embedded' | 'postgres';
+  /** The connection string (with its password: never print it). */
+  url: string;
   db: Db;
   pool: pg.Pool;
   /** Plain SQL with positional parameters, for the few places drizzle does not fit (pg-boss, locks). */
@@ -70,6 +72,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let closing: Promise<void> | null = null;
   return {
     mode: opts.mode ?? 'postgres',
+    url: opts.url,
     db,
     pool,
     embedded: opts.embedded,

@@ -5,6 +5,8 @@ export * from '../modules/organisation/organisation.tables';
 export * from '../modules/patients/patients.tables';
 export * from '../modules/documents/documents.tables';
 export * from '../modules/notifications/notifications.tables';
+export * from '../modules/pharmacy/pharmacy.tables';
+export * from '../modules/pharmacy/pharmacy.orders.tables';
 export * from '../platform/audit/audit.tables';
 export * from '../platform/throttles/throttles.tables';
 export * from '../platform/numbering/numbering.tables';

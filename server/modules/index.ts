@@ -11,6 +11,7 @@ import type { HospitiumModule, ModuleDeps, RouteDeps } from './module';
 import { findTemplate, notificationsModule, provideRecipients } from './notifications';
 import { findHospitalInfo, organisationModule, submitDoctorApplication } from './organisation';
 import { createPatientForUser, patientsModule } from './patients';
+import { pharmacyModule } from './pharmacy';
 
 export type { ModuleDeps, RouteDeps } from './module';
 
@@ -21,6 +22,7 @@ export const MODULES: readonly HospitiumModule[] = [
   patientsModule,
   documentsModule,
   notificationsModule,
+  pharmacyModule,
   dashboardModule,
 ];
 

@@ -67,3 +67,25 @@ export async function listDocuments(exec: Executor, f: DocumentFilter, limit: nu
   const [total] = await exec.select({ n: count() }).from(documents).where(where(f));
   return { rows, total: Number(total?.n ?? 0) };
 }
+
+/** For other modules: a patient's own active document of a kind (an uploaded prescription), or null. */
+export async function findPatientDocument(
+  exec: Executor,
+  id: string,
+  patientId: string,
+  kind: string,
+): Promise<{ id: string; title: string | null } | null> {
+  const [row] = await exec
+    .select({ id: documents.id, title: documents.title })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.id, id),
+        eq(documents.patientId, patientId),
+        eq(documents.kind, kind),
+        eq(documents.status, 'active'),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}

@@ -7,6 +7,7 @@ import { DocumentsService } from './documents.service';
 import { DiskFileStore } from './documents.storage';
 
 export type { FileStore } from './documents.storage';
+export { findPatientDocument } from './documents.repo';
 
 /** Registers the documents module: files under DATA_DIR/files, uploads up to UPLOAD_MAX_BYTES. */
 export async function registerDocuments(app: FastifyInstance, deps: { config: Config }): Promise<void> {

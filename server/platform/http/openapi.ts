@@ -22,6 +22,11 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   dashboard: "Live figures for the caller's roles.",
   audit: 'The tamper-evident audit log.',
   jobs: 'Background jobs that failed after their last retry, and retrying them.',
+  pharmacy:
+    'The medicine catalog and stores; prescriptions and dispensing, counter sales, online orders and ward requests.',
+  stock:
+    'Batches and the stock ledger: receipts, adjustments, write-offs, stock takes, alerts and valuation.',
+  shop: "A patient's medicine orders: the catalog with prices and availability, checkout and order status.",
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -43,6 +43,15 @@ export const errorMessages = {
     LAST_ADMIN: 'A hospital must keep at least one active admin.',
     DOCTOR_PROFILE_REQUIRED:
       'To make this person a doctor, give their specialty and registration number, or approve their pending application on the Doctors page.',
+    INSUFFICIENT_STOCK:
+      'There is not enough usable stock for this. Check the quantities and the batches on hand.',
+    PRICE_CHANGED: 'A price changed since you looked. Check the new total and confirm again.',
+    INVALID_TRANSITION: 'This cannot be done at this stage. Reload to see where things stand.',
+    IDEMPOTENCY_REUSED: 'This request was already sent with different details. Start again.',
+    BATCH_EXPIRED: 'This batch has expired. It can only be written off or returned to the supplier.',
+    PRESCRIPTION_REQUIRED: 'A prescription is needed for at least one of these medicines. Upload it first.',
+    OVER_DISPENSE: 'That is more than the prescription has left to dispense.',
+    MEDICINE_INACTIVE: 'This medicine is no longer in use.',
     RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
     INTERNAL: 'Something went wrong on our side. Try again in a moment.',
     UNAVAILABLE: 'The service is not available right now. Try again in a moment.',

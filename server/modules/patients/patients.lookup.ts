@@ -1,0 +1,39 @@
+// What other modules may learn about patients: enough to name them on their own records, and only
+// for patients registered at the hospital asking (or the patient themselves).
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client';
+
+export interface PatientBrief {
+  id: string;
+  name: string;
+  /** The MRN at the hospital asked about; null when the patient is not registered there. */
+  mrn: string | null;
+}
+
+/** Names (and MRNs at `hospitalId`) of several patients, for lists; unknown ids are left out. */
+export async function patientBriefs(
+  exec: Executor,
+  ids: readonly string[],
+  hospitalId: string | null,
+): Promise<Map<string, PatientBrief>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; name: string; mrn: string | null }>(
+    exec,
+    sql`select p.id, trim(p.given_name || ' ' || p.family_name) as name, r.mrn
+          from patients p
+          left join patient_registrations r on r.patient_id = p.id and r.hospital_id = ${hospitalId}
+         where p.id = any(${sql.param(unique)}::uuid[])`,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The patient if registered at the hospital (what staff there may see), else null. */
+export async function registeredPatient(
+  exec: Executor,
+  patientId: string,
+  hospitalId: string,
+): Promise<PatientBrief | null> {
+  const brief = (await patientBriefs(exec, [patientId], hospitalId)).get(patientId);
+  return brief?.mrn ? brief : null;
+}

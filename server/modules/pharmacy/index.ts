@@ -1,0 +1,43 @@
+// The pharmacy module's public face: other modules import only from here.
+import { defineModule } from '../module';
+import { catalogRoutes } from './catalog.routes';
+import { dispensingRoutes } from './dispensing.routes';
+import { stockRoutes } from './stock.routes';
+
+export { createPrescription } from './dispensing.service';
+export { verifyStock } from './stock-verify';
+
+const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
+
+/** Medicines, stores, batches and the stock ledger; dispensing, sales, online orders, ward requests. */
+export const pharmacyModule = defineModule({
+  name: 'pharmacy',
+  routes(app) {
+    catalogRoutes(app);
+    stockRoutes(app);
+    dispensingRoutes(app);
+  },
+  constraintErrors: {
+    medicines_hospital_identity_uq: conflict(
+      'The catalog already has this medicine (same name, brand, strength and form).',
+    ),
+    medicines_hospital_barcode_uq: conflict('Another medicine already has this barcode.'),
+    stores_hospital_name_uq: conflict('A store with this name already exists.'),
+    stock_batches_on_hand_ck: {
+      code: 'INSUFFICIENT_STOCK',
+      detail: 'There is not enough stock in that batch.',
+    },
+    stock_batches_reserved_ck: {
+      code: 'INSUFFICIENT_STOCK',
+      detail: 'That stock is promised to online orders and cannot be taken.',
+    },
+    stock_ledger_not_expired: {
+      code: 'BATCH_EXPIRED',
+      detail: 'An expired batch can only be written off or returned to the supplier.',
+    },
+    prescription_lines_dispensed_ck: {
+      code: 'OVER_DISPENSE',
+      detail: 'That is more than the prescription has left.',
+    },
+  },
+});
