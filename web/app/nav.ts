@@ -1,5 +1,7 @@
 import {
   IconBuildingHospital,
+  IconCashRegister,
+  IconPrescription,
   IconCategory,
   IconFileSearch,
   IconMailbox,
@@ -68,6 +70,24 @@ export const NAV: NavItem[] = [
       { path: 'new', load: () => import('../features/patients/RegisterPatientPage') },
       { path: ':id', load: () => import('../features/patients/PatientPage') },
     ],
+  },
+  {
+    to: '/app/prescriptions',
+    label: 'prescriptions',
+    icon: IconPrescription,
+    anyOf: ['prescriptions:read'],
+    pages: [
+      index(() => import('../features/dispensing/PrescriptionsPage')),
+      { path: 'new', load: () => import('../features/dispensing/EnterPrescriptionPage') },
+      { path: ':id', load: () => import('../features/dispensing/PrescriptionPage') },
+    ],
+  },
+  {
+    to: '/app/counter-sale',
+    label: 'counterSale',
+    icon: IconCashRegister,
+    anyOf: ['stock:dispense'],
+    pages: [index(() => import('../features/dispensing/CounterSalePage'))],
   },
   {
     to: '/app/doctors',

@@ -1,6 +1,7 @@
 import { accountPages } from './en/account';
 import { adminPages } from './en/admin';
 import { common } from './en/common';
+import { dispensingPages } from './en/dispensing';
 import { errorMessages } from './en/errors';
 import { patientPages } from './en/patients';
 import { publicPages } from './en/public';
@@ -15,4 +16,5 @@ export const en = {
   ...patientPages,
   ...accountPages,
   ...adminPages,
+  ...dispensingPages,
 };

@@ -19,3 +19,12 @@ export function useIdempotencyKey(): [string, () => void] {
   const renew = useCallback(() => setKey(newIdempotencyKey()), []);
   return [key, renew];
 }
+
+/**
+ * Whether a failed attempt may have been done after all (no answer, or the server failed): then
+ * the retry must send the same key. A refusal (4xx) did nothing, so the next attempt takes a new key.
+ */
+export function outcomeUnknown(err: unknown): boolean {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status !== 'number' || status === 0 || status >= 500;
+}

@@ -4,6 +4,12 @@ export const common = {
   nav: {
     dashboard: 'Dashboard',
     myRecord: 'My record',
+    shop: 'Order medicines',
+    myOrders: 'My orders',
+    prescriptions: 'Prescriptions',
+    counterSale: 'Counter sale',
+    pharmacyOrders: 'Online orders',
+    wardRequests: 'Ward requests',
     patients: 'Patients',
     doctors: 'Doctors',
     staff: 'Staff',

@@ -1,0 +1,233 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { EnterPrescription, type Prescription } from '../../../contracts/dispensing';
+import type { PatientSummary } from '../../../contracts/patients';
+import { post } from '../../lib/api';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
+import { NotFound } from '../../components/NotFound';
+import { PageHeader } from '../../components/PageHeader';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
+import { todayIn } from './dates';
+import { medicineName } from './medicine';
+import { MedicineSearch } from './MedicineSearch';
+import { PatientPicker } from './PatientPicker';
+
+interface Line {
+  medicineId: string;
+  name: string;
+  unit: string;
+  quantity: number | string;
+  directions: string;
+}
+
+interface Values {
+  patientId: string;
+  prescriberName: string;
+  writtenOn: string;
+  notes: string;
+  lines: Line[];
+}
+
+/** The request body: blanks left out, quantities as numbers (a blank one fails as "required"). */
+function toBody(v: Values) {
+  return {
+    patientId: v.patientId,
+    prescriberName: v.prescriberName,
+    writtenOn: v.writtenOn,
+    ...(v.notes.trim() ? { notes: v.notes } : {}),
+    lines: v.lines.map((l) => ({
+      medicineId: l.medicineId,
+      quantity: l.quantity === '' ? undefined : Number(l.quantity),
+      ...(l.directions.trim() ? { directions: l.directions } : {}),
+    })),
+  };
+}
+
+/** A paper prescription typed in by the pharmacy: patient, prescriber, date and the medicines. */
+export default function EnterPrescriptionPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [patient, setPatient] = useState<PatientSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<Values>({
+    initialValues: {
+      patientId: '',
+      prescriberName: '',
+      writtenOn: todayIn(f.timeZone),
+      notes: '',
+      lines: [],
+    },
+  });
+  const values = form.getValues();
+  const { can } = useSession();
+
+  const submit = async () => {
+    setError(null);
+    const body = validateWith(EnterPrescription, toBody(form.getValues()), form);
+    if (!body) return;
+    setBusy(true);
+    try {
+      const p = await post<Prescription>('/api/prescriptions', body);
+      form.resetDirty();
+      await client.invalidateQueries({ queryKey: ['prescriptions'] });
+      notifySuccess(t('dispensing.entered', { name: p.patientName }));
+      await navigate(`/app/prescriptions/${p.id}`, { replace: true });
+    } catch (err) {
+      setError(applyServerErrors(form, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!can('prescriptions:enter')) return <NotFound home="/app/prescriptions" />;
+  return (
+    <>
+      <PageHeader title={t('dispensing.enterTitle')} description={t('dispensing.enterDescription')} />
+      <UnsavedChangesGuard when={form.isDirty() && !busy} />
+      <form noValidate onSubmit={form.onSubmit(() => void submit())}>
+        <Stack maw={900}>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Card>
+            <Stack>
+              <PatientPicker
+                label={t('dispensing.patient')}
+                description={t('dispensing.patientHint')}
+                value={patient}
+                required
+                error={form.errors.patientId as string | undefined}
+                onChange={(p) => {
+                  setPatient(p);
+                  form.setFieldValue('patientId', p?.id ?? '');
+                }}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label={t('dispensing.prescriber')}
+                  required
+                  maxLength={200}
+                  {...form.getInputProps('prescriberName')}
+                />
+                <TextInput
+                  type="date"
+                  label={t('dispensing.writtenOn')}
+                  required
+                  max={todayIn(f.timeZone)}
+                  {...form.getInputProps('writtenOn')}
+                />
+              </SimpleGrid>
+              <Textarea
+                label={t('dispensing.notes')}
+                autosize
+                minRows={2}
+                maxLength={1000}
+                {...form.getInputProps('notes')}
+              />
+            </Stack>
+          </Card>
+          <Card>
+            <Stack>
+              <Title order={2} fz="h4">
+                {t('dispensing.medicines')}
+              </Title>
+              <MedicineSearch
+                label={t('dispensing.addMedicine')}
+                error={typeof form.errors.lines === 'string' ? form.errors.lines : null}
+                onPick={(m) => {
+                  if (values.lines.some((l) => l.medicineId === m.id)) return;
+                  form.insertListItem('lines', {
+                    medicineId: m.id,
+                    name: `${medicineName(m)} ${t(`medicineForms.${m.form}`)}`,
+                    unit: m.dispensingUnit,
+                    quantity: '',
+                    directions: '',
+                  });
+                  form.clearFieldError('lines');
+                }}
+              />
+              {values.lines.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('dispensing.noLines')}
+                </Text>
+              )}
+              {values.lines.map((l, i) => (
+                <Paper key={l.medicineId} withBorder p="sm" data-testid="line">
+                  <Group justify="space-between" wrap="nowrap" align="flex-start" mb="xs">
+                    <Text fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {l.name}
+                    </Text>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('dispensing.removeLine', { name: l.name })}
+                      onClick={() => form.removeListItem('lines', i)}
+                    >
+                      <IconTrash size={18} aria-hidden />
+                    </ActionIcon>
+                  </Group>
+                  <Grid>
+                    <Grid.Col span={{ base: 12, sm: 4 }}>
+                      <NumberInput
+                        label={t('dispensing.quantityIn', { unit: l.unit })}
+                        required
+                        min={1}
+                        max={1_000_000}
+                        allowDecimal={false}
+                        allowNegative={false}
+                        {...form.getInputProps(`lines.${i}.quantity`)}
+                      />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 12, sm: 8 }}>
+                      <TextInput
+                        label={t('dispensing.directions')}
+                        placeholder={t('dispensing.directionsPlaceholder')}
+                        maxLength={300}
+                        {...form.getInputProps(`lines.${i}.directions`)}
+                      />
+                    </Grid.Col>
+                  </Grid>
+                </Paper>
+              ))}
+            </Stack>
+          </Card>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => void navigate('/app/prescriptions')}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('dispensing.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  );
+}
