@@ -2,6 +2,9 @@ import {
   IconBuildingHospital,
   IconCashRegister,
   IconPrescription,
+  IconBuildingStore,
+  IconShoppingBag,
+  IconTruckDelivery,
   IconCategory,
   IconFileSearch,
   IconMailbox,
@@ -61,6 +64,26 @@ export const NAV: NavItem[] = [
     pages: [index(() => import('../features/patients/MyRecordPage'))],
   },
   {
+    to: '/app/shop',
+    label: 'shop',
+    icon: IconBuildingStore,
+    anyOf: ['shop:order'],
+    pages: [
+      index(() => import('../features/shop/ShopPage')),
+      { path: 'cart', load: () => import('../features/shop/CartPage') },
+    ],
+  },
+  {
+    to: '/app/my-orders',
+    label: 'myOrders',
+    icon: IconShoppingBag,
+    anyOf: ['shop:order'],
+    pages: [
+      index(() => import('../features/shop/MyOrdersPage')),
+      { path: ':id', load: () => import('../features/shop/MyOrderPage') },
+    ],
+  },
+  {
     to: '/app/patients',
     label: 'patients',
     icon: IconUsers,
@@ -88,6 +111,16 @@ export const NAV: NavItem[] = [
     icon: IconCashRegister,
     anyOf: ['stock:dispense'],
     pages: [index(() => import('../features/dispensing/CounterSalePage'))],
+  },
+  {
+    to: '/app/pharmacy-orders',
+    label: 'pharmacyOrders',
+    icon: IconTruckDelivery,
+    anyOf: ['pharmacy-orders:manage'],
+    pages: [
+      index(() => import('../features/pharmacy-orders/PharmacyOrdersPage')),
+      { path: ':id', load: () => import('../features/pharmacy-orders/PharmacyOrderPage') },
+    ],
   },
   {
     to: '/app/doctors',

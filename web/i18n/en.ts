@@ -5,6 +5,7 @@ import { dispensingPages } from './en/dispensing';
 import { errorMessages } from './en/errors';
 import { patientPages } from './en/patients';
 import { publicPages } from './en/public';
+import { shopPages } from './en/shop';
 import { workspace } from './en/workspace';
 
 /** Every word of the web app in English; the key structure is what other languages translate. */
@@ -17,4 +18,5 @@ export const en = {
   ...accountPages,
   ...adminPages,
   ...dispensingPages,
+  ...shopPages,
 };

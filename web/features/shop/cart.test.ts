@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ShopItem } from '../../../contracts/pharmacy-orders';
 import {
   addItem,
+  changesWhatIsPaid,
   cartKey,
   clampQuantity,
   loadCart,
@@ -85,6 +86,16 @@ describe('cart lines', () => {
     expect(fresh).toEqual([{ item: { ...a, unitPriceMinor: 250, maxQuantity: 5 }, quantity: 5 }]);
     expect(needsPrescription(lines)).toBe(true);
     expect(needsPrescription(fresh)).toBe(false);
+  });
+
+  it('tells a change in price or quantity from a change in what is left', () => {
+    const lines = addItem([], item(), 2);
+    const fewerLeft = [{ ...lines[0]!, item: { ...item(), maxQuantity: 3, availability: 'low' as const } }];
+    expect(changesWhatIsPaid(lines, fewerLeft)).toBe(false);
+    const dearer = [{ ...lines[0]!, item: { ...item(), unitPriceMinor: 210 } }];
+    expect(changesWhatIsPaid(lines, dearer)).toBe(true);
+    expect(changesWhatIsPaid(lines, [{ ...lines[0]!, quantity: 1 }])).toBe(true);
+    expect(changesWhatIsPaid(lines, [])).toBe(true);
   });
 });
 

@@ -57,6 +57,20 @@ export function refreshLines(lines: readonly CartLine[], current: ReadonlyMap<st
   });
 }
 
+/** Whether the shop's answer changes what the patient pays or gets (not just how much is left). */
+export function changesWhatIsPaid(before: readonly CartLine[], after: readonly CartLine[]): boolean {
+  if (before.length !== after.length) return true;
+  return before.some((b) => {
+    const a = after.find((x) => x.item.id === b.item.id);
+    return (
+      !a ||
+      a.quantity !== b.quantity ||
+      a.item.unitPriceMinor !== b.item.unitPriceMinor ||
+      a.item.taxRateBp !== b.item.taxRateBp
+    );
+  });
+}
+
 export const needsPrescription = (lines: readonly CartLine[]) => lines.some((l) => l.item.prescriptionOnly);
 
 /** Reads a cart; anything unreadable or malformed reads as an empty cart. */
