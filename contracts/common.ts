@@ -92,6 +92,9 @@ export const Paging = z.strictObject({
 
 export const IdParams = z.strictObject({ id: Uuid });
 
+/** An action with no parameters: no body at all, or an empty JSON object. */
+export const NoBody = z.strictObject({}).nullish();
+
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),

@@ -277,8 +277,7 @@ export type UpdateDoctorProfile = z.infer<typeof UpdateDoctorProfile>;
 export const RejectDoctor = z.strictObject({ reason: multiline(500).min(1, 'Give a reason') });
 export type RejectDoctor = z.infer<typeof RejectDoctor>;
 
-/** An action with no parameters: no body at all, or an empty JSON object. */
-export const NoBody = z.strictObject({}).nullish();
+export { NoBody } from './common';
 
 /** A list that takes no parameters: unknown ones (paging, sorting) are refused rather than ignored. */
 export const NoQuery = z.strictObject({});

@@ -28,15 +28,17 @@ export function problem(
   extra: Record<string, unknown> = {},
 ): Problem {
   const status = ERROR_STATUS[code];
+  // A service's extra members never replace the standard ones (an extra `status` would break the
+  // answer); only `instance` may be dropped, where echoing the path back would repeat a bad value.
   return {
+    ...extra,
     type: `urn:hospitium:problem:${code.toLowerCase().replaceAll('_', '-')}`,
     title: TITLES[status] ?? 'Error',
     status,
     code,
     detail,
-    instance: req.url.split('?')[0],
+    instance: 'instance' in extra ? (extra.instance as string | undefined) : req.url.split('?')[0],
     requestId: req.id,
-    ...extra,
   };
 }
 
