@@ -87,6 +87,18 @@ export async function searchMedicines(
   limit: number,
   offset: number,
 ): Promise<{ rows: MedicineWithStock[]; total: number }> {
+  // The similarity threshold is set for this transaction only (set_config(..., true)); outside a
+  // transaction it would end with its own statement and the search would use the strict default.
+  return exec.transaction((tx) => searchInTransaction(tx, hospitalId, f, limit, offset));
+}
+
+async function searchInTransaction(
+  exec: Executor,
+  hospitalId: string,
+  f: CatalogFilter,
+  limit: number,
+  offset: number,
+): Promise<{ rows: MedicineWithStock[]; total: number }> {
   const where: SQL[] = [sql`m.hospital_id = ${hospitalId}`];
   if (!f.includeInactive) where.push(sql`m.active`);
   if (f.form) where.push(sql`m.form = ${f.form}`);
