@@ -39,6 +39,14 @@ export const DashboardCardKey = z.enum([
   'bedsOccupied',
   'revenueToday',
   'unpaidBills',
+  /** The pharmacy's takings today (counter sales and online orders dispensed), in minor units. */
+  'pharmacySalesToday',
+]);
+
+/** Figures that are money in the hospital's currency (minor units), not counts. */
+export const MONEY_CARDS: ReadonlySet<DashboardCardKey> = new Set<DashboardCardKey>([
+  'pharmacySalesToday',
+  'revenueToday',
 ]);
 export type DashboardCardKey = z.infer<typeof DashboardCardKey>;
 

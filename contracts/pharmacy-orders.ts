@@ -131,7 +131,10 @@ export const WardRequest = z.object({
 });
 export type WardRequest = z.infer<typeof WardRequest>;
 export const WardRequestPage = pageOf(WardRequest);
-export const WardRequestQuery = Paging.extend({ status: WardRequestStatus.optional() });
+export const WardRequestQuery = Paging.extend({
+  status: WardRequestStatus.optional(),
+  storeId: Uuid.optional(),
+});
 
 export const CreateWardRequest = z.strictObject({
   storeId: Uuid,

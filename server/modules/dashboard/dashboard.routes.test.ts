@@ -107,7 +107,7 @@ describe('GET /api/dashboard', () => {
     expect(d.recentRegistrations?.[0]?.patientId).toBe(p.id);
   });
 
-  it('shows a receptionist today’s registrations and a doctor only cards for modules to come', async () => {
+  it('shows a receptionist today’s registrations, and a doctor prescriptions and cards for modules to come', async () => {
     const db = t.database.db;
     const h = await createHospital(db);
     const receptionist = await createStaff(db, h, 'receptionist');
@@ -120,7 +120,9 @@ describe('GET /api/dashboard', () => {
     expect(card(r, 'staff')).toBeUndefined();
 
     const d = await dashboardAs(await sessionHeaders(db, doctor, h));
-    expect(d.cards.every((c) => !c.available)).toBe(true);
+    // Prescriptions come from the pharmacy module (built); appointments and the queue are still to come.
+    expect(d.cards.filter((c) => c.available).map((c) => c.key)).toEqual(['recentPrescriptions']);
+    expect(card(d, 'recentPrescriptions')).toEqual({ key: 'recentPrescriptions', available: true, value: 0 });
     expect(card(d, 'appointmentsToday')).toMatchObject({ module: 'scheduling' });
     expect(d.recentRegistrations).toBeNull();
     expect(d.doctorApplications).toEqual([expect.objectContaining({ hospitalId: h.id, status: 'approved' })]);
@@ -139,7 +141,12 @@ describe('GET /api/dashboard', () => {
     expect(d.hospital).toBeNull();
     expect(d.recentRegistrations).toBeNull();
     expect(d.cards.map((c) => c.key)).toEqual(['upcomingAppointments', 'recentPrescriptions', 'unpaidBills']);
-    expect(d.cards.every((c) => !c.available)).toBe(true);
+    // Their own prescriptions (none yet); appointments and bills arrive with their modules.
+    expect(card(d, 'recentPrescriptions')).toEqual({ key: 'recentPrescriptions', available: true, value: 0 });
+    expect(d.cards.filter((c) => !c.available).map((c) => c.key)).toEqual([
+      'upcomingAppointments',
+      'unpaidBills',
+    ]);
     expect(d.ownRecord).toMatchObject({ patientId: patient.id, activeAllergies: 1, activeConditions: 0 });
     expect(d.ownRecord?.hospitals).toEqual([
       expect.objectContaining({ hospitalId: h.id, name: h.name, mrn: patient.mrn, timeZone: h.timeZone }),

@@ -30,7 +30,7 @@ const PLAN: Record<Role, DashboardCardKey[]> = {
   nurse: ['patients', 'bedsOccupied', 'queueWaiting'],
   pharmacist: [
     'pendingPharmacyOrders',
-    'revenueToday',
+    'pharmacySalesToday',
     'lowStockItems',
     'expiringBatches',
     'recentPrescriptions',

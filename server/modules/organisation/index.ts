@@ -6,6 +6,7 @@ import { organisationRoutes } from './organisation.routes';
 export { submitDoctorApplication, hospitalNames } from './doctor-applications.service';
 export { findHospitalInfo, type HospitalInfo } from './hospitals.service';
 export { departmentBelongsToHospital } from './departments.service';
+export { activeStaffWithRole } from './staff.repo';
 export { findBookableDoctor, type BookableDoctor } from './directory.service';
 
 /** Hospitals, departments, staff and invitations, doctor profiles and approvals, the public directory. */

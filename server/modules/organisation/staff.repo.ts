@@ -61,6 +61,21 @@ export async function listStaff(
   };
 }
 
+/** The users holding an active role at a hospital (whom a notice for "the pharmacists" goes to). */
+export async function activeStaffWithRole(
+  exec: Executor,
+  hospitalId: string,
+  role: string,
+): Promise<string[]> {
+  const rows = await exec
+    .selectDistinct({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(eq(memberships.hospitalId, hospitalId), eq(memberships.role, role), eq(memberships.active, true)),
+    );
+  return rows.map((r) => r.userId);
+}
+
 /** Every membership a user has at a hospital, active or not. */
 export async function findMemberships(
   exec: Executor,

@@ -8,6 +8,8 @@ export interface PatientBrief {
   name: string;
   /** The MRN at the hospital asked about; null when the patient is not registered there. */
   mrn: string | null;
+  /** The patient's own account, when they have one (for notices). */
+  userId: string | null;
 }
 
 /** Names (and MRNs at `hospitalId`) of several patients, for lists; unknown ids are left out. */
@@ -18,9 +20,9 @@ export async function patientBriefs(
 ): Promise<Map<string, PatientBrief>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; name: string; mrn: string | null }>(
+  const rows = await queryRows<PatientBrief>(
     exec,
-    sql`select p.id, trim(p.given_name || ' ' || p.family_name) as name, r.mrn
+    sql`select p.id, trim(p.given_name || ' ' || p.family_name) as name, r.mrn, p.user_id as "userId"
           from patients p
           left join patient_registrations r on r.patient_id = p.id and r.hospital_id = ${hospitalId}
          where p.id = any(${sql.param(unique)}::uuid[])`,

@@ -2,20 +2,31 @@
 import { defineModule } from '../module';
 import { catalogRoutes } from './catalog.routes';
 import { dispensingRoutes } from './dispensing.routes';
+import { ordersRoutes } from './orders.routes';
+import { pharmacyFigures } from './pharmacy.dashboard';
+import { definePharmacyJobs } from './pharmacy.jobs';
+import { PHARMACY_TEMPLATES } from './pharmacy.templates';
 import { stockRoutes } from './stock.routes';
+import { wardAndCountRoutes } from './ward.routes';
 
 export { createPrescription } from './dispensing.service';
 export { verifyStock } from './stock-verify';
+export { sendStockAlerts } from './pharmacy.jobs';
 
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 
 /** Medicines, stores, batches and the stock ledger; dispensing, sales, online orders, ward requests. */
 export const pharmacyModule = defineModule({
   name: 'pharmacy',
+  templates: PHARMACY_TEMPLATES,
+  dashboard: pharmacyFigures,
+  jobs: (runner, deps) => definePharmacyJobs(runner, { db: deps.database.db, log: deps.log }),
   routes(app) {
     catalogRoutes(app);
     stockRoutes(app);
     dispensingRoutes(app);
+    ordersRoutes(app);
+    wardAndCountRoutes(app);
   },
   constraintErrors: {
     medicines_hospital_identity_uq: conflict(
@@ -34,6 +45,13 @@ export const pharmacyModule = defineModule({
     stock_ledger_not_expired: {
       code: 'BATCH_EXPIRED',
       detail: 'An expired batch can only be written off or returned to the supplier.',
+    },
+    stock_takes_counting_uq: conflict(
+      'This store is being counted already: finish or cancel that count first.',
+    ),
+    ward_request_lines_qty_ck: {
+      code: 'VALIDATION_FAILED',
+      detail: 'That is more than the request asked for.',
     },
     prescription_lines_dispensed_ck: {
       code: 'OVER_DISPENSE',

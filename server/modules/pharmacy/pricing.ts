@@ -39,3 +39,10 @@ export function sumLines(lines: readonly PricedAmounts[]): PricedAmounts {
     { netMinor: 0, taxMinor: 0, totalMinor: 0 },
   );
 }
+
+/** An amount in minor units as text in its currency, for notices: "₹1,234.50". */
+export function formatMoney(minor: number, currency: string): string {
+  const f = new Intl.NumberFormat('en', { style: 'currency', currency });
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  return f.format(minor / 10 ** digits);
+}

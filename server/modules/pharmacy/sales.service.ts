@@ -9,11 +9,11 @@ import { AppError, notFound } from '../../platform/errors';
 import { findUserNames } from '../identity';
 import { findHospitalInfo } from '../organisation';
 import { registeredPatient } from '../patients';
-import * as catalog from './catalog.repo';
 import { requestHash } from './dispensing.service';
 import * as repo from './dispensing.repo';
 import { iso, medicineLabel } from './pharmacy.dto';
-import { priceLine, sumLines } from './pricing';
+import { priceRequestLines } from './priced-lines';
+import { sumLines } from './pricing';
 import { lockOrder, takeStock } from './stock.moves';
 import { storeOfKind } from './stock.repo';
 
@@ -37,35 +37,8 @@ export async function sell(ctx: Ctx, input: CounterSale): Promise<Sale> {
       soldBy: ctx.actor.userId,
     });
     if (!claimed) return null;
-    const meds = new Map(
-      (
-        await catalog.findMedicinesForUpdate(
-          tx,
-          hospitalId,
-          input.lines.map((l) => l.medicineId),
-        )
-      ).map((m) => [m.id, m]),
-    );
     const store = await storeOfKind(tx, hospitalId, 'pharmacy');
-    const priced = input.lines.map((l, i) => {
-      const m = meds.get(l.medicineId);
-      if (!m) {
-        throw new AppError('NOT_FOUND', 'Medicine not found.', {
-          errors: [{ path: `body.lines.${i}.medicineId`, message: 'Unknown medicine' }],
-        });
-      }
-      if (!m.active) throw new AppError('MEDICINE_INACTIVE', `${medicineLabel(m)} is no longer in use.`);
-      return {
-        ...l,
-        m,
-        position: i,
-        amounts: priceLine({
-          quantity: l.quantity,
-          unitPriceMinor: m.salePriceMinor,
-          taxRateBp: m.taxRateBp,
-        }),
-      };
-    });
+    const priced = await priceRequestLines(tx, hospitalId, input.lines);
     for (const p of lockOrder(priced)) {
       await takeStock(tx, {
         hospitalId,

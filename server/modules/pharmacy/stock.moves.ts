@@ -19,12 +19,15 @@ export interface TakeStock {
   actorUserId: string;
 }
 
-/**
- * Takes `quantity` from the store's usable batches, soonest expiry first, as ledger rows in the
- * caller's transaction. Others' reservations are respected. Throws INSUFFICIENT_STOCK (saying how
- * much is usable, and how much sits in expired batches) when the store cannot give it all.
- */
-export async function takeStock(tx: Tx, t: TakeStock): Promise<(Pick & { unitCostMinor: number })[]> {
+interface PickFrom {
+  storeId: string;
+  medicineId: string;
+  medicineName: string;
+  quantity: number;
+}
+
+/** Locks the medicine's batches in the store and picks `quantity` FEFO from what is usable and free. */
+async function pickLocked(tx: Tx, t: PickFrom) {
   const batches = await repo.lockBatches(tx, t.storeId, t.medicineId);
   const usable = batches.filter((b) => !b.expired);
   const picks = pickFefo(
@@ -46,7 +49,16 @@ export async function takeStock(tx: Tx, t: TakeStock): Promise<(Pick & { unitCos
       { medicineId: t.medicineId, available: Math.max(0, available), requested: t.quantity },
     );
   }
-  const cost = new Map(batches.map((b) => [b.id, b.unit_cost_minor]));
+  return { picks, cost: new Map(batches.map((b) => [b.id, b.unit_cost_minor])) };
+}
+
+/**
+ * Takes `quantity` from the store's usable batches, soonest expiry first, as ledger rows in the
+ * caller's transaction. Others' reservations are respected. Throws INSUFFICIENT_STOCK (saying how
+ * much is usable, and how much sits in expired batches) when the store cannot give it all.
+ */
+export async function takeStock(tx: Tx, t: TakeStock): Promise<(Pick & { unitCostMinor: number })[]> {
+  const { picks, cost } = await pickLocked(tx, t);
   await repo.insertLedger(
     tx,
     picks.map((p) => ({
@@ -64,6 +76,34 @@ export async function takeStock(tx: Tx, t: TakeStock): Promise<(Pick & { unitCos
   );
   return picks.map((p) => ({ ...p, unitCostMinor: cost.get(p.batchId)! }));
 }
+
+/**
+ * Promises `quantity` to an order line without taking it off the shelf: held on the batches
+ * (FEFO, never expired ones) as `reserved`, which no other picking may take. All or nothing.
+ */
+export async function reserveStock(tx: Tx, t: PickFrom & { orderLineId: string }): Promise<Pick[]> {
+  const { picks } = await pickLocked(tx, t);
+  await repo.insertReservations(
+    tx,
+    picks.map((p) => ({ orderLineId: t.orderLineId, batchId: p.batchId, quantity: p.quantity })),
+  );
+  for (const p of picks) await repo.changeReserved(tx, p.batchId, p.quantity);
+  return picks;
+}
+
+/**
+ * Gives back what an order line holds. The caller locks the line's batches first (lockBatches, in
+ * lockOrder), so releasing never takes locks in an order that could deadlock with a picking.
+ */
+export async function releaseLine(tx: Tx, orderLineId: string): Promise<number> {
+  const released = await repo.deleteReservationsOfLine(tx, orderLineId);
+  for (const r of released) await repo.changeReserved(tx, r.batchId, -r.quantity);
+  return released.reduce((n, r) => n + r.quantity, 0);
+}
+
+/** Locks a medicine's batches in a store (before releasing what an order holds on them). */
+export const lockMedicineStock = (tx: Tx, storeId: string, medicineId: string) =>
+  repo.lockBatches(tx, storeId, medicineId);
 
 /** Lines in a stable order (by medicine), so that transactions lock batches alike and never deadlock. */
 export function lockOrder<T extends { medicineId: string }>(lines: readonly T[]): T[] {

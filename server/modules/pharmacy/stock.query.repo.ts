@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 
-const medicineName = sql`m.generic_name || ' ' || m.strength || ' ' || m.form || coalesce(' (' || m.brand_name || ')', '')`;
+export const medicineName = sql`m.generic_name || ' ' || m.strength || ' ' || m.form || coalesce(' (' || m.brand_name || ')', '')`;
 
 /** Expiry as the one rule (stock_expired) and the days left, in the hospital's time zone. */
 const EXPIRY = sql`

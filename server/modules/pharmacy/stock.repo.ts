@@ -1,6 +1,6 @@
 // Stores, batches and the ledger. On-hand moves only by inserting ledger rows: a trigger applies
 // each row to its batch and refuses anything that would break the stock rules (migration 0011).
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '../../db/client';
 import { stockReservations } from './pharmacy.orders.tables';
 import { stockBatches, stockLedger, stores } from './pharmacy.tables';
@@ -171,12 +171,37 @@ export async function insertLedger(
   return inserted;
 }
 
+/** The unit cost of each batch (a return goes back at the cost it left at). */
+export async function batchCosts(exec: Executor, batchIds: string[]): Promise<Map<string, number>> {
+  if (batchIds.length === 0) return new Map();
+  const rows = await exec
+    .select({ id: stockBatches.id, cost: stockBatches.unitCostMinor })
+    .from(stockBatches)
+    .where(inArray(stockBatches.id, [...new Set(batchIds)]));
+  return new Map(rows.map((r) => [r.id, r.cost]));
+}
+
 /** Moves `reserved` on a batch (online orders promise stock without taking it off the shelf). */
 export async function changeReserved(tx: Tx, batchId: string, by: number): Promise<void> {
   await tx
     .update(stockBatches)
     .set({ reserved: sql`${stockBatches.reserved} + ${by}` })
     .where(eq(stockBatches.id, batchId));
+}
+
+export async function insertReservations(
+  tx: Tx,
+  rows: { orderLineId: string; batchId: string; quantity: number }[],
+): Promise<void> {
+  if (rows.length > 0) await tx.insert(stockReservations).values(rows);
+}
+
+/** Deletes an order line's reservations, returning what each batch held for it. */
+export async function deleteReservationsOfLine(tx: Tx, orderLineId: string) {
+  return tx
+    .delete(stockReservations)
+    .where(eq(stockReservations.orderLineId, orderLineId))
+    .returning({ batchId: stockReservations.batchId, quantity: stockReservations.quantity });
 }
 
 /** Drops every reservation held on a batch (it expired, or is being written off) and its `reserved`. */
