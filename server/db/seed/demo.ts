@@ -19,12 +19,15 @@ import {
 import { insertAuditEvent } from '../../platform/audit/audit.repo';
 import { DEMO_DOMAIN, HOSPITALS, USERS, type HospitalKey } from './demo-data';
 import { PATIENTS } from './demo-patients';
+import { writeDemoPharmacy } from './demo-pharmacy';
 
 export interface DemoCounts {
   hospitals: number;
   departments: number;
   users: number;
   patients: number;
+  medicines: number;
+  stockMovements: number;
 }
 
 /** The MRN a hospital gives its n-th patient: its code and a six-digit number, e.g. CGH-000001. */
@@ -156,11 +159,25 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
   );
   if (conditions.length) await tx.insert(patientConditions).values(conditions);
 
+  const zone = (k: HospitalKey) => ({ id: hid(k), timeZone: HOSPITALS.find((h) => h.code === k)!.timeZone });
+  const pharmacy = await writeDemoPharmacy(tx, {
+    now,
+    cgh: zone('CGH'),
+    rvc: zone('RVC'),
+    users: {
+      pharmacist: uid('pharmacist'),
+      procurement: uid('procurement'),
+      nurse: uid('nurse'),
+      rvcAdmin: uid('rvc.admin'),
+    },
+  });
+
   const counts: DemoCounts = {
     hospitals: HOSPITALS.length,
     departments: deptRows.length,
     users: USERS.length,
     patients: patientRows.length,
+    ...pharmacy,
   };
   await insertAuditEvent(tx, {
     actorUserId: null,

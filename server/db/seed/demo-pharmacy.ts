@@ -1,0 +1,142 @@
+// Writes the demo pharmacy: stores, the catalog (demo-medicines.ts) and City General's stock
+// (planned in demo-stock.ts); Riverside Clinic gets a smaller catalog of generics and a shelf of each.
+// Stock enters only as ledger rows, as the database insists (migration 0011): a batch is inserted
+// empty and its trigger-kept on-hand follows the rows, inserted in the order they happened.
+import type { Tx } from '../client';
+import { newId } from '../ids';
+import { medicines, stockBatches, stockLedger, stores } from '../../modules/pharmacy/pharmacy.tables';
+import { insertRows } from './bulk-insert';
+import { DEMO_MEDICINES, type DemoMedicine } from './demo-medicines';
+import { endOfMonth, localDate, planStock, type Actor, type StoreKey } from './demo-stock';
+
+export interface DemoPharmacyInput {
+  now: Date;
+  cgh: { id: string; timeZone: string };
+  rvc: { id: string; timeZone: string };
+  users: Record<Actor, string> & { rvcAdmin: string };
+}
+
+export interface DemoPharmacyCounts {
+  medicines: number;
+  stockMovements: number;
+}
+
+const catalogRow = (m: DemoMedicine, hospitalId: string) => ({
+  id: newId(),
+  hospitalId,
+  genericName: m.genericName,
+  brandName: m.brandName,
+  form: m.form,
+  strength: m.strength,
+  dispensingUnit: m.dispensingUnit,
+  packSize: m.packSize,
+  manufacturer: m.manufacturer,
+  prescriptionOnly: m.prescriptionOnly,
+  controlled: m.controlled,
+  reorderLevel: m.reorderLevel,
+  salePriceMinor: m.salePriceMinor,
+  taxRateBp: m.taxRateBp,
+  barcode: m.barcode,
+});
+
+/**
+ * Riverside is a London clinic: it stocks generics, priced in pence (about a fortieth of the rupee
+ * price in paise), with VAT at 20% on what is sold over the counter and none on prescriptions, and
+ * UK barcodes (50…).
+ */
+export function asRiverside(m: DemoMedicine): DemoMedicine {
+  const digits = `50${m.barcode.slice(2, 12)}`;
+  const sum = [...digits].reduce((n, d, i) => n + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  return {
+    ...m,
+    brandName: null,
+    salePriceMinor: Math.max(1, Math.round(m.salePriceMinor / 40)),
+    taxRateBp: m.prescriptionOnly ? 0 : 2000,
+    reorderLevel: Math.max(5, Math.round(m.reorderLevel / 2)),
+    barcode: digits + String((10 - (sum % 10)) % 10),
+  };
+}
+
+/** Inserts the demo pharmacy inside `tx`; returns how many medicines and ledger rows it wrote. */
+export async function writeDemoPharmacy(tx: Tx, input: DemoPharmacyInput): Promise<DemoPharmacyCounts> {
+  const { now, cgh, rvc, users } = input;
+  const storeId: Record<StoreKey, string> = { main: newId(), pharmacy: newId(), ward: newId() };
+  const rvcStore = { main: newId(), pharmacy: newId() };
+  // The same names the app gives the stores it makes on first use (stock.repo.ts ensureStores).
+  await tx.insert(stores).values([
+    { id: storeId.main, hospitalId: cgh.id, name: 'Main store', kind: 'main' },
+    { id: storeId.pharmacy, hospitalId: cgh.id, name: 'Pharmacy', kind: 'pharmacy' },
+    { id: storeId.ward, hospitalId: cgh.id, name: 'General Ward store', kind: 'ward' },
+    { id: rvcStore.main, hospitalId: rvc.id, name: 'Main store', kind: 'main' },
+    { id: rvcStore.pharmacy, hospitalId: rvc.id, name: 'Pharmacy', kind: 'pharmacy' },
+  ]);
+
+  const cghRows = DEMO_MEDICINES.map((m) => catalogRow(m, cgh.id));
+  const rvcMeds = DEMO_MEDICINES.filter((m) => m.rvc).map(asRiverside);
+  const rvcRows = rvcMeds.map((m) => catalogRow(m, rvc.id));
+  await insertRows(tx, medicines, [...cghRows, ...rvcRows]);
+
+  const plan = planStock(DEMO_MEDICINES, now, cgh.timeZone);
+  const batchRows = plan.batches.map((b) => ({
+    id: newId(),
+    hospitalId: cgh.id,
+    storeId: storeId[b.store],
+    medicineId: cghRows[b.medicine]!.id,
+    batchNumber: b.batchNumber,
+    expiryDate: b.expiryDate,
+    unitCostMinor: b.unitCostMinor,
+    receivedAt: b.receivedAt,
+  }));
+  const ledgerRows = plan.moves.map((mv) => {
+    const b = batchRows[mv.batch]!;
+    return {
+      id: newId(),
+      hospitalId: cgh.id,
+      storeId: b.storeId,
+      batchId: b.id,
+      medicineId: b.medicineId,
+      kind: mv.kind,
+      quantity: mv.quantity,
+      balanceAfter: 0, // the ledger trigger writes the balance
+      unitCostMinor: b.unitCostMinor,
+      actorUserId: users[mv.actor],
+      occurredAt: mv.at,
+    };
+  });
+
+  // Riverside: one batch of each on the pharmacy's shelf, received this last month or two.
+  const rvcToday = localDate(now, rvc.timeZone);
+  rvcMeds.forEach((m, i) => {
+    const at = new Date(now.getTime() - (10 + ((i * 7) % 40)) * 86_400_000);
+    const id = newId();
+    const unitCostMinor = Math.max(1, Math.round(m.salePriceMinor * 0.65));
+    batchRows.push({
+      id,
+      hospitalId: rvc.id,
+      storeId: rvcStore.pharmacy,
+      medicineId: rvcRows[i]!.id,
+      batchNumber: `${m.batchPrefix}${rvcToday.slice(2, 4)}R${String(i + 10)}`,
+      expiryDate: endOfMonth(rvcToday, 12 + (i % 12)),
+      unitCostMinor,
+      receivedAt: at,
+    });
+    const quantity = Math.ceil((m.reorderLevel * 3) / m.packSize) * m.packSize;
+    ledgerRows.push({
+      id: newId(),
+      hospitalId: rvc.id,
+      storeId: rvcStore.pharmacy,
+      batchId: id,
+      medicineId: rvcRows[i]!.id,
+      kind: 'receipt',
+      quantity,
+      balanceAfter: 0,
+      unitCostMinor,
+      actorUserId: users.rvcAdmin,
+      occurredAt: at,
+    });
+  });
+
+  await insertRows(tx, stockBatches, batchRows);
+  await insertRows(tx, stockLedger, ledgerRows);
+  return { medicines: cghRows.length + rvcRows.length, stockMovements: ledgerRows.length };
+}
