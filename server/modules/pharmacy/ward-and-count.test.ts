@@ -129,7 +129,50 @@ describe('ward requests', () => {
     ]);
     // Only a request nothing was issued on can be withdrawn.
     expect((await call('POST', `/api/ward-requests/${request.id}/cancel`, nurse, {})).statusCode).toBe(409);
+    // The rest will not come: the request is closed short, once nothing is on its way.
+    const closed = await call('POST', `/api/ward-requests/${request.id}/close`, p.headers, {});
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'received' });
+    expect((await call('POST', `/api/ward-requests/${request.id}/close`, nurse, {})).statusCode).toBe(409);
+    expect(
+      (
+        await call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, {
+          lines: [{ lineId: lineO!.id, quantity: 1 }],
+        })
+      ).statusCode,
+    ).toBe(409);
     expect((await verifyStock(t.database.db)).differences).toEqual([]);
+  });
+
+  it('closes a partly issued request short only once what was issued has arrived', async () => {
+    const p = await pharmacy(t);
+    const ward = await wardStore(p);
+    const nurse = await staffAt(t, p.hospital, 'nurse');
+    const m = await medicine(t, p);
+    await receive(t, p, m.id, [{ batchNumber: 'C1', expiryDate: inDays(120), quantity: 4 }]);
+    const request = (
+      await call('POST', '/api/ward-requests', nurse, {
+        storeId: ward.id,
+        lines: [{ medicineId: m.id, quantity: 10 }],
+      })
+    ).json() as WardRequest;
+    // Nothing issued yet: not closable (withdrawing it is cancel's job).
+    expect((await call('POST', `/api/ward-requests/${request.id}/close`, nurse, {})).statusCode).toBe(409);
+    await call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, {
+      lines: [{ lineId: request.lines[0]!.id, quantity: 4 }],
+    });
+    const inTransit = await call('POST', `/api/ward-requests/${request.id}/close`, nurse, {});
+    expect(inTransit.statusCode).toBe(409);
+    expect(inTransit.json().detail).toMatch(/on its way/);
+    expect((await call('POST', `/api/ward-requests/${request.id}/receive`, nurse, {})).statusCode).toBe(200);
+    const closed = await call('POST', `/api/ward-requests/${request.id}/close`, nurse, {});
+    expect(closed.json()).toMatchObject({ status: 'received' });
+    expect(closed.json().lines[0]).toMatchObject({
+      quantityRequested: 10,
+      quantityIssued: 4,
+      quantityReceived: 4,
+    });
+    expect(await batchesIn(p, ward.id, m.id)).toEqual([['C1', 4]]);
   });
 
   it('refuses requests for the pharmacy itself, other hospitals’ stores and medicines, and bad quantities', async () => {

@@ -29,6 +29,7 @@ export function wardAndCountRoutes(root: FastifyInstance): void {
   const read = { access: { anyOf: ['ward-requests:read' as const] } };
   const nurse = { access: { anyOf: ['ward-requests:create' as const] } };
   const pharmacist = { access: { anyOf: ['ward-requests:issue' as const] } };
+  const either = { access: { anyOf: ['ward-requests:create' as const, 'ward-requests:issue' as const] } };
 
   app.get(
     '/api/ward-requests',
@@ -112,6 +113,20 @@ export function wardAndCountRoutes(root: FastifyInstance): void {
       },
     },
     async (req) => ward.cancelWardRequest(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/ward-requests/:id/close',
+    {
+      config: either,
+      schema: {
+        tags,
+        summary: 'Close a partly issued request short, once what was issued has arrived',
+        params: IdParams,
+        body: NoBody,
+        response: { 200: WardRequest },
+      },
+    },
+    async (req) => ward.closeWardRequest(ctxOf(req), req.params.id),
   );
 
   const counts = { access: { anyOf: ['stock:manage' as const] } };

@@ -264,3 +264,36 @@ export async function cancelWardRequest(ctx: Ctx, id: string): Promise<WardReque
   });
   return getWardRequest(ctx, id);
 }
+
+/**
+ * Closes a partly issued request whose issued stock has all arrived: the rest will not come (the
+ * pharmacy is out of it, or the ward no longer needs it). It ends as received, short.
+ */
+export async function closeWardRequest(ctx: Ctx, id: string): Promise<WardRequest> {
+  const hospitalId = requireHospital(ctx.actor);
+  await ctx.db.transaction(async (tx) => {
+    const request = await repo.lockRequest(tx, hospitalId, id);
+    if (!request) throw notFound('Ward request');
+    if (request.status !== 'partly_issued') {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `Request ${request.number} is ${request.status.replace('_', ' ')}: only a partly issued request can be closed short.`,
+      );
+    }
+    if ((await repo.inTransit(tx, id)).length > 0) {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `Stock issued on request ${request.number} is still on its way: receive it before closing the request.`,
+      );
+    }
+    await repo.setRequest(tx, id, { status: 'received' });
+    await audit(tx, ctx, {
+      action: 'ward_request.closed_short',
+      entityType: 'ward_request',
+      entityId: id,
+      before: { status: request.status },
+      after: { status: 'received' },
+    });
+  });
+  return getWardRequest(ctx, id);
+}
