@@ -22,7 +22,7 @@ export function notFound(entity: string): AppError {
   return new AppError('NOT_FOUND', `${entity} not found.`);
 }
 
-/** A PostgreSQL error's SQLSTATE, whether it came straight from pg/PGlite or wrapped by drizzle. */
+/** A PostgreSQL error's SQLSTATE, whether it came straight from pg or wrapped by drizzle. */
 export function sqlState(err: unknown): string | undefined {
   let e: unknown = err;
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
