@@ -107,12 +107,12 @@ export async function listPrescriptions(
 export async function claimDispensing(
   tx: Tx,
   values: typeof dispensings.$inferInsert,
-): Promise<{ id: string } | null> {
+): Promise<{ id: string; dispensedAt: Date } | null> {
   const [row] = await tx
     .insert(dispensings)
     .values(values)
     .onConflictDoNothing({ target: [dispensings.hospitalId, dispensings.idempotencyKey] })
-    .returning({ id: dispensings.id });
+    .returning({ id: dispensings.id, dispensedAt: dispensings.dispensedAt });
   return row ?? null;
 }
 
@@ -124,7 +124,10 @@ export async function findDispensing(exec: Executor, hospitalId: string, key: st
   return row;
 }
 
-/** Picks recorded in the ledger for a reference (a dispensing, a sale, an order, a ward issue). */
+/**
+ * Picks recorded in the ledger for a reference (a dispensing, a sale, an order, a ward issue), in
+ * the order pickings take batches: soonest expiry, then oldest receipt (as lockBatches orders them).
+ */
 export async function picksOf(exec: Executor, referenceType: string, referenceIds: string[]) {
   if (referenceIds.length === 0) return [];
   return queryRows<{
@@ -140,7 +143,7 @@ export async function picksOf(exec: Executor, referenceType: string, referenceId
                (-l.quantity)::int as quantity
           from stock_ledger l join stock_batches b on b.id = l.batch_id
          where l.reference_type = ${referenceType} and l.reference_id = any(${sql.param(referenceIds)}::uuid[]) and l.quantity < 0
-         order by b.expiry_date, l.occurred_at`,
+         order by b.expiry_date, b.received_at, b.id, l.occurred_at`,
   );
 }
 

@@ -184,6 +184,11 @@ export async function dispensePrescription(
   const hospitalId = requireHospital(ctx.actor);
   const hash = requestHash({ id, lines: input.lines });
   const result = await ctx.db.transaction(async (tx) => {
+    // The prescription is locked before the key is claimed: the claim's foreign key takes a share
+    // lock on the prescription, and two dispensings that each held one while waiting to lock it
+    // FOR UPDATE deadlocked. Looking it up first also answers an unknown id with 404.
+    const prescription = await repo.findPrescription(tx, hospitalId, id, true);
+    if (!prescription) throw notFound('Prescription');
     const claimed = await repo.claimDispensing(tx, {
       hospitalId,
       prescriptionId: id,
@@ -192,8 +197,6 @@ export async function dispensePrescription(
       dispensedBy: ctx.actor.userId,
     });
     if (!claimed) return null; // done before: answered below from what was recorded
-    const prescription = await repo.findPrescription(tx, hospitalId, id, true);
-    if (!prescription) throw notFound('Prescription');
     if (prescription.status === 'dispensed' || prescription.status === 'cancelled') {
       throw new AppError('INVALID_TRANSITION', `This prescription is ${prescription.status}.`);
     }
@@ -254,7 +257,7 @@ export async function dispensePrescription(
         lines: out.map((l) => ({ lineId: l.lineId, quantity: l.quantity, picks: l.picks })),
       },
     });
-    return { dispensingId: claimed.id, lines: out };
+    return { dispensingId: claimed.id, dispensedAt: claimed.dispensedAt, lines: out };
   });
   if (result) {
     return {
@@ -262,42 +265,69 @@ export async function dispensePrescription(
       prescriptionId: id,
       lines: result.lines,
       prescription: await getPrescription(ctx, id),
-      dispensedAt: new Date().toISOString(),
+      dispensedAt: iso(result.dispensedAt),
     };
   }
-  return replayDispensing(ctx, hospitalId, id, input.idempotencyKey, hash);
+  return replayDispensing(ctx, hospitalId, id, input, hash);
 }
 
-/** The answer to a retried dispensing, rebuilt from what the first one recorded. */
+/**
+ * The answer to a retried dispensing, rebuilt from what the first one recorded. The ledger knows
+ * the medicine of each pick, not the line: the recorded picks of a medicine are shared out to the
+ * request's lines in the order the first dispensing took them (lockOrder, each line first expiry
+ * first from what the line before left), which gives each line exactly the picks it got then, also
+ * when two lines are of the same medicine.
+ */
 async function replayDispensing(
   ctx: Ctx,
   hospitalId: string,
   id: string,
-  key: string,
+  input: DispensePrescription,
   hash: string,
 ): Promise<Dispensing> {
-  const d = await repo.findDispensing(ctx.db, hospitalId, key);
+  const d = await repo.findDispensing(ctx.db, hospitalId, input.idempotencyKey);
   if (!d || d.requestHash !== hash || d.prescriptionId !== id) {
     throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for a different request.');
   }
   const prescription = await getPrescription(ctx, id);
-  const picks = await repo.picksOf(ctx.db, 'dispensing', [d.id]);
-  const lines = prescription.lines
-    .filter((l) => picks.some((p) => p.medicine_id === l.medicineId))
-    .map((l) => {
-      const mine = picks.filter((p) => p.medicine_id === l.medicineId);
-      return {
-        lineId: l.id,
-        medicineId: l.medicineId,
-        medicineName: l.medicineName,
-        quantity: mine.reduce((n, p) => n + Number(p.quantity), 0),
-        picks: mine.map((p) => ({
-          batchId: p.batch_id,
-          batchNumber: p.batch_number,
-          expiryDate: p.expiry_date,
-          quantity: Number(p.quantity),
-        })),
-      };
-    });
+  const byLine = new Map(prescription.lines.map((l) => [l.id, l]));
+  const left = new Map<string, Dispensing['lines'][number]['picks']>();
+  for (const p of await repo.picksOf(ctx.db, 'dispensing', [d.id])) {
+    const batches = left.get(p.medicine_id) ?? [];
+    const same = batches.find((b) => b.batchId === p.batch_id);
+    if (same) same.quantity += Number(p.quantity);
+    else
+      batches.push({
+        batchId: p.batch_id,
+        batchNumber: p.batch_number,
+        expiryDate: p.expiry_date,
+        quantity: Number(p.quantity),
+      });
+    left.set(p.medicine_id, batches);
+  }
+  const asked = input.lines.flatMap((l) => {
+    const line = byLine.get(l.lineId);
+    return line ? [{ ...l, line, medicineId: line.medicineId }] : [];
+  });
+  const lines = lockOrder(asked).map((a) => {
+    const batches = left.get(a.medicineId) ?? [];
+    const picks: Dispensing['lines'][number]['picks'] = [];
+    let need = a.quantity;
+    while (need > 0 && batches.length > 0) {
+      const b = batches[0]!;
+      const take = Math.min(b.quantity, need);
+      picks.push({ ...b, quantity: take });
+      b.quantity -= take;
+      need -= take;
+      if (b.quantity === 0) batches.shift();
+    }
+    return {
+      lineId: a.lineId,
+      medicineId: a.medicineId,
+      medicineName: a.line.medicineName,
+      quantity: a.quantity,
+      picks,
+    };
+  });
   return { id: d.id, prescriptionId: id, lines, prescription, dispensedAt: iso(d.dispensedAt) };
 }
