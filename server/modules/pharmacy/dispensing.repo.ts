@@ -210,3 +210,12 @@ export async function listSales(exec: Executor, hospitalId: string, limit: numbe
     .offset(offset);
   return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
 }
+
+/** Whether a date is after today in the hospital's time zone. */
+export async function isAfterLocalToday(exec: Executor, hospitalId: string, date: string): Promise<boolean> {
+  const [r] = await queryRows<{ after: boolean }>(
+    exec,
+    sql`select ${date}::date > (now() at time zone h.time_zone)::date as after from hospitals h where h.id = ${hospitalId}`,
+  );
+  return Boolean(r?.after);
+}

@@ -89,6 +89,11 @@ export async function enterPrescription(ctx: Ctx, input: EnterPrescription): Pro
   const hospitalId = requireHospital(ctx.actor);
   const id = await ctx.db.transaction(async (tx) => {
     if (!(await registeredPatient(tx, input.patientId, hospitalId))) throw notFound('Patient');
+    if (await repo.isAfterLocalToday(tx, hospitalId, input.writtenOn)) {
+      throw new AppError('VALIDATION_FAILED', 'A prescription cannot be written on a day still to come.', {
+        errors: [{ path: 'body.writtenOn', message: 'Not after today' }],
+      });
+    }
     const row = await createPrescription(tx, {
       hospitalId,
       patientId: input.patientId,

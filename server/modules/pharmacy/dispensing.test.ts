@@ -168,6 +168,7 @@ describe('entering a paper prescription', () => {
       ['notes of 10k characters', { ...good, notes: 'n'.repeat(10_000) }],
       ['a date that does not exist', { ...good, writtenOn: '2024-02-30' }],
       ['a date with a time', { ...good, writtenOn: '2024-02-03T10:00:00Z' }],
+      ['written in the future (two days from now)', { ...good, writtenOn: inDays(2) }],
       ['an extra field (status)', { ...good, status: 'dispensed' }],
       ['an extra field (hospitalId)', { ...good, hospitalId: NO_SUCH_ID }],
       ['an extra field on a line (quantityDispensed)', withLine({ quantityDispensed: 5 })],
