@@ -1,0 +1,122 @@
+// Free slots from weekly templates, exceptions and bookings (pure: no database, no clock).
+// A template is a window of local wall-clock time on a weekday; the window's ends are resolved to
+// instants in the hospital's zone (local-time.ts), and slots of the template's length are laid
+// from its start in real time, so every slot lasts exactly its length even on a DST day.
+import { addDays, datesBetween, isoWeekday, localDateOf, localToInstant } from './local-time';
+
+const MINUTE = 60_000;
+
+export interface TemplateRule {
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+export interface ExceptionRule {
+  startsOn: string;
+  endsOn: string;
+  startTime: string | null;
+  endTime: string | null;
+}
+
+/** A half-open interval of instants [start, end), in epoch milliseconds. */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
+
+/** Every slot the templates offer on the local dates `from`..`to`, in time order. */
+export function templateSlots(
+  templates: TemplateRule[],
+  from: string,
+  to: string,
+  timeZone: string,
+): Interval[] {
+  const out: Interval[] = [];
+  for (const date of datesBetween(from, to)) {
+    const weekday = isoWeekday(date);
+    for (const t of templates) {
+      if (t.weekday !== weekday || date < t.effectiveFrom || (t.effectiveTo && date > t.effectiveTo))
+        continue;
+      const windowEnd = localToInstant(date, t.endTime, timeZone);
+      const step = t.slotMinutes * MINUTE;
+      for (let s = localToInstant(date, t.startTime, timeZone); s + step <= windowEnd; s += step) {
+        out.push({ start: s, end: s + step });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The instants the exceptions take away on the local dates `from`..`to`. */
+export function blockedIntervals(
+  exceptions: ExceptionRule[],
+  from: string,
+  to: string,
+  timeZone: string,
+): Interval[] {
+  const out: Interval[] = [];
+  for (const e of exceptions) {
+    const first = e.startsOn > from ? e.startsOn : from;
+    const last = e.endsOn < to ? e.endsOn : to;
+    if (first > last) continue;
+    for (const date of datesBetween(first, last)) {
+      out.push(
+        e.startTime && e.endTime
+          ? {
+              start: localToInstant(date, e.startTime, timeZone),
+              end: localToInstant(date, e.endTime, timeZone),
+            }
+          : {
+              start: localToInstant(date, '00:00', timeZone),
+              end: localToInstant(addDays(date, 1), '00:00', timeZone),
+            },
+      );
+    }
+  }
+  return out;
+}
+
+export interface FreeSlotInput {
+  templates: TemplateRule[];
+  exceptions: ExceptionRule[];
+  /** Active appointments of the doctor. */
+  booked: Interval[];
+  from: string;
+  to: string;
+  timeZone: string;
+  now: number;
+}
+
+/** Slots offered by the templates that have not started, are not blocked, and overlap no booking. */
+export function freeSlots(i: FreeSlotInput): Interval[] {
+  const blocked = [...blockedIntervals(i.exceptions, i.from, i.to, i.timeZone), ...i.booked];
+  return templateSlots(i.templates, i.from, i.to, i.timeZone).filter(
+    (s) => s.start > i.now && !blocked.some((b) => overlaps(s, b)),
+  );
+}
+
+/**
+ * The templates' slot that starts at `startsAt`, unless an exception takes it away; null when
+ * there is none (bookings and the clock are checked separately, each with its own answer).
+ */
+export function offeredSlotAt(
+  templates: TemplateRule[],
+  exceptions: ExceptionRule[],
+  startsAt: number,
+  timeZone: string,
+): Interval | null {
+  // The slot's template belongs to its local date; look at the neighbours too, which costs little
+  // and needs no reasoning about which date an instant near a DST change falls on.
+  const date = localDateOf(startsAt, timeZone);
+  const from = addDays(date, -1);
+  const to = addDays(date, 1);
+  const slot = templateSlots(templates, from, to, timeZone).find((s) => s.start === startsAt);
+  if (!slot) return null;
+  return blockedIntervals(exceptions, from, to, timeZone).some((b) => overlaps(slot, b)) ? null : slot;
+}
