@@ -40,13 +40,19 @@ export const PERMISSIONS = [
   'ward-requests:create',
   'ward-requests:read',
   'ward-requests:issue',
+  'availability:manage-own', // a doctor: their own weekly hours and leave
+  'availability:manage', // any doctor's hours and leave at the hospital, and its holidays
+  'appointments:book-own', // a patient: book, move and cancel their own appointments, and list them
+  'appointments:book', // front desk: book, move and cancel for patients registered here
+  'appointments:read', // the hospital's appointments by day and doctor
+  'appointments:read-own', // a doctor: their own schedule
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_BASE: Permission[] = ['hospitals:read', 'departments:read', 'doctors:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  patient: ['own-record:read', 'own-record:update', 'shop:order'],
+  patient: ['own-record:read', 'own-record:update', 'shop:order', 'appointments:book-own'],
   doctor: [
     ...STAFF_BASE,
     'patients:read',
@@ -56,6 +62,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'documents:upload',
     'medicines:read',
     'prescriptions:read',
+    'availability:manage-own',
+    'appointments:read-own',
   ],
   nurse: [
     ...STAFF_BASE,
@@ -67,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'prescriptions:read',
     'ward-requests:create',
     'ward-requests:read',
+    'appointments:read',
   ],
   receptionist: [
     ...STAFF_BASE,
@@ -75,6 +84,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'patients:update',
     'documents:upload',
     'medicines:read',
+    'appointments:book',
+    'appointments:read',
   ],
   pharmacist: [
     ...STAFF_BASE,
@@ -110,6 +121,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'medicines:manage',
     'stores:manage',
     'stock:read',
+    'availability:manage',
+    'appointments:book',
+    'appointments:read',
   ],
   platform_admin: [
     'hospitals:create',
