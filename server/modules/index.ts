@@ -12,6 +12,7 @@ import { findTemplate, notificationsModule, provideRecipients } from './notifica
 import { findHospitalInfo, organisationModule, submitDoctorApplication } from './organisation';
 import { createPatientForUser, patientsModule } from './patients';
 import { pharmacyModule } from './pharmacy';
+import { schedulingModule } from './scheduling';
 
 export type { ModuleDeps, RouteDeps } from './module';
 
@@ -23,6 +24,7 @@ export const MODULES: readonly HospitiumModule[] = [
   documentsModule,
   notificationsModule,
   pharmacyModule,
+  schedulingModule,
   dashboardModule,
 ];
 

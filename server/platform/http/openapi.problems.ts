@@ -87,6 +87,34 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   setStockTakeCounts: ['INVALID_TRANSITION'],
   postStockTake: ['INVALID_TRANSITION', 'INSUFFICIENT_STOCK'],
   cancelStockTake: ['INVALID_TRANSITION'],
+  // scheduling
+  getAvailability: ['NOT_FOUND'],
+  createAvailabilityTemplate: ['NOT_FOUND', 'CONFLICT'],
+  createAvailabilityException: ['NOT_FOUND'],
+  listDoctorSlots: ['DOCTOR_NOT_APPROVED'],
+  createAppointment: [
+    'NOT_FOUND',
+    'IN_THE_PAST',
+    'DOCTOR_NOT_APPROVED',
+    'OUTSIDE_AVAILABILITY',
+    'SLOT_TAKEN',
+    'PATIENT_BUSY',
+    'IDEMPOTENCY_REUSED',
+    'MRN_TAKEN',
+  ],
+  listAppointments: ['NOT_FOUND'],
+  listOwnAppointments: ['NOT_FOUND'],
+  listOwnDoctorAppointments: ['NOT_FOUND'],
+  rescheduleAppointment: [
+    'INVALID_TRANSITION',
+    'CANCELLATION_CUTOFF',
+    'IN_THE_PAST',
+    'DOCTOR_NOT_APPROVED',
+    'OUTSIDE_AVAILABILITY',
+    'SLOT_TAKEN',
+    'PATIENT_BUSY',
+  ],
+  cancelAppointment: ['INVALID_TRANSITION', 'CANCELLATION_CUTOFF'],
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -27,6 +27,8 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   stock:
     'Batches and the stock ledger: receipts, adjustments, write-offs, stock takes, alerts and valuation.',
   shop: "A patient's medicine orders: the catalog with prices and availability, checkout and order status.",
+  scheduling:
+    "Doctors' weekly hours, leave and holidays, free slots, and appointments: booking, moving, cancelling and day lists.",
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

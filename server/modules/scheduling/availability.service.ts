@@ -1,0 +1,227 @@
+// Doctors' weekly hours and exceptions, and the free slots they leave. A doctor edits their own;
+// a hospital admin edits any doctor's at their hospital and sets the hospital's holidays.
+import type {
+  Availability,
+  AvailabilityException,
+  AvailabilityTemplate,
+  CreateAvailabilityException,
+  CreateAvailabilityTemplate,
+  SlotList,
+  SlotQuery,
+} from '../../../contracts/scheduling';
+import type { Executor } from '../../db/client';
+import { can, requireHospital } from '../../platform/auth/actor';
+import { audit } from '../../platform/audit/audit.service';
+import type { Ctx } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { findBookableDoctor, findHospitalInfo, type HospitalInfo } from '../organisation';
+import { addDays, localDateOf, localToInstant } from './local-time';
+import * as repo from './scheduling.repo';
+import { exceptionRule, templateRule, toException, toTemplate } from './scheduling.dto';
+import { freeSlots, offeredSlotAt, type Interval } from './slots';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The doctor profile the caller may edit at the active hospital (their own, or any for admins). */
+async function editableDoctor(ctx: Ctx, doctorId: string | undefined): Promise<repo.DoctorFacts> {
+  const hospitalId = requireHospital(ctx.actor);
+  const d = doctorId
+    ? await repo.doctorFacts(ctx.db, doctorId)
+    : await repo.ownDoctorFacts(ctx.db, ctx.actor.userId, hospitalId);
+  const mayEdit = d && (can(ctx.actor, 'availability:manage') || d.userId === ctx.actor.userId);
+  if (!d || d.hospitalId !== hospitalId || !mayEdit) throw notFound('Doctor');
+  return d;
+}
+
+async function hospitalOf(exec: Executor, hospitalId: string): Promise<HospitalInfo> {
+  const h = await findHospitalInfo(exec, hospitalId);
+  if (!h) throw notFound('Hospital');
+  return h;
+}
+
+/** A doctor's weekly hours, leave and the hospital's holidays. */
+export async function getAvailability(ctx: Ctx, doctorId: string | undefined): Promise<Availability> {
+  const d = await editableDoctor(ctx, doctorId);
+  const hospital = await hospitalOf(ctx.db, d.hospitalId);
+  const [templates, exceptions] = await Promise.all([
+    repo.templatesOf(ctx.db, d.id),
+    repo.exceptionsOf(ctx.db, d.hospitalId, d.id),
+  ]);
+  return {
+    doctorId: d.id,
+    hospitalId: d.hospitalId,
+    timeZone: hospital.timeZone,
+    templates: templates.map(toTemplate),
+    exceptions: exceptions.map(toException),
+  };
+}
+
+/** Adds a weekly window; one that overlaps another of the doctor's on the same weekday is refused. */
+export async function addTemplate(
+  ctx: Ctx,
+  input: CreateAvailabilityTemplate,
+): Promise<AvailabilityTemplate> {
+  const d = await editableDoctor(ctx, input.doctorId);
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.insertTemplate(tx, {
+      hospitalId: d.hospitalId,
+      doctorProfileId: d.id,
+      weekday: input.weekday,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      slotMinutes: input.slotMinutes,
+      effectiveFrom: input.effectiveFrom,
+      effectiveTo: input.effectiveTo ?? null,
+      createdBy: ctx.actor.userId,
+    });
+    const dto = toTemplate(row);
+    await audit(tx, ctx, {
+      action: 'availability.template_added',
+      entityType: 'availability_template',
+      entityId: row.id,
+      after: dto,
+    });
+    return dto;
+  });
+}
+
+/** Removes a weekly window (appointments already booked in it stay). */
+export async function removeTemplate(ctx: Ctx, id: string): Promise<void> {
+  const hospitalId = requireHospital(ctx.actor);
+  const found = await repo.findTemplate(ctx.db, id, hospitalId);
+  if (!found) throw notFound('Availability');
+  await editableDoctor(ctx, found.doctorProfileId);
+  await ctx.db.transaction(async (tx) => {
+    const row = await repo.deleteTemplate(tx, id, hospitalId);
+    if (!row) throw notFound('Availability');
+    await audit(tx, ctx, {
+      action: 'availability.template_removed',
+      entityType: 'availability_template',
+      entityId: id,
+      before: toTemplate(row),
+    });
+  });
+}
+
+/** Records leave for a doctor, or (doctorId null, admins only) a holiday for the whole hospital. */
+export async function addException(
+  ctx: Ctx,
+  input: CreateAvailabilityException,
+): Promise<AvailabilityException> {
+  const hospitalId = requireHospital(ctx.actor);
+  let doctorId: string | null = null;
+  if (input.doctorId === null) {
+    if (!can(ctx.actor, 'availability:manage')) {
+      throw new AppError('FORBIDDEN', 'Only a hospital admin can set a holiday for the whole hospital.');
+    }
+  } else {
+    doctorId = (await editableDoctor(ctx, input.doctorId)).id;
+  }
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.insertException(tx, {
+      hospitalId,
+      doctorProfileId: doctorId,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      startTime: input.startTime ?? null,
+      endTime: input.endTime ?? null,
+      reason: input.reason,
+      createdBy: ctx.actor.userId,
+    });
+    const dto = toException(row);
+    await audit(tx, ctx, {
+      action: 'availability.exception_added',
+      entityType: 'availability_exception',
+      entityId: row.id,
+      after: dto,
+    });
+    return dto;
+  });
+}
+
+/** Withdraws leave or a holiday; its slots become free again. */
+export async function removeException(ctx: Ctx, id: string): Promise<void> {
+  const hospitalId = requireHospital(ctx.actor);
+  const found = await repo.findException(ctx.db, id, hospitalId);
+  if (!found) throw notFound('Exception');
+  if (found.doctorProfileId) await editableDoctor(ctx, found.doctorProfileId);
+  else if (!can(ctx.actor, 'availability:manage')) throw notFound('Exception');
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteException(tx, id);
+    await audit(tx, ctx, {
+      action: 'availability.exception_removed',
+      entityType: 'availability_exception',
+      entityId: id,
+      before: toException(found),
+    });
+  });
+}
+
+/** A doctor who can be booked, with their hospital; 404 if unknown, 422 if not bookable (yet). */
+export async function bookableDoctor(
+  exec: Executor,
+  doctorId: string,
+): Promise<{ doctor: repo.DoctorFacts; hospital: HospitalInfo }> {
+  const doctor = await repo.doctorFacts(exec, doctorId);
+  if (!doctor) throw notFound('Doctor');
+  if (doctor.status !== 'approved' || !(await findBookableDoctor(exec, doctor.hospitalId, doctor.id))) {
+    throw new AppError(
+      'DOCTOR_NOT_APPROVED',
+      'This doctor cannot be booked: not approved, or not in service.',
+    );
+  }
+  return { doctor, hospital: await hospitalOf(exec, doctor.hospitalId) };
+}
+
+/** The doctor's free slots on the local dates `from`..`to` (at most 31 days), from now on. */
+export async function listSlots(ctx: Ctx, doctorId: string, q: SlotQuery): Promise<SlotList> {
+  const { doctor, hospital } = await bookableDoctor(ctx.db, doctorId);
+  const tz = hospital.timeZone;
+  const start = localToInstant(q.from, '00:00', tz);
+  const end = localToInstant(addDays(q.to, 1), '00:00', tz);
+  const [templates, exceptions, booked] = await Promise.all([
+    repo.templatesOf(ctx.db, doctor.id),
+    repo.exceptionsOf(ctx.db, doctor.hospitalId, doctor.id, q),
+    repo.doctorBookings(ctx.db, doctor.id, new Date(start), new Date(end)),
+  ]);
+  const slots = freeSlots({
+    templates: templates.map(templateRule),
+    exceptions: exceptions.map(exceptionRule),
+    booked: booked.map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })),
+    from: q.from,
+    to: q.to,
+    timeZone: tz,
+    now: Date.now(),
+  });
+  return {
+    doctorId: doctor.id,
+    hospitalId: doctor.hospitalId,
+    timeZone: tz,
+    slots: slots.map((s) => ({ startsAt: iso(s.start), endsAt: iso(s.end) })),
+  };
+}
+
+/**
+ * The slot starting at `startsAt` if the doctor's hours offer it and no exception takes it, else
+ * OUTSIDE_AVAILABILITY. Bookings are checked by the caller (and held by the database).
+ */
+export async function offeredSlot(
+  exec: Executor,
+  doctor: repo.DoctorFacts,
+  timeZone: string,
+  startsAt: number,
+): Promise<Interval> {
+  const date = localDateOf(startsAt, timeZone);
+  const [templates, exceptions] = await Promise.all([
+    repo.templatesOf(exec, doctor.id),
+    repo.exceptionsOf(exec, doctor.hospitalId, doctor.id, { from: addDays(date, -1), to: addDays(date, 1) }),
+  ]);
+  const slot = offeredSlotAt(templates.map(templateRule), exceptions.map(exceptionRule), startsAt, timeZone);
+  if (!slot) {
+    throw new AppError(
+      'OUTSIDE_AVAILABILITY',
+      'The doctor does not see patients at that time, or it is not the start of a slot. Choose one of the free slots.',
+    );
+  }
+  return slot;
+}

@@ -1,0 +1,241 @@
+// Booking, moving and cancelling appointments. Each checks first for a friendly answer, and the
+// database's exclusion constraints hold the rule when two requests race (ADR 10): the loser gets
+// the same 409 SLOT_TAKEN / PATIENT_BUSY. Each change is audited and announced to the patient in
+// its own transaction.
+import type {
+  Appointment,
+  BookAppointment,
+  CancelAppointment,
+  RescheduleAppointment,
+} from '../../../contracts/scheduling';
+import type { Tx } from '../../db/client';
+import { can, requireHospital } from '../../platform/auth/actor';
+import { audit } from '../../platform/audit/audit.service';
+import type { Ctx } from '../../platform/context';
+import { sha256 } from '../../platform/crypto';
+import { AppError, notFound } from '../../platform/errors';
+import { findUserNames } from '../identity';
+import { notify } from '../notifications';
+import { ensureRegistered, patientBriefs, registeredPatient } from '../patients';
+import { present, viewerOf } from './appointments.service';
+import { bookableDoctor, offeredSlot } from './availability.service';
+import * as repo from './scheduling.repo';
+
+/**
+ * A patient may cancel or move their own appointment until this many hours before it; after
+ * that only the hospital's staff can. A module constant until hospitals have settings (ADR 10).
+ */
+export const PATIENT_CHANGE_CUTOFF_HOURS = 2;
+
+/** Refuses a start that has passed or is not a free slot of a bookable doctor; the slot otherwise. */
+async function freeSlotAt(tx: Tx, doctorId: string, startsAt: string, except?: string) {
+  const start = Date.parse(startsAt);
+  if (start <= Date.now()) throw new AppError('IN_THE_PAST', 'That time has already passed.');
+  const { doctor, hospital } = await bookableDoctor(tx, doctorId);
+  const slot = await offeredSlot(tx, doctor, hospital.timeZone, start);
+  const s = new Date(slot.start);
+  const e = new Date(slot.end);
+  if ((await repo.doctorBookings(tx, doctor.id, s, e, except)).length > 0) {
+    throw new AppError('SLOT_TAKEN', 'That slot has just been booked. Choose another one.');
+  }
+  return { doctor, hospital, startsAt: s, endsAt: e };
+}
+
+async function refuseIfPatientBusy(tx: Tx, patientId: string, s: Date, e: Date, except?: string) {
+  if (await repo.patientIsBusy(tx, patientId, s, e, except)) {
+    throw new AppError('PATIENT_BUSY', 'The patient already has an appointment at that time.');
+  }
+}
+
+/** The appointment's patient's account and doctor's name, for notices. */
+async function noticeFacts(tx: Tx, a: repo.AppointmentRow, doctorUserId: string) {
+  const [patients, names] = await Promise.all([
+    patientBriefs(tx, [a.patientId], null),
+    findUserNames(tx, [doctorUserId]),
+  ]);
+  return {
+    userId: patients.get(a.patientId)?.userId ?? null,
+    doctorName: names.get(doctorUserId) ?? 'your doctor',
+  };
+}
+
+/**
+ * Books a free slot: for the signed-in patient (registering them at the hospital if this is their
+ * first visit there), or by front-desk staff for a patient registered at the active hospital. The
+ * same idempotency key again returns the same appointment.
+ */
+export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointment> {
+  const { idempotencyKey, ...content } = input;
+  const forOther = input.patientId !== undefined && input.patientId !== ctx.actor.patientId;
+  if (forOther && !can(ctx.actor, 'appointments:book')) throw notFound('Patient');
+  const patientId = input.patientId ?? ctx.actor.patientId;
+  if (!patientId) {
+    throw new AppError('VALIDATION_FAILED', 'Say which patient the appointment is for.', {
+      errors: [{ path: 'body.patientId', message: 'Required when booking for a patient' }],
+    });
+  }
+  const asStaff = forOther || (input.patientId !== undefined && !can(ctx.actor, 'appointments:book-own'));
+  const hash = sha256(JSON.stringify({ ...content, startsAt: new Date(input.startsAt).toISOString() }));
+  const id = await ctx.db.transaction(async (tx) => {
+    await repo.lockBookingKey(tx, ctx.actor.userId, idempotencyKey);
+    const earlier = await repo.findByKey(tx, ctx.actor.userId, idempotencyKey);
+    if (earlier) {
+      if (earlier.requestHash !== hash) {
+        throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for a different booking.');
+      }
+      return earlier.id;
+    }
+    if (asStaff) {
+      const hospitalId = requireHospital(ctx.actor);
+      const doctor = await repo.doctorFacts(tx, input.doctorId);
+      if (!doctor || doctor.hospitalId !== hospitalId) throw notFound('Doctor');
+      if (!(await registeredPatient(tx, patientId, hospitalId))) throw notFound('Patient');
+    }
+    const slot = await freeSlotAt(tx, input.doctorId, input.startsAt);
+    if (!asStaff) await ensureRegistered(tx, ctx, patientId, slot.hospital.id);
+    await refuseIfPatientBusy(tx, patientId, slot.startsAt, slot.endsAt);
+    const row = await repo.insertAppointment(tx, {
+      hospitalId: slot.hospital.id,
+      doctorProfileId: slot.doctor.id,
+      patientId,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      status: 'booked',
+      reason: input.reason ?? '',
+      bookedBy: ctx.actor.userId,
+      idempotencyKey,
+      requestHash: hash,
+    });
+    await audit(tx, ctx, {
+      action: 'appointment.booked',
+      entityType: 'appointment',
+      entityId: row.id,
+      patientId,
+      hospitalId: row.hospitalId,
+      after: {
+        doctorId: row.doctorProfileId,
+        startsAt: row.startsAt,
+        endsAt: row.endsAt,
+        reason: row.reason,
+      },
+    });
+    const n = await noticeFacts(tx, row, slot.doctor.userId);
+    if (n.userId) {
+      await notify(tx, {
+        template: 'scheduling.appointment_booked',
+        userId: n.userId,
+        hospitalId: row.hospitalId,
+        idempotencyKey: `appointment-booked:${row.id}`,
+        data: { appointmentId: row.id, doctorName: n.doctorName, startsAt: row.startsAt.toISOString() },
+      });
+    }
+    return row.id;
+  });
+  const [dto] = await present(ctx.db, [id], asStaff ? requireHospital(ctx.actor) : null);
+  return dto!;
+}
+
+/** Locks an appointment the caller may change, and says in which capacity (staff or its patient). */
+async function lockForChange(tx: Tx, ctx: Ctx, id: string) {
+  const a = await repo.lockAppointment(tx, id);
+  const [facts] = a ? await repo.findAppointments(tx, [id]) : [];
+  const viewer = a && facts ? viewerOf(ctx, a, facts.doctorUserId) : null;
+  const as =
+    viewer === 'staff' && can(ctx.actor, 'appointments:book')
+      ? ('staff' as const)
+      : can(ctx.actor, 'appointments:book-own') && a?.patientId === ctx.actor.patientId
+        ? ('patient' as const)
+        : null;
+  if (!a || !facts || !as) throw notFound('Appointment');
+  if (a.status !== 'booked') {
+    throw new AppError('INVALID_TRANSITION', `The appointment is ${a.status.replace('_', ' ')}.`, {
+      currentStatus: a.status,
+    });
+  }
+  if (as === 'patient' && a.startsAt.getTime() - Date.now() < PATIENT_CHANGE_CUTOFF_HOURS * 3600_000) {
+    throw new AppError(
+      'CANCELLATION_CUTOFF',
+      `Appointments can be changed online up to ${PATIENT_CHANGE_CUTOFF_HOURS} hours before; please call the hospital.`,
+    );
+  }
+  return { a, as, doctorUserId: facts.doctorUserId };
+}
+
+/** Moves a booked appointment to another free slot of the same doctor: all of it, or nothing. */
+export async function reschedule(ctx: Ctx, id: string, input: RescheduleAppointment): Promise<Appointment> {
+  const as = await ctx.db.transaction(async (tx) => {
+    const { a, as, doctorUserId } = await lockForChange(tx, ctx, id);
+    const slot = await freeSlotAt(tx, a.doctorProfileId, input.startsAt, a.id);
+    await refuseIfPatientBusy(tx, a.patientId, slot.startsAt, slot.endsAt, a.id);
+    // One UPDATE frees the old time and takes the new: the constraint sees only the new one.
+    await repo.updateAppointment(tx, a.id, { startsAt: slot.startsAt, endsAt: slot.endsAt });
+    await audit(tx, ctx, {
+      action: 'appointment.rescheduled',
+      entityType: 'appointment',
+      entityId: a.id,
+      patientId: a.patientId,
+      hospitalId: a.hospitalId,
+      before: { startsAt: a.startsAt, endsAt: a.endsAt },
+      after: { startsAt: slot.startsAt, endsAt: slot.endsAt },
+    });
+    const n = await noticeFacts(tx, a, doctorUserId);
+    if (n.userId) {
+      await notify(tx, {
+        template: 'scheduling.appointment_rescheduled',
+        userId: n.userId,
+        hospitalId: a.hospitalId,
+        idempotencyKey: `appointment-moved:${a.id}:${slot.startsAt.toISOString()}`,
+        data: {
+          appointmentId: a.id,
+          doctorName: n.doctorName,
+          startsAt: slot.startsAt.toISOString(),
+          previousStartsAt: a.startsAt.toISOString(),
+        },
+      });
+    }
+    return as;
+  });
+  const [dto] = await present(ctx.db, [id], as === 'staff' ? requireHospital(ctx.actor) : null);
+  return dto!;
+}
+
+/** Cancels a booked appointment: its patient up to the cut-off, staff at any time with a reason. */
+export async function cancel(ctx: Ctx, id: string, input: CancelAppointment): Promise<Appointment> {
+  const as = await ctx.db.transaction(async (tx) => {
+    const { a, as, doctorUserId } = await lockForChange(tx, ctx, id);
+    const reason = input.reason?.trim() || null;
+    if (as === 'staff' && !reason) {
+      throw new AppError('VALIDATION_FAILED', 'Give the patient a reason for cancelling.', {
+        errors: [{ path: 'body.reason', message: 'Required when staff cancel' }],
+      });
+    }
+    await repo.updateAppointment(tx, a.id, {
+      status: 'cancelled',
+      cancelledAt: new Date(),
+      cancelledBy: ctx.actor.userId,
+      cancellationReason: reason,
+    });
+    await audit(tx, ctx, {
+      action: 'appointment.cancelled',
+      entityType: 'appointment',
+      entityId: a.id,
+      patientId: a.patientId,
+      hospitalId: a.hospitalId,
+      before: { status: a.status },
+      after: { status: 'cancelled', reason, by: as },
+    });
+    const n = await noticeFacts(tx, a, doctorUserId);
+    if (n.userId) {
+      await notify(tx, {
+        template: 'scheduling.appointment_cancelled',
+        userId: n.userId,
+        hospitalId: a.hospitalId,
+        idempotencyKey: `appointment-cancelled:${a.id}`,
+        data: { appointmentId: a.id, doctorName: n.doctorName, startsAt: a.startsAt.toISOString(), reason },
+      });
+    }
+    return as;
+  });
+  const [dto] = await present(ctx.db, [id], as === 'staff' ? requireHospital(ctx.actor) : null);
+  return dto!;
+}

@@ -1,0 +1,33 @@
+// The scheduling module's public face: other modules import only from here.
+import { defineModule } from '../module';
+import { appointmentRoutes } from './appointments.routes';
+import { availabilityRoutes } from './availability.routes';
+import { SCHEDULING_TEMPLATES } from './scheduling.templates';
+
+/** Doctors' weekly availability and exceptions, free slots, and appointments without double booking. */
+export const schedulingModule = defineModule({
+  name: 'scheduling',
+  templates: SCHEDULING_TEMPLATES,
+  routes(app) {
+    availabilityRoutes(app);
+    appointmentRoutes(app);
+  },
+  constraintErrors: {
+    appointments_doctor_no_overlap: {
+      code: 'SLOT_TAKEN',
+      detail: 'That slot has just been booked. Choose another one.',
+    },
+    appointments_patient_no_overlap: {
+      code: 'PATIENT_BUSY',
+      detail: 'The patient already has an appointment at that time.',
+    },
+    appointments_key_uq: {
+      code: 'IDEMPOTENCY_REUSED',
+      detail: 'This idempotency key was used for a different booking.',
+    },
+    availability_templates_no_overlap: {
+      code: 'CONFLICT',
+      detail: 'These hours overlap hours the doctor already has on that weekday.',
+    },
+  },
+});
