@@ -25,6 +25,7 @@ export const workspace = {
       bedsOccupied: 'Beds occupied',
       revenueToday: 'Revenue today',
       unpaidBills: 'Unpaid bills',
+      pharmacySalesToday: 'Pharmacy sales today',
     },
     arrivesWith: 'Arrives with the {{module}} module.',
     open: 'Open',
