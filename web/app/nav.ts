@@ -1,4 +1,5 @@
 import {
+  IconBed,
   IconBuildingHospital,
   IconCashRegister,
   IconPrescription,
@@ -27,6 +28,8 @@ export type PageModule = { default: ComponentType };
 export interface NavPage {
   /** Under the entry's path; absent for its index page. */
   path?: string;
+  /** A sub-page that needs more than its entry: one of these permissions as well. */
+  anyOf?: Permission[];
   load: () => Promise<PageModule>;
 }
 
@@ -120,6 +123,21 @@ export const NAV: NavItem[] = [
     pages: [
       index(() => import('../features/pharmacy-orders/PharmacyOrdersPage')),
       { path: ':id', load: () => import('../features/pharmacy-orders/PharmacyOrderPage') },
+    ],
+  },
+  {
+    to: '/app/ward-requests',
+    label: 'wardRequests',
+    icon: IconBed,
+    anyOf: ['ward-requests:read'],
+    pages: [
+      index(() => import('../features/ward/WardRequestsPage')),
+      {
+        path: 'new',
+        anyOf: ['ward-requests:create'],
+        load: () => import('../features/ward/NewWardRequestPage'),
+      },
+      { path: ':id', load: () => import('../features/ward/WardRequestPage') },
     ],
   },
   {

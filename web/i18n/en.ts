@@ -6,6 +6,7 @@ import { errorMessages } from './en/errors';
 import { patientPages } from './en/patients';
 import { publicPages } from './en/public';
 import { shopPages } from './en/shop';
+import { wardPages } from './en/ward';
 import { workspace } from './en/workspace';
 
 /** Every word of the web app in English; the key structure is what other languages translate. */
@@ -19,4 +20,5 @@ export const en = {
   ...adminPages,
   ...dispensingPages,
   ...shopPages,
+  ...wardPages,
 };

@@ -1,0 +1,186 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { CreateWardRequest, type WardRequest } from '../../../contracts/pharmacy-orders';
+import { post } from '../../lib/api';
+import { applyServerErrors, notifySuccess, optionalSelect, validateWith } from '../../lib/forms';
+import { useSession } from '../../lib/session';
+import { LoadError } from '../../components/LoadError';
+import { NotFound } from '../../components/NotFound';
+import { PageHeader } from '../../components/PageHeader';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
+import { medicineName } from '../dispensing/medicine';
+import { MedicineSearch } from '../dispensing/MedicineSearch';
+import { useWardStores } from './queries';
+
+interface Values {
+  storeId: string;
+  note: string;
+  lines: { medicineId: string; name: string; unit: string; quantity: number | string }[];
+}
+
+/** A nurse asks the pharmacy for medicines for their ward's store. */
+export default function NewWardRequestPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { can } = useSession();
+  const stores = useWardStores();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<Values>({ initialValues: { storeId: '', note: '', lines: [] } });
+  const values = form.getValues();
+  const only = stores.data?.length === 1 ? stores.data[0]!.id : null;
+
+  // Most wards have one store: choose it, without counting as a change the nurse made. Only once:
+  // initialize() clears the form's errors each time it is called.
+  useEffect(() => {
+    if (only && !form.initialized && !form.isDirty()) form.initialize({ ...form.getValues(), storeId: only });
+  }, [only, form]);
+
+  if (!can('ward-requests:create')) return <NotFound home="/app/ward-requests" />;
+
+  const submit = async () => {
+    setError(null);
+    const v = form.getValues();
+    const body = validateWith(
+      CreateWardRequest,
+      {
+        storeId: v.storeId || undefined,
+        ...(v.note.trim() ? { note: v.note } : {}),
+        lines: v.lines.map((l) => ({
+          medicineId: l.medicineId,
+          quantity: l.quantity === '' ? undefined : Number(l.quantity),
+        })),
+      },
+      form,
+    );
+    if (!body) return;
+    setBusy(true);
+    try {
+      const r = await post<WardRequest>('/api/ward-requests', body);
+      form.resetDirty();
+      await client.invalidateQueries({ queryKey: ['ward-requests'] });
+      notifySuccess(t('ward.created', { number: r.number }));
+      await navigate(`/app/ward-requests/${r.id}`, { replace: true });
+    } catch (err) {
+      setError(applyServerErrors(form, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('ward.newTitle')} description={t('ward.newDescription')} />
+      <UnsavedChangesGuard when={form.isDirty() && !busy} />
+      {stores.isError && <LoadError error={stores.error} onRetry={() => void stores.refetch()} />}
+      <form noValidate onSubmit={form.onSubmit(() => void submit())}>
+        <Stack maw={800}>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Card>
+            <Stack>
+              <Select
+                label={t('ward.store')}
+                placeholder={t('ward.chooseStore')}
+                data={(stores.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                nothingFoundMessage={t('ward.noStores')}
+                required
+                {...optionalSelect(form, 'storeId')}
+              />
+              <Textarea
+                label={t('ward.note')}
+                autosize
+                minRows={2}
+                maxLength={500}
+                {...form.getInputProps('note')}
+              />
+            </Stack>
+          </Card>
+          <Card>
+            <Stack>
+              <Title order={2} fz="h4">
+                {t('ward.items')}
+              </Title>
+              <MedicineSearch
+                label={t('ward.addMedicine')}
+                error={typeof form.errors.lines === 'string' ? form.errors.lines : null}
+                onPick={(m) => {
+                  if (values.lines.some((l) => l.medicineId === m.id)) return;
+                  form.insertListItem('lines', {
+                    medicineId: m.id,
+                    name: `${medicineName(m)} ${t(`medicineForms.${m.form}`)}`,
+                    unit: m.dispensingUnit,
+                    quantity: '',
+                  });
+                  form.clearFieldError('lines');
+                }}
+              />
+              {values.lines.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('ward.noLines')}
+                </Text>
+              )}
+              {values.lines.map((l, i) => (
+                <Paper key={l.medicineId} withBorder p="sm" data-testid="line">
+                  <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs" mb="xs">
+                    <Text fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {l.name}
+                    </Text>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('ward.removeLine', { name: l.name })}
+                      onClick={() => form.removeListItem('lines', i)}
+                    >
+                      <IconTrash size={18} aria-hidden />
+                    </ActionIcon>
+                  </Group>
+                  <NumberInput
+                    label={t('ward.quantityIn', { unit: l.unit })}
+                    required
+                    min={1}
+                    max={1_000_000}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    w={{ base: '100%', xs: 220 }}
+                    {...form.getInputProps(`lines.${i}.quantity`)}
+                  />
+                </Paper>
+              ))}
+            </Stack>
+          </Card>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => void navigate('/app/ward-requests')}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('ward.send')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  );
+}
