@@ -69,7 +69,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
       {d.cards.length > 0 && (
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} data-testid="dashboard-cards">
           {d.cards.map((c) => (
-            <FigureCard key={c.key} card={c} />
+            <FigureCard key={c.key} card={c} currency={d.hospital?.currency} />
           ))}
         </SimpleGrid>
       )}

@@ -2,7 +2,7 @@ import { Anchor, Card, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DashboardCard, DashboardCardKey } from '../../../contracts/dashboard';
+import { MONEY_CARDS, type DashboardCard, type DashboardCardKey } from '../../../contracts/dashboard';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Permission } from '../../../contracts/permissions';
@@ -16,10 +16,12 @@ const LINKS: Partial<Record<DashboardCardKey, { to: string; anyOf: Permission[] 
   staff: { to: '/app/staff', anyOf: ['staff:read'] },
   departments: { to: '/app/departments', anyOf: ['departments:read'] },
   hospitals: { to: '/app/hospitals', anyOf: ['hospitals:create'] },
+  pendingPharmacyOrders: { to: '/app/pharmacy-orders', anyOf: ['pharmacy-orders:manage'] },
+  recentPrescriptions: { to: '/app/prescriptions', anyOf: ['prescriptions:read'] },
 };
 
 /** One dashboard figure, or a plain note that the module behind it has not been built yet. */
-export function FigureCard({ card }: { card: DashboardCard }) {
+export function FigureCard({ card, currency }: { card: DashboardCard; currency?: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const { can } = useSession();
@@ -33,7 +35,7 @@ export function FigureCard({ card }: { card: DashboardCard }) {
       {card.available ? (
         <Group justify="space-between" align="flex-end" mt={6}>
           <Text fz={32} fw={700} lh={1} data-testid="figure">
-            {f.number(card.value)}
+            {MONEY_CARDS.has(card.key) && currency ? f.money(card.value, currency) : f.number(card.value)}
           </Text>
           {link && can(...link.anyOf) && (
             <Anchor
