@@ -12,7 +12,7 @@ import { outcomeUnknown, useIdempotencyKey } from '../../lib/idempotency';
 import { sumLines } from '../../lib/pricing';
 import { PageHeader } from '../../components/PageHeader';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
-import { medicineName } from './medicine';
+import { medicineName, refreshStockFigures } from './medicine';
 import { MedicineSearch } from './MedicineSearch';
 import { PatientPicker } from './PatientPicker';
 import { RecentSales } from './RecentSales';
@@ -76,7 +76,7 @@ export default function CounterSalePage() {
       setLines([]);
       setPatient(null);
       notifySuccess(t('counterSale.done'));
-      await client.invalidateQueries({ queryKey: ['medicines'] });
+      await refreshStockFigures(client);
       await client.invalidateQueries({ queryKey: ['sales'] });
     } catch (err) {
       if (!outcomeUnknown(err)) renewKey();

@@ -7,6 +7,7 @@ import type { Dispensing, Prescription } from '../../../contracts/dispensing';
 import { post } from '../../lib/api';
 import { notifySuccess } from '../../lib/forms';
 import { outcomeUnknown, useIdempotencyKey } from '../../lib/idempotency';
+import { refreshStockFigures } from './medicine';
 import { leftOf, prescriptionKey } from './queries';
 import { stockErrorMessage } from './stock-errors';
 
@@ -46,6 +47,7 @@ export function DispenseForm({
       renewKey();
       client.setQueryData(prescriptionKey(prescription.id), done.prescription);
       await client.invalidateQueries({ queryKey: ['prescriptions'] });
+      await refreshStockFigures(client);
       notifySuccess(t('dispensing.dispensedOk'));
       onDispensed(done);
       setQty(Object.fromEntries(done.prescription.lines.map((l) => [l.id, leftOf(l)])));

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { Medicine } from '../../../contracts/pharmacy';
 import { get } from '../../lib/api';
 
@@ -16,4 +17,17 @@ export const searchMedicines = (q: string, signal?: AbortSignal) =>
 export function byBarcode(items: readonly Medicine[], typed: string): Medicine | undefined {
   const code = typed.trim();
   return code ? items.find((m) => m.barcode === code) : undefined;
+}
+
+/**
+ * After stock moved (a sale, a dispensing, an order set aside or given out): every cached figure
+ * that shows stock is stale, or the pharmacist would read the old on-hand for up to the cache's
+ * 30 seconds on the medicine's page, its batches and its ledger.
+ */
+export async function refreshStockFigures(client: QueryClient): Promise<void> {
+  await Promise.all(
+    ['stock', 'medicine', 'medicines', 'shop', 'dashboard'].map((root) =>
+      client.invalidateQueries({ queryKey: [root] }),
+    ),
+  );
 }

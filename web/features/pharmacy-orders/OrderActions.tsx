@@ -9,6 +9,7 @@ import { notifySuccess } from '../../lib/forms';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifications } from '@mantine/notifications';
 import i18n from '../../i18n';
+import { refreshStockFigures } from '../dispensing/medicine';
 import { stockErrorMessage } from '../dispensing/stock-errors';
 import { allows, completionOf } from './order-steps';
 import { orderKey } from './queries';
@@ -32,7 +33,8 @@ export function OrderActions({ order }: { order: PharmacyOrder }) {
     const next = await post<PharmacyOrder>(`/api/pharmacy/orders/${order.id}/${step}`, body);
     client.setQueryData(orderKey('pharmacy', order.id), next);
     await client.invalidateQueries({ queryKey: ['orders'] });
-    await client.invalidateQueries({ queryKey: ['dashboard'] });
+    // Each step sets stock aside, gives it out or puts it back.
+    await refreshStockFigures(client);
     notifySuccess(done);
   };
   /** A one-click step: errors shown as a notice (the confirm dialogs show their own). */

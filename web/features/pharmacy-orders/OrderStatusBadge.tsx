@@ -12,7 +12,10 @@ const COLOR: Record<OrderStatus, string> = {
   expired: 'gray',
 };
 
-/** An order's status in words: for the patient "Ready" reads differently from pickup and delivery. */
+/**
+ * An order's status in words. It keeps to one line where its place does (a table cell that does
+ * not wrap) and wraps where it must: a phone's card gives "Awaiting verification" half of 375 px.
+ */
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   const { t } = useTranslation();
   return (
@@ -20,7 +23,17 @@ export function OrderStatusBadge({ status }: { status: OrderStatus }) {
       color={COLOR[status]}
       variant="light"
       tt="none"
-      style={{ whiteSpace: 'nowrap' }}
+      styles={{
+        // The theme keeps badges at their full width (minWidth max-content); this one may wrap.
+        root: {
+          height: 'auto',
+          minHeight: 'var(--badge-height)',
+          minWidth: 0,
+          maxWidth: '100%',
+          whiteSpace: 'inherit',
+        },
+        label: { whiteSpace: 'inherit', overflow: 'visible', textAlign: 'center', paddingBlock: 2 },
+      }}
       data-testid="order-status"
     >
       {t(`orders.status.${status}`)}

@@ -65,7 +65,12 @@ export function OrdersTable({
       cell: (o) => f.money(o.totals.totalMinor, o.totals.currency),
       nowrap: true,
     },
-    { key: 'status', header: t('common.status'), cell: (o) => <OrderStatusBadge status={o.status} /> },
+    {
+      key: 'status',
+      header: t('common.status'),
+      cell: (o) => <OrderStatusBadge status={o.status} />,
+      nowrap: true,
+    },
   ];
   return (
     <DataTable
