@@ -74,7 +74,9 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
       errors: [{ path: 'body.patientId', message: 'Required when booking for a patient' }],
     });
   }
-  const asStaff = forOther || (input.patientId !== undefined && !can(ctx.actor, 'appointments:book-own'));
+  // Booking for oneself registers one at the doctor's hospital; staff book only for patients
+  // already registered at theirs.
+  const asStaff = forOther;
   const hash = sha256(JSON.stringify({ ...content, startsAt: new Date(input.startsAt).toISOString() }));
   const id = await ctx.db.transaction(async (tx) => {
     await repo.lockBookingKey(tx, ctx.actor.userId, idempotencyKey);
