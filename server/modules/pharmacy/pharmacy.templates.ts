@@ -11,7 +11,7 @@ const orderData = z.object({
   total: z.string().min(1),
 });
 
-const patientLink = (orderId: string) => `/shop/orders/${orderId}`;
+const patientLink = (orderId: string) => `/app/my-orders/${orderId}`;
 
 export const orderPlaced = defineTemplate({
   name: 'pharmacy.order_placed',
@@ -100,7 +100,7 @@ export const orderWaiting = defineTemplate({
   data: orderData.extend({ needsPrescription: z.boolean() }),
   render: (d) => {
     const body = `Online order ${d.number} (${d.total}) waits for verification${d.needsPrescription ? '; it has a prescription to check' : ''}.`;
-    return { inApp: { title: `New order ${d.number}`, body, link: `/pharmacy/orders/${d.orderId}` } };
+    return { inApp: { title: `New order ${d.number}`, body, link: `/app/pharmacy-orders/${d.orderId}` } };
   },
 });
 
@@ -138,7 +138,7 @@ export const stockAlerts = defineTemplate({
         },
         ctx,
       ),
-      inApp: { title: 'Stock alerts', body, link: '/stock/alerts' },
+      inApp: { title: 'Stock alerts', body, link: '/app/stock-alerts' },
     };
   },
 });

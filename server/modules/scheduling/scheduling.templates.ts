@@ -9,7 +9,9 @@ const appointmentData = z.object({
   doctorName: z.string().min(1),
   startsAt: z.iso.datetime({ offset: true }),
 });
-const link = (id: string) => `/appointments/${id}`;
+// No link until the web app has an appointment page (server/modules/notice-links.test.ts checks
+// every link lands on a page); the notice still says what changed and when.
+const link = (_id: string): string | null => null;
 
 export const appointmentBooked = defineTemplate({
   name: 'scheduling.appointment_booked',
