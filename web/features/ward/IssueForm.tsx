@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { WardRequest } from '../../../contracts/pharmacy-orders';
 import { post } from '../../lib/api';
 import { notifySuccess } from '../../lib/forms';
+import { refreshStockFigures } from '../dispensing/medicine';
 import { stockErrorMessage } from '../dispensing/stock-errors';
 import { toIssue, wardRequestKey } from './queries';
 
@@ -37,6 +38,8 @@ export function IssueForm({
       const next = await post<WardRequest>(`/api/ward-requests/${request.id}/issue`, { lines });
       client.setQueryData(wardRequestKey(request.id), next);
       await client.invalidateQueries({ queryKey: ['ward-requests'] });
+      // The units left the pharmacy: on-hand figures, batches and the dashboard are stale now.
+      await refreshStockFigures(client);
       notifySuccess(t('ward.issuedOk', { number: request.number }));
       onIssued(next);
     } catch (err) {

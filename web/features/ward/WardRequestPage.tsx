@@ -14,6 +14,7 @@ import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
 import { DispensedCard } from '../dispensing/DispensedCard';
+import { refreshStockFigures } from '../dispensing/medicine';
 import { issuedNow } from './issue-picks';
 import { IssueForm } from './IssueForm';
 import { inTransit, toIssue, useWardRequest, wardRequestKey } from './queries';
@@ -56,6 +57,8 @@ export default function WardRequestPage() {
     const next = await post<WardRequest>(`/api/ward-requests/${r.id}/${step}`, {});
     client.setQueryData(wardRequestKey(r.id), next);
     await client.invalidateQueries({ queryKey: ['ward-requests'] });
+    // A receipt puts the units in the ward store: its on-hand figures have changed.
+    if (step === 'receive') await refreshStockFigures(client);
     notifySuccess(done);
   };
 
