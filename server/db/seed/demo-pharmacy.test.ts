@@ -134,6 +134,28 @@ describe('the demo stock', () => {
     expect(new Set(insights.valueByDay.map((d) => d.valueMinor)).size).toBeGreaterThan(20);
   });
 
+  it('backs every sale in the ledger with a counter sale whose line matches it, so the sales history is not empty', async () => {
+    const [check] = await rows<{ sale_rows: number; unlinked: number; mismatched: number; sales: number }>(
+      sql`with l as (select * from stock_ledger where kind = 'sale'
+                      and hospital_id = (select id from hospitals where code = 'CGH'))
+          select (select count(*)::int from l) as sale_rows,
+                 (select count(*)::int from l where reference_type is distinct from 'sale'
+                    or not exists (select 1 from pharmacy_sales s where s.id = l.reference_id)) as unlinked,
+                 (select count(*)::int from pharmacy_sale_lines sl
+                    where sl.quantity <> (select -sum(quantity) from l where l.reference_id = sl.sale_id)) as mismatched,
+                 (select count(*)::int from pharmacy_sales) as sales`,
+    );
+    expect(check!.sale_rows).toBeGreaterThan(50);
+    expect(check!.unlinked).toBe(0);
+    expect(check!.mismatched).toBe(0);
+    expect(check!.sales).toBeGreaterThan(20);
+    const page = await pharmacistGet<{ total: number; items: { totals: { totalMinor: number } }[] }>(
+      '/api/pharmacy/sales',
+    );
+    expect(page.total).toBe(check!.sales);
+    expect(page.items[0]!.totals.totalMinor).toBeGreaterThan(0);
+  });
+
   it('keeps paracetamol, saline and ondansetron on the General Ward', async () => {
     const ward = await rows<{ generic_name: string; on_hand: number }>(
       sql`select m.generic_name, sum(b.on_hand)::int as on_hand

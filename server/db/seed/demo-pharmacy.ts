@@ -4,7 +4,15 @@
 // empty and its trigger-kept on-hand follows the rows, inserted in the order they happened.
 import type { Tx } from '../client';
 import { newId } from '../ids';
-import { medicines, stockBatches, stockLedger, stores } from '../../modules/pharmacy/pharmacy.tables';
+import {
+  medicines,
+  pharmacySaleLines,
+  pharmacySales,
+  stockBatches,
+  stockLedger,
+  stores,
+} from '../../modules/pharmacy/pharmacy.tables';
+import { priceLine } from '../../modules/pharmacy';
 import { insertRows } from './bulk-insert';
 import { DEMO_MEDICINES, type DemoMedicine } from './demo-medicines';
 import { endOfMonth, localDate, planStock, type Actor, type StoreKey } from './demo-stock';
@@ -101,8 +109,12 @@ export async function writeDemoPharmacy(tx: Tx, input: DemoPharmacyInput): Promi
       unitCostMinor: b.unitCostMinor,
       actorUserId: users[mv.actor],
       occurredAt: mv.at,
+      referenceType: null as string | null,
+      referenceId: null as string | null,
     };
   });
+
+  const { sales, saleLines } = counterSales(plan, ledgerRows, cghRows, { hospitalId: cgh.id, users });
 
   // Riverside: one batch of each on the pharmacy's shelf, received this last month or two.
   const rvcToday = localDate(now, rvc.timeZone);
@@ -133,10 +145,72 @@ export async function writeDemoPharmacy(tx: Tx, input: DemoPharmacyInput): Promi
       unitCostMinor,
       actorUserId: users.rvcAdmin,
       occurredAt: at,
+      referenceType: null,
+      referenceId: null,
     });
   });
 
   await insertRows(tx, stockBatches, batchRows);
+  await insertRows(tx, pharmacySales, sales);
+  await insertRows(tx, pharmacySaleLines, saleLines);
   await insertRows(tx, stockLedger, ledgerRows);
   return { medicines: cghRows.length + rvcRows.length, stockMovements: ledgerRows.length };
+}
+
+type LedgerDraft = { referenceType: string | null; referenceId: string | null };
+
+/**
+ * The counter sales behind the planned 'sale' movements: the parts of one sale (one medicine, one
+ * moment, one seller, perhaps several batches) become one sale with one line, priced as the app
+ * prices it, and its ledger rows point to it, so the counter-sale screen's history matches the ledger.
+ */
+function counterSales(
+  plan: ReturnType<typeof planStock>,
+  ledgerRows: LedgerDraft[],
+  catalog: { id: string; salePriceMinor: number; taxRateBp: number }[],
+  o: { hospitalId: string; users: Record<Actor, string> },
+) {
+  const byKey = new Map<string, { id: string; medicine: number; at: Date; actor: Actor; quantity: number }>();
+  plan.moves.forEach((mv, k) => {
+    if (mv.kind !== 'sale') return;
+    const medicine = plan.batches[mv.batch]!.medicine;
+    const key = `${medicine}/${mv.at.getTime()}/${mv.actor}`;
+    let sale = byKey.get(key);
+    if (!sale) byKey.set(key, (sale = { id: newId(), medicine, at: mv.at, actor: mv.actor, quantity: 0 }));
+    sale.quantity -= mv.quantity;
+    ledgerRows[k]!.referenceType = 'sale';
+    ledgerRows[k]!.referenceId = sale.id;
+  });
+  const sales = [];
+  const saleLines = [];
+  let n = 0;
+  for (const sale of byKey.values()) {
+    const m = catalog[sale.medicine]!;
+    const amounts = priceLine({
+      quantity: sale.quantity,
+      unitPriceMinor: m.salePriceMinor,
+      taxRateBp: m.taxRateBp,
+    });
+    sales.push({
+      id: sale.id,
+      hospitalId: o.hospitalId,
+      idempotencyKey: `demo-sale-${++n}`,
+      requestHash: 'demo',
+      currency: 'INR',
+      ...amounts,
+      soldBy: o.users[sale.actor],
+      soldAt: sale.at,
+    });
+    saleLines.push({
+      id: newId(),
+      saleId: sale.id,
+      medicineId: m.id,
+      quantity: sale.quantity,
+      unitPriceMinor: m.salePriceMinor,
+      taxRateBp: m.taxRateBp,
+      ...amounts,
+      position: 0,
+    });
+  }
+  return { sales, saleLines };
 }

@@ -12,6 +12,7 @@ import { wardAndCountRoutes } from './ward.routes';
 export { createPrescription } from './dispensing.service';
 export { verifyStock } from './stock-verify';
 export { sendStockAlerts } from './pharmacy.jobs';
+export { priceLine } from './pricing';
 
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 
