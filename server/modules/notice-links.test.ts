@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { NAV } from '../../web/app/nav';
-import { formatInstant } from './notifications/templates/template';
+import { findTemplate, formatInstant } from './notifications/templates/template';
 import { MODULES } from '.';
 
 type Schema = {
@@ -55,7 +55,7 @@ const isPage = (link: string) =>
   PAGES.some((pattern) => new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, '[^/?#]+')}(?:[?#].*)?$`).test(link));
 
 describe('in-app notice links', () => {
-  const templates = MODULES.flatMap((m) => m.templates ?? []);
+  const templates = MODULES.flatMap((m) => m.templates ?? []).map((t) => findTemplate(t.name)!);
 
   it('are checked for every module that sends notices', () => {
     expect(templates.length).toBeGreaterThan(5);
