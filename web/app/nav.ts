@@ -1,5 +1,9 @@
 import {
+  IconAlertTriangle,
   IconBed,
+  IconClipboardList,
+  IconPill,
+  IconReportMoney,
   IconBuildingHospital,
   IconCashRegister,
   IconPrescription,
@@ -139,6 +143,50 @@ export const NAV: NavItem[] = [
       },
       { path: ':id', load: () => import('../features/ward/WardRequestPage') },
     ],
+  },
+  {
+    to: '/app/inventory',
+    label: 'inventory',
+    icon: IconPill,
+    anyOf: ['medicines:read'],
+    pages: [
+      index(() => import('../features/inventory/InventoryPage')),
+      {
+        path: 'new',
+        anyOf: ['medicines:manage'],
+        load: () => import('../features/inventory/AddMedicinePage'),
+      },
+      {
+        path: 'receive',
+        anyOf: ['stock:manage'],
+        load: () => import('../features/inventory/ReceiveStockPage'),
+      },
+      { path: ':id', load: () => import('../features/inventory/MedicinePage') },
+    ],
+  },
+  {
+    to: '/app/stock-alerts',
+    label: 'stockAlerts',
+    icon: IconAlertTriangle,
+    anyOf: ['stock:read'],
+    pages: [index(() => import('../features/stock/StockAlertsPage'))],
+  },
+  {
+    to: '/app/stock-takes',
+    label: 'stockTakes',
+    icon: IconClipboardList,
+    anyOf: ['stock:manage'],
+    pages: [
+      index(() => import('../features/stock/StockTakesPage')),
+      { path: ':id', load: () => import('../features/stock/StockTakePage') },
+    ],
+  },
+  {
+    to: '/app/stock-valuation',
+    label: 'stockValuation',
+    icon: IconReportMoney,
+    anyOf: ['stock:read'],
+    pages: [index(() => import('../features/stock/StockValuationPage'))],
   },
   {
     to: '/app/doctors',

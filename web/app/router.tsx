@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Permission } from '../../contracts/permissions';
 import { NotFound } from '../components/NotFound';
 import { NAV, type NavItem, type PageModule } from './nav';
 import { PageLoader } from './PageLoader';
@@ -9,10 +10,23 @@ const page = (load: () => Promise<PageModule>): Pick<RouteObject, 'lazy'> => ({
   lazy: async () => ({ Component: (await load()).default }),
 });
 
+/** A sub-page that needs more than its entry, behind a guard of its own. */
+function guarded(path: string, anyOf: Permission[], load: () => Promise<PageModule>): RouteObject {
+  return {
+    path,
+    lazy: async () => ({ Component: (await import('./guards')).RequirePermissionRoute(anyOf) }),
+    children: [{ index: true, ...page(load) }],
+  };
+}
+
 /** The routes of one menu entry, behind the entry's permission guard when it has one. */
 function fromNav(item: NavItem): RouteObject[] {
   const children: RouteObject[] = item.pages.map((p) =>
-    p.path ? { path: p.path, ...page(p.load) } : { index: true, ...page(p.load) },
+    p.path
+      ? p.anyOf
+        ? guarded(p.path, p.anyOf, p.load)
+        : { path: p.path, ...page(p.load) }
+      : { index: true, ...page(p.load) },
   );
   const path = item.to.replace(/^\/app\/?/, '');
   if (!path) return children; // the dashboard: /app itself

@@ -3,6 +3,7 @@ import { adminPages } from './en/admin';
 import { common } from './en/common';
 import { dispensingPages } from './en/dispensing';
 import { errorMessages } from './en/errors';
+import { inventoryPages } from './en/inventory';
 import { patientPages } from './en/patients';
 import { publicPages } from './en/public';
 import { shopPages } from './en/shop';
@@ -18,6 +19,7 @@ export const en = {
   ...patientPages,
   ...accountPages,
   ...adminPages,
+  ...inventoryPages,
   ...dispensingPages,
   ...shopPages,
   ...wardPages,

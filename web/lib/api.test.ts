@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Problem } from '../../contracts/errors';
-import { ApiError, post, setCsrfToken, upload } from './api';
+import { ApiError, post, postFile, setCsrfToken, upload } from './api';
 
 const problem = (extra: Partial<Problem>): Problem => ({
   type: 'urn:x',
@@ -69,6 +69,17 @@ describe('request bodies', () => {
     const headers = calls[0]!.init.headers as Record<string, string>;
     expect(calls[0]!.init.body).toBe(form);
     expect(headers['content-type']).toBeUndefined();
+    expect(headers['x-csrf-token']).toBe('tok');
+  });
+
+  it('sends a file as it is, with its own content type and the CSRF token', async () => {
+    const calls = captureFetch();
+    setCsrfToken('tok');
+    const file = new Blob(['generic_name,form\nParacetamol,tablet\n'], { type: 'text/csv' });
+    await postFile('/api/medicines/import', file);
+    const headers = calls[0]!.init.headers as Record<string, string>;
+    expect(calls[0]!.init.body).toBe(file);
+    expect(headers['content-type']).toBe('text/csv');
     expect(headers['x-csrf-token']).toBe('tok');
   });
 

@@ -89,9 +89,11 @@ function buildUrl(path: string, query?: Query): string {
 /** Calls the Hospitium API with the session cookie, CSRF token and active hospital. */
 export async function api<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  // FormData (file uploads) sets its own multipart content type, boundary included.
-  const multipart = opts.body instanceof FormData;
+  // FormData (file uploads) sets its own multipart content type, boundary included; a Blob (a CSV
+  // file's text) goes as it is, with its own type.
+  const multipart = opts.body instanceof FormData || opts.body instanceof Blob;
   if (opts.body !== undefined && !multipart) headers['content-type'] = 'application/json';
+  if (opts.body instanceof Blob && opts.body.type) headers['content-type'] = opts.body.type;
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const hospital = opts.withoutHospital ? null : getActiveHospital();
   if (hospital) headers['x-hospital-id'] = hospital;
@@ -102,7 +104,11 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
       method,
       headers,
       body:
-        opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
+        opts.body === undefined
+          ? undefined
+          : multipart
+            ? (opts.body as FormData | Blob)
+            : JSON.stringify(opts.body),
       credentials: 'same-origin',
       signal: opts.signal,
     });
@@ -131,6 +137,8 @@ export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, { bod
 export const del = <T>(path: string) => api<T>('DELETE', path);
 /** A multipart upload (FormData): CSRF token and active hospital as for any other call. */
 export const upload = <T>(path: string, form: FormData) => api<T>('POST', path, { body: form });
+/** A file's text posted as it is (a CSV import), with the file's content type. */
+export const postFile = <T>(path: string, file: Blob) => api<T>('POST', path, { body: file });
 
 /**
  * Every row of a paged list (staff, doctors, hospitals: hundreds at most), so the table can search,
@@ -150,3 +158,29 @@ export async function getAllPages<T>(
   }
   return out;
 }
+
+/**
+ * A file the API answers with (a CSV export), fetched with the active hospital like any other call,
+ * with the file name the server suggests.
+ */
+export async function getFile(path: string, query?: Query): Promise<{ blob: Blob; filename: string | null }> {
+  const headers: Record<string, string> = {};
+  const hospital = getActiveHospital();
+  if (hospital) headers['x-hospital-id'] = hospital;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), { headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, null, 'The server could not be reached. Check your connection and try again.');
+  }
+  if (!res.ok) {
+    const payload: unknown = await res.json().catch(() => null);
+    const problem = payload && typeof payload === 'object' && 'code' in payload ? (payload as Problem) : null;
+    throw new ApiError(res.status, problem, `The server answered ${res.status}.`);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  return { blob: await res.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}
+
+/** The URL of an API path with its query, for links (`href`) to API answers. */
+export const apiUrl = (path: string, query?: Query) => buildUrl(path, query);

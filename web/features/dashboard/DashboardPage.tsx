@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title, EmptyState } from '@mantine/core';
 import { IconUserQuestion } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useContext } from 'react';
+import { lazy, Suspense, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../contracts/dashboard';
@@ -13,6 +13,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { CardsSkeleton } from '../../components/Skeletons';
 import { FigureCard } from './FigureCard';
 import { OwnRecordCard } from './OwnRecordCard';
+
+// The charts library is large: its chunk loads after the dashboard, for people who see stock.
+const StockInsightsCard = lazy(() => import('./StockInsightsCard'));
 
 /**
  * The zone a dashboard's times are in: the active hospital's; for a patient, that of the hospitals
@@ -61,6 +64,7 @@ export default function DashboardPage() {
 function DashboardBody({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const { can } = useSession();
   return (
     <Stack gap="xl">
       {/* A patient's own record comes first: it is what they came for. */}
@@ -72,6 +76,12 @@ function DashboardBody({ d }: { d: Dashboard }) {
             <FigureCard key={c.key} card={c} currency={d.hospital?.currency} />
           ))}
         </SimpleGrid>
+      )}
+
+      {can('stock:read') && d.hospital && (
+        <Suspense fallback={<CardsSkeleton count={1} />}>
+          <StockInsightsCard />
+        </Suspense>
       )}
 
       {d.recentRegistrations && (

@@ -16,6 +16,9 @@ const LINKS: Partial<Record<DashboardCardKey, { to: string; anyOf: Permission[] 
   staff: { to: '/app/staff', anyOf: ['staff:read'] },
   departments: { to: '/app/departments', anyOf: ['departments:read'] },
   hospitals: { to: '/app/hospitals', anyOf: ['hospitals:create'] },
+  lowStockItems: { to: '/app/stock-alerts', anyOf: ['stock:read'] },
+  expiringBatches: { to: '/app/stock-alerts', anyOf: ['stock:read'] },
+  inventoryItems: { to: '/app/inventory', anyOf: ['medicines:read'] },
   pendingPharmacyOrders: { to: '/app/pharmacy-orders', anyOf: ['pharmacy-orders:manage'] },
   recentPrescriptions: { to: '/app/prescriptions', anyOf: ['prescriptions:read'] },
 };
