@@ -203,5 +203,9 @@ test('a patient orders a prescription-only medicine online; the pharmacist check
   await expect(page.getByTestId('notice').filter({ hasText: `Order ${number} approved` })).toBeVisible();
   await expect(page.getByTestId('notice').filter({ hasText: `Order ${number} received` })).toBeVisible();
   await shot(page, info, '07-notices');
+  // Its link opens the order.
+  await notice.getByRole('link', { name: 'Open' }).click();
+  await expect(page).toHaveURL(orderUrl);
+  await expect(page.getByTestId('order-status')).toHaveText('Ready');
   await pharmacist.context().close();
 });
