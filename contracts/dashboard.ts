@@ -43,11 +43,6 @@ export const DashboardCardKey = z.enum([
   'pharmacySalesToday',
 ]);
 
-/** Figures that are money in the hospital's currency (minor units), not counts. */
-export const MONEY_CARDS: ReadonlySet<DashboardCardKey> = new Set<DashboardCardKey>([
-  'pharmacySalesToday',
-  'revenueToday',
-]);
 export type DashboardCardKey = z.infer<typeof DashboardCardKey>;
 
 /**
