@@ -30,7 +30,8 @@ export const PERMISSIONS = [
   'medicines:read', // the hospital's medicine catalog with stock figures
   'medicines:manage', // add, change and import medicines
   'stores:manage', // add ward stores
-  'stock:read', // batches, the stock ledger, alerts, valuation
+  'stock:read', // batches, the stock ledger, alerts
+  'stock:value', // what the stock is worth at cost: the valuation report and the stock value chart
   'stock:manage', // receive by hand, adjust, write off, stock takes
   'prescriptions:read',
   'prescriptions:enter', // a paper prescription typed in by the pharmacy
@@ -94,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'medicines:read',
     'medicines:manage',
     'stock:read',
+    'stock:value',
     'stock:manage',
     'prescriptions:read',
     'prescriptions:enter',
@@ -102,7 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ward-requests:read',
     'ward-requests:issue',
   ],
-  procurement_officer: [...STAFF_BASE, 'medicines:read', 'stock:read'],
+  procurement_officer: [...STAFF_BASE, 'medicines:read', 'stock:read', 'stock:value'],
   lab_technician: [...STAFF_BASE, 'patients:read', 'documents:upload'],
   hospital_admin: [
     ...STAFF_BASE,
@@ -121,6 +123,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'medicines:manage',
     'stores:manage',
     'stock:read',
+    'stock:value',
     'availability:manage',
     'appointments:book',
     'appointments:read',

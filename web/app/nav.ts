@@ -185,7 +185,7 @@ export const NAV: NavItem[] = [
     to: '/app/stock-valuation',
     label: 'stockValuation',
     icon: IconReportMoney,
-    anyOf: ['stock:read'],
+    anyOf: ['stock:value'],
     pages: [index(() => import('../features/stock/StockValuationPage'))],
   },
   {

@@ -111,7 +111,7 @@ export function stockRoutes(root: FastifyInstance): void {
   app.get(
     '/api/stock/valuation',
     {
-      config: { access: { anyOf: ['stock:read'] } },
+      config: { access: { anyOf: ['stock:value'] } },
       schema: {
         tags,
         summary: 'Stock held and its value at cost (format=csv for a spreadsheet-safe CSV)',
@@ -133,7 +133,7 @@ export function stockRoutes(root: FastifyInstance): void {
   app.get(
     '/api/stock/insights',
     {
-      config: { access: { anyOf: ['stock:read'] } },
+      config: { access: { anyOf: ['stock:value'] } },
       schema: {
         tags,
         summary: 'Stock value over the last 30 days and the most used medicines',

@@ -255,3 +255,22 @@ describe('hospitium verify-stock', () => {
     expect(broken.stdout).toContain('on hand 8, ledger 80');
   }, 120_000);
 });
+
+describe('what the stock is worth', () => {
+  it('is for the pharmacy, procurement and the hospital admin, not the nurse who reads ward stock', async () => {
+    const p = await pharmacy(t);
+    const nurse = await staffAt(t, p.hospital, 'nurse');
+    const get = (url: string, headers: object) =>
+      t.app.inject({ method: 'GET', url, headers: headers as Record<string, string> });
+    for (const url of ['/api/stock/valuation', '/api/stock/insights']) {
+      expect((await get(url, nurse)).statusCode, url).toBe(403);
+      expect((await get(url, p.headers)).statusCode, url).toBe(200);
+      for (const role of ['procurement_officer', 'hospital_admin'] as const) {
+        expect((await get(url, await staffAt(t, p.hospital, role))).statusCode, `${role} ${url}`).toBe(200);
+      }
+    }
+    // The nurse still reads batches (the ward's stock) and alerts.
+    expect((await get('/api/stock/batches', nurse)).statusCode).toBe(200);
+    expect((await get('/api/stock/alerts', nurse)).statusCode).toBe(200);
+  });
+});

@@ -78,7 +78,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         </SimpleGrid>
       )}
 
-      {can('stock:read') && d.hospital && (
+      {can('stock:value') && d.hospital && (
         <Suspense fallback={<CardsSkeleton count={1} />}>
           <StockInsightsCard />
         </Suspense>
