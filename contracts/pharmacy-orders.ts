@@ -150,7 +150,17 @@ export type CreateWardRequest = z.infer<typeof CreateWardRequest>;
 /** Issue all or part of each line; lines left out are not issued now. */
 export const IssueWardRequest = z.strictObject({
   lines: z
-    .array(z.strictObject({ lineId: Uuid, quantity: Quantity }))
+    .array(
+      z.strictObject({
+        lineId: Uuid,
+        quantity: Quantity,
+        /**
+         * What the line had been issued when the pharmacist looked (its quantityIssued). The issue is
+         * refused if that changed, so a retried or doubled submission never issues twice.
+         */
+        issuedBefore: z.number().int().min(0).max(1_000_000),
+      }),
+    )
     .min(1)
     .max(50),
 });

@@ -81,24 +81,24 @@ describe('ward requests', () => {
     expect(
       (
         await call('POST', `/api/ward-requests/${request.id}/issue`, nurse, {
-          lines: [{ lineId: lineM!.id, quantity: 1 }],
+          lines: [{ lineId: lineM!.id, quantity: 1, issuedBefore: 0 }],
         })
       ).statusCode,
     ).toBe(403);
     const over = await call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, {
-      lines: [{ lineId: lineM!.id, quantity: 13 }],
+      lines: [{ lineId: lineM!.id, quantity: 13, issuedBefore: 0 }],
     });
     expect(over.statusCode).toBe(400);
     const short = await call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, {
-      lines: [{ lineId: lineO!.id, quantity: 10 }],
+      lines: [{ lineId: lineO!.id, quantity: 10, issuedBefore: 0 }],
     });
     expect(short.statusCode).toBe(409);
     expect(short.json().code).toBe('INSUFFICIENT_STOCK');
 
     const issued = await call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, {
       lines: [
-        { lineId: lineM!.id, quantity: 12 },
-        { lineId: lineO!.id, quantity: 3 },
+        { lineId: lineM!.id, quantity: 12, issuedBefore: 0 },
+        { lineId: lineO!.id, quantity: 3, issuedBefore: 0 },
       ],
     });
     expect(issued.statusCode, issued.body).toBe(200);
@@ -137,11 +137,43 @@ describe('ward requests', () => {
     expect(
       (
         await call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, {
-          lines: [{ lineId: lineO!.id, quantity: 1 }],
+          lines: [{ lineId: lineO!.id, quantity: 1, issuedBefore: 3 }],
         })
       ).statusCode,
     ).toBe(409);
     expect((await verifyStock(t.database.db)).differences).toEqual([]);
+  });
+
+  it('never issues twice for one submission: a retry, or two pharmacists at once, find the line changed', async () => {
+    const p = await pharmacy(t);
+    const ward = await wardStore(p);
+    const nurse = await staffAt(t, p.hospital, 'nurse');
+    const m = await medicine(t, p);
+    await receive(t, p, m.id, [{ batchNumber: 'R1', expiryDate: inDays(120), quantity: 50 }]);
+    const request = (
+      await call('POST', '/api/ward-requests', nurse, {
+        storeId: ward.id,
+        lines: [{ medicineId: m.id, quantity: 20 }],
+      })
+    ).json() as WardRequest;
+    const body = { lines: [{ lineId: request.lines[0]!.id, quantity: 5, issuedBefore: 0 }] };
+    // Two tabs (or a retry after a lost answer) send the same issue at once.
+    const answers = await Promise.all(
+      [0, 1, 2].map(() => call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, body)),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
+    for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json().code).toBe('CONFLICT');
+    const again = await call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, body);
+    expect(again.statusCode).toBe(409);
+    expect((await onHand(t, p, m.id)).availableInPharmacy).toBe(45);
+    const now = (await call('GET', `/api/ward-requests/${request.id}`, nurse)).json() as WardRequest;
+    expect(now.lines[0]!.quantityIssued).toBe(5);
+    // Looking again, the pharmacist issues more.
+    const more = await call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, {
+      lines: [{ lineId: request.lines[0]!.id, quantity: 5, issuedBefore: 5 }],
+    });
+    expect(more.statusCode, more.body).toBe(200);
+    expect((await onHand(t, p, m.id)).availableInPharmacy).toBe(40);
   });
 
   it('closes a partly issued request short only once what was issued has arrived', async () => {
@@ -159,7 +191,7 @@ describe('ward requests', () => {
     // Nothing issued yet: not closable (withdrawing it is cancel's job).
     expect((await call('POST', `/api/ward-requests/${request.id}/close`, nurse, {})).statusCode).toBe(409);
     await call('POST', `/api/ward-requests/${request.id}/issue`, p.headers, {
-      lines: [{ lineId: request.lines[0]!.id, quantity: 4 }],
+      lines: [{ lineId: request.lines[0]!.id, quantity: 4, issuedBefore: 0 }],
     });
     const inTransit = await call('POST', `/api/ward-requests/${request.id}/close`, nurse, {});
     expect(inTransit.statusCode).toBe(409);

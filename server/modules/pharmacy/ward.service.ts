@@ -149,6 +149,13 @@ export async function issueWardRequest(ctx: Ctx, id: string, input: IssueWardReq
           errors: [{ path: `body.lines.${i}.lineId`, message: 'Not a line of this request' }],
         });
       }
+      if (x.issuedBefore !== line.l.quantityIssued) {
+        throw new AppError(
+          'CONFLICT',
+          `This line has been issued meanwhile (${line.l.quantityIssued} so far, not ${x.issuedBefore}): look again before issuing more.`,
+          { errors: [{ path: `body.lines.${i}.issuedBefore`, message: 'Issued meanwhile' }] },
+        );
+      }
       const left = line.l.quantityRequested - line.l.quantityIssued;
       if (x.quantity > left) {
         throw new AppError('VALIDATION_FAILED', `At most ${left} more can be issued on this line.`, {

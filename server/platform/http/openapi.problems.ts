@@ -79,7 +79,7 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   cancelPharmacyOrder: ['INVALID_TRANSITION'],
   createStockReceipt: ['MEDICINE_INACTIVE', 'BATCH_EXPIRED'],
   createStockAdjustment: ['INSUFFICIENT_STOCK'],
-  issueWardRequest: ['INVALID_TRANSITION', 'INSUFFICIENT_STOCK', 'BATCH_EXPIRED'],
+  issueWardRequest: ['INVALID_TRANSITION', 'INSUFFICIENT_STOCK', 'BATCH_EXPIRED', 'CONFLICT'],
   receiveWardRequest: ['INVALID_TRANSITION'],
   cancelWardRequest: ['INVALID_TRANSITION'],
   closeWardRequest: ['INVALID_TRANSITION'],

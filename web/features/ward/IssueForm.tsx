@@ -27,7 +27,7 @@ export function IssueForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const lines = open
-    .map((l) => ({ lineId: l.id, quantity: Number(qty[l.id] ?? 0) }))
+    .map((l) => ({ lineId: l.id, quantity: Number(qty[l.id] ?? 0), issuedBefore: l.quantityIssued }))
     .filter((l) => Number.isInteger(l.quantity) && l.quantity > 0);
   const tooMuch = open.some((l) => Number(qty[l.id] ?? 0) > toIssue(l));
 
