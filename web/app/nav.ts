@@ -5,6 +5,7 @@ import {
   IconPill,
   IconReportMoney,
   IconBuildingHospital,
+  IconBuildingWarehouse,
   IconCashRegister,
   IconPrescription,
   IconBuildingStore,
@@ -187,6 +188,13 @@ export const NAV: NavItem[] = [
     icon: IconReportMoney,
     anyOf: ['stock:value'],
     pages: [index(() => import('../features/stock/StockValuationPage'))],
+  },
+  {
+    to: '/app/stores',
+    label: 'stores',
+    icon: IconBuildingWarehouse,
+    anyOf: ['stores:manage'],
+    pages: [index(() => import('../features/stores/StoresPage'))],
   },
   {
     to: '/app/doctors',

@@ -14,6 +14,7 @@ export const common = {
     stockAlerts: 'Stock alerts',
     stockTakes: 'Stock takes',
     stockValuation: 'Stock valuation',
+    stores: 'Stores',
     patients: 'Patients',
     doctors: 'Doctors',
     staff: 'Staff',

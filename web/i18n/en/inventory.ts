@@ -1,6 +1,19 @@
 // The pharmacist's stock screens: the catalog, a medicine with its batches and ledger, receiving
 // stock, alerts, stock takes, valuation and the dashboard's stock charts.
 export const inventoryPages = {
+  stores: {
+    title: 'Stores',
+    name: 'Store',
+    kind: 'Kind',
+    kinds: { main: 'Main store', pharmacy: 'Pharmacy', ward: 'Ward store' },
+    newWard: 'New ward store',
+    newWardHint:
+      'A ward that keeps its own stock, such as "Ward 3" or "ICU". Nurses request medicines for it.',
+    namePlaceholder: 'e.g. Ward 3',
+    nameRequired: 'Give the store a name.',
+    add: 'Add ward store',
+    added: '{{name}} added.',
+  },
   inventory: {
     title: 'Inventory',
     description: 'The medicine catalog of this hospital, with the stock held in every store.',
