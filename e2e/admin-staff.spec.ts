@@ -36,6 +36,8 @@ test('a hospital admin invites a nurse, who accepts; the admin adds a department
   await invitee.close();
 
   await page.reload();
+  // Other journeys add staff to the same hospital: find the new nurse as an admin would, by email.
+  await page.getByRole('textbox', { name: 'Search staff' }).fill(email);
   await expect(page.getByTestId('data-row').filter({ hasText: email })).toContainText('Nirmala Joseph');
   await expect(page.getByTestId('data-row').filter({ hasText: email })).toContainText('Nurse');
   await expect(page.getByTestId('invitation-row').filter({ hasText: email })).toHaveCount(0);
