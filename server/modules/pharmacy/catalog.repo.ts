@@ -117,7 +117,11 @@ async function searchInTransaction(
       where.push(
         sql`(m.search_text like ${'%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'} or ${q} <% m.search_text)`,
       );
-      order = sql`(x.search_text like ${q + '%'}) desc, word_similarity(${q}, x.search_text) desc, x.generic_name, x.id`;
+      // Whole query as a prefix first, then medicines whose name starts with its first word (a
+      // search for "paracetamol 500" wants Paracetamol before Aceclofenac + Paracetamol).
+      const first = q.split(/\s+/)[0]!.replace(/[\\%_]/g, (c) => '\\' + c);
+      order = sql`(x.search_text like ${q + '%'}) desc, (lower(x.generic_name) like ${first + '%'}) desc,
+                  word_similarity(${q}, x.search_text) desc, x.generic_name, x.id`;
     }
   }
   const filtered = sql`select ${COLUMNS} from medicines m join hospitals h on h.id = m.hospital_id where ${sql.join(where, sql` and `)}`;

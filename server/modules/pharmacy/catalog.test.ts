@@ -56,6 +56,18 @@ describe('finding a medicine as you type', () => {
     expect(byBrand.items[0]?.id).toBe(amox.id);
   });
 
+  it('ranks the medicine named by the first word above combinations that merely contain it', async () => {
+    await medicine(t, p, { genericName: 'Aceclofenac + Paracetamol', strength: '100 mg/325 mg' });
+    const plain = await medicine(t, p, {
+      genericName: 'Paracetamol',
+      brandName: 'Crocin',
+      strength: '500 mg',
+    });
+    for (const q of ['paracetamol 500', 'paracetamol']) {
+      expect((await search(q)).items[0]?.id, q).toBe(plain.id);
+    }
+  });
+
   it("never shows another hospital's medicines", async () => {
     const other = await pharmacy(t);
     const theirs = await medicine(t, other, { genericName: 'Ondansetron' });
