@@ -25,7 +25,7 @@ export type ExceptionRow = typeof availabilityExceptions.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
 
 /** States in which an appointment holds its time (as the exclusion constraints say). */
-export const ACTIVE_STATUSES = ['booked', 'checked_in', 'completed'] as const;
+export const ACTIVE_STATUSES = ['booked', 'checked_in', 'in_consultation', 'completed'] as const;
 
 export interface DoctorFacts {
   id: string;

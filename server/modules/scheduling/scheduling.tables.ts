@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
   integer,
   pgTable,
+  primaryKey,
   smallint,
   text,
   time,
@@ -112,18 +114,70 @@ export const appointments = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: uuid('cancelled_by').references(() => users.id),
     cancellationReason: text('cancellation_reason'),
+    /** Booked at the front desk for someone who came in without an appointment. */
+    walkIn: boolean('walk_in').notNull().default(false),
+    /** The hospital's local day of the visit, and the queue token check-in gave on it. */
+    queueDate: date('queue_date'),
+    token: integer('token'),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedInBy: uuid('checked_in_by').references(() => users.id),
+    /** When the doctor called the patient in (status in_consultation). */
+    calledAt: timestamp('called_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     unique('appointments_key_uq').on(t.bookedBy, t.idempotencyKey),
+    unique('appointments_token_uq').on(t.doctorProfileId, t.hospitalId, t.queueDate, t.token),
     index('appointments_hospital_time_idx').on(t.hospitalId, t.startsAt),
     index('appointments_doctor_time_idx').on(t.doctorProfileId, t.startsAt),
     index('appointments_patient_time_idx').on(t.patientId, t.startsAt),
     check('appointments_time_ck', sql`${t.endsAt} > ${t.startsAt}`),
     check(
       'appointments_status_ck',
-      sql`${t.status} in ('booked','checked_in','completed','cancelled','no_show')`,
+      sql`${t.status} in ('booked','checked_in','in_consultation','completed','cancelled','no_show')`,
     ),
+    check('appointments_token_ck', sql`(${t.token} is null) = (${t.queueDate} is null)`),
+  ],
+);
+
+/**
+ * A doctor's queue on one local day at a hospital: the last token handed out (tokens are
+ * sequential and never repeat: check-in takes the next under this row's lock) and the appointment
+ * called in now.
+ */
+export const queueDays = pgTable(
+  'queue_days',
+  {
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    doctorProfileId: uuid('doctor_profile_id')
+      .notNull()
+      .references(() => doctorProfiles.id),
+    day: date('day').notNull(),
+    lastToken: integer('last_token').notNull().default(0),
+    currentAppointmentId: uuid('current_appointment_id').references(() => appointments.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'queue_days_pk', columns: [t.hospitalId, t.doctorProfileId, t.day] }),
+    check('queue_days_last_token_ck', sql`${t.lastToken} >= 0`),
+  ],
+);
+
+/** A reminder sent for an appointment: one row per kind, so none goes twice. */
+export const appointmentReminders = pgTable(
+  'appointment_reminders',
+  {
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id),
+    kind: text('kind').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'appointment_reminders_pk', columns: [t.appointmentId, t.kind] }),
+    check('appointment_reminders_kind_ck', sql`${t.kind} in ('24h','2h')`),
   ],
 );
