@@ -127,11 +127,13 @@ ALTER TABLE "appointments" ADD CONSTRAINT "appointments_token_uq" UNIQUE("doctor
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_token_ck" CHECK (("appointments"."token" is null) = ("appointments"."queue_date" is null));--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_status_ck" CHECK ("appointments"."status" in ('booked','checked_in','in_consultation','completed','cancelled','no_show'));--> statement-breakpoint
 -- Hand-written: a patient being seen (in_consultation) still holds the doctor's slot and their own.
+-- A walk-in is seen between booked patients in token order, so it holds no slot of the doctor's
+-- calendar (free slots stay bookable); the patient still cannot be in two places at once.
 ALTER TABLE "appointments" DROP CONSTRAINT "appointments_doctor_no_overlap";--> statement-breakpoint
 ALTER TABLE "appointments" DROP CONSTRAINT "appointments_patient_no_overlap";--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_doctor_no_overlap"
   EXCLUDE USING gist ("doctor_profile_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&)
-  WHERE ("status" IN ('booked', 'checked_in', 'in_consultation', 'completed'));--> statement-breakpoint
+  WHERE ("status" IN ('booked', 'checked_in', 'in_consultation', 'completed') AND NOT "walk_in");--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_patient_no_overlap"
   EXCLUDE USING gist ("patient_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&)
   WHERE ("status" IN ('booked', 'checked_in', 'in_consultation', 'completed'));--> statement-breakpoint
