@@ -28,9 +28,17 @@ export interface Spawned {
   exited: Promise<number | string>;
 }
 
-/** Starts `node --import tsx <script> ...args` from the project root, collecting its output. */
-export function spawnTs(script: string, args: string[], env: Record<string, string | undefined>): Spawned {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+/**
+ * Starts `node [...nodeArgs] --import tsx <script> ...args` from the project root, collecting its
+ * output. `nodeArgs` carries flags NODE_OPTIONS refuses, such as --cpu-prof for a benchmark's profile.
+ */
+export function spawnTs(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  nodeArgs: string[] = [],
+): Spawned {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,6 +74,8 @@ export interface ServerOptions {
   databaseUrl?: string;
   port?: number;
   env?: Record<string, string | undefined>;
+  /** Flags for node itself (see spawnTs). */
+  nodeArgs?: string[];
 }
 
 export interface RunningServer extends Spawned {
@@ -77,15 +87,20 @@ export interface RunningServer extends Spawned {
 /** Starts the real server (as `npm start` does) and waits until /healthz answers. */
 export async function startServer(o: ServerOptions, deadlineMs = 90_000): Promise<RunningServer> {
   const port = o.port ?? (await freePort());
-  const p = spawnTs('server/main.ts', [], {
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATA_DIR: o.dataDir,
-    DATABASE_URL: o.databaseUrl,
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
-    ...o.env,
-  });
+  const p = spawnTs(
+    'server/main.ts',
+    [],
+    {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: o.dataDir,
+      DATABASE_URL: o.databaseUrl,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      ...o.env,
+    },
+    o.nodeArgs,
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(url, p, deadlineMs);
   return Object.assign(p, { url, port, pid: p.proc.pid! });

@@ -1,0 +1,284 @@
+// `npm run bench:booking`: booking on the PostgreSQL server, two parts in one run.
+//
+// 1. Throughput: CLIENTS receptionist clients book distinct slots of one doctor (5-minute slots,
+//    round the clock, starting tomorrow), each client for its own patient, as fast as the server
+//    answers, for SECONDS. Next to it, in the same run and on the same server: pgbench's built-in
+//    simple-update script at the same client count (the database's own ceiling for small
+//    write transactions). Target: Hospitium's bookings per second ≥ 25% of pgbench's TPS, p99 < 100 ms.
+// 2. Race: CLIENTS clients, half through each of two app instances, book the SAME slot at once.
+//    Exactly one appointment may exist afterwards, and every other answer must be 409 SLOT_TAKEN.
+//
+// Settings: CLIENTS (50), SECONDS (15), BENCH_PG_URL. Results: bench/results/booking.*
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { createScratchDatabase, ROOT, startServer, stop } from '../server/test/spawn';
+
+const CLIENTS = Number(process.env.CLIENTS ?? 50);
+const SECONDS = Number(process.env.SECONDS ?? 15);
+const pgServerUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PASSWORD = 'Hospitium-demo-2026';
+const SLOT_MINUTES = 5;
+const log = (m: string) => process.stderr.write(`[booking] ${m}\n`);
+const run = promisify(execFile);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+type Headers = Record<string, string>;
+async function api<T>(base: string, headers: Headers, method: string, url: string, body?: unknown) {
+  const r = await fetch(base + url, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await r.json()) as T & { code?: string };
+  return { status: r.status, json };
+}
+
+async function signIn(base: string, login: string, hospitalId: string): Promise<Headers> {
+  const email = `${login}@hospitium.example`;
+  const t = await api<{ accessToken: string }>(base, {}, 'POST', '/api/auth/token', {
+    email,
+    password: PASSWORD,
+  });
+  if (t.status !== 200) throw new Error(`sign-in ${login}: ${JSON.stringify(t.json)}`);
+  return { authorization: `Bearer ${t.json.accessToken}`, 'x-hospital-id': hospitalId };
+}
+
+/** pgbench's simple-update at CLIENTS clients on a scratch database of the same server. */
+async function pgbenchTps(): Promise<number> {
+  const scratch = await createScratchDatabase(pgServerUrl, 'hospitium_pgbench');
+  try {
+    const u = new URL(scratch.url);
+    const conn = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username)];
+    const db = u.pathname.slice(1);
+    await run('pgbench', [...conn, '-i', '-q', '-s', '10', db]);
+    const { stdout } = await run('pgbench', [
+      ...conn,
+      '-b',
+      'simple-update',
+      '-c',
+      String(CLIENTS),
+      '-j',
+      '2',
+      '-T',
+      String(SECONDS),
+      db,
+    ]);
+    const m = /tps = ([\d.]+)/.exec(stdout);
+    if (!m) throw new Error(`pgbench said: ${stdout}`);
+    return Number(m[1]);
+  } finally {
+    await scratch.drop();
+  }
+}
+
+/** BENCH_PROFILE=<dir>: each app instance writes a CPU profile there when it stops. */
+const profileDir = process.env.BENCH_PROFILE;
+const serverOptions = {
+  env: { NODE_ENV: 'production' },
+  nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+};
+
+async function main(): Promise<void> {
+  const scratch = await createScratchDatabase(pgServerUrl, 'hospitium_booking');
+  const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-booking-')));
+  const servers: Awaited<ReturnType<typeof startServer>>[] = [];
+  try {
+    log('starting two Hospitium instances on one database (demo data)');
+    servers.push(await startServer({ dataDir: dirs[0]!, databaseUrl: scratch.url, ...serverOptions }));
+    servers.push(await startServer({ dataDir: dirs[1]!, databaseUrl: scratch.url, ...serverOptions }));
+    const [a, b] = servers.map((s) => s.url) as [string, string];
+    const db = new pg.Client({ connectionString: scratch.url });
+    await db.connect();
+    const hospitalId = (await db.query<{ id: string }>(`select id from hospitals where code = 'CGH'`))
+      .rows[0]!.id;
+    const admin = await signIn(a, 'cgh.admin', hospitalId);
+    const desk = [await signIn(a, 'receptionist', hospitalId), await signIn(b, 'receptionist', hospitalId)];
+
+    // A doctor of the demo data who works round the clock in 5-minute slots, every day.
+    const doctorId = (
+      await db.query<{ id: string }>(
+        `select d.id from doctor_profiles d join users u on u.id = d.user_id
+          where u.email = 'doctor@hospitium.example' and d.hospital_id = $1`,
+        [hospitalId],
+      )
+    ).rows[0]!.id;
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      const r = await api(a, admin, 'POST', '/api/availability/templates', {
+        doctorId,
+        weekday,
+        startTime: '00:00',
+        endTime: '23:55',
+        slotMinutes: SLOT_MINUTES,
+        effectiveFrom: isoDay(1),
+      });
+      if (r.status !== 201) throw new Error(`hours: ${JSON.stringify(r.json)}`);
+    }
+    // The free slots, from the API, for the next 60 days from tomorrow.
+    const slots: string[] = [];
+    for (const from of [isoDay(1), isoDay(31)]) {
+      const r = await api<{ slots: { startsAt: string }[] }>(
+        a,
+        admin,
+        'GET',
+        `/api/doctors/${doctorId}/slots?from=${from}&to=${isoDay(from === isoDay(1) ? 30 : 60)}`,
+      );
+      if (r.status !== 200) throw new Error(`slots: ${JSON.stringify(r.json)}`);
+      slots.push(...r.json.slots.map((s) => s.startsAt));
+    }
+    log(`${slots.length} free slots`);
+
+    // One patient per client, so no client's bookings overlap another's patient.
+    const patients: string[] = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      const r = await api<{ id: string }>(a, desk[0]!, 'POST', '/api/patients', {
+        givenName: `Bench${i.toString(36)}`,
+        familyName: `Booking ${randomUUID().slice(0, 8)}`,
+        phone: `+9198${String(10_000_000 + i * 7919).slice(0, 8)}`,
+        confirmNotDuplicate: true,
+      });
+      if (r.status !== 201) throw new Error(`patient: ${JSON.stringify(r.json)}`);
+      patients.push(r.json.id);
+    }
+
+    // ---- 1. throughput: distinct slots, half the clients on each instance ----
+    log(`${CLIENTS} clients booking distinct slots for ${SECONDS} s`);
+    const times: number[] = [];
+    const refusals = new Map<string, number>();
+    let booked = 0;
+    const deadline = performance.now() + SECONDS * 1000;
+    const t0 = performance.now();
+    await Promise.all(
+      patients.map(async (patientId, c) => {
+        const base = c % 2 === 0 ? a : b;
+        const headers = desk[c % 2]!;
+        for (let i = c; i < slots.length && performance.now() < deadline; i += CLIENTS) {
+          const start = performance.now();
+          const r = await api(base, headers, 'POST', '/api/appointments', {
+            idempotencyKey: randomUUID(),
+            doctorId,
+            patientId,
+            startsAt: slots[i],
+          });
+          times.push(performance.now() - start);
+          if (r.status === 201) booked++;
+          else
+            refusals.set(`${r.status} ${r.json.code}`, (refusals.get(`${r.status} ${r.json.code}`) ?? 0) + 1);
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const bookingsPerSecond = booked / seconds;
+    const inDb = Number(
+      (
+        await db.query<{ n: number }>(
+          `select count(*)::int as n from appointments where doctor_profile_id = $1`,
+          [doctorId],
+        )
+      ).rows[0]!.n,
+    );
+
+    // ---- 2. the race: every client for one slot, through both instances at once ----
+    const contested = slots[slots.length - 1]!;
+    log(`${CLIENTS} clients racing for ${contested}`);
+    const answers = await Promise.all(
+      patients.map((patientId, c) =>
+        api(c % 2 === 0 ? a : b, desk[c % 2]!, 'POST', '/api/appointments', {
+          idempotencyKey: randomUUID(),
+          doctorId,
+          patientId,
+          startsAt: contested,
+        }),
+      ),
+    );
+    const won = answers.filter((r) => r.status === 201).length;
+    const slotTaken = answers.filter((r) => r.status === 409 && r.json.code === 'SLOT_TAKEN').length;
+    const rowsForSlot = Number(
+      (
+        await db.query<{ n: number }>(
+          `select count(*)::int as n from appointments where doctor_profile_id = $1 and starts_at = $2`,
+          [doctorId, contested],
+        )
+      ).rows[0]!.n,
+    );
+    await db.end();
+
+    // ---- pgbench on the same server, after the app's load has stopped ----
+    log('pgbench simple-update');
+    const tps = await pgbenchTps();
+
+    const ratio = bookingsPerSecond / tps;
+    const p99 = pct(times, 99);
+    const checks = {
+      everyAcknowledgedBookingStored: inDb === booked,
+      noRefusalsOnDistinctSlots: refusals.size === 0,
+      raceExactlyOneWinner: won === 1 && rowsForSlot === 1,
+      raceOthersSlotTaken: slotTaken === CLIENTS - 1,
+    };
+    const targets = { ratioAtLeast25Percent: ratio >= 0.25, p99Under100ms: p99 < 100 };
+    const result = {
+      clients: CLIENTS,
+      seconds: round1(seconds),
+      booked,
+      bookingsPerSecond: round1(bookingsPerSecond),
+      pgbenchSimpleUpdateTps: round1(tps),
+      ratio: Math.round(ratio * 1000) / 10,
+      p50: round1(pct(times, 50)),
+      p95: round1(pct(times, 95)),
+      p99: round1(p99),
+      refusals: Object.fromEntries(refusals),
+      race: { clients: CLIENTS, won, slotTaken, otherAnswers: CLIENTS - won - slotTaken, rowsForSlot },
+      checks,
+      targets,
+      loadAverage: os.loadavg().map((l) => round1(l)),
+    };
+    const yes = (v: boolean) => (v ? 'yes' : 'NO');
+    const md = [
+      `# Booking (${new Date().toISOString()})`,
+      '',
+      `PostgreSQL at ${new URL(pgServerUrl).host}; two Hospitium instances (production mode) on one database; ${os.cpus().length} cores shared by everything.`,
+      '',
+      `## Distinct slots: ${CLIENTS} receptionist clients, half on each instance, ${round1(seconds)} s`,
+      '',
+      '| bookings | per second | pgbench simple-update TPS (same clients) | ratio | p50 ms | p95 ms | p99 ms |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| ${booked} | ${result.bookingsPerSecond} | ${result.pgbenchSimpleUpdateTps} | ${result.ratio}% | ${result.p50} | ${result.p95} | ${result.p99} |`,
+      '',
+      `Targets: ratio ≥ 25%: **${yes(targets.ratioAtLeast25Percent)}** (${result.ratio}%); p99 < 100 ms: **${yes(targets.p99Under100ms)}** (${result.p99} ms).`,
+      `Every acknowledged booking is in the database: **${yes(checks.everyAcknowledgedBookingStored)}** (${inDb} rows); refusals: ${[...refusals].map(([k, v]) => `${v} × ${k}`).join(', ') || 'none'}.`,
+      '',
+      `## Race: ${CLIENTS} clients for one slot through two instances`,
+      '',
+      `Created: **${won}**; 409 SLOT_TAKEN: **${slotTaken}**; other answers: ${CLIENTS - won - slotTaken}; appointments for that slot in the database: **${rowsForSlot}**.`,
+      '',
+      `Load average at the end: ${result.loadAverage.join(', ')}.`,
+      '',
+    ].join('\n');
+    const out = path.join(ROOT, 'bench', 'results');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'booking.json'), JSON.stringify(result, null, 2) + '\n');
+    fs.writeFileSync(path.join(out, 'booking.md'), md);
+    process.stdout.write(md);
+    // The invariants fail the run; a missed speed target is reported, not hidden.
+    if (!Object.values(checks).every(Boolean)) process.exitCode = 1;
+  } finally {
+    for (const s of servers) await stop(s, 'SIGTERM');
+    await scratch.drop();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('booking bench failed:', err);
+  process.exit(1);
+});
