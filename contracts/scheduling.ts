@@ -158,6 +158,14 @@ export const Appointment = z.object({
   bookedAt: Instant,
   cancelledAt: Instant.nullable(),
   cancellationReason: z.string().nullable(),
+  /** Came without an appointment: seen in token order, holds no slot of the doctor's calendar. */
+  walkIn: z.boolean(),
+  /** The queue token check-in gave, on the hospital's local day `queueDate`; null before check-in. */
+  token: z.number().int().nullable(),
+  queueDate: IsoDate.nullable(),
+  checkedInAt: Instant.nullable(),
+  /** When the doctor called the patient in. */
+  calledAt: Instant.nullable(),
 });
 export type Appointment = z.infer<typeof Appointment>;
 export const AppointmentPage = pageOf(Appointment);

@@ -61,6 +61,11 @@ export async function present(
         bookedAt: iso(a.createdAt),
         cancelledAt: a.cancelledAt ? iso(a.cancelledAt) : null,
         cancellationReason: a.cancellationReason,
+        walkIn: a.walkIn,
+        token: a.token,
+        queueDate: a.queueDate,
+        checkedInAt: a.checkedInAt ? iso(a.checkedInAt) : null,
+        calledAt: a.calledAt ? iso(a.calledAt) : null,
       },
     ];
   });

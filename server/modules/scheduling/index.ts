@@ -4,6 +4,8 @@ import { appointmentRoutes } from './appointments.routes';
 import { availabilityRoutes } from './availability.routes';
 import { SCHEDULING_TEMPLATES } from './scheduling.templates';
 
+export { beginVisit, completeVisit, returnToQueue } from './visits.service';
+
 /** Doctors' weekly availability and exceptions, free slots, and appointments without double booking. */
 export const schedulingModule = defineModule({
   name: 'scheduling',
