@@ -20,6 +20,8 @@ import { ensureRegistered, patientBriefs, registeredPatient } from '../patients'
 import { present, viewerOf } from './appointments.service';
 import { bookableDoctor, offeredSlot } from './availability.service';
 import * as repo from './scheduling.repo';
+import { clearReminders } from './scheduling.jobs.repo';
+import { tellDoctor } from './doctor-notices';
 
 /**
  * A patient may cancel or move their own appointment until this many hours before it; after
@@ -171,6 +173,8 @@ export async function reschedule(ctx: Ctx, id: string, input: RescheduleAppointm
     await refuseIfPatientBusy(tx, a.patientId, slot.startsAt, slot.endsAt, a.id);
     // One UPDATE frees the old time and takes the new: the constraint sees only the new one.
     await repo.updateAppointment(tx, a.id, { startsAt: slot.startsAt, endsAt: slot.endsAt });
+    // Reminders sent for the old time say the old time: the new one gets its own.
+    await clearReminders(tx, a.id);
     await audit(tx, ctx, {
       action: 'appointment.rescheduled',
       entityType: 'appointment',
@@ -195,6 +199,15 @@ export async function reschedule(ctx: Ctx, id: string, input: RescheduleAppointm
         },
       });
     }
+    await tellDoctor(tx, {
+      appointmentId: a.id,
+      hospitalId: a.hospitalId,
+      patientId: a.patientId,
+      doctorUserId,
+      change: 'rescheduled',
+      startsAt: slot.startsAt,
+      previousStartsAt: a.startsAt,
+    });
     return as;
   });
   const [dto] = await present(ctx.db, [id], as === 'staff' ? requireHospital(ctx.actor) : null);
@@ -236,6 +249,15 @@ export async function cancel(ctx: Ctx, id: string, input: CancelAppointment): Pr
         data: { appointmentId: a.id, doctorName: n.doctorName, startsAt: a.startsAt.toISOString(), reason },
       });
     }
+    await tellDoctor(tx, {
+      appointmentId: a.id,
+      hospitalId: a.hospitalId,
+      patientId: a.patientId,
+      doctorUserId,
+      change: 'cancelled',
+      startsAt: a.startsAt,
+      reason,
+    });
     return as;
   });
   const [dto] = await present(ctx.db, [id], as === 'staff' ? requireHospital(ctx.actor) : null);

@@ -12,6 +12,8 @@ const appointmentData = z.object({
 // No link until the web app has an appointment page (server/modules/notice-links.test.ts checks
 // every link lands on a page); the notice still says what changed and when.
 const link = (_id: string): string | null => null;
+// The doctor's notices: no link until the doctor's day page (/app/my-day) exists.
+const doctorLink = (_id: string): string | null => null;
 
 export const appointmentBooked = defineTemplate({
   name: 'scheduling.appointment_booked',
@@ -61,9 +63,74 @@ export const appointmentCancelled = defineTemplate({
   },
 });
 
+/** Which reminder: the day before (24 h) or shortly before (2 h); see reminders.ts. */
+const reminderKind = z.enum(['24h', '2h']);
+
+export const appointmentReminder = defineTemplate({
+  name: 'scheduling.appointment_reminder',
+  kind: 'reminder',
+  needsHospital: true,
+  data: appointmentData.extend({ reminder: reminderKind }),
+  render: (d, ctx) => {
+    const when = ctx.dateTime(d.startsAt);
+    const soon = d.reminder === '2h' ? 'soon' : 'coming up';
+    const body = `Reminder: your appointment with ${d.doctorName} at ${ctx.hospital!.name} is ${soon}, on ${when}. If you cannot come, please cancel or call the hospital so someone else can have the time.`;
+    return {
+      email: email({ subject: `Reminder: appointment on ${when}`, paragraphs: [body] }, ctx),
+      sms: `${ctx.hospital!.name}: reminder, appointment with ${d.doctorName} on ${when}.`,
+      inApp: { title: 'Appointment reminder', body, link: link(d.appointmentId) },
+    };
+  },
+});
+
+export const appointmentNoShow = defineTemplate({
+  name: 'scheduling.appointment_no_show',
+  kind: 'appointment',
+  needsHospital: true,
+  data: appointmentData,
+  render: (d, ctx) => {
+    const body = `You were expected for your appointment with ${d.doctorName} at ${ctx.hospital!.name} on ${ctx.dateTime(d.startsAt)}, and it is now recorded as missed. Book a new time whenever you are ready.`;
+    return {
+      email: email({ subject: 'Missed appointment', paragraphs: [body] }, ctx),
+      sms: `${ctx.hospital!.name}: your appointment with ${d.doctorName} on ${ctx.dateTime(d.startsAt)} was missed.`,
+      inApp: { title: 'Missed appointment', body, link: link(d.appointmentId) },
+    };
+  },
+});
+
+/**
+ * To the doctor, in the app only: one of their coming appointments was cancelled or moved (sent for
+ * changes within DOCTOR_NOTICE_DAYS, booking.service.ts). No link until the doctor's day page exists.
+ */
+export const doctorAppointmentChanged = defineTemplate({
+  name: 'scheduling.doctor_appointment_changed',
+  kind: 'appointment',
+  needsHospital: true,
+  data: z.object({
+    appointmentId: z.uuid(),
+    patientName: z.string().min(1),
+    change: z.enum(['cancelled', 'rescheduled']),
+    startsAt: z.iso.datetime({ offset: true }),
+    previousStartsAt: z.iso.datetime({ offset: true }).nullable(),
+    reason: z.string().max(500).nullable(),
+  }),
+  render: (d, ctx) => {
+    const when = ctx.dateTime(d.startsAt);
+    const body =
+      d.change === 'cancelled'
+        ? `${d.patientName}'s appointment on ${when} is cancelled.${d.reason ? ` Reason: ${d.reason}` : ''}`
+        : `${d.patientName}'s appointment has moved from ${ctx.dateTime(d.previousStartsAt ?? d.startsAt)} to ${when}.`;
+    const title = d.change === 'cancelled' ? 'Appointment cancelled' : 'Appointment moved';
+    return { inApp: { title, body, link: doctorLink(d.appointmentId) } };
+  },
+});
+
 /** Every notice this module sends (listed in its manifest). */
 export const SCHEDULING_TEMPLATES = [
   appointmentBooked,
   appointmentRescheduled,
   appointmentCancelled,
+  appointmentReminder,
+  appointmentNoShow,
+  doctorAppointmentChanged,
 ] as const;

@@ -115,6 +115,7 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
     'PATIENT_BUSY',
   ],
   cancelAppointment: ['INVALID_TRANSITION', 'CANCELLATION_CUTOFF'],
+  markAppointmentNoShow: ['INVALID_TRANSITION', 'RULE_VIOLATION'],
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
