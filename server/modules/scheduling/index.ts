@@ -2,7 +2,6 @@
 import { defineModule } from '../module';
 import { appointmentRoutes } from './appointments.routes';
 import { availabilityRoutes } from './availability.routes';
-import { queueRoutes } from './queue.routes';
 import { noShowRoutes } from './no-show.routes';
 import { defineSchedulingJobs } from './scheduling.jobs';
 import { SCHEDULING_TEMPLATES } from './scheduling.templates';
@@ -13,10 +12,9 @@ export { beginVisit, completeVisit, returnToQueue } from './visits.service';
 export const schedulingModule = defineModule({
   name: 'scheduling',
   templates: SCHEDULING_TEMPLATES,
-  routes(app, deps) {
+  routes(app) {
     availabilityRoutes(app);
     appointmentRoutes(app);
-    queueRoutes(app, { database: deps.database });
     noShowRoutes(app);
   },
   jobs: (runner, deps) => defineSchedulingJobs(runner, { db: deps.database.db, log: deps.log }),
