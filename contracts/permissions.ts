@@ -47,6 +47,13 @@ export const PERMISSIONS = [
   'appointments:book', // front desk: book, move and cancel for patients registered here
   'appointments:read', // the hospital's appointments by day and doctor
   'appointments:read-own', // a doctor: their own schedule
+  'appointments:check-in', // front desk: check patients in (queue tokens) and walk-ins
+  'queue:call', // a doctor: their queue today, calling the next patient in
+  'consultations:read', // clinical staff: the consultations and visit history of patients registered here
+  'consultations:write', // a doctor: open, write, prescribe in and close their consultations; addenda
+  'icd10:import', // platform admin: import the ICD-10 code set shared by every hospital
+  'suppliers:read', // the hospital's suppliers and what they supply
+  'suppliers:manage', // add, change, deactivate and import suppliers; their items and prices
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +72,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'prescriptions:read',
     'availability:manage-own',
     'appointments:read-own',
+    'queue:call',
+    'consultations:read',
+    'consultations:write',
   ],
   nurse: [
     ...STAFF_BASE,
@@ -77,6 +87,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ward-requests:create',
     'ward-requests:read',
     'appointments:read',
+    'consultations:read',
   ],
   receptionist: [
     ...STAFF_BASE,
@@ -87,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'medicines:read',
     'appointments:book',
     'appointments:read',
+    'appointments:check-in',
   ],
   pharmacist: [
     ...STAFF_BASE,
@@ -103,8 +115,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pharmacy-orders:manage',
     'ward-requests:read',
     'ward-requests:issue',
+    'suppliers:read',
   ],
-  procurement_officer: [...STAFF_BASE, 'medicines:read', 'stock:read', 'stock:value'],
+  procurement_officer: [
+    ...STAFF_BASE,
+    'medicines:read',
+    'stock:read',
+    'stock:value',
+    'suppliers:read',
+    'suppliers:manage',
+  ],
   lab_technician: [...STAFF_BASE, 'patients:read', 'documents:upload'],
   hospital_admin: [
     ...STAFF_BASE,
@@ -127,6 +147,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'availability:manage',
     'appointments:book',
     'appointments:read',
+    'appointments:check-in',
+    'suppliers:read',
+    'suppliers:manage',
   ],
   platform_admin: [
     'hospitals:create',
@@ -136,6 +159,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notifications:admin',
     'jobs:manage',
     'system:manage',
+    'icd10:import',
   ],
 };
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { provideActorNames } from '../platform/audit/audit.names';
 import { registerConstraintErrors } from '../platform/errors';
 import type { JobRunner } from '../platform/jobs';
+import { clinicalModule } from './clinical';
 import { dashboardModule, provideDashboardSources } from './dashboard';
 import { documentsModule } from './documents';
 import { findUserContact, findUserNames, identityModule, provideSignUpSteps } from './identity';
@@ -12,6 +13,7 @@ import { findTemplate, notificationsModule, provideRecipients } from './notifica
 import { findHospitalInfo, organisationModule, submitDoctorApplication } from './organisation';
 import { createPatientForUser, patientsModule } from './patients';
 import { pharmacyModule } from './pharmacy';
+import { procurementModule } from './procurement';
 import { schedulingModule } from './scheduling';
 
 export type { ModuleDeps, RouteDeps } from './module';
@@ -25,6 +27,8 @@ export const MODULES: readonly HospitiumModule[] = [
   notificationsModule,
   pharmacyModule,
   schedulingModule,
+  clinicalModule,
+  procurementModule,
   dashboardModule,
 ];
 

@@ -29,6 +29,12 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   shop: "A patient's medicine orders: the catalog with prices and availability, checkout and order status.",
   scheduling:
     "Doctors' weekly hours, leave and holidays, free slots, and appointments: booking, moving, cancelling and day lists.",
+  queue:
+    "The front desk and the queue: check-in with a token per doctor per day, walk-ins, the doctor's day and calling the next patient.",
+  consultations:
+    'Consultations: vitals, complaint, notes, ICD-10 diagnoses, prescriptions checked against allergies and stock and written to the pharmacy at closing, addenda, the printed prescription and visit histories.',
+  icd10: 'The ICD-10 code list shared by every hospital: search, and import of the full code set.',
+  procurement: 'Suppliers and what they supply at what price; purchase orders, goods receipts and returns.',
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
