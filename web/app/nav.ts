@@ -1,6 +1,9 @@
 import {
   IconAlertTriangle,
   IconBed,
+  IconCalendarEvent,
+  IconCalendarPlus,
+  IconCalendarTime,
   IconClipboardList,
   IconPill,
   IconReportMoney,
@@ -72,6 +75,20 @@ export const NAV: NavItem[] = [
     pages: [index(() => import('../features/patients/MyRecordPage'))],
   },
   {
+    to: '/app/book',
+    label: 'bookAppointment',
+    icon: IconCalendarPlus,
+    anyOf: ['appointments:book-own'],
+    pages: [index(() => import('../features/appointments/BookPage'))],
+  },
+  {
+    to: '/app/appointments',
+    label: 'myAppointments',
+    icon: IconCalendarEvent,
+    anyOf: ['appointments:book-own'],
+    pages: [index(() => import('../features/appointments/MyAppointmentsPage'))],
+  },
+  {
     to: '/app/shop',
     label: 'shop',
     icon: IconBuildingStore,
@@ -101,6 +118,20 @@ export const NAV: NavItem[] = [
       { path: 'new', load: () => import('../features/patients/RegisterPatientPage') },
       { path: ':id', load: () => import('../features/patients/PatientPage') },
     ],
+  },
+  {
+    to: '/app/book-appointment',
+    label: 'bookForPatient',
+    icon: IconCalendarPlus,
+    anyOf: ['appointments:book'],
+    pages: [index(() => import('../features/appointments/BookForPatientPage'))],
+  },
+  {
+    to: '/app/availability',
+    label: 'availability',
+    icon: IconCalendarTime,
+    anyOf: ['availability:manage-own', 'availability:manage'],
+    pages: [index(() => import('../features/availability/AvailabilityPage'))],
   },
   {
     to: '/app/prescriptions',

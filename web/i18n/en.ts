@@ -1,5 +1,6 @@
 import { accountPages } from './en/account';
 import { adminPages } from './en/admin';
+import { appointmentPages } from './en/appointments';
 import { common } from './en/common';
 import { dispensingPages } from './en/dispensing';
 import { errorMessages } from './en/errors';
@@ -23,4 +24,5 @@ export const en = {
   ...dispensingPages,
   ...shopPages,
   ...wardPages,
+  ...appointmentPages,
 };

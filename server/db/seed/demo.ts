@@ -20,6 +20,7 @@ import { insertAuditEvent } from '../../platform/audit/audit.repo';
 import { DEMO_DOMAIN, HOSPITALS, USERS, type HospitalKey } from './demo-data';
 import { PATIENTS } from './demo-patients';
 import { writeDemoPharmacy } from './demo-pharmacy';
+import { writeDemoAvailability } from './demo-availability';
 
 export interface DemoCounts {
   hospitals: number;
@@ -82,24 +83,39 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     ]),
   );
 
-  await tx.insert(doctorProfiles).values(
-    USERS.flatMap((u) =>
-      (u.doctor ?? []).map((d) => ({
-        userId: uid(u.login),
-        hospitalId: hid(d.hospital),
-        departmentId: deptId.get(`${d.hospital}/${d.department}`)!,
-        specialty: d.specialty,
-        qualifications: d.qualifications,
-        registrationNumber: d.registrationNumber,
-        consultationFeeMinor: d.consultationFeeMinor,
-        languages: d.languages,
-        bio: d.bio,
-        status: d.status,
-        decidedBy: d.status === 'approved' ? adminOf(d.hospital) : null,
-        decidedAt: d.status === 'approved' ? now : null,
-      })),
-    ),
-  );
+  const doctorRows = await tx
+    .insert(doctorProfiles)
+    .values(
+      USERS.flatMap((u) =>
+        (u.doctor ?? []).map((d) => ({
+          userId: uid(u.login),
+          hospitalId: hid(d.hospital),
+          departmentId: deptId.get(`${d.hospital}/${d.department}`)!,
+          specialty: d.specialty,
+          qualifications: d.qualifications,
+          registrationNumber: d.registrationNumber,
+          consultationFeeMinor: d.consultationFeeMinor,
+          languages: d.languages,
+          bio: d.bio,
+          status: d.status,
+          decidedBy: d.status === 'approved' ? adminOf(d.hospital) : null,
+          decidedAt: d.status === 'approved' ? now : null,
+        })),
+      ),
+    )
+    .returning({
+      id: doctorProfiles.id,
+      userId: doctorProfiles.userId,
+      hospitalId: doctorProfiles.hospitalId,
+    });
+
+  // The approved doctors' weekly hours, so patients can book from the start.
+  await writeDemoAvailability(tx, {
+    now,
+    hospitalId: hid,
+    doctorOf: (login, k) => doctorRows.find((d) => d.userId === uid(login) && d.hospitalId === hid(k))?.id,
+    createdBy: adminOf,
+  });
 
   // Patients are registered at CGH by the receptionist; the doctor and nurse recorded their history.
   const cgh = HOSPITALS.find((h) => h.code === 'CGH')!;

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Card,
   Container,
   Group,
@@ -12,13 +13,14 @@ import {
   EmptyState,
 } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
-import { IconSearch, IconStethoscope } from '@tabler/icons-react';
+import { IconCalendarPlus, IconSearch, IconStethoscope } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { PublicDoctor, PublicHospital } from '../../../contracts/organisation';
 import { get } from '../../lib/api';
 import { useFormat } from '../../lib/format';
+import { useMe } from '../../lib/session';
 import { LoadError } from '../../components/LoadError';
 import { CardsSkeleton } from '../../components/Skeletons';
 import { TablePager } from '../../components/DataTable';
@@ -70,6 +72,19 @@ export default function DoctorDirectoryPage() {
     placeholderData: keepPreviousData,
   });
   const hospital = hospitals.data?.items.find((h) => h.id === hospitalId);
+  // "Book": signed out, through sign-in to booking this doctor; a patient books; the front desk books for a patient.
+  const me = useMe();
+  const perms = me.data?.permissions ?? [];
+  const bookLink = (d: PublicDoctor): string | null => {
+    if (me.data && !perms.includes('appointments:book-own')) {
+      return perms.includes('appointments:book') && me.data.activeHospitalId === d.hospital.id
+        ? `/app/book-appointment?doctorId=${d.id}`
+        : null;
+    }
+    const q = new URLSearchParams({ hospitalId: d.hospital.id, doctorId: d.id });
+    if (d.department) q.set('departmentId', d.department.id);
+    return `/app/book?${q.toString()}`;
+  };
 
   return (
     <PublicShell>
@@ -141,6 +156,19 @@ export default function DoctorDirectoryPage() {
                   <Text size="sm" mt="sm">
                     {t('directory.fee', { fee: f.money(d.consultationFeeMinor, d.currency) })}
                   </Text>
+                )}
+                {bookLink(d) && (
+                  <Button
+                    component={Link}
+                    to={bookLink(d)!}
+                    mt="sm"
+                    size="xs"
+                    leftSection={<IconCalendarPlus size={16} aria-hidden />}
+                    aria-label={t('appointments.bookDoctorNamed', { name: d.fullName })}
+                    style={{ alignSelf: 'flex-start' }}
+                  >
+                    {t('appointments.bookDoctor')}
+                  </Button>
                 )}
               </Card>
             ))}

@@ -4,6 +4,10 @@ export const common = {
   nav: {
     dashboard: 'Dashboard',
     myRecord: 'My record',
+    bookAppointment: 'Book an appointment',
+    myAppointments: 'My appointments',
+    bookForPatient: 'Book appointment',
+    availability: 'Availability',
     shop: 'Order medicines',
     myOrders: 'My orders',
     prescriptions: 'Prescriptions',

@@ -1,0 +1,279 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconDeviceDesktop, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { Patient, PatientSummary } from '../../../contracts/patients';
+import type { Appointment } from '../../../contracts/scheduling';
+import { get } from '../../lib/api';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { LoadError } from '../../components/LoadError';
+import { PageHeader } from '../../components/PageHeader';
+import { patientKey, usePatientSearch } from '../patients/queries';
+import { Booked } from './Booked';
+import { ConfirmBooking } from './ConfirmBooking';
+import { useBookableDoctors } from './queries';
+import { SlotPicker, type PickedSlot } from './SlotPicker';
+
+interface ChosenPatient {
+  id: string;
+  name: string;
+  mrn: string | null;
+}
+
+const nameOf = (p: { givenName: string; familyName: string | null }) =>
+  [p.givenName, p.familyName].filter(Boolean).join(' ');
+
+/**
+ * The front desk books for a patient registered at the active hospital: find them (or register
+ * them first), choose the doctor and one of the doctor's free times, give the reason, book.
+ */
+export default function BookForPatientPage() {
+  const { t } = useTranslation();
+  const { activeHospital } = useSession();
+  const [params, setParams] = useSearchParams();
+  const patientParam = params.get('patientId');
+  const doctorId = params.get('doctorId');
+  const [picked, setPicked] = useState<ChosenPatient | null>(null);
+  // Reached with a patient already chosen (from their record): their name and MRN.
+  const fromAddress = useQuery({
+    queryKey: patientKey(patientParam ?? ''),
+    queryFn: ({ signal }) => get<Patient>(`/api/patients/${patientParam}`, undefined, signal),
+    enabled: !!patientParam && !picked,
+  });
+  const patient: ChosenPatient | null =
+    picked ??
+    (patientParam && fromAddress.data && fromAddress.data.id === patientParam
+      ? { id: fromAddress.data.id, name: nameOf(fromAddress.data), mrn: fromAddress.data.mrn }
+      : null);
+  const doctors = useBookableDoctors({ hospitalId: activeHospital?.id ?? null });
+  const doctor = doctors.data?.items.find((d) => d.id === doctorId) ?? null;
+  const [slot, setSlot] = useState<PickedSlot | null>(null);
+  const [slotGone, setSlotGone] = useState<string | null>(null);
+  const [booked, setBooked] = useState<Appointment | null>(null);
+  const pick = useCallback((s: PickedSlot | null) => {
+    setSlot(s);
+    if (s) setSlotGone(null);
+  }, []);
+
+  const setParam = (k: string, v: string | null) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+    setSlot(null);
+    setSlotGone(null);
+  };
+  const choosePatient = (p: ChosenPatient | null) => {
+    setPicked(p);
+    setParam('patientId', p?.id ?? null);
+  };
+
+  const frontDeskLink = (
+    <Button
+      component={Link}
+      to="/app/front-desk"
+      variant="default"
+      leftSection={<IconDeviceDesktop size={18} aria-hidden />}
+    >
+      {t('appointments.frontDeskToday')}
+    </Button>
+  );
+
+  if (booked) {
+    return (
+      <Booked
+        appointment={booked}
+        staff
+        links={
+          <>
+            {frontDeskLink}
+            <Button component={Link} to={`/app/patients/${booked.patientId}`} variant="default">
+              {t('appointments.openRecord')}
+            </Button>
+          </>
+        }
+        onAnother={() => {
+          setBooked(null);
+          setSlot(null);
+          setPicked(null);
+          setParams(new URLSearchParams(), { replace: true });
+        }}
+      />
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('appointments.forPatientTitle')}
+        description={t('appointments.forPatientDescription', { hospital: activeHospital?.name ?? '' })}
+        actions={frontDeskLink}
+      />
+      <Stack maw={1000}>
+        <Card>
+          <Stack gap="sm">
+            <Title order={2} fz="h4">
+              {t('appointments.stepPatient')}
+            </Title>
+            {patient ? (
+              <Group justify="space-between" gap="xs" data-testid="chosen-patient">
+                <Stack gap={0}>
+                  <Text fw={600}>{patient.name}</Text>
+                  {patient.mrn && (
+                    <Text size="sm" ff="monospace" c="dimmed">
+                      {patient.mrn}
+                    </Text>
+                  )}
+                </Stack>
+                <Button size="xs" variant="default" onClick={() => choosePatient(null)}>
+                  {t('appointments.changePatient')}
+                </Button>
+              </Group>
+            ) : patientParam && fromAddress.isPending ? (
+              <Loader size="sm" />
+            ) : (
+              <PatientFinder onPick={choosePatient} />
+            )}
+          </Stack>
+        </Card>
+
+        <Card>
+          <Stack gap="sm">
+            <Title order={2} fz="h4">
+              {t('appointments.stepDoctor')}
+            </Title>
+            {doctors.isError && <LoadError error={doctors.error} onRetry={() => void doctors.refetch()} />}
+            <Select
+              label={t('appointments.doctor')}
+              placeholder={t('appointments.chooseDoctorPlaceholder')}
+              data={(doctors.data?.items ?? []).map((d) => ({
+                value: d.id,
+                label: [d.fullName, d.specialty, d.department?.name].filter(Boolean).join(' · '),
+              }))}
+              value={doctorId}
+              onChange={(v) => setParam('doctorId', v)}
+              searchable
+              nothingFoundMessage={t('appointments.noDoctorsTitle')}
+              disabled={doctors.isPending}
+              maw={560}
+            />
+          </Stack>
+        </Card>
+
+        {doctor && (
+          <Card>
+            <Stack gap="sm">
+              <Title order={2} fz="h4">
+                {t('appointments.stepTime')}
+              </Title>
+              {slotGone && (
+                <Alert color="orange" role="alert">
+                  {slotGone}
+                </Alert>
+              )}
+              <SlotPicker doctorId={doctor.id} value={slot?.startsAt ?? null} onChange={pick} />
+            </Stack>
+          </Card>
+        )}
+
+        {doctor && slot && patient && (
+          <ConfirmBooking
+            doctorId={doctor.id}
+            doctorName={doctor.fullName}
+            hospitalName={doctor.hospital.name}
+            slot={slot}
+            patientId={patient.id}
+            patientName={patient.mrn ? `${patient.name} (${patient.mrn})` : patient.name}
+            onBooked={setBooked}
+            onSlotGone={(m) => {
+              setSlot(null);
+              setSlotGone(m);
+            }}
+          />
+        )}
+        {doctor && slot && !patient && <Alert color="yellow">{t('appointments.choosePatientFirst')}</Alert>}
+      </Stack>
+    </>
+  );
+}
+
+/** Search the patients registered here as one types; or register a new one. */
+function PatientFinder({ onPick }: { onPick: (p: ChosenPatient) => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q, 250);
+  const search = usePatientSearch(debounced, 1, 8);
+  const typed = debounced.trim().length > 0;
+  return (
+    <Stack gap="xs">
+      <Group align="flex-end" gap="xs">
+        <TextInput
+          label={t('appointments.findPatient')}
+          placeholder={t('appointments.findPatientPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={search.isFetching ? <Loader size={14} /> : null}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          style={{ flex: '1 1 16rem' }}
+        />
+        <Button
+          component={Link}
+          to="/app/patients/new"
+          variant="default"
+          leftSection={<IconUserPlus size={18} aria-hidden />}
+        >
+          {t('appointments.registerPatient')}
+        </Button>
+      </Group>
+      {search.isError && <LoadError error={search.error} onRetry={() => void search.refetch()} />}
+      {typed && search.data && search.data.items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('appointments.noPatientFound')}{' '}
+          <Anchor component={Link} to="/app/patients/new" size="sm">
+            {t('appointments.registerPatient')}
+          </Anchor>
+        </Text>
+      )}
+      {typed &&
+        search.data?.items.map((p: PatientSummary) => (
+          <UnstyledButton
+            key={p.id}
+            onClick={() => onPick({ id: p.id, name: nameOf(p), mrn: p.mrn })}
+            p="xs"
+            style={{
+              border: '1px solid var(--mantine-color-default-border)',
+              borderRadius: 'var(--mantine-radius-sm)',
+            }}
+            data-testid="patient-result"
+          >
+            <Group justify="space-between" gap="xs">
+              <Text fw={500} size="sm">
+                {nameOf(p)}
+              </Text>
+              <Text size="xs" c="dimmed" ff="monospace">
+                {[p.mrn, p.dateOfBirth ? f.date(p.dateOfBirth) : null, p.phone].filter(Boolean).join(' · ')}
+              </Text>
+            </Group>
+          </UnstyledButton>
+        ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { PublicDoctor, PublicHospital } from '../../../contracts/organisation';
+import type { Appointment, SlotList } from '../../../contracts/scheduling';
+import { get } from '../../lib/api';
+
+type Page<T> = { items: T[]; total: number; limit: number; offset: number };
+
+/** Active hospitals and their departments (the public list). */
+export function usePublicHospitals() {
+  return useQuery({
+    queryKey: ['public', 'hospitals'],
+    queryFn: ({ signal }) => get<{ items: PublicHospital[] }>('/api/public/hospitals', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Bookable doctors (the public directory) of a hospital, optionally one department or a search. */
+export function useBookableDoctors(
+  f: { hospitalId: string | null; departmentId?: string | null; q?: string },
+  enabled = true,
+) {
+  return useQuery({
+    queryKey: ['public', 'doctors', 'bookable', f.hospitalId, f.departmentId ?? '', f.q ?? ''],
+    queryFn: ({ signal }) =>
+      get<Page<PublicDoctor>>(
+        '/api/public/doctors',
+        {
+          hospitalId: f.hospitalId,
+          departmentId: f.departmentId,
+          q: f.q?.trim() || undefined,
+          limit: 100,
+        },
+        signal,
+      ),
+    enabled: enabled && !!f.hospitalId,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+export const slotsKey = (doctorId: string) => ['slots', doctorId] as const;
+
+/** A doctor's free slots between two of the hospital's local dates. */
+export function useSlots(doctorId: string | null, range: { from: string; to: string }) {
+  return useQuery({
+    queryKey: [...slotsKey(doctorId ?? ''), range.from, range.to],
+    queryFn: ({ signal }) => get<SlotList>(`/api/doctors/${doctorId}/slots`, range, signal),
+    enabled: !!doctorId,
+    placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[1] === doctorId ? prev : undefined),
+  });
+}
+
+export function useMyAppointments(when: 'upcoming' | 'past', page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['appointments', 'mine', when, page],
+    queryFn: ({ signal }) =>
+      get<Page<Appointment>>(
+        '/api/appointments/mine',
+        { when, limit: pageSize, offset: (page - 1) * pageSize },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** After a booking, a move or a cancellation: the lists and the slots it changed. */
+export function useRefreshAfterChange() {
+  const client = useQueryClient();
+  return useCallback(
+    async (doctorId?: string) => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['appointments'] }),
+        doctorId
+          ? client.invalidateQueries({ queryKey: slotsKey(doctorId) })
+          : client.invalidateQueries({ queryKey: ['slots'] }),
+      ]);
+    },
+    [client],
+  );
+}
