@@ -41,6 +41,8 @@ export const DashboardCardKey = z.enum([
   'unpaidBills',
   /** The pharmacy's takings today (counter sales and online orders dispensed), in minor units. */
   'pharmacySalesToday',
+  /** A doctor: the different patients whose visits with them are completed (at the active hospital). */
+  'patientsSeen',
 ]);
 
 export type DashboardCardKey = z.infer<typeof DashboardCardKey>;

@@ -205,3 +205,20 @@ export const DayAppointmentQuery = Paging.extend({
 });
 
 export const DoctorDayQuery = z.strictObject({ date: IsoDate });
+
+/**
+ * The hospital's appointments over the last 30 local days (the admin's dashboard chart: per day,
+ * the visits that stood and those cancelled), and the latest booked.
+ */
+export const AppointmentInsights = z.object({
+  timeZone: z.string(),
+  byDay: z.array(
+    z.object({
+      day: IsoDate,
+      appointments: z.number().int().min(0),
+      cancelled: z.number().int().min(0),
+    }),
+  ),
+  recent: z.array(Appointment),
+});
+export type AppointmentInsights = z.infer<typeof AppointmentInsights>;

@@ -68,11 +68,9 @@ describe('GET /api/dashboard', () => {
     expect(card(d, 'doctorsPending')).toEqual({ key: 'doctorsPending', available: true, value: 1 });
     expect(card(d, 'staff')).toEqual({ key: 'staff', available: true, value: 3 });
     expect(card(d, 'departments')).toEqual({ key: 'departments', available: true, value: 2 });
-    expect(card(d, 'appointmentsToday')).toEqual({
-      key: 'appointmentsToday',
-      available: false,
-      module: 'scheduling',
-    });
+    // Appointments come from the scheduling module (none booked here yet).
+    expect(card(d, 'appointmentsToday')).toEqual({ key: 'appointmentsToday', available: true, value: 0 });
+    expect(card(d, 'recentAppointments')).toEqual({ key: 'recentAppointments', available: true, value: 0 });
     expect(card(d, 'revenueToday')).toEqual({ key: 'revenueToday', available: false, module: 'billing' });
     expect(d.recentRegistrations?.map((r) => r.patientId)).toContain(p1.id);
     expect(d.recentRegistrations).toHaveLength(2);
@@ -120,10 +118,15 @@ describe('GET /api/dashboard', () => {
     expect(card(r, 'staff')).toBeUndefined();
 
     const d = await dashboardAs(await sessionHeaders(db, doctor, h));
-    // Prescriptions come from the pharmacy module (built); appointments and the queue are still to come.
-    expect(d.cards.filter((c) => c.available).map((c) => c.key)).toEqual(['recentPrescriptions']);
+    // Prescriptions come from the pharmacy module, the doctor's own day from scheduling.
+    expect(d.cards.filter((c) => c.available).map((c) => c.key)).toEqual([
+      'patientsSeen',
+      'appointmentsToday',
+      'queueWaiting',
+      'recentPrescriptions',
+    ]);
     expect(card(d, 'recentPrescriptions')).toEqual({ key: 'recentPrescriptions', available: true, value: 0 });
-    expect(card(d, 'appointmentsToday')).toMatchObject({ module: 'scheduling' });
+    expect(card(d, 'appointmentsToday')).toEqual({ key: 'appointmentsToday', available: true, value: 0 });
     expect(d.recentRegistrations).toBeNull();
     expect(d.doctorApplications).toEqual([expect.objectContaining({ hospitalId: h.id, status: 'approved' })]);
   });
@@ -141,12 +144,14 @@ describe('GET /api/dashboard', () => {
     expect(d.hospital).toBeNull();
     expect(d.recentRegistrations).toBeNull();
     expect(d.cards.map((c) => c.key)).toEqual(['upcomingAppointments', 'recentPrescriptions', 'unpaidBills']);
-    // Their own prescriptions (none yet); appointments and bills arrive with their modules.
+    // Their own prescriptions and appointments (none yet); bills arrive with their module.
     expect(card(d, 'recentPrescriptions')).toEqual({ key: 'recentPrescriptions', available: true, value: 0 });
-    expect(d.cards.filter((c) => !c.available).map((c) => c.key)).toEqual([
-      'upcomingAppointments',
-      'unpaidBills',
-    ]);
+    expect(card(d, 'upcomingAppointments')).toEqual({
+      key: 'upcomingAppointments',
+      available: true,
+      value: 0,
+    });
+    expect(d.cards.filter((c) => !c.available).map((c) => c.key)).toEqual(['unpaidBills']);
     expect(d.ownRecord).toMatchObject({ patientId: patient.id, activeAllergies: 1, activeConditions: 0 });
     expect(d.ownRecord?.hospitals).toEqual([
       expect.objectContaining({ hospitalId: h.id, name: h.name, mrn: patient.mrn, timeZone: h.timeZone }),

@@ -2,7 +2,9 @@
 import { defineModule } from '../module';
 import { appointmentRoutes } from './appointments.routes';
 import { availabilityRoutes } from './availability.routes';
+import { insightsRoutes } from './insights.routes';
 import { noShowRoutes } from './no-show.routes';
+import { schedulingFigures } from './scheduling.dashboard';
 import { defineSchedulingJobs } from './scheduling.jobs';
 import { SCHEDULING_TEMPLATES } from './scheduling.templates';
 
@@ -16,8 +18,10 @@ export const schedulingModule = defineModule({
     availabilityRoutes(app);
     appointmentRoutes(app);
     noShowRoutes(app);
+    insightsRoutes(app);
   },
   jobs: (runner, deps) => defineSchedulingJobs(runner, { db: deps.database.db, log: deps.log }),
+  dashboard: schedulingFigures,
   constraintErrors: {
     appointments_doctor_no_overlap: {
       code: 'SLOT_TAKEN',

@@ -26,6 +26,7 @@ export const workspace = {
       revenueToday: 'Revenue today',
       unpaidBills: 'Unpaid bills',
       pharmacySalesToday: 'Pharmacy sales today',
+      patientsSeen: 'Patients seen',
     },
     arrivesWith: 'Arrives with the {{module}} module.',
     open: 'Open',
