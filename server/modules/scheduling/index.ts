@@ -2,6 +2,7 @@
 import { defineModule } from '../module';
 import { appointmentRoutes } from './appointments.routes';
 import { availabilityRoutes } from './availability.routes';
+import { queueRoutes } from './queue.routes';
 import { insightsRoutes } from './insights.routes';
 import { noShowRoutes } from './no-show.routes';
 import { schedulingFigures } from './scheduling.dashboard';
@@ -14,9 +15,10 @@ export { beginVisit, completeVisit, returnToQueue } from './visits.service';
 export const schedulingModule = defineModule({
   name: 'scheduling',
   templates: SCHEDULING_TEMPLATES,
-  routes(app) {
+  routes(app, deps) {
     availabilityRoutes(app);
     appointmentRoutes(app);
+    queueRoutes(app, { database: deps.database });
     noShowRoutes(app);
     insightsRoutes(app);
   },

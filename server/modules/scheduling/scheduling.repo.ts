@@ -148,7 +148,10 @@ export async function deleteException(tx: Tx, id: string): Promise<void> {
 
 const active = inArray(appointments.status, [...ACTIVE_STATUSES]);
 
-/** The doctor's active appointments overlapping [start, end), but `except` (one being moved). */
+/**
+ * The doctor's active appointments overlapping [start, end), but `except` (one being moved).
+ * Walk-ins hold no slot (they are seen in token order between booked patients), so not them.
+ */
 export async function doctorBookings(
   exec: Executor,
   doctorId: string,
@@ -163,6 +166,7 @@ export async function doctorBookings(
       and(
         eq(appointments.doctorProfileId, doctorId),
         active,
+        eq(appointments.walkIn, false),
         lt(appointments.startsAt, end),
         gt(appointments.endsAt, start),
         except ? ne(appointments.id, except) : undefined,

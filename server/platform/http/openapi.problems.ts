@@ -115,6 +115,13 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
     'PATIENT_BUSY',
   ],
   cancelAppointment: ['INVALID_TRANSITION', 'CANCELLATION_CUTOFF'],
+  // queue
+  checkInAppointment: ['ALREADY_CHECKED_IN', 'NOT_TODAY', 'INVALID_TRANSITION'],
+  createWalkIn: ['DOCTOR_NOT_APPROVED', 'PATIENT_BUSY', 'IDEMPOTENCY_REUSED'],
+  getMyQueue: ['NOT_FOUND'],
+  callNextPatient: ['NOT_FOUND', 'PATIENT_IN_CONSULTATION', 'QUEUE_EMPTY'],
+  returnToQueue: ['INVALID_TRANSITION'],
+  streamQueueBoard: ['UNAVAILABLE'],
   markAppointmentNoShow: ['INVALID_TRANSITION', 'RULE_VIOLATION'],
 };
 
