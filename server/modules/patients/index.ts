@@ -4,7 +4,13 @@ import { patientRoutes } from './patients.routes';
 
 export { createPatientForUser } from './self-registration.service';
 export { ensureRegistered } from './registration.service';
-export { patientBriefs, registeredPatient, type PatientBrief } from './patients.lookup';
+export {
+  activeAllergies,
+  patientBriefs,
+  patientDemographics,
+  registeredPatient,
+  type PatientBrief,
+} from './patients.lookup';
 
 /** Patient records, per-hospital MRNs, search and duplicates, allergies and conditions, timeline. */
 export const patientsModule = defineModule({

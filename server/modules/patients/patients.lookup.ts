@@ -39,3 +39,28 @@ export async function registeredPatient(
   const brief = (await patientBriefs(exec, [patientId], hospitalId)).get(patientId);
   return brief?.mrn ? brief : null;
 }
+
+/** A patient's active recorded allergies (for warnings when prescribing), most severe first. */
+export async function activeAllergies(
+  exec: Executor,
+  patientId: string,
+): Promise<{ substance: string; reaction: string; severity: string }[]> {
+  return queryRows(
+    exec,
+    sql`select substance, reaction, severity from patient_allergies
+         where patient_id = ${patientId} and status = 'active'
+         order by case severity when 'severe' then 0 when 'moderate' then 1 when 'mild' then 2 else 3 end, substance`,
+  );
+}
+
+/** Sex and date of birth of a patient (for a prescription's header); null if unknown. */
+export async function patientDemographics(
+  exec: Executor,
+  patientId: string,
+): Promise<{ sex: string; dateOfBirth: string | null } | null> {
+  const [row] = await queryRows<{ sex: string; dateOfBirth: string | null }>(
+    exec,
+    sql`select sex, to_char(date_of_birth, 'YYYY-MM-DD') as "dateOfBirth" from patients where id = ${patientId}`,
+  );
+  return row ?? null;
+}

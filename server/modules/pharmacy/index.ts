@@ -10,7 +10,9 @@ import { stockRoutes } from './stock.routes';
 import { wardAndCountRoutes } from './ward.routes';
 
 export { createPrescription } from './dispensing.service';
+export { findMedicine as findMedicineWithStock, type MedicineWithStock } from './catalog.repo';
 export { verifyStock } from './stock-verify';
+export { postReceipt, type IncomingLine } from './stock.service';
 export { sendStockAlerts } from './pharmacy.jobs';
 export { priceLine } from './pricing';
 

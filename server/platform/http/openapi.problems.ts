@@ -122,6 +122,15 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   callNextPatient: ['NOT_FOUND', 'PATIENT_IN_CONSULTATION', 'QUEUE_EMPTY'],
   returnToQueue: ['INVALID_TRANSITION'],
   streamQueueBoard: ['UNAVAILABLE'],
+  // clinical
+  importIcd10: ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+  openConsultation: ['NOT_FOUND', 'DOCTOR_PROFILE_REQUIRED', 'INVALID_TRANSITION', 'CONFLICT'],
+  updateConsultation: ['INVALID_TRANSITION'],
+  checkConsultationPrescription: ['INVALID_TRANSITION'],
+  closeConsultation: ['INVALID_TRANSITION', 'MEDICINE_INACTIVE'],
+  addConsultationAddendum: ['INVALID_TRANSITION', 'DOCTOR_PROFILE_REQUIRED'],
+  getPrescriptionPdf: ['INVALID_TRANSITION'],
+  listOwnVisits: ['NOT_FOUND'],
   markAppointmentNoShow: ['INVALID_TRANSITION', 'RULE_VIOLATION'],
 };
 

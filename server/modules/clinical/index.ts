@@ -1,0 +1,27 @@
+// The clinical module's public face: other modules import only from here.
+import { defineModule } from '../module';
+import { clinicalRoutes } from './clinical.routes';
+import { seedIcd10 } from './icd10.service';
+
+export { seedIcd10 } from './icd10.service';
+
+/** Consultations (vitals, diagnoses, prescriptions, addenda), the ICD-10 list, visit histories. */
+export const clinicalModule = defineModule({
+  name: 'clinical',
+  async routes(app, deps) {
+    // The common ICD-10 codes are reference data every database needs (see seedIcd10): added at
+    // start-up of the web process, before it serves a request.
+    await seedIcd10(deps.database.db);
+    await clinicalRoutes(app);
+  },
+  constraintErrors: {
+    consultations_appointment_uq: {
+      code: 'CONFLICT',
+      detail: 'This appointment already has a consultation.',
+    },
+    vital_signs_ranges_ck: {
+      code: 'VALIDATION_FAILED',
+      detail: 'A vital sign is outside the range a person can have.',
+    },
+  },
+});
