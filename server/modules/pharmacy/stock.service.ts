@@ -91,71 +91,122 @@ async function toEntries(exec: Ctx['db'], rows: query.LedgerListRow[]): Promise<
   }));
 }
 
+/** A line of stock arriving: units of one batch of a medicine at a cost per unit. */
+export interface IncomingLine {
+  medicineId: string;
+  batchNumber: string;
+  expiryDate: string;
+  /** Dispensing units. */
+  quantity: number;
+  unitCostMinor: number;
+}
+
 /**
- * Receives stock by hand into a store: each line becomes (or adds to) a batch and a receipt row.
- * Expired batches are refused: they would be unusable on arrival.
+ * Puts stock into a store inside the caller's transaction: each line becomes (or adds to) a batch
+ * and a receipt row of the ledger, optionally naming what it came from (a goods receipt). Expired
+ * batches are refused: they would be unusable on arrival. `path` names the body's lines in errors.
  */
+export async function postReceipt(
+  tx: Tx,
+  ctx: Ctx,
+  p: {
+    hospitalId: string;
+    storeId: string;
+    lines: IncomingLine[];
+    note: string | null;
+    reference?: { type: string; id: string };
+    path?: string;
+  },
+): Promise<{ id: string; batchId: string }[]> {
+  const { hospitalId } = p;
+  const path = p.path ?? 'body.lines';
+  const store = await storeOf(tx, hospitalId, p.storeId);
+  const today = await query.hospitalToday(tx, hospitalId);
+  const meds = new Map(
+    (
+      await catalog.findMedicinesForUpdate(
+        tx,
+        hospitalId,
+        p.lines.map((l) => l.medicineId),
+      )
+    ).map((m) => [m.id, m]),
+  );
+  const rows: repo.NewLedgerRow[] = [];
+  for (const [i, l] of p.lines.entries()) {
+    const m = meds.get(l.medicineId);
+    if (!m)
+      throw new AppError('NOT_FOUND', 'Medicine not found.', {
+        errors: [{ path: `${path}.${i}.medicineId`, message: 'Unknown medicine' }],
+      });
+    if (!m.active) throw new AppError('MEDICINE_INACTIVE', `${medicineLabel(m)} is no longer in use.`);
+    if (l.expiryDate < today) {
+      throw new AppError(
+        'BATCH_EXPIRED',
+        `Batch ${l.batchNumber} expired on ${l.expiryDate}; it cannot be received.`,
+        {
+          errors: [{ path: `${path}.${i}.expiryDate`, message: 'Already expired' }],
+        },
+      );
+    }
+    if (l.quantity > 1_000_000) throw new AppError('VALIDATION_FAILED', 'At most 1,000,000 units per line.');
+    const batch = await repo.findOrCreateBatch(tx, {
+      hospitalId,
+      storeId: store.id,
+      medicineId: m.id,
+      batchNumber: l.batchNumber,
+      expiryDate: l.expiryDate,
+      unitCostMinor: l.unitCostMinor,
+    });
+    rows.push({
+      hospitalId,
+      storeId: store.id,
+      batchId: batch.id,
+      medicineId: m.id,
+      kind: 'receipt',
+      quantity: l.quantity,
+      unitCostMinor: l.unitCostMinor,
+      reason: p.note,
+      referenceType: p.reference?.type ?? null,
+      referenceId: p.reference?.id ?? null,
+      actorUserId: ctx.actor.userId,
+    });
+  }
+  const inserted = await repo.insertLedger(tx, rows);
+  return inserted.map((r, i) => ({ id: r.id, batchId: rows[i]!.batchId }));
+}
+
+/** Receives stock by hand into a store (no order behind it), in units or in packs. */
 export async function receiveStock(ctx: Ctx, input: ReceiveStock): Promise<LedgerEntry[]> {
   const hospitalId = requireHospital(ctx.actor);
   const ids = await ctx.db.transaction(async (tx) => {
-    const store = await storeOf(tx, hospitalId, input.storeId);
-    const today = await query.hospitalToday(tx, hospitalId);
-    const meds = new Map(
+    const packSizes = new Map(
       (
         await catalog.findMedicinesForUpdate(
           tx,
           hospitalId,
           input.lines.map((l) => l.medicineId),
         )
-      ).map((m) => [m.id, m]),
+      ).map((m) => [m.id, m.packSize]),
     );
-    const rows: repo.NewLedgerRow[] = [];
-    for (const [i, l] of input.lines.entries()) {
-      const m = meds.get(l.medicineId);
-      if (!m)
-        throw new AppError('NOT_FOUND', 'Medicine not found.', {
-          errors: [{ path: `body.lines.${i}.medicineId`, message: 'Unknown medicine' }],
-        });
-      if (!m.active) throw new AppError('MEDICINE_INACTIVE', `${medicineLabel(m)} is no longer in use.`);
-      if (l.expiryDate < today) {
-        throw new AppError(
-          'BATCH_EXPIRED',
-          `Batch ${l.batchNumber} expired on ${l.expiryDate}; it cannot be received.`,
-          {
-            errors: [{ path: `body.lines.${i}.expiryDate`, message: 'Already expired' }],
-          },
-        );
-      }
-      const quantity = l.quantity ?? l.packs! * m.packSize;
-      if (quantity > 1_000_000) throw new AppError('VALIDATION_FAILED', 'At most 1,000,000 units per line.');
-      const batch = await repo.findOrCreateBatch(tx, {
-        hospitalId,
-        storeId: store.id,
-        medicineId: m.id,
+    const posted = await postReceipt(tx, ctx, {
+      hospitalId,
+      storeId: input.storeId,
+      note: input.note ?? null,
+      lines: input.lines.map((l) => ({
+        medicineId: l.medicineId,
         batchNumber: l.batchNumber,
         expiryDate: l.expiryDate,
+        quantity: l.quantity ?? l.packs! * (packSizes.get(l.medicineId) ?? 1),
         unitCostMinor: l.unitCostMinor,
-      });
-      rows.push({
-        hospitalId,
-        storeId: store.id,
-        batchId: batch.id,
-        medicineId: m.id,
-        kind: 'receipt',
-        quantity,
-        unitCostMinor: l.unitCostMinor,
-        reason: input.note ?? null,
-        actorUserId: ctx.actor.userId,
-      });
-    }
-    const inserted = await repo.insertLedger(tx, rows);
+      })),
+    });
     await audit(tx, ctx, {
       action: 'stock.received',
       entityType: 'store',
-      entityId: store.id,
-      after: { lines: input.lines, ledgerIds: inserted.map((r) => r.id) },
+      entityId: input.storeId,
+      after: { lines: input.lines, ledgerIds: posted.map((r) => r.id) },
     });
-    return inserted.map((r) => r.id);
+    return posted.map((r) => r.id);
   });
   return ledgerEntries(ctx.db, hospitalId, ids);
 }
