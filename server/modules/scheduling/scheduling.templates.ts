@@ -9,9 +9,9 @@ const appointmentData = z.object({
   doctorName: z.string().min(1),
   startsAt: z.iso.datetime({ offset: true }),
 });
-// No link until the web app has an appointment page (server/modules/notice-links.test.ts checks
-// every link lands on a page); the notice still says what changed and when.
-const link = (_id: string): string | null => null;
+// The patient's notices open their appointments page (server/modules/notice-links.test.ts checks
+// every link lands on a page of the web app).
+const link = (_id: string): string | null => '/app/appointments';
 // The doctor's notices: no link until the doctor's day page (/app/my-day) exists.
 const doctorLink = (_id: string): string | null => null;
 

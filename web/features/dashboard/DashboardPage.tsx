@@ -16,6 +16,8 @@ import { OwnRecordCard } from './OwnRecordCard';
 
 // The charts library is large: its chunk loads after the dashboard, for people who see stock.
 const StockInsightsCard = lazy(() => import('./StockInsightsCard'));
+// The hospital admin's appointment chart, loaded the same way.
+const AppointmentInsightsCard = lazy(() => import('./AppointmentInsightsCard'));
 
 /**
  * The zone a dashboard's times are in: the active hospital's; for a patient, that of the hospitals
@@ -76,6 +78,12 @@ function DashboardBody({ d }: { d: Dashboard }) {
             <FigureCard key={c.key} card={c} currency={d.hospital?.currency} />
           ))}
         </SimpleGrid>
+      )}
+
+      {d.roles.includes('hospital_admin') && can('appointments:read') && d.hospital && (
+        <Suspense fallback={<CardsSkeleton count={1} />}>
+          <AppointmentInsightsCard />
+        </Suspense>
       )}
 
       {can('stock:value') && d.hospital && (

@@ -47,6 +47,16 @@ export const workspace = {
     noRoleBody:
       'Your account holds no role yet. If you were invited to a hospital, open the link in the invitation email.',
     updated: 'Updated {{time}} · times in {{zone}}',
+    appointmentsChart: 'Appointments per day, last 30 days',
+    appointmentsChartSummary_one: '{{count}} appointment in the last 30 days, cancelled ones apart.',
+    appointmentsChartSummary_other: '{{count}} appointments in the last 30 days, cancelled ones apart.',
+    seriesAppointments: 'Appointments',
+    seriesCancelled: 'Cancelled',
+    recentBookings: 'Latest bookings',
+    noBookings: 'No appointments booked yet.',
+    doctor: 'Doctor',
+    when: 'When',
+    status: 'Status',
   },
   profile: {
     title: 'Profile',
