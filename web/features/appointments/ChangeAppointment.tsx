@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../contracts/scheduling';
@@ -25,6 +26,7 @@ export function RescheduleModal({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pick = useCallback((s: PickedSlot | null) => setSlot(s), []);
+  const phone = useMediaQuery('(max-width: 36em)');
 
   const close = () => {
     setSlot(null);
@@ -59,7 +61,7 @@ export function RescheduleModal({
       onClose={close}
       title={t('appointments.rescheduleTitle')}
       size="xl"
-      fullScreen={false}
+      fullScreen={phone}
     >
       <Stack gap="sm">
         <Text size="sm">

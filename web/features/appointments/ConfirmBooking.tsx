@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCalendarCheck } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../contracts/scheduling';
 import { ApiError, post } from '../../lib/api';
@@ -45,6 +45,9 @@ export function ConfirmBooking({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const card = useRef<HTMLDivElement>(null);
+  // On a phone the confirmation is below the fold once a time is chosen: bring it into view.
+  useEffect(() => card.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' }), [slot.startsAt]);
 
   const book = async () => {
     setError(null);
@@ -75,7 +78,7 @@ export function ConfirmBooking({
   };
 
   return (
-    <Card data-testid="confirm-booking">
+    <Card ref={card} data-testid="confirm-booking">
       <Stack gap="sm">
         <Title order={2} fz="h4">
           {t('appointments.confirmTitle')}

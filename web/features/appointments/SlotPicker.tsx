@@ -1,4 +1,16 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarOff, IconChevronLeft, IconChevronRight, IconWorld } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useNow } from './use-now';
@@ -97,6 +109,8 @@ export function SlotPicker({
   }, [value, slots.data, slots.isPlaceholderData, onChange]);
 
   const zoneNote = tz ? zf.zoneNote() : null;
+  // On a phone the days scroll sideways in one row; wider screens wrap them.
+  const wide = useMediaQuery('(min-width: 48em)', true);
 
   return (
     <Stack gap="sm" data-testid="slot-picker">
@@ -130,19 +144,26 @@ export function SlotPicker({
       )}
       {days.length > 0 && (
         <>
-          <Group gap={6} role="group" aria-label={t('appointments.chooseDay')}>
-            {days.map((d) => (
-              <Button
-                key={d.date}
-                size="compact-sm"
-                variant={d.date === shownDay?.date ? 'filled' : 'default'}
-                aria-pressed={d.date === shownDay?.date}
-                onClick={() => setDay(d.date)}
-              >
-                {t('appointments.dayWithCount', { day: zf.dayShort(d.date), count: d.slots.length })}
-              </Button>
-            ))}
-          </Group>
+          <ScrollArea type="auto" scrollbarSize={6} offsetScrollbars={!wide}>
+            <Group
+              gap={6}
+              wrap={wide ? 'wrap' : 'nowrap'}
+              role="group"
+              aria-label={t('appointments.chooseDay')}
+            >
+              {days.map((d) => (
+                <Button
+                  key={d.date}
+                  size="compact-sm"
+                  variant={d.date === shownDay?.date ? 'filled' : 'default'}
+                  aria-pressed={d.date === shownDay?.date}
+                  onClick={() => setDay(d.date)}
+                >
+                  {t('appointments.dayWithCount', { day: zf.dayShort(d.date), count: d.slots.length })}
+                </Button>
+              ))}
+            </Group>
+          </ScrollArea>
           {shownDay && (
             <Stack gap="xs">
               <Title order={3} fz="h5">
