@@ -50,6 +50,7 @@ export const routes: RouteObject[] = [
       { path: '/', ...page(() => import('../features/public/LandingPage')) },
       { path: '/sign-in', ...page(() => import('../features/auth/SignInPage')) },
       { path: '/doctors', ...page(() => import('../features/public/DoctorDirectoryPage')) },
+      { path: '/queue/:hospitalSlug', ...page(() => import('../features/queue/QueueScreenPage')) },
       { path: '/invitations/accept', ...page(() => import('../features/staff/AcceptInvitationPage')) },
       { path: '/forgot-password', ...page(() => import('../features/account/ForgotPasswordPage')) },
       { path: '/reset-password', ...page(() => import('../features/account/ResetPasswordPage')) },

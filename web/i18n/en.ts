@@ -7,6 +7,7 @@ import { errorMessages } from './en/errors';
 import { inventoryPages } from './en/inventory';
 import { patientPages } from './en/patients';
 import { publicPages } from './en/public';
+import { queuePages } from './en/queue';
 import { shopPages } from './en/shop';
 import { wardPages } from './en/ward';
 import { workspace } from './en/workspace';
@@ -25,4 +26,5 @@ export const en = {
   ...shopPages,
   ...wardPages,
   ...appointmentPages,
+  ...queuePages,
 };

@@ -7,6 +7,8 @@ export const common = {
     bookAppointment: 'Book an appointment',
     myAppointments: 'My appointments',
     bookForPatient: 'Book appointment',
+    frontDesk: 'Front desk',
+    myDay: 'My day',
     availability: 'Availability',
     shop: 'Order medicines',
     myOrders: 'My orders',
