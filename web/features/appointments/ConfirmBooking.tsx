@@ -47,7 +47,10 @@ export function ConfirmBooking({
   const [error, setError] = useState<string | null>(null);
   const card = useRef<HTMLDivElement>(null);
   // On a phone the confirmation is below the fold once a time is chosen: bring it into view.
-  useEffect(() => card.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' }), [slot.startsAt]);
+  useEffect(() => {
+    // Braces: newer browsers return a promise from scrollIntoView, which must not become the cleanup.
+    card.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [slot.startsAt]);
 
   const book = async () => {
     setError(null);
