@@ -16,11 +16,11 @@ import { sha256 } from '../../platform/crypto';
 import { AppError, notFound } from '../../platform/errors';
 import { findUserNames } from '../identity';
 import { notify } from '../notifications';
-import { ensureRegistered, patientBriefs, registeredPatient } from '../patients';
+import { ensureRegistered, registeredPatient } from '../patients';
 import { present, viewerOf } from './appointments.service';
 import { bookableDoctor, offeredSlot } from './availability.service';
 import * as repo from './scheduling.repo';
-import { clearReminders } from './scheduling.jobs.repo';
+import { clearReminders, noticeContact, patientRecipient } from './scheduling.jobs.repo';
 import { tellDoctor } from './doctor-notices';
 
 /**
@@ -49,16 +49,10 @@ async function refuseIfPatientBusy(tx: Tx, patientId: string, s: Date, e: Date, 
   }
 }
 
-/** The appointment's patient's account and doctor's name, for notices. */
+/** Whom the patient's notices go to (their account, else their record's contact) and the doctor's name. */
 async function noticeFacts(tx: Tx, a: repo.AppointmentRow, doctorUserId: string) {
-  const [patients, names] = await Promise.all([
-    patientBriefs(tx, [a.patientId], null),
-    findUserNames(tx, [doctorUserId]),
-  ]);
-  return {
-    userId: patients.get(a.patientId)?.userId ?? null,
-    doctorName: names.get(doctorUserId) ?? 'your doctor',
-  };
+  const [contact, names] = await Promise.all([noticeContact(tx, a.id), findUserNames(tx, [doctorUserId])]);
+  return { to: patientRecipient(contact), doctorName: names.get(doctorUserId) ?? 'your doctor' };
 }
 
 /**
@@ -124,10 +118,10 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
       },
     });
     const n = await noticeFacts(tx, row, slot.doctor.userId);
-    if (n.userId) {
+    if (n.to) {
       await notify(tx, {
         template: 'scheduling.appointment_booked',
-        userId: n.userId,
+        ...n.to,
         hospitalId: row.hospitalId,
         idempotencyKey: `appointment-booked:${row.id}`,
         data: { appointmentId: row.id, doctorName: n.doctorName, startsAt: row.startsAt.toISOString() },
@@ -185,10 +179,10 @@ export async function reschedule(ctx: Ctx, id: string, input: RescheduleAppointm
       after: { startsAt: slot.startsAt, endsAt: slot.endsAt },
     });
     const n = await noticeFacts(tx, a, doctorUserId);
-    if (n.userId) {
+    if (n.to) {
       await notify(tx, {
         template: 'scheduling.appointment_rescheduled',
-        userId: n.userId,
+        ...n.to,
         hospitalId: a.hospitalId,
         idempotencyKey: `appointment-moved:${a.id}:${slot.startsAt.toISOString()}`,
         data: {
@@ -240,10 +234,10 @@ export async function cancel(ctx: Ctx, id: string, input: CancelAppointment): Pr
       after: { status: 'cancelled', reason, by: as },
     });
     const n = await noticeFacts(tx, a, doctorUserId);
-    if (n.userId) {
+    if (n.to) {
       await notify(tx, {
         template: 'scheduling.appointment_cancelled',
-        userId: n.userId,
+        ...n.to,
         hospitalId: a.hospitalId,
         idempotencyKey: `appointment-cancelled:${a.id}`,
         data: { appointmentId: a.id, doctorName: n.doctorName, startsAt: a.startsAt.toISOString(), reason },

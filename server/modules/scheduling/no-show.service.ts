@@ -25,11 +25,8 @@ const BATCH = 200;
 async function markMissed(tx: Tx, a: repo.AppointmentRow): Promise<void> {
   await repo.updateAppointment(tx, a.id, { status: 'no_show' });
   const c = await jobsRepo.noticeContact(tx, a.id);
-  if (!c) return;
-  const to = c.patientUserId
-    ? { userId: c.patientUserId }
-    : { email: c.patientEmail ?? undefined, phone: c.patientPhone ?? undefined };
-  if (!to.userId && !to.email && !to.phone) return;
+  const to = jobsRepo.patientRecipient(c);
+  if (!c || !to) return;
   await notify(tx, {
     template: 'scheduling.appointment_no_show',
     ...to,

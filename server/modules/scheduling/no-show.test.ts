@@ -15,7 +15,7 @@ import {
   patientUser,
   type Clinic,
 } from './scheduling.test-helpers';
-import type { AuthHeaders } from '../../test/factories';
+import { createPatient, type AuthHeaders } from '../../test/factories';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -204,5 +204,49 @@ describe('the doctor hears of changes in the coming week', () => {
       true,
     );
     expect(doctorShouldHear({ startsAt: new Date(now.getTime() - MIN) }, now)).toBe(false);
+  });
+});
+
+describe('patients without an account', () => {
+  it('are told of a booking, a move and a missed visit at the e-mail and phone on their record', async () => {
+    const { c, day } = await clinicWithHours(t);
+    const walkIn = await createPatient(t.database.db, { hospital: c.hospital });
+    await t.database.query(
+      `update patients set email = 'no-account@example.org', phone = '+919800000001' where id = $1`,
+      [walkIn.id],
+    );
+    const booked = await post('/api/appointments', c.reception, {
+      idempotencyKey: key(),
+      doctorId: c.doctor.id,
+      startsAt: at(c, day, '09:00'),
+      patientId: walkIn.id,
+    });
+    expect(booked.statusCode).toBe(201);
+    const id = booked.json().id as string;
+    expect(
+      (await post(`/api/appointments/${id}/reschedule`, c.reception, { startsAt: at(c, day, '09:30') }))
+        .statusCode,
+    ).toBe(200);
+    await markMissedAppointments(t.database.db, new Date(Date.parse(at(c, day, '09:30')) + 31 * MIN));
+    const { rows } = await t.database.query<{
+      template: string;
+      channel: string;
+      recipient: string;
+      status: string;
+    }>(
+      `select template, channel, recipient, status from notification_deliveries
+        where recipient in ('no-account@example.org', '+919800000001') order by created_at, channel`,
+    );
+    // Queued or already sent (the delivery jobs run in the test app); none skipped.
+    expect(
+      rows.map((r) => [r.template.split('.')[1], r.channel, r.recipient, r.status !== 'skipped']),
+    ).toEqual([
+      ['appointment_booked', 'email', 'no-account@example.org', true],
+      ['appointment_booked', 'sms', '+919800000001', true],
+      ['appointment_rescheduled', 'email', 'no-account@example.org', true],
+      ['appointment_rescheduled', 'sms', '+919800000001', true],
+      ['appointment_no_show', 'email', 'no-account@example.org', true],
+      ['appointment_no_show', 'sms', '+919800000001', true],
+    ]);
   });
 });

@@ -46,10 +46,8 @@ async function sendReminder(
     if (!(await jobsRepo.claimReminder(tx, a.id, r.kind, now))) return false;
     const c = await jobsRepo.noticeContact(tx, a.id);
     if (!c) return false;
-    const to = c.patientUserId
-      ? { userId: c.patientUserId }
-      : { email: c.patientEmail ?? undefined, phone: c.patientPhone ?? undefined };
-    if (!to.userId && !to.email && !to.phone) return true; // nobody to tell; claimed all the same
+    const to = jobsRepo.patientRecipient(c);
+    if (!to) return true; // nobody to tell; claimed all the same
     await notify(tx, {
       template: 'scheduling.appointment_reminder',
       ...to,

@@ -121,3 +121,17 @@ export async function noticeContact(
   );
   return row;
 }
+
+/**
+ * Whom a notice to the patient goes to: their account (its contact details and preferences), or,
+ * for a patient the front desk registered without one, the e-mail and phone on their record.
+ * Null when there is no way to reach them.
+ */
+export function patientRecipient(
+  c: NoticeContact | undefined,
+): { userId: string } | { email?: string; phone?: string } | null {
+  if (!c) return null;
+  if (c.patientUserId) return { userId: c.patientUserId };
+  if (!c.patientEmail && !c.patientPhone) return null;
+  return { email: c.patientEmail ?? undefined, phone: c.patientPhone ?? undefined };
+}
