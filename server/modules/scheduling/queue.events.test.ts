@@ -118,6 +118,24 @@ describe('the queue screen, live', () => {
     await until(() => liveHubOf(b.app, t.database, b.app.log).size === 0, 'the subscription to end');
   });
 
+  it('ends open streams when an instance shuts down, instead of waiting for them forever', async () => {
+    const c = await clinic(t);
+    await checkedInToday(c, 1);
+    const other = await buildApp({ config: { ...t.config, JOBS_ENABLED: false }, database: t.database });
+    await other.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (other.app.server.address() as AddressInfo).port;
+    const s = screen(`http://127.0.0.1:${port}/api/public/hospitals/${c.hospital.code}/queue/events`);
+    try {
+      await until(() => s.boards.length >= 1, 'the board on connect');
+      const started = Date.now();
+      await other.app.close();
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(liveHubOf(other.app, t.database, other.app.log).listening).toBe(false);
+    } finally {
+      s.close();
+    }
+  });
+
   it('answers 404 for an unknown hospital before any stream starts', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/public/hospitals/NOSUCH1/queue/events' });
     expect(res.statusCode).toBe(404);

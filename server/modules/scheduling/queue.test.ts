@@ -113,6 +113,18 @@ describe('check-in', () => {
     expect(await lastToken(c)).toBe(20);
   });
 
+  it('checking in one appointment twice at once gives one token; the other answer says which', async () => {
+    const c = await clinic(t);
+    const [a] = await bookedOn(c, 1);
+    const replies = await Promise.all(
+      [c.reception, c.admin].map((h) => post(`/api/appointments/${a!.id}/check-in`, h)),
+    );
+    expect(replies.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const loser = replies.find((r) => r.statusCode === 409)!;
+    expect([loser.json().code, loser.json().token]).toEqual(['ALREADY_CHECKED_IN', 1]);
+    expect(await lastToken(c)).toBe(1);
+  });
+
   it('keeps a queue per doctor: another doctor’s tokens start at 1', async () => {
     const c = await clinic(t);
     const other = await doctorAt(t, c.hospital);
@@ -288,6 +300,22 @@ describe('the doctor’s queue', () => {
     await t.database.query(`update appointments set status = 'completed' where id = $1`, [appts[1]!.id]);
     const empty = await post('/api/queue/call-next', c.doctor.headers);
     expect([empty.statusCode, empty.json().code]).toEqual([409, 'QUEUE_EMPTY']);
+  });
+
+  it('two calls at once (a double click, two tabs) call one patient in; the other is told who is in', async () => {
+    const c = await clinic(t);
+    const appts = await bookedOn(c, 3);
+    for (const a of appts) await post(`/api/appointments/${a.id}/check-in`, c.reception);
+    const replies = await Promise.all([1, 2, 3].map(() => post('/api/queue/call-next', c.doctor.headers)));
+    expect(replies.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    for (const r of replies.filter((x) => x.statusCode === 409)) {
+      expect([r.json().code, r.json().currentToken]).toEqual(['PATIENT_IN_CONSULTATION', 1]);
+    }
+    const statuses = await t.database.query<{ token: number; status: string }>(
+      'select token, status from appointments where id = any($1) order by token',
+      [appts.map((a) => a.id)],
+    );
+    expect(statuses.rows.map((r) => r.status)).toEqual(['in_consultation', 'checked_in', 'checked_in']);
   });
 
   it('is the doctor’s alone: reception may not call; a doctor elsewhere sees no one of this queue', async () => {
