@@ -54,6 +54,10 @@ export const PERMISSIONS = [
   'icd10:import', // platform admin: import the ICD-10 code set shared by every hospital
   'suppliers:read', // the hospital's suppliers and what they supply
   'suppliers:manage', // add, change, deactivate and import suppliers; their items and prices
+  'purchase-orders:read',
+  'purchase-orders:manage', // draft, submit, amend and cancel purchase orders
+  'purchase-orders:approve', // approve orders at or above the hospital's threshold; cancel them
+  'procurement:settings', // the approval threshold, allowed over-delivery and safety stock
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -116,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ward-requests:read',
     'ward-requests:issue',
     'suppliers:read',
+    'purchase-orders:read',
   ],
   procurement_officer: [
     ...STAFF_BASE,
@@ -124,6 +129,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stock:value',
     'suppliers:read',
     'suppliers:manage',
+    'purchase-orders:read',
+    'purchase-orders:manage',
   ],
   lab_technician: [...STAFF_BASE, 'patients:read', 'documents:upload'],
   hospital_admin: [
@@ -150,6 +157,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appointments:check-in',
     'suppliers:read',
     'suppliers:manage',
+    'purchase-orders:read',
+    'purchase-orders:approve',
+    'procurement:settings',
   ],
   platform_admin: [
     'hospitals:create',

@@ -1,7 +1,7 @@
 // Procurement: suppliers and what they supply; purchase orders, goods receipts and returns follow.
 // Money is in integer minor units of the hospital's currency; quantities on orders are in packs.
 import { z } from 'zod';
-import { Email, Instant, line, multiline, Paging, pageOf, Phone, Uuid } from './common';
+import { Email, Instant, IsoDate, line, multiline, Paging, pageOf, Phone, Uuid } from './common';
 
 export const MAX_LEAD_TIME_DAYS = 365;
 const LeadTimeDays = z.number().int().min(0).max(MAX_LEAD_TIME_DAYS);
@@ -98,3 +98,142 @@ export const SUPPLIER_CSV_COLUMNS = [
   'payment_terms',
   'lead_time_days',
 ] as const;
+
+// ---------------------------------------------------------------- settings
+
+export const ProcurementSettings = z.object({
+  /** Orders whose total is at or above this wait for a hospital admin's approval. */
+  approvalThresholdMinor: z.number().int(),
+  /** How far a delivery may exceed a line, in percent of the packs ordered. */
+  overDeliveryPercent: z.number().int(),
+  /** Days of average use kept in hand on top of the supplier's lead time (reorder suggestions). */
+  safetyStockDays: z.number().int(),
+  currency: z.string(),
+});
+export type ProcurementSettings = z.infer<typeof ProcurementSettings>;
+
+export const UpdateProcurementSettings = z
+  .strictObject({
+    approvalThresholdMinor: MoneyMinor.optional(),
+    overDeliveryPercent: z.number().int().min(0).max(100).optional(),
+    safetyStockDays: z.number().int().min(0).max(365).optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
+export type UpdateProcurementSettings = z.infer<typeof UpdateProcurementSettings>;
+
+// ---------------------------------------------------------------- purchase orders
+
+export const PURCHASE_ORDER_STATUSES = [
+  'draft',
+  'submitted',
+  'approved',
+  'partly_received',
+  'received',
+  'cancelled',
+] as const;
+export const PurchaseOrderStatus = z.enum(PURCHASE_ORDER_STATUSES);
+export type PurchaseOrderStatus = z.infer<typeof PurchaseOrderStatus>;
+
+export const PurchaseOrderLine = z.object({
+  id: Uuid,
+  medicineId: Uuid,
+  medicineName: z.string(),
+  packsOrdered: z.number().int(),
+  /** What receipts may add up to: ordered plus the allowed over-delivery. */
+  maxPacks: z.number().int(),
+  packSize: z.number().int(),
+  unitPriceMinor: z.number().int(),
+  lineTotalMinor: z.number().int(),
+  packsReceived: z.number().int(),
+  packsDamaged: z.number().int(),
+});
+export type PurchaseOrderLine = z.infer<typeof PurchaseOrderLine>;
+
+export const PurchaseOrderEvent = z.object({
+  at: Instant,
+  action: z.string(),
+  by: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+
+export const PurchaseOrder = z.object({
+  id: Uuid,
+  hospitalId: Uuid,
+  /** PO-<year>-<n>, gap-free per hospital; a revision keeps the number. */
+  number: z.string(),
+  revision: z.number().int(),
+  supersedesId: Uuid.nullable(),
+  supersededById: Uuid.nullable(),
+  supplierId: Uuid,
+  supplierName: z.string(),
+  storeId: Uuid,
+  storeName: z.string(),
+  status: PurchaseOrderStatus,
+  totalMinor: z.number().int(),
+  currency: z.string(),
+  expectedOn: IsoDate.nullable(),
+  notes: z.string().nullable(),
+  /** Whether this order needs a hospital admin's approval (its total reaches the threshold). */
+  needsApproval: z.boolean(),
+  createdAt: Instant,
+  submittedAt: Instant.nullable(),
+  approvedAt: Instant.nullable(),
+  cancelledAt: Instant.nullable(),
+  cancellationReason: z.string().nullable(),
+  lines: z.array(PurchaseOrderLine),
+  /** Every step, oldest first (from the audit log). */
+  timeline: z.array(PurchaseOrderEvent),
+});
+export type PurchaseOrder = z.infer<typeof PurchaseOrder>;
+
+export const PurchaseOrderSummary = PurchaseOrder.omit({ lines: true, timeline: true }).extend({
+  lineCount: z.number().int(),
+});
+export type PurchaseOrderSummary = z.infer<typeof PurchaseOrderSummary>;
+export const PurchaseOrderPage = pageOf(PurchaseOrderSummary);
+
+export const PurchaseOrderSearch = Paging.extend({
+  status: PurchaseOrderStatus.optional(),
+  supplierId: Uuid.optional(),
+});
+
+const Packs = z.number().int('Must be a whole number of packs').min(1).max(100_000);
+
+export const NewPurchaseOrderLine = z.strictObject({
+  medicineId: Uuid,
+  packs: Packs,
+  /** Per pack; absent: the supplier's last price for the medicine. */
+  unitPriceMinor: MoneyMinor.optional(),
+});
+
+const orderLines = z
+  .array(NewPurchaseOrderLine)
+  .min(1)
+  .max(200)
+  .refine((ls) => new Set(ls.map((l) => l.medicineId)).size === ls.length, {
+    message: 'Each medicine once per order',
+  });
+
+export const CreatePurchaseOrder = z.strictObject({
+  supplierId: Uuid,
+  /** The store that receives the goods (main store or pharmacy). */
+  storeId: Uuid,
+  expectedOn: IsoDate.optional(),
+  notes: multiline(1000).optional(),
+  lines: orderLines,
+});
+export type CreatePurchaseOrder = z.infer<typeof CreatePurchaseOrder>;
+
+/** Changes a draft: the lines given replace the order's lines. */
+export const UpdatePurchaseOrder = z
+  .strictObject({
+    storeId: Uuid.optional(),
+    expectedOn: IsoDate.nullable().optional(),
+    notes: multiline(1000).nullable().optional(),
+    lines: orderLines.optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
+export type UpdatePurchaseOrder = z.infer<typeof UpdatePurchaseOrder>;
+
+export const CancelPurchaseOrder = z.strictObject({ reason: line(500) });
+export type CancelPurchaseOrder = z.infer<typeof CancelPurchaseOrder>;

@@ -1,18 +1,26 @@
 // The procurement module's public face: other modules import only from here.
 import { defineModule } from '../module';
+import { purchaseOrderRoutes } from './orders.routes';
+import { PROCUREMENT_TEMPLATES } from './procurement.templates';
 import { supplierRoutes } from './suppliers.routes';
 
-/** Suppliers and what they supply; purchase orders, goods receipts and returns to come (issue 12). */
+/** Suppliers and what they supply; purchase orders with approval; goods receipts and returns. */
 export const procurementModule = defineModule({
   name: 'procurement',
+  templates: PROCUREMENT_TEMPLATES,
   routes(app) {
     supplierRoutes(app);
+    purchaseOrderRoutes(app);
   },
   constraintErrors: {
     suppliers_hospital_name_uq: { code: 'CONFLICT', detail: 'A supplier with this name already exists.' },
     supplier_items_preferred_uq: {
       code: 'CONFLICT',
       detail: 'Another supplier became the preferred one for this medicine at the same time; try again.',
+    },
+    purchase_order_lines_received_ck: {
+      code: 'OVER_RECEIPT',
+      detail: 'That is more than the order line allows, counting what has been received already.',
     },
   },
 });

@@ -87,6 +87,16 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   setStockTakeCounts: ['INVALID_TRANSITION'],
   postStockTake: ['INVALID_TRANSITION', 'INSUFFICIENT_STOCK'],
   cancelStockTake: ['INVALID_TRANSITION'],
+  // procurement
+  createSupplier: ['CONFLICT'],
+  updateSupplier: ['CONFLICT'],
+  setSupplierItem: ['CONFLICT'],
+  createPurchaseOrder: ['CONFLICT', 'MEDICINE_INACTIVE'],
+  updatePurchaseOrder: ['INVALID_TRANSITION', 'MEDICINE_INACTIVE'],
+  submitPurchaseOrder: ['INVALID_TRANSITION', 'CONFLICT'],
+  approvePurchaseOrder: ['INVALID_TRANSITION', 'CONFLICT'],
+  amendPurchaseOrder: ['INVALID_TRANSITION', 'CONFLICT'],
+  cancelPurchaseOrder: ['INVALID_TRANSITION'],
   // scheduling
   getAvailability: ['NOT_FOUND'],
   createAvailabilityTemplate: ['NOT_FOUND', 'CONFLICT'],

@@ -51,6 +51,7 @@ export const errorMessages = {
     BATCH_EXPIRED: 'This batch has expired. It can only be written off or returned to the supplier.',
     PRESCRIPTION_REQUIRED: 'A prescription is needed for at least one of these medicines. Upload it first.',
     OVER_DISPENSE: 'That is more than the prescription has left to dispense.',
+    OVER_RECEIPT: 'That is more than the order line allows, counting what has been received already.',
     MEDICINE_INACTIVE: 'This medicine is no longer in use.',
     SLOT_TAKEN: 'Someone else has just booked this time. Choose another slot.',
     PATIENT_BUSY: 'The patient already has an appointment at this time.',

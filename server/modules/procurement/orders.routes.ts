@@ -1,0 +1,156 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams, NoBody } from '../../../contracts/common';
+import {
+  CancelPurchaseOrder,
+  CreatePurchaseOrder,
+  ProcurementSettings,
+  PurchaseOrder,
+  PurchaseOrderPage,
+  PurchaseOrderSearch,
+  UpdateProcurementSettings,
+  UpdatePurchaseOrder,
+} from '../../../contracts/procurement';
+import type { Permission } from '../../../contracts/permissions';
+import { ctxOf } from '../../platform/context';
+import * as orders from './orders.service';
+
+const tags = ['procurement'];
+const NoQuery = z.strictObject({});
+const access = (...anyOf: Permission[]) => ({ access: { anyOf } });
+
+/** Purchase orders from draft to approval, amendments and cancelling; the hospital's settings. */
+export function purchaseOrderRoutes(root: FastifyInstance): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/procurement/settings',
+    {
+      config: access('purchase-orders:read'),
+      schema: {
+        tags,
+        summary: "The hospital's approval threshold, allowed over-delivery and safety stock",
+        querystring: NoQuery,
+        response: { 200: ProcurementSettings },
+      },
+    },
+    async (req) => orders.getSettings(ctxOf(req)),
+  );
+
+  app.patch(
+    '/api/procurement/settings',
+    {
+      config: access('procurement:settings'),
+      schema: {
+        tags,
+        summary: 'Change the approval threshold, the allowed over-delivery or the safety stock',
+        body: UpdateProcurementSettings,
+        response: { 200: ProcurementSettings },
+      },
+    },
+    async (req) => orders.updateSettings(ctxOf(req), req.body),
+  );
+
+  app.get(
+    '/api/purchase-orders',
+    {
+      config: access('purchase-orders:read'),
+      schema: {
+        tags,
+        summary: "The hospital's purchase orders, newest first",
+        querystring: PurchaseOrderSearch,
+        response: { 200: PurchaseOrderPage },
+      },
+    },
+    async (req) => orders.listOrders(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/purchase-orders/:id',
+    {
+      config: access('purchase-orders:read'),
+      schema: {
+        tags,
+        summary: 'A purchase order with its lines and timeline',
+        params: IdParams,
+        querystring: NoQuery,
+        response: { 200: PurchaseOrder },
+      },
+    },
+    async (req) => orders.getOrder(ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/purchase-orders',
+    {
+      config: access('purchase-orders:manage'),
+      schema: {
+        tags,
+        summary: "A draft order to a supplier (prices default to the supplier's last price per pack)",
+        body: CreatePurchaseOrder,
+        response: { 201: PurchaseOrder },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await orders.createOrder(ctxOf(req), req.body)),
+  );
+
+  app.patch(
+    '/api/purchase-orders/:id',
+    {
+      config: access('purchase-orders:manage'),
+      schema: {
+        tags,
+        summary: 'Change a draft (the lines given replace its lines)',
+        params: IdParams,
+        body: UpdatePurchaseOrder,
+        response: { 200: PurchaseOrder },
+      },
+    },
+    async (req) => orders.updateOrder(ctxOf(req), req.params.id, req.body),
+  );
+
+  const action = (
+    name: string,
+    summary: string,
+    permission: Permission,
+    run: (ctx: ReturnType<typeof ctxOf>, id: string) => Promise<PurchaseOrder>,
+  ) =>
+    app.post(
+      `/api/purchase-orders/:id/${name}`,
+      {
+        config: access(permission),
+        schema: { tags, summary, params: IdParams, body: NoBody, response: { 200: PurchaseOrder } },
+      },
+      async (req) => run(ctxOf(req), req.params.id),
+    );
+
+  action(
+    'submit',
+    "Submit a draft: approved at once below the hospital's threshold, else sent to its admins",
+    'purchase-orders:manage',
+    orders.submitOrder,
+  );
+  action('approve', 'Approve a submitted order', 'purchase-orders:approve', orders.approveOrder);
+  action(
+    'amend',
+    'Start a new revision of an approved order with nothing received (it replaces the order once approved)',
+    'purchase-orders:manage',
+    orders.amendOrder,
+  );
+
+  app.post(
+    '/api/purchase-orders/:id/cancel',
+    {
+      config: access('purchase-orders:manage', 'purchase-orders:approve'),
+      schema: {
+        tags,
+        summary: 'Cancel an order nothing has been received against, with a reason',
+        params: IdParams,
+        body: CancelPurchaseOrder,
+        response: { 200: PurchaseOrder },
+      },
+    },
+    async (req) => orders.cancelOrder(ctxOf(req), req.params.id, req.body),
+  );
+}
