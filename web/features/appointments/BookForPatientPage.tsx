@@ -165,7 +165,9 @@ export default function BookForPatientPage() {
               placeholder={t('appointments.chooseDoctorPlaceholder')}
               data={(doctors.data?.items ?? []).map((d) => ({
                 value: d.id,
-                label: [d.fullName, d.specialty, d.department?.name].filter(Boolean).join(' · '),
+                label: [...new Set([d.fullName, d.specialty, d.department?.name ?? ''])]
+                  .filter(Boolean)
+                  .join(' · '),
               }))}
               value={doctorId}
               onChange={(v) => setParam('doctorId', v)}

@@ -17,6 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarOff, IconClockHour4, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -28,7 +29,7 @@ import type {
   AvailabilityException,
   AvailabilityTemplate,
 } from '../../../contracts/scheduling';
-import { del, get, post } from '../../lib/api';
+import { ApiError, del, get, post } from '../../lib/api';
 import { applyServerErrors, errorMessage, notifySuccess } from '../../lib/forms';
 import { browserTimeZone, useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -122,6 +123,7 @@ function Editor({ availability: a, admin }: { availability: Availability; admin:
   const f = useFormat();
   const today = localDate(useNow(), a.timeZone);
   const week = weekOf(a.templates, today);
+  const phone = useMediaQuery('(max-width: 36em)');
   const refresh = useRefreshAvailability();
   const remove = async (tpl: AvailabilityTemplate) => {
     await del(`/api/availability/templates/${tpl.id}`);
@@ -149,7 +151,7 @@ function Editor({ availability: a, admin }: { availability: Availability; admin:
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={120}>{t('availability.weekday')}</Table.Th>
+                  <Table.Th w={phone ? 56 : 140}>{t('availability.weekday')}</Table.Th>
                   <Table.Th>{t('availability.hours')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -157,7 +159,7 @@ function Editor({ availability: a, admin }: { availability: Availability; admin:
                 {week.map((day) => (
                   <Table.Tr key={day.weekday} data-testid="weekday-row">
                     <Table.Td fw={500} style={{ verticalAlign: 'top' }}>
-                      {weekdayName(day.weekday, i18n.language)}
+                      {weekdayName(day.weekday, i18n.language, phone ? 'short' : 'long')}
                     </Table.Td>
                     <Table.Td>
                       {day.windows.length === 0 ? (
@@ -285,7 +287,11 @@ function AddHours({ doctorId, today }: { doctorId: string; today: string }) {
       notifySuccess(t('availability.hoursAdded', { count: added.length }));
       form.setFieldValue('weekdays', []);
     } catch (err) {
-      const message = applyServerErrors(form, err) ?? errorMessage(err);
+      // CONFLICT here means the new hours overlap hours the doctor already has that weekday.
+      const message =
+        err instanceof ApiError && err.code === 'CONFLICT'
+          ? t('availability.overlap')
+          : (applyServerErrors(form, err) ?? errorMessage(err));
       const failedDay = days[added.length];
       setError(
         failedDay
@@ -509,7 +515,7 @@ function Exceptions({
         <form noValidate onSubmit={form.onSubmit((v) => void submit(v))}>
           <Stack gap="sm" mt="xs">
             <Text size="sm" fw={500}>
-              {holidaysOnly ? t('availability.addHoliday') : t('availability.addLeave')}
+              {form.values.holiday ? t('availability.addHoliday') : t('availability.addLeave')}
             </Text>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               <TextInput

@@ -47,7 +47,7 @@ export const appointmentPages = {
 
     bookedTitle: 'Appointment booked',
     bookedNote: 'We have sent you a confirmation. You can move or cancel it from My appointments.',
-    bookedStaffNote: 'The patient has been sent a confirmation.',
+    bookedStaffNote: 'Patients with an account are sent a confirmation.',
     goToMine: 'My appointments',
     bookAnother: 'Book another',
 
@@ -137,6 +137,7 @@ export const appointmentPages = {
     hoursAdded_one: 'Hours added for {{count}} day.',
     hoursAdded_other: 'Hours added for {{count}} days.',
     addFailedOn: '{{day}}: {{message}}',
+    overlap: 'These hours overlap hours already set on that day. Remove or change those first.',
 
     leaveTitle: 'Leave and holidays',
     holidaysTitle: 'Hospital holidays',
