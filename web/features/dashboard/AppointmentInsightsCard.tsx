@@ -64,6 +64,7 @@ export default function AppointmentInsightsCard() {
           ]}
           valueFormatter={(v) => f.number(v)}
           xAxisProps={{ minTickGap: 24 }}
+          yAxisProps={{ allowDecimals: false }}
           withLegend
         />
         <Title order={3} fz="sm">

@@ -13,7 +13,7 @@ export const workspace = {
       users: 'User accounts',
       appointmentsToday: 'Appointments today',
       upcomingAppointments: 'Upcoming appointments',
-      recentAppointments: 'Recent appointments',
+      recentAppointments: 'Booked in the last 7 days',
       queueWaiting: 'Waiting in the queue',
       recentPrescriptions: 'Recent prescriptions',
       pendingPharmacyOrders: 'Pending pharmacy orders',
