@@ -23,6 +23,7 @@ import {
   IconListCheck,
   IconDeviceDesktop,
   IconListNumbers,
+  IconNotes,
   IconStethoscope,
   IconUsers,
   IconUsersGroup,
@@ -91,6 +92,13 @@ export const NAV: NavItem[] = [
     pages: [index(() => import('../features/appointments/MyAppointmentsPage'))],
   },
   {
+    to: '/app/my-visits',
+    label: 'myVisits',
+    icon: IconNotes,
+    anyOf: ['own-record:read'],
+    pages: [index(() => import('../features/consultations/MyVisitsPage'))],
+  },
+  {
     to: '/app/shop',
     label: 'shop',
     icon: IconBuildingStore,
@@ -141,6 +149,17 @@ export const NAV: NavItem[] = [
     icon: IconListNumbers,
     anyOf: ['queue:call'],
     pages: [index(() => import('../features/queue/MyDayPage'))],
+  },
+  {
+    to: '/app/consultations',
+    label: 'consultations',
+    icon: IconStethoscope,
+    anyOf: ['consultations:write'],
+    pages: [
+      index(() => import('../features/consultations/StartConsultationPage')),
+      { path: 'new', load: () => import('../features/consultations/NewConsultationPage') },
+      { path: ':id', load: () => import('../features/consultations/ConsultationPage') },
+    ],
   },
   {
     to: '/app/availability',

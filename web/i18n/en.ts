@@ -1,6 +1,7 @@
 import { accountPages } from './en/account';
 import { adminPages } from './en/admin';
 import { appointmentPages } from './en/appointments';
+import { clinicalPages } from './en/clinical';
 import { common } from './en/common';
 import { dispensingPages } from './en/dispensing';
 import { errorMessages } from './en/errors';
@@ -27,4 +28,5 @@ export const en = {
   ...wardPages,
   ...appointmentPages,
   ...queuePages,
+  ...clinicalPages,
 };

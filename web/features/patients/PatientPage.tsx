@@ -10,6 +10,7 @@ import { LoadError } from '../../components/LoadError';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
+import { VisitList } from '../consultations/VisitList';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { EditPatientForm } from './EditPatientForm';
 import { AccessLogPanel, TimelinePanel } from './HistoryPanels';
@@ -23,6 +24,7 @@ export default function PatientPage() {
   const f = useFormat();
   const { id = '' } = useParams();
   const { can, activeHospital } = useSession();
+  const clinical = can('consultations:read', 'consultations:write');
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<string | null>('overview');
   const patient = usePatient(id);
@@ -80,6 +82,7 @@ export default function PatientPage() {
           <Tabs.Tab value="safety">{t('patient.tabs.safety')}</Tabs.Tab>
           <Tabs.Tab value="documents">{t('documents.tab')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('patient.tabs.timeline')}</Tabs.Tab>
+          {clinical && <Tabs.Tab value="visits">{t('visits.tab')}</Tabs.Tab>}
           {can('audit:read') && <Tabs.Tab value="access">{t('patient.tabs.access')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview">
@@ -126,6 +129,23 @@ export default function PatientPage() {
         <Tabs.Panel value="timeline">
           <TimelinePanel patientId={p.id} />
         </Tabs.Panel>
+        {clinical && (
+          <Tabs.Panel value="visits">
+            <Stack>
+              {can('consultations:write') && (
+                <Group>
+                  <Button component={Link} to={`/app/consultations/new?patientId=${p.id}`} variant="light">
+                    {t('consultation.start')}
+                  </Button>
+                </Group>
+              )}
+              <VisitList
+                path={`/api/patients/${p.id}/visits`}
+                linkToConsultation={can('consultations:write')}
+              />
+            </Stack>
+          </Tabs.Panel>
+        )}
         {can('audit:read') && (
           <Tabs.Panel value="access">
             <AccessLogPanel patientId={p.id} description={t('accessLog.staffHint')} />

@@ -6,6 +6,8 @@ export const common = {
     myRecord: 'My record',
     bookAppointment: 'Book an appointment',
     myAppointments: 'My appointments',
+    myVisits: 'My visits',
+    consultations: 'Consultation',
     bookForPatient: 'Book appointment',
     frontDesk: 'Front desk',
     myDay: 'My day',
