@@ -158,6 +158,7 @@ export function SlotPicker({
                   variant={d.date === shownDay?.date ? 'filled' : 'default'}
                   aria-pressed={d.date === shownDay?.date}
                   onClick={() => setDay(d.date)}
+                  style={{ flexShrink: 0 }}
                 >
                   {t('appointments.dayWithCount', { day: zf.dayShort(d.date), count: d.slots.length })}
                 </Button>
