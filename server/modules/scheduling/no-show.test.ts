@@ -182,7 +182,7 @@ describe('the doctor hears of changes in the coming week', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]!.body).toContain('has moved from');
     expect(rows[1]!.body).toContain('is cancelled');
-    expect(rows.every((r) => r.link === null)).toBe(true);
+    expect(rows.every((r) => r.link === '/app/my-day')).toBe(true);
   });
 
   it('does not tell the doctor about changes more than a week away', async () => {

@@ -12,8 +12,8 @@ const appointmentData = z.object({
 // The patient's notices open their appointments page (server/modules/notice-links.test.ts checks
 // every link lands on a page of the web app).
 const link = (_id: string): string | null => '/app/appointments';
-// The doctor's notices: no link until the doctor's day page (/app/my-day) exists.
-const doctorLink = (_id: string): string | null => null;
+// The doctor's notices open their day (the queue and today's list).
+const doctorLink = (_id: string): string | null => '/app/my-day';
 
 export const appointmentBooked = defineTemplate({
   name: 'scheduling.appointment_booked',
@@ -100,7 +100,7 @@ export const appointmentNoShow = defineTemplate({
 
 /**
  * To the doctor, in the app only: one of their coming appointments was cancelled or moved (sent for
- * changes within DOCTOR_NOTICE_DAYS, booking.service.ts). No link until the doctor's day page exists.
+ * changes within DOCTOR_NOTICE_DAYS, doctor-notices.ts); it opens the doctor's day.
  */
 export const doctorAppointmentChanged = defineTemplate({
   name: 'scheduling.doctor_appointment_changed',

@@ -22,6 +22,9 @@ const LINKS: Partial<Record<DashboardCardKey, { to: string; anyOf: Permission[] 
   inventoryItems: { to: '/app/inventory', anyOf: ['medicines:read'] },
   pendingPharmacyOrders: { to: '/app/pharmacy-orders', anyOf: ['pharmacy-orders:manage'] },
   recentPrescriptions: { to: '/app/prescriptions', anyOf: ['prescriptions:read'] },
+  appointmentsToday: { to: '/app/front-desk', anyOf: ['appointments:check-in'] },
+  queueWaiting: { to: '/app/front-desk', anyOf: ['appointments:check-in'] },
+  upcomingAppointments: { to: '/app/appointments', anyOf: ['appointments:book-own'] },
 };
 
 /** One dashboard figure, or a plain note that the module behind it has not been built yet. */
