@@ -473,6 +473,7 @@ describe('prescribing and closing', () => {
     const appointmentId = rows[0]!.id;
     const booked = await call('POST', '/api/consultations', s.doctor.headers, { appointmentId });
     expect(booked.statusCode).toBe(409); // not checked in yet
+    expect(booked.json().code).toBe('APPOINTMENT_NOT_CHECKED_IN');
     const token = await t.database.db.transaction((tx) =>
       takeToken(tx, s.hospital.id, s.doctor.profileId, today),
     );

@@ -134,10 +134,16 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   streamQueueBoard: ['UNAVAILABLE'],
   // clinical
   importIcd10: ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
-  openConsultation: ['NOT_FOUND', 'DOCTOR_PROFILE_REQUIRED', 'INVALID_TRANSITION', 'CONFLICT'],
+  openConsultation: [
+    'NOT_FOUND',
+    'DOCTOR_PROFILE_REQUIRED',
+    'APPOINTMENT_NOT_CHECKED_IN',
+    'PATIENT_IN_CONSULTATION',
+    'CONFLICT',
+  ],
   updateConsultation: ['INVALID_TRANSITION'],
   checkConsultationPrescription: ['INVALID_TRANSITION'],
-  closeConsultation: ['INVALID_TRANSITION', 'MEDICINE_INACTIVE'],
+  closeConsultation: ['INVALID_TRANSITION', 'MEDICINE_INACTIVE', 'APPOINTMENT_NOT_CHECKED_IN'],
   addConsultationAddendum: ['INVALID_TRANSITION', 'DOCTOR_PROFILE_REQUIRED'],
   getPrescriptionPdf: ['INVALID_TRANSITION'],
   listOwnVisits: ['NOT_FOUND'],
