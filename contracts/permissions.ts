@@ -58,6 +58,7 @@ export const PERMISSIONS = [
   'purchase-orders:manage', // draft, submit, amend and cancel purchase orders
   'purchase-orders:approve', // approve orders at or above the hospital's threshold; cancel them
   'procurement:settings', // the approval threshold, allowed over-delivery and safety stock
+  'goods:receive', // receive deliveries against approved orders; return stock to suppliers
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -121,6 +122,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ward-requests:issue',
     'suppliers:read',
     'purchase-orders:read',
+    'goods:receive',
   ],
   procurement_officer: [
     ...STAFF_BASE,
@@ -131,6 +133,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'suppliers:manage',
     'purchase-orders:read',
     'purchase-orders:manage',
+    'goods:receive',
   ],
   lab_technician: [...STAFF_BASE, 'patients:read', 'documents:upload'],
   hospital_admin: [

@@ -2,6 +2,7 @@
 // Money is in integer minor units of the hospital's currency; quantities on orders are in packs.
 import { z } from 'zod';
 import { Email, Instant, IsoDate, line, multiline, Paging, pageOf, Phone, Uuid } from './common';
+import { IdempotencyKey } from './dispensing';
 
 export const MAX_LEAD_TIME_DAYS = 365;
 const LeadTimeDays = z.number().int().min(0).max(MAX_LEAD_TIME_DAYS);
@@ -237,3 +238,93 @@ export type UpdatePurchaseOrder = z.infer<typeof UpdatePurchaseOrder>;
 
 export const CancelPurchaseOrder = z.strictObject({ reason: line(500) });
 export type CancelPurchaseOrder = z.infer<typeof CancelPurchaseOrder>;
+
+// ---------------------------------------------------------------- goods receipts and returns
+
+export const ReceiptLineIn = z
+  .strictObject({
+    orderLineId: Uuid,
+    batchNumber: line(50),
+    expiryDate: IsoDate,
+    /** Packs put into stock. */
+    packsAccepted: z.number().int('Must be a whole number of packs').min(0).max(100_000),
+    /** Packs that arrived damaged: recorded against the line, not put into stock. */
+    packsDamaged: z.number().int('Must be a whole number of packs').min(0).max(100_000).default(0),
+  })
+  .refine((l) => l.packsAccepted + l.packsDamaged > 0, {
+    message: 'Receive at least one pack',
+    path: ['packsAccepted'],
+  });
+
+export const ReceiveGoods = z.strictObject({
+  idempotencyKey: IdempotencyKey,
+  /** The supplier's delivery note or invoice number. */
+  deliveryNote: line(100).optional(),
+  notes: multiline(500).optional(),
+  /** A line of the order may come in several batches: one entry per batch. */
+  lines: z.array(ReceiptLineIn).min(1).max(200),
+});
+export type ReceiveGoods = z.infer<typeof ReceiveGoods>;
+
+export const GoodsReceiptLine = z.object({
+  orderLineId: Uuid,
+  medicineId: Uuid,
+  medicineName: z.string(),
+  batchNumber: z.string(),
+  expiryDate: IsoDate,
+  packsAccepted: z.number().int(),
+  packsDamaged: z.number().int(),
+  /** Dispensing units put into stock. */
+  units: z.number().int(),
+  batchId: Uuid.nullable(),
+});
+
+export const GoodsReceipt = z.object({
+  id: Uuid,
+  orderId: Uuid,
+  deliveryNote: z.string().nullable(),
+  notes: z.string().nullable(),
+  receivedAt: Instant,
+  receivedBy: z.string(),
+  lines: z.array(GoodsReceiptLine),
+});
+export type GoodsReceipt = z.infer<typeof GoodsReceipt>;
+export const GoodsReceiptList = z.object({ items: z.array(GoodsReceipt) });
+
+export const RETURN_REASONS = ['damaged', 'expired', 'wrong_item', 'recalled', 'other'] as const;
+
+export const CreateSupplierReturn = z.strictObject({
+  idempotencyKey: IdempotencyKey,
+  supplierId: Uuid,
+  /** The order the goods came on, where known. */
+  orderId: Uuid.optional(),
+  reason: z.enum(RETURN_REASONS),
+  note: multiline(500).optional(),
+  lines: z
+    .array(z.strictObject({ batchId: Uuid, units: z.number().int('Must be a whole number of units').min(1).max(1_000_000) }))
+    .min(1)
+    .max(200)
+    .refine((ls) => new Set(ls.map((l) => l.batchId)).size === ls.length, { message: 'Each batch once per return' }),
+});
+export type CreateSupplierReturn = z.infer<typeof CreateSupplierReturn>;
+
+export const SupplierReturn = z.object({
+  id: Uuid,
+  supplierId: Uuid,
+  supplierName: z.string(),
+  orderId: Uuid.nullable(),
+  reason: z.string(),
+  createdAt: Instant,
+  createdBy: z.string(),
+  lines: z.array(
+    z.object({
+      batchId: Uuid,
+      batchNumber: z.string(),
+      medicineName: z.string(),
+      units: z.number().int(),
+      unitCostMinor: z.number().int(),
+    }),
+  ),
+});
+export type SupplierReturn = z.infer<typeof SupplierReturn>;
+export const SupplierReturnPage = pageOf(SupplierReturn);

@@ -12,7 +12,7 @@ import { wardAndCountRoutes } from './ward.routes';
 export { createPrescription } from './dispensing.service';
 export { findMedicine as findMedicineWithStock, type MedicineWithStock } from './catalog.repo';
 export { verifyStock } from './stock-verify';
-export { postReceipt, type IncomingLine } from './stock.service';
+export { postReceipt, postSupplierReturn, type IncomingLine } from './stock.service';
 export { sendStockAlerts } from './pharmacy.jobs';
 export { priceLine } from './pricing';
 

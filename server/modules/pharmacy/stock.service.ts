@@ -175,6 +175,53 @@ export async function postReceipt(
   return inserted.map((r, i) => ({ id: r.id, batchId: rows[i]!.batchId }));
 }
 
+/**
+ * Sends units of batches back to their supplier inside the caller's transaction (damaged or expired
+ * stock): one supplier_return ledger row per line. Stock promised to online orders cannot go.
+ */
+export async function postSupplierReturn(
+  tx: Tx,
+  ctx: Ctx,
+  p: {
+    hospitalId: string;
+    lines: { batchId: string; units: number }[];
+    reason: string;
+    reference: { type: string; id: string };
+  },
+): Promise<{ id: string; batchId: string; medicineId: string }[]> {
+  const rows: repo.NewLedgerRow[] = [];
+  for (const [i, l] of p.lines.entries()) {
+    const batch = await repo.lockBatch(tx, p.hospitalId, l.batchId);
+    if (!batch) {
+      throw new AppError('NOT_FOUND', 'Batch not found.', {
+        errors: [{ path: `body.lines.${i}.batchId`, message: 'Not a batch of this hospital' }],
+      });
+    }
+    if (batch.on_hand - batch.reserved < l.units) {
+      throw new AppError(
+        'INSUFFICIENT_STOCK',
+        `Batch ${batch.batch_number} holds ${batch.on_hand - batch.reserved} unit(s) that can go back; ${l.units} asked.`,
+        { available: batch.on_hand - batch.reserved },
+      );
+    }
+    rows.push({
+      hospitalId: p.hospitalId,
+      storeId: batch.store_id,
+      batchId: batch.id,
+      medicineId: batch.medicine_id,
+      kind: 'supplier_return',
+      quantity: -l.units,
+      unitCostMinor: batch.unit_cost_minor,
+      reason: p.reason,
+      referenceType: p.reference.type,
+      referenceId: p.reference.id,
+      actorUserId: ctx.actor.userId,
+    });
+  }
+  const inserted = await repo.insertLedger(tx, rows);
+  return inserted.map((r, i) => ({ id: r.id, batchId: rows[i]!.batchId, medicineId: rows[i]!.medicineId }));
+}
+
 /** Receives stock by hand into a store (no order behind it), in units or in packs. */
 export async function receiveStock(ctx: Ctx, input: ReceiveStock): Promise<LedgerEntry[]> {
   const hospitalId = requireHospital(ctx.actor);

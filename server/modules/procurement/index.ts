@@ -2,6 +2,7 @@
 import { defineModule } from '../module';
 import { purchaseOrderRoutes } from './orders.routes';
 import { PROCUREMENT_TEMPLATES } from './procurement.templates';
+import { receiptRoutes } from './receipts.routes';
 import { supplierRoutes } from './suppliers.routes';
 
 /** Suppliers and what they supply; purchase orders with approval; goods receipts and returns. */
@@ -11,6 +12,7 @@ export const procurementModule = defineModule({
   routes(app) {
     supplierRoutes(app);
     purchaseOrderRoutes(app);
+    receiptRoutes(app);
   },
   constraintErrors: {
     suppliers_hospital_name_uq: { code: 'CONFLICT', detail: 'A supplier with this name already exists.' },

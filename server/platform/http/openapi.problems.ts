@@ -97,6 +97,14 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   approvePurchaseOrder: ['INVALID_TRANSITION', 'CONFLICT'],
   amendPurchaseOrder: ['INVALID_TRANSITION', 'CONFLICT'],
   cancelPurchaseOrder: ['INVALID_TRANSITION'],
+  createPurchaseOrderReceipt: [
+    'INVALID_TRANSITION',
+    'OVER_RECEIPT',
+    'BATCH_EXPIRED',
+    'MEDICINE_INACTIVE',
+    'IDEMPOTENCY_REUSED',
+  ],
+  createSupplierReturn: ['INSUFFICIENT_STOCK'],
   // scheduling
   getAvailability: ['NOT_FOUND'],
   createAvailabilityTemplate: ['NOT_FOUND', 'CONFLICT'],
