@@ -1,6 +1,5 @@
 // The hospital's medicine catalog: search as you type (a scanned barcode finds its item), add,
 // change, take out of use, and import from CSV with a report of every refused row.
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import {
   CreateMedicine,
@@ -10,8 +9,9 @@ import {
 } from '../../../contracts/pharmacy';
 import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
+import { readCsvRecords } from '../../platform/csv';
 import type { Ctx } from '../../platform/context';
-import { AppError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import * as repo from './catalog.repo';
 import { toMedicine } from './pharmacy.dto';
 
@@ -149,30 +149,10 @@ function readRow(r: Record<string, string>): { ok: CreateMedicine } | { errors: 
  */
 export async function importMedicines(ctx: Ctx, csv: string): Promise<ImportReport> {
   const hospitalId = requireHospital(ctx.actor);
-  let records: Record<string, string>[];
-  try {
-    records = parse(csv, {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      relax_column_count: true,
-    });
-  } catch (err) {
-    throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(err as Error).message}`);
-  }
-  const header = Object.keys(records[0] ?? {});
-  const missing = ['generic_name', 'form', 'strength', 'dispensing_unit', 'sale_price'].filter(
-    (c) => !header.includes(c),
-  );
-  if (records.length === 0 || missing.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      records.length === 0 ? 'The file has no rows.' : `The header lacks: ${missing.join(', ')}.`,
-    );
-  }
-  if (records.length > MAX_ROWS)
-    throw new AppError('VALIDATION_FAILED', `At most ${MAX_ROWS} rows per file.`);
+  const records = readCsvRecords(csv, {
+    required: ['generic_name', 'form', 'strength', 'dispensing_unit', 'sale_price'],
+    maxRows: MAX_ROWS,
+  });
   const report: ImportReport = { created: 0, updated: 0, rejected: [] };
   await ctx.db.transaction(async (tx) => {
     for (const [i, record] of records.entries()) {

@@ -1,6 +1,5 @@
 // Suppliers: add, change, take out of use (never deleted once an order names them), import from
 // CSV, and what each supplies at what price, with at most one preferred supplier per medicine.
-import { parse } from 'csv-parse/sync';
 import {
   CreateSupplier,
   SUPPLIER_CSV_COLUMNS,
@@ -13,6 +12,7 @@ import {
 import type { ImportReport } from '../../../contracts/pharmacy';
 import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
+import { readCsvRecords } from '../../platform/csv';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import * as repo from './suppliers.repo';
@@ -164,28 +164,11 @@ function readRow(r: Record<string, string>): { ok: CreateSupplier } | { errors: 
  */
 export async function importSuppliers(ctx: Ctx, csv: string): Promise<ImportReport> {
   const hospitalId = requireHospital(ctx.actor);
-  let records: Record<string, string>[];
-  try {
-    records = parse(csv, {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      relax_column_count: true,
-    });
-  } catch (err) {
-    throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(err as Error).message}`);
-  }
-  if (records.length === 0) throw new AppError('VALIDATION_FAILED', 'The file has no rows.');
-  const header = Object.keys(records[0]!);
-  if (!header.includes('name')) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `The header lacks: name. Columns: ${SUPPLIER_CSV_COLUMNS.join(', ')}.`,
-    );
-  }
-  if (records.length > MAX_ROWS)
-    throw new AppError('VALIDATION_FAILED', `At most ${MAX_ROWS} rows per file.`);
+  const records = readCsvRecords(csv, {
+    required: ['name'],
+    maxRows: MAX_ROWS,
+    columns: SUPPLIER_CSV_COLUMNS,
+  });
   const report: ImportReport = { created: 0, updated: 0, rejected: [] };
   const seen = new Set<string>();
   await ctx.db.transaction(async (tx) => {
