@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import type { Permission } from '../../contracts/permissions';
 import { NotFound } from '../components/NotFound';
+import { loadAllWords, prefetchAllWords } from '../i18n';
 import { NAV, type NavItem, type PageModule } from './nav';
 import { PageLoader } from './PageLoader';
 import { RouteError } from './RouteError';
@@ -8,6 +9,14 @@ import { RouteError } from './RouteError';
 /** A lazily loaded page: each screen is its own chunk, fetched on first visit. */
 const page = (load: () => Promise<PageModule>): Pick<RouteObject, 'lazy'> => ({
   lazy: async () => ({ Component: (await load()).default }),
+});
+
+/**
+ * A page that shows words beyond the core set (web/i18n/core.ts): it renders only once every word
+ * is in. Signed-out pages outside this (and /app) must find theirs in the core (core.test.ts).
+ */
+const pageWithAllWords = (load: () => Promise<PageModule>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await Promise.all([load(), loadAllWords()]))[0].default }),
 });
 
 /** A sub-page that needs more than its entry, behind a guard of its own. */
@@ -48,15 +57,26 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <PageLoader />,
     children: [
       { path: '/', ...page(() => import('../features/public/LandingPage')) },
-      { path: '/sign-in', ...page(() => import('../features/auth/SignInPage')) },
-      { path: '/doctors', ...page(() => import('../features/public/DoctorDirectoryPage')) },
-      { path: '/queue/:hospitalSlug', ...page(() => import('../features/queue/QueueScreenPage')) },
+      {
+        path: '/sign-in',
+        // The words of /app come in while the person types; signing in then shows no wait.
+        ...page(() => (prefetchAllWords(), import('../features/auth/SignInPage'))),
+      },
+      // Its Book buttons use the words of appointments, not in the core.
+      { path: '/doctors', ...pageWithAllWords(() => import('../features/public/DoctorDirectoryPage')) },
+      {
+        path: '/queue/:hospitalSlug',
+        ...pageWithAllWords(() => import('../features/queue/QueueScreenPage')),
+      },
       { path: '/invitations/accept', ...page(() => import('../features/staff/AcceptInvitationPage')) },
       { path: '/forgot-password', ...page(() => import('../features/account/ForgotPasswordPage')) },
       { path: '/reset-password', ...page(() => import('../features/account/ResetPasswordPage')) },
       {
         path: '/app',
-        lazy: async () => ({ Component: (await import('./guards')).RequireAuth }),
+        // Every page under /app may use any word: the signed-in shell renders once all are in.
+        lazy: async () => ({
+          Component: (await Promise.all([import('./guards'), loadAllWords()]))[0].RequireAuth,
+        }),
         children: [
           ...NAV.flatMap(fromNav),
           // Reached from the user menu, not the navigation: open to everyone signed in.
