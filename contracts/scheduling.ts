@@ -222,3 +222,20 @@ export const AppointmentInsights = z.object({
   recent: z.array(Appointment),
 });
 export type AppointmentInsights = z.infer<typeof AppointmentInsights>;
+
+/** How a hospital runs its appointments. */
+export const SchedulingSettings = z.object({
+  /** Patients move or cancel their own appointments online until this many hours before. */
+  patientChangeCutoffHours: z.number().int(),
+  /** A booked patient not checked in this many minutes after the start is marked no-show. */
+  noShowGraceMinutes: z.number().int(),
+});
+export type SchedulingSettings = z.infer<typeof SchedulingSettings>;
+
+export const UpdateSchedulingSettings = z
+  .strictObject({
+    patientChangeCutoffHours: z.number().int().min(0).max(168).optional(),
+    noShowGraceMinutes: z.number().int().min(5).max(720).optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
+export type UpdateSchedulingSettings = z.infer<typeof UpdateSchedulingSettings>;

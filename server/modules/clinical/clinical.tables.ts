@@ -63,6 +63,8 @@ export const consultations = pgTable(
     chiefComplaint: text('chief_complaint').notNull().default(''),
     notes: text('notes').notNull().default(''),
     followUp: text('follow_up').notNull().default(''),
+    /** Lab tests requested, as free text until the lab module orders them. */
+    labRequests: text('lab_requests').notNull().default(''),
     prescriptionId: uuid('prescription_id').references(() => prescriptions.id),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -32,18 +32,6 @@ import { allergyWarnings, bmiOf, computedQuantity, directionsOf, isCounted } fro
 
 const iso = (d: Date) => d.toISOString();
 
-// Lab tests requested have no column of their own yet: they are kept in follow_up after this line,
-// and shown and edited as a separate field.
-export const LAB_MARK = '\n\n[Lab tests requested]\n';
-
-export function splitFollowUp(stored: string): { followUp: string; labRequests: string } {
-  const at = stored.lastIndexOf(LAB_MARK);
-  if (at < 0) return { followUp: stored, labRequests: '' };
-  return { followUp: stored.slice(0, at), labRequests: stored.slice(at + LAB_MARK.length) };
-}
-const joinFollowUp = (followUp: string, labRequests: string) =>
-  labRequests ? `${followUp}${LAB_MARK}${labRequests}` : followUp;
-
 // ---------------------------------------------------------------- who may do what
 
 /** The caller's approved doctor profile at the active hospital, or the refusal. */
@@ -143,7 +131,6 @@ async function present(ctx: Ctx, exec: Executor, row: repo.ConsultationRow): Pro
     activeAllergies(exec, row.patientId),
   ]);
   const p = patients.get(row.patientId);
-  const { followUp, labRequests } = splitFollowUp(row.followUp);
   return {
     id: row.id,
     hospitalId: row.hospitalId,
@@ -159,8 +146,8 @@ async function present(ctx: Ctx, exec: Executor, row: repo.ConsultationRow): Pro
     status: row.status as Consultation['status'],
     chiefComplaint: row.chiefComplaint,
     notes: row.notes,
-    followUp,
-    labRequests,
+    followUp: row.followUp,
+    labRequests: row.labRequests,
     vitals: vitalsView(vitals.get(row.id)),
     diagnoses: details.diagnoses(row.id),
     allergies,
@@ -248,30 +235,16 @@ export async function updateConsultation(
   id: string,
   input: UpdateConsultation,
 ): Promise<Consultation> {
-  if (input.followUp?.includes(LAB_MARK.trim())) {
-    throw new AppError('VALIDATION_FAILED', 'The follow-up contains words kept for the lab requests.', {
-      errors: [{ path: 'body.followUp', message: `Must not contain "${LAB_MARK.trim()}"` }],
-    });
-  }
   await ctx.db.transaction(async (tx) => {
     const row = await editable(ctx, tx, id);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     const fields: Partial<repo.ConsultationRow> = {};
-    for (const k of ['chiefComplaint', 'notes'] as const) {
+    for (const k of ['chiefComplaint', 'notes', 'followUp', 'labRequests'] as const) {
       if (input[k] !== undefined && input[k] !== row[k]) {
         fields[k] = input[k];
         before[k] = row[k];
         after[k] = input[k];
-      }
-    }
-    if (input.followUp !== undefined || input.labRequests !== undefined) {
-      const was = splitFollowUp(row.followUp);
-      const next = joinFollowUp(input.followUp ?? was.followUp, input.labRequests ?? was.labRequests);
-      if (next !== row.followUp) {
-        fields.followUp = next;
-        before.followUp = was;
-        after.followUp = splitFollowUp(next);
       }
     }
     if (Object.keys(fields).length > 0) await repo.updateConsultation(tx, id, fields);

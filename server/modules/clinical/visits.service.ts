@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { patientBriefs, patientDemographics, registeredPatient } from '../patients';
 import * as repo from './clinical.repo';
-import { detailsOf, splitFollowUp } from './consultations.service';
+import { detailsOf } from './consultations.service';
 import { PdfDocument } from './pdf';
 import { ageOn, plural } from './prescribing';
 
@@ -39,7 +39,8 @@ async function page(ctx: Ctx, patientId: string, hospitalId: string | null, q: P
       openedAt: r.openedAt.toISOString(),
       closedAt: r.closedAt ? r.closedAt.toISOString() : null,
       chiefComplaint: r.chiefComplaint,
-      ...splitFollowUp(r.followUp),
+      followUp: r.followUp,
+      labRequests: r.labRequests,
       diagnoses: details.diagnoses(r.id),
       prescriptionId: r.prescriptionId,
       prescription: details.lines(r.prescriptionId),
@@ -149,7 +150,7 @@ export async function prescriptionPdf(ctx: Ctx, id: string): Promise<{ body: Buf
     if (l.directions) doc.text(l.directions, { indent: 26 });
     doc.text(`Quantity: ${l.quantity} ${plural(l.dispensingUnit, l.quantity)}`, { indent: 26, gap: 4 });
   });
-  const { followUp, labRequests } = splitFollowUp(row.followUp);
+  const { followUp, labRequests } = row;
   if (labRequests) {
     doc.space(4);
     doc.text('Lab tests requested', { bold: true });

@@ -19,15 +19,10 @@ import { notify } from '../notifications';
 import { ensureRegistered, registeredPatient } from '../patients';
 import { present, viewerOf } from './appointments.service';
 import { bookableDoctor, offeredSlot } from './availability.service';
+import { schedulingSettingsOf } from './scheduling-settings';
 import * as repo from './scheduling.repo';
 import { clearReminders, noticeContact, patientRecipient } from './scheduling.jobs.repo';
 import { tellDoctor } from './doctor-notices';
-
-/**
- * A patient may cancel or move their own appointment until this many hours before it; after
- * that only the hospital's staff can. A module constant until hospitals have settings (ADR 10).
- */
-export const PATIENT_CHANGE_CUTOFF_HOURS = 2;
 
 /** Refuses a start that has passed or is not a free slot of a bookable doctor; the slot otherwise. */
 async function freeSlotAt(tx: Tx, doctorId: string, startsAt: string, except?: string) {
@@ -150,11 +145,15 @@ async function lockForChange(tx: Tx, ctx: Ctx, id: string) {
       currentStatus: a.status,
     });
   }
-  if (as === 'patient' && a.startsAt.getTime() - Date.now() < PATIENT_CHANGE_CUTOFF_HOURS * 3600_000) {
-    throw new AppError(
-      'CANCELLATION_CUTOFF',
-      `Appointments can be changed online up to ${PATIENT_CHANGE_CUTOFF_HOURS} hours before; please call the hospital.`,
-    );
+  if (as === 'patient') {
+    // The hospital's cut-off (scheduling settings); after it only its staff change the visit.
+    const { patientChangeCutoffHours: cutoff } = await schedulingSettingsOf(tx, a.hospitalId);
+    if (a.startsAt.getTime() - Date.now() < cutoff * 3600_000) {
+      throw new AppError(
+        'CANCELLATION_CUTOFF',
+        `Appointments can be changed online up to ${cutoff} hour${cutoff === 1 ? '' : 's'} before; please call the hospital.`,
+      );
+    }
   }
   return { a, as, doctorUserId: facts.doctorUserId };
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment } from '../../../contracts/scheduling';
 import { createPatient, type AuthHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { PATIENT_CHANGE_CUTOFF_HOURS } from './booking.service';
+import { DEFAULT_SCHEDULING_SETTINGS } from './scheduling-settings';
 import {
   at,
   clinic,
@@ -140,7 +140,7 @@ describe('moving and cancelling', () => {
   it('stops the patient inside the cut-off; staff may cancel then, with a reason', async () => {
     const { c } = await clinicWithHours(t);
     const p = await patientUser(t, c.hospital);
-    const soon = new Date(Date.now() + (PATIENT_CHANGE_CUTOFF_HOURS / 2) * 3600_000);
+    const soon = new Date(Date.now() + (DEFAULT_SCHEDULING_SETTINGS.patientChangeCutoffHours / 2) * 3600_000);
     const id = await insertAppointment(t, c, {
       patientId: p.patient.id,
       bookedBy: p.user.id,

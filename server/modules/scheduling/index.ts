@@ -6,6 +6,7 @@ import { queueRoutes } from './queue.routes';
 import { insightsRoutes } from './insights.routes';
 import { noShowRoutes } from './no-show.routes';
 import { schedulingFigures } from './scheduling.dashboard';
+import { settingsRoutes } from './settings.routes';
 import { defineSchedulingJobs } from './scheduling.jobs';
 import { SCHEDULING_TEMPLATES } from './scheduling.templates';
 
@@ -21,6 +22,7 @@ export const schedulingModule = defineModule({
     queueRoutes(app, { database: deps.database });
     noShowRoutes(app);
     insightsRoutes(app);
+    settingsRoutes(app);
   },
   jobs: (runner, deps) => defineSchedulingJobs(runner, { db: deps.database.db, log: deps.log }),
   dashboard: schedulingFigures,

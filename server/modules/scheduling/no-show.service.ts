@@ -9,14 +9,15 @@ import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { notify } from '../notifications';
 import { present, viewerOf } from './appointments.service';
+import { DEFAULT_SCHEDULING_SETTINGS, schedulingSettingsOf } from './scheduling-settings';
 import * as repo from './scheduling.repo';
 import * as jobsRepo from './scheduling.jobs.repo';
 
 /**
  * How long after the start a booked patient may still turn up and be checked in before the visit
- * counts as missed. A module constant until hospitals have settings (as the cancellation cut-off).
+ * counts as missed, where the hospital has not set its own (scheduling settings).
  */
-export const NO_SHOW_GRACE_MINUTES = 30;
+export const NO_SHOW_GRACE_MINUTES = DEFAULT_SCHEDULING_SETTINGS.noShowGraceMinutes;
 
 export const NO_SHOW_QUEUE = 'scheduling.no_show';
 const BATCH = 200;
@@ -42,17 +43,18 @@ async function markMissed(tx: Tx, a: repo.AppointmentRow): Promise<void> {
  * appointment is re-read under its lock).
  */
 export async function markMissedAppointments(db: Db, now: Date = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - NO_SHOW_GRACE_MINUTES * 60_000);
   const system = { db, ip: '', requestId: `job:${NO_SHOW_QUEUE}`, userAgent: null };
   let marked = 0;
   for (;;) {
-    const ids = await jobsRepo.missedAppointments(db, before, BATCH);
+    const ids = await jobsRepo.missedAppointments(db, now, NO_SHOW_GRACE_MINUTES, BATCH);
     if (ids.length === 0) return marked;
     const done = await db.transaction(async (tx) => {
       let n = 0;
       for (const id of ids) {
         const a = await repo.lockAppointment(tx, id);
-        if (!a || a.status !== 'booked' || a.startsAt >= before) continue;
+        if (!a || a.status !== 'booked') continue;
+        const grace = (await schedulingSettingsOf(tx, a.hospitalId)).noShowGraceMinutes;
+        if (a.startsAt.getTime() + grace * 60_000 >= now.getTime()) continue;
         await markMissed(tx, a);
         await auditAnon(tx, system, {
           action: 'appointment.no_show',
@@ -61,7 +63,7 @@ export async function markMissedAppointments(db: Db, now: Date = new Date()): Pr
           patientId: a.patientId,
           hospitalId: a.hospitalId,
           before: { status: a.status },
-          after: { status: 'no_show', by: 'system', graceMinutes: NO_SHOW_GRACE_MINUTES },
+          after: { status: 'no_show', by: 'system', graceMinutes: grace },
         });
         n++;
       }

@@ -61,14 +61,24 @@ export async function dueReminders(
   return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt) }));
 }
 
-/** Booked appointments whose start was before `before` (start + grace has passed), oldest first. */
-export async function missedAppointments(exec: Executor, before: Date, limit: number): Promise<string[]> {
+/**
+ * Booked appointments whose start plus their hospital's no-show grace (`defaultGraceMinutes` where
+ * the hospital has no settings) is before `now`, oldest first.
+ */
+export async function missedAppointments(
+  exec: Executor,
+  now: Date,
+  defaultGraceMinutes: number,
+  limit: number,
+): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     exec,
     sql`select a.id from hospitals h
+          left join scheduling_settings s on s.hospital_id = h.id
           cross join lateral (
             select id, starts_at from appointments
-             where hospital_id = h.id and status = 'booked' and starts_at < ${before}
+             where hospital_id = h.id and status = 'booked'
+               and starts_at < ${now}::timestamptz - make_interval(mins => coalesce(s.no_show_grace_minutes, ${defaultGraceMinutes}))
           ) a
          order by a.starts_at, a.id
          limit ${limit}`,

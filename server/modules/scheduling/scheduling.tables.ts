@@ -181,3 +181,25 @@ export const appointmentReminders = pgTable(
     check('appointment_reminders_kind_ck', sql`${t.kind} in ('24h','2h')`),
   ],
 );
+
+/**
+ * How a hospital runs its appointments: how long before the start a patient may still move or
+ * cancel online, and how long after it a booked patient who has not come is marked no-show.
+ * No row: the defaults in scheduling-settings.ts.
+ */
+export const schedulingSettings = pgTable(
+  'scheduling_settings',
+  {
+    hospitalId: uuid('hospital_id')
+      .primaryKey()
+      .references(() => hospitals.id),
+    patientChangeCutoffHours: integer('patient_change_cutoff_hours').notNull(),
+    noShowGraceMinutes: integer('no_show_grace_minutes').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('scheduling_settings_cutoff_ck', sql`${t.patientChangeCutoffHours} between 0 and 168`),
+    check('scheduling_settings_grace_ck', sql`${t.noShowGraceMinutes} between 5 and 720`),
+  ],
+);
