@@ -38,6 +38,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { localDate } from '../appointments/slot-days';
 import { useNow } from '../appointments/use-now';
+import { AppointmentRules } from './AppointmentRules';
 import { slotsPerDay, weekdayName, WEEKDAYS, weekOf } from './week';
 
 const SLOT_LENGTHS = ['10', '15', '20', '30', '45', '60'];
@@ -93,6 +94,7 @@ export default function AvailabilityPage() {
             />
           </Card>
         )}
+        {admin && !doctorId && <AppointmentRules />}
         {admin && !doctorId && <HolidaysOnly />}
         {availability.isPending && (!admin || doctorId) && (
           <Stack aria-busy>

@@ -97,6 +97,14 @@ export const appointmentPages = {
   },
   availability: {
     title: 'Availability',
+    rulesTitle: 'Appointment rules',
+    rulesDescription: 'How this hospital runs its appointments, for every doctor.',
+    cutoffHours: 'Patients may move or cancel online until (hours before)',
+    cutoffHoursHelp: 'After that, only the front desk can change the visit.',
+    graceMinutes: 'No-show after (minutes past the start)',
+    graceMinutesHelp: 'A booked patient not checked in by then is marked as not come.',
+    saveRules: 'Save rules',
+    rulesSaved: 'Appointment rules saved.',
     descriptionDoctor:
       'Your weekly consulting hours at this hospital, and your leave. Patients can book the free times.',
     descriptionAdmin: 'Each doctor’s weekly consulting hours and leave, and the hospital’s holidays.',
