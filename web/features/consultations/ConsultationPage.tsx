@@ -256,6 +256,9 @@ function OpenConsultation({ c }: { c: Consultation }) {
     followUp: c.followUp,
     labRequests: c.labRequests,
   });
+  // The value is read in the handler: by the time React runs a state updater, the event's
+  // currentTarget is null, and reading it there broke the page as the doctor typed.
+  const setTextField = (k: keyof typeof text, value: string) => setText((s) => ({ ...s, [k]: value }));
   const [vitals, setVitals] = useState<VitalsForm>(() => {
     const v = c.vitals;
     return Object.fromEntries(VITAL_KEYS.map((k) => [k, v?.[k] ?? ''])) as unknown as VitalsForm;
@@ -419,7 +422,7 @@ function OpenConsultation({ c }: { c: Consultation }) {
             minRows={2}
             maxLength={1000}
             value={text.chiefComplaint}
-            onChange={(e) => setText((s) => ({ ...s, chiefComplaint: e.currentTarget.value }))}
+            onChange={(e) => setTextField('chiefComplaint', e.currentTarget.value)}
           />
           <Textarea
             label={t('consultation.notes')}
@@ -427,7 +430,7 @@ function OpenConsultation({ c }: { c: Consultation }) {
             minRows={4}
             maxLength={10_000}
             value={text.notes}
-            onChange={(e) => setText((s) => ({ ...s, notes: e.currentTarget.value }))}
+            onChange={(e) => setTextField('notes', e.currentTarget.value)}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Textarea
@@ -437,7 +440,7 @@ function OpenConsultation({ c }: { c: Consultation }) {
               minRows={2}
               maxLength={2000}
               value={text.labRequests}
-              onChange={(e) => setText((s) => ({ ...s, labRequests: e.currentTarget.value }))}
+              onChange={(e) => setTextField('labRequests', e.currentTarget.value)}
             />
             <Textarea
               label={t('consultation.followUp')}
@@ -445,7 +448,7 @@ function OpenConsultation({ c }: { c: Consultation }) {
               minRows={2}
               maxLength={2000}
               value={text.followUp}
-              onChange={(e) => setText((s) => ({ ...s, followUp: e.currentTarget.value }))}
+              onChange={(e) => setTextField('followUp', e.currentTarget.value)}
             />
           </SimpleGrid>
         </Stack>
