@@ -43,6 +43,8 @@ export const DashboardCardKey = z.enum([
   'pharmacySalesToday',
   /** A doctor: the different patients whose visits with them are completed (at the active hospital). */
   'patientsSeen',
+  /** A doctor: their consultations at the active hospital written but not yet closed. */
+  'pendingReviews',
 ]);
 
 export type DashboardCardKey = z.infer<typeof DashboardCardKey>;

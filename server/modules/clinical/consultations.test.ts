@@ -257,6 +257,30 @@ describe('writing', () => {
   });
 });
 
+describe("the doctor's dashboard", () => {
+  it('counts their consultations still to close, and no one else’s', async () => {
+    const s = await setup();
+    const toClose = async (headers: Headers) => {
+      const d = (await call('GET', '/api/dashboard', headers)).json() as {
+        cards: { key: string; value?: number }[];
+      };
+      return d.cards.find((c) => c.key === 'pendingReviews')?.value;
+    };
+    expect(await toClose(s.doctor.headers)).toBe(0);
+    const c = await walkIn(s);
+    expect(await toClose(s.doctor.headers)).toBe(1);
+    const colleague = await sessionHeaders(
+      t.database.db,
+      await createStaff(t.database.db, s.hospital, 'doctor'),
+      s.hospital,
+    );
+    expect(await toClose(colleague)).toBe(0);
+    const closed = await call('POST', `/api/consultations/${c.id}/close`, s.doctor.headers, {});
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await toClose(s.doctor.headers)).toBe(0);
+  });
+});
+
 describe('prescribing and closing', () => {
   async function medicines(s: Setup) {
     const amox = await medicine(t, s.ph, {

@@ -1,5 +1,6 @@
 // The clinical module's public face: other modules import only from here.
 import { defineModule } from '../module';
+import { clinicalFigures } from './clinical.dashboard';
 import { clinicalRoutes } from './clinical.routes';
 import { seedIcd10 } from './icd10.service';
 
@@ -8,6 +9,7 @@ export { seedIcd10 } from './icd10.service';
 /** Consultations (vitals, diagnoses, prescriptions, addenda), the ICD-10 list, visit histories. */
 export const clinicalModule = defineModule({
   name: 'clinical',
+  dashboard: clinicalFigures,
   async routes(app, deps) {
     // The common ICD-10 codes are reference data every database needs (see seedIcd10): added at
     // start-up of the web process, before it serves a request.

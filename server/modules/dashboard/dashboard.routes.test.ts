@@ -118,13 +118,16 @@ describe('GET /api/dashboard', () => {
     expect(card(r, 'staff')).toBeUndefined();
 
     const d = await dashboardAs(await sessionHeaders(db, doctor, h));
-    // Prescriptions come from the pharmacy module, the doctor's own day from scheduling.
+    // Prescriptions come from the pharmacy module, the doctor's own day from scheduling, the
+    // consultations still to close from the clinical module.
     expect(d.cards.filter((c) => c.available).map((c) => c.key)).toEqual([
       'patientsSeen',
       'appointmentsToday',
       'queueWaiting',
+      'pendingReviews',
       'recentPrescriptions',
     ]);
+    expect(card(d, 'pendingReviews')).toEqual({ key: 'pendingReviews', available: true, value: 0 });
     expect(card(d, 'recentPrescriptions')).toEqual({ key: 'recentPrescriptions', available: true, value: 0 });
     expect(card(d, 'appointmentsToday')).toEqual({ key: 'appointmentsToday', available: true, value: 0 });
     expect(d.recentRegistrations).toBeNull();

@@ -26,7 +26,7 @@ const PLAN: Record<Role, DashboardCardKey[]> = {
     'recentAppointments',
   ],
   receptionist: ['registrationsToday', 'patients', 'appointmentsToday', 'queueWaiting', 'unpaidBills'],
-  doctor: ['patientsSeen', 'appointmentsToday', 'queueWaiting', 'recentPrescriptions'],
+  doctor: ['patientsSeen', 'appointmentsToday', 'queueWaiting', 'pendingReviews', 'recentPrescriptions'],
   nurse: ['patients', 'bedsOccupied', 'queueWaiting'],
   pharmacist: [
     'pendingPharmacyOrders',

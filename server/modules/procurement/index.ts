@@ -1,6 +1,7 @@
 // The procurement module's public face: other modules import only from here.
 import { defineModule } from '../module';
 import { purchaseOrderRoutes } from './orders.routes';
+import { procurementFigures } from './procurement.dashboard';
 import { PROCUREMENT_TEMPLATES } from './procurement.templates';
 import { receiptRoutes } from './receipts.routes';
 import { supplierRoutes } from './suppliers.routes';
@@ -8,6 +9,7 @@ import { supplierRoutes } from './suppliers.routes';
 /** Suppliers and what they supply; purchase orders with approval; goods receipts and returns. */
 export const procurementModule = defineModule({
   name: 'procurement',
+  dashboard: procurementFigures,
   templates: PROCUREMENT_TEMPLATES,
   routes(app) {
     supplierRoutes(app);

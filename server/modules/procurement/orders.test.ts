@@ -201,4 +201,20 @@ describe('after approval', () => {
     expect((await send(t, 'GET', '/api/purchase-orders', nurse)).statusCode).toBe(403);
     expect((await send(t, 'GET', `/api/purchase-orders/${d.id}`, b.p.headers)).statusCode).toBe(200); // pharmacist reads
   });
+
+  it("counts the hospital's open orders on the procurement officer's dashboard", async () => {
+    const fresh = await buyer(t);
+    const open = async () => {
+      const d = (await send(t, 'GET', '/api/dashboard', fresh.officer)).json() as {
+        cards: { key: string; value?: number }[];
+      };
+      return d.cards.find((c) => c.key === 'openPurchaseOrders')?.value;
+    };
+    const draft = await draftOrder(t, fresh);
+    expect(await open()).toBe(0); // a draft is not on its way yet
+    await act(draft.id, 'submit', fresh.officer);
+    expect(await open()).toBe(1);
+    await act(draft.id, 'cancel', fresh.officer, { reason: 'Not needed after all' });
+    expect(await open()).toBe(0);
+  });
 });

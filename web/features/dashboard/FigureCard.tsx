@@ -25,6 +25,7 @@ const LINKS: Partial<Record<DashboardCardKey, { to: string; anyOf: Permission[] 
   appointmentsToday: { to: '/app/front-desk', anyOf: ['appointments:check-in'] },
   queueWaiting: { to: '/app/front-desk', anyOf: ['appointments:check-in'] },
   upcomingAppointments: { to: '/app/appointments', anyOf: ['appointments:book-own'] },
+  pendingReviews: { to: '/app/my-day', anyOf: ['queue:call'] },
 };
 
 /** One dashboard figure, or a plain note that the module behind it has not been built yet. */

@@ -27,6 +27,7 @@ export const workspace = {
       unpaidBills: 'Unpaid bills',
       pharmacySalesToday: 'Pharmacy sales today',
       patientsSeen: 'Patients seen',
+      pendingReviews: 'Consultations to close',
     },
     arrivesWith: 'Arrives with the {{module}} module.',
     open: 'Open',
