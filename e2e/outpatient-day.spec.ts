@@ -171,9 +171,9 @@ test('an outpatient day: booked, checked in, called on the queue screen, seen, p
   await expect(doc.getByRole('option', { name: /J06\.9/ })).toBeVisible();
   await icd.press('ArrowDown');
   await icd.press('Enter');
-  await expect(
-    doc.getByText('Acute upper respiratory infection, unspecified', { exact: true }),
-  ).toBeVisible();
+  // The chosen code joins the diagnoses, with its title; the list has closed.
+  await expect(doc.getByText(/^J06\.9\s+Acute upper respiratory infection, unspecified$/)).toBeVisible();
+  await expect(doc.getByRole('button', { name: 'Remove J06.9' })).toBeVisible();
   await doc.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(doc.getByText('Consultation saved.')).toBeVisible();
 
