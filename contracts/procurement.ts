@@ -113,13 +113,12 @@ export const ProcurementSettings = z.object({
 });
 export type ProcurementSettings = z.infer<typeof ProcurementSettings>;
 
-export const UpdateProcurementSettings = z
-  .strictObject({
-    approvalThresholdMinor: MoneyMinor.optional(),
-    overDeliveryPercent: z.number().int().min(0).max(100).optional(),
-    safetyStockDays: z.number().int().min(0).max(365).optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
+/** The whole set of settings: a change names every value (an incomplete body changes nothing). */
+export const UpdateProcurementSettings = z.strictObject({
+  approvalThresholdMinor: MoneyMinor,
+  overDeliveryPercent: z.number().int().min(0).max(100),
+  safetyStockDays: z.number().int().min(0).max(365),
+});
 export type UpdateProcurementSettings = z.infer<typeof UpdateProcurementSettings>;
 
 // ---------------------------------------------------------------- purchase orders
@@ -301,10 +300,17 @@ export const CreateSupplierReturn = z.strictObject({
   reason: z.enum(RETURN_REASONS),
   note: multiline(500).optional(),
   lines: z
-    .array(z.strictObject({ batchId: Uuid, units: z.number().int('Must be a whole number of units').min(1).max(1_000_000) }))
+    .array(
+      z.strictObject({
+        batchId: Uuid,
+        units: z.number().int('Must be a whole number of units').min(1).max(1_000_000),
+      }),
+    )
     .min(1)
     .max(200)
-    .refine((ls) => new Set(ls.map((l) => l.batchId)).size === ls.length, { message: 'Each batch once per return' }),
+    .refine((ls) => new Set(ls.map((l) => l.batchId)).size === ls.length, {
+      message: 'Each batch once per return',
+    }),
 });
 export type CreateSupplierReturn = z.infer<typeof CreateSupplierReturn>;
 

@@ -232,10 +232,9 @@ export const SchedulingSettings = z.object({
 });
 export type SchedulingSettings = z.infer<typeof SchedulingSettings>;
 
-export const UpdateSchedulingSettings = z
-  .strictObject({
-    patientChangeCutoffHours: z.number().int().min(0).max(168).optional(),
-    noShowGraceMinutes: z.number().int().min(5).max(720).optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
+/** The whole set of rules: a change names every value (an incomplete body changes nothing). */
+export const UpdateSchedulingSettings = z.strictObject({
+  patientChangeCutoffHours: z.number().int().min(0).max(168),
+  noShowGraceMinutes: z.number().int().min(5).max(720),
+});
 export type UpdateSchedulingSettings = z.infer<typeof UpdateSchedulingSettings>;

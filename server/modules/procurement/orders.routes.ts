@@ -38,13 +38,13 @@ export function purchaseOrderRoutes(root: FastifyInstance): void {
     async (req) => orders.getSettings(ctxOf(req)),
   );
 
-  app.patch(
+  app.put(
     '/api/procurement/settings',
     {
       config: access('procurement:settings'),
       schema: {
         tags,
-        summary: 'Change the approval threshold, the allowed over-delivery or the safety stock',
+        summary: 'Set the approval threshold, the allowed over-delivery and the safety stock (all three)',
         body: UpdateProcurementSettings,
         response: { 200: ProcurementSettings },
       },

@@ -40,7 +40,7 @@ export async function updateSettings(
   await ctx.db.transaction(async (tx) => {
     const before = await repo.settingsOf(tx, hospitalId);
     const { currency: _currency, ...current } = before;
-    const next = { ...current, ...input };
+    const next = { ...input };
     await repo.saveSettings(tx, hospitalId, next, ctx.actor.userId);
     await audit(tx, ctx, {
       action: 'procurement.settings_changed',

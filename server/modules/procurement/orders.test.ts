@@ -121,14 +121,21 @@ describe('approval', () => {
   });
 
   it('waits for a hospital admin from the threshold up, tells the admins, and only they approve', async () => {
-    const set = await send(t, 'PATCH', '/api/procurement/settings', b.admin, {
+    const set = await send(t, 'PUT', '/api/procurement/settings', b.admin, {
       approvalThresholdMinor: 10_000,
+      overDeliveryPercent: 10,
+      safetyStockDays: 7,
     });
     expect(set.json()).toMatchObject({ approvalThresholdMinor: 10_000, overDeliveryPercent: 10 });
+    const whole = { approvalThresholdMinor: 1, overDeliveryPercent: 10, safetyStockDays: 7 };
+    expect((await send(t, 'PUT', '/api/procurement/settings', b.officer, whole)).statusCode).toBe(403);
+    // A change names every setting: a lone value changes nothing.
     expect(
-      (await send(t, 'PATCH', '/api/procurement/settings', b.officer, { approvalThresholdMinor: 1 }))
-        .statusCode,
-    ).toBe(403);
+      (await send(t, 'PUT', '/api/procurement/settings', b.admin, { approvalThresholdMinor: 1 })).statusCode,
+    ).toBe(400);
+    expect((await send(t, 'GET', '/api/procurement/settings', b.admin)).json()).toMatchObject({
+      approvalThresholdMinor: 10_000,
+    });
     try {
       const d = await draftOrder(t, b, 10, 1000); // 20,000 ≥ 10,000
       const submitted = (await act(d.id, 'submit')).json() as PurchaseOrder;
@@ -143,7 +150,11 @@ describe('approval', () => {
       expect(approved.json()).toMatchObject({ status: 'approved' });
       expect((await act(d.id, 'approve', b.admin)).statusCode).toBe(409);
     } finally {
-      await send(t, 'PATCH', '/api/procurement/settings', b.admin, { approvalThresholdMinor: 5_000_000 });
+      await send(t, 'PUT', '/api/procurement/settings', b.admin, {
+        approvalThresholdMinor: 5_000_000,
+        overDeliveryPercent: 10,
+        safetyStockDays: 7,
+      });
     }
   });
 });

@@ -25,13 +25,13 @@ export function settingsRoutes(root: FastifyInstance): void {
     async (req) => settings.getSchedulingSettings(ctxOf(req)),
   );
 
-  app.patch(
+  app.put(
     '/api/scheduling/settings',
     {
       config: { access: { anyOf: ['availability:manage'] } },
       schema: {
         tags,
-        summary: 'Change the cut-off for patients’ own changes or the no-show grace period',
+        summary: 'Set the cut-off for patients’ own changes and the no-show grace period (both)',
         body: UpdateSchedulingSettings,
         response: { 200: SchedulingSettings },
       },

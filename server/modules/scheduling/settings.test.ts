@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const call = (method: 'GET' | 'PATCH' | 'POST', url: string, headers: object, payload?: object) =>
+const call = (method: 'GET' | 'PUT' | 'POST', url: string, headers: object, payload?: object) =>
   t.app.inject({ method, url, headers: headers as Record<string, string>, ...(payload ? { payload } : {}) });
 const HOUR = 3600_000;
 
@@ -24,7 +24,12 @@ describe('scheduling settings', () => {
       noShowGraceMinutes: 30,
     });
     expect(
-      (await call('PATCH', '/api/scheduling/settings', c.reception, { noShowGraceMinutes: 60 })).statusCode,
+      (
+        await call('PUT', '/api/scheduling/settings', c.reception, {
+          patientChangeCutoffHours: 2,
+          noShowGraceMinutes: 60,
+        })
+      ).statusCode,
     ).toBe(403);
     for (const bad of [
       {},
@@ -34,11 +39,14 @@ describe('scheduling settings', () => {
       { x: 1 },
     ]) {
       expect(
-        (await call('PATCH', '/api/scheduling/settings', admin, bad)).statusCode,
+        (await call('PUT', '/api/scheduling/settings', admin, bad)).statusCode,
         JSON.stringify(bad),
       ).toBe(400);
     }
-    const set = await call('PATCH', '/api/scheduling/settings', admin, { patientChangeCutoffHours: 24 });
+    const set = await call('PUT', '/api/scheduling/settings', admin, {
+      patientChangeCutoffHours: 24,
+      noShowGraceMinutes: 30,
+    });
     expect(set.json()).toEqual({ patientChangeCutoffHours: 24, noShowGraceMinutes: 30 });
     const audit = await t.database.query<{ action: string }>(
       `select action from audit_events where entity_id = $1 and action = 'scheduling.settings_changed'`,
@@ -58,11 +66,17 @@ describe('scheduling settings', () => {
       startsAt: inTenHours,
       endsAt: new Date(inTenHours.getTime() + 900_000),
     });
-    await call('PATCH', '/api/scheduling/settings', admin, { patientChangeCutoffHours: 24 });
+    await call('PUT', '/api/scheduling/settings', admin, {
+      patientChangeCutoffHours: 24,
+      noShowGraceMinutes: 30,
+    });
     const late = await call('POST', `/api/appointments/${id}/cancel`, p.headers, {});
     expect([late.statusCode, late.json().code]).toEqual([422, 'CANCELLATION_CUTOFF']);
     expect(late.json().detail).toContain('24 hours');
-    await call('PATCH', '/api/scheduling/settings', admin, { patientChangeCutoffHours: 6 });
+    await call('PUT', '/api/scheduling/settings', admin, {
+      patientChangeCutoffHours: 6,
+      noShowGraceMinutes: 30,
+    });
     expect((await call('POST', `/api/appointments/${id}/cancel`, p.headers, {})).json()).toMatchObject({
       status: 'cancelled',
     });
@@ -71,7 +85,8 @@ describe('scheduling settings', () => {
   it("marks no-shows after each hospital's own grace period", async () => {
     const slow = await clinic(t);
     const quick = await clinic(t);
-    await call('PATCH', '/api/scheduling/settings', slow.admin, {
+    await call('PUT', '/api/scheduling/settings', slow.admin, {
+      patientChangeCutoffHours: 2,
       noShowGraceMinutes: 120,
     });
     const start = new Date('2027-03-01T09:00:00Z');

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchedulingSettings } from '../../../contracts/scheduling';
-import { get, patch } from '../../lib/api';
+import { get, put } from '../../lib/api';
 import { applyServerErrors, notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { LoadError } from '../../components/LoadError';
@@ -36,7 +36,7 @@ export function AppointmentRules() {
   const save = form.onSubmit(async (values) => {
     setFailure(null);
     try {
-      const saved = await patch<SchedulingSettings>('/api/scheduling/settings', values);
+      const saved = await put<SchedulingSettings>('/api/scheduling/settings', values);
       client.setQueryData(key, saved);
       notifySuccess(t('availability.rulesSaved'));
     } catch (err) {

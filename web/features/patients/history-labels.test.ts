@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAllWords } from '../../i18n';
 import { accessOpenedLabel, timelineActionLabel } from './history-labels';
+
+// The patient page is signed-in, so it renders only once every word has loaded (web/i18n).
+beforeAll(() => loadAllWords());
 
 describe('timeline and access-log labels', () => {
   it('names each change and each read in words', () => {
