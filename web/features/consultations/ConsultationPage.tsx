@@ -363,7 +363,12 @@ function OpenConsultation({ c }: { c: Consultation }) {
     });
     localStorage.removeItem(draftKey(c.id));
     client.setQueryData(consultationKey(c.id), next);
-    await client.invalidateQueries({ queryKey: ['visits'] });
+    // Closing completes the appointment: the doctor's day, the front desk and the visit lists change.
+    await Promise.all(
+      [['visits'], ['queue'], ['appointments'], ['dashboard']].map((queryKey) =>
+        client.invalidateQueries({ queryKey }),
+      ),
+    );
     notifySuccess(t('consultation.closed'));
   };
 
