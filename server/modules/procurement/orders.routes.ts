@@ -14,6 +14,7 @@ import {
 } from '../../../contracts/procurement';
 import type { Permission } from '../../../contracts/permissions';
 import { ctxOf } from '../../platform/context';
+import * as reading from './orders.read';
 import * as orders from './orders.service';
 
 const tags = ['procurement'];
@@ -35,7 +36,7 @@ export function purchaseOrderRoutes(root: FastifyInstance): void {
         response: { 200: ProcurementSettings },
       },
     },
-    async (req) => orders.getSettings(ctxOf(req)),
+    async (req) => reading.getSettings(ctxOf(req)),
   );
 
   app.put(
@@ -49,7 +50,7 @@ export function purchaseOrderRoutes(root: FastifyInstance): void {
         response: { 200: ProcurementSettings },
       },
     },
-    async (req) => orders.updateSettings(ctxOf(req), req.body),
+    async (req) => reading.updateSettings(ctxOf(req), req.body),
   );
 
   app.get(
@@ -63,7 +64,7 @@ export function purchaseOrderRoutes(root: FastifyInstance): void {
         response: { 200: PurchaseOrderPage },
       },
     },
-    async (req) => orders.listOrders(ctxOf(req), req.query),
+    async (req) => reading.listOrders(ctxOf(req), req.query),
   );
 
   app.get(
@@ -78,7 +79,7 @@ export function purchaseOrderRoutes(root: FastifyInstance): void {
         response: { 200: PurchaseOrder },
       },
     },
-    async (req) => orders.getOrder(ctxOf(req), req.params.id),
+    async (req) => reading.getOrder(ctxOf(req), req.params.id),
   );
 
   app.post(

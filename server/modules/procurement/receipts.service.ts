@@ -14,7 +14,7 @@ import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { postReceipt, postSupplierReturn } from '../pharmacy';
-import { readOrder } from './orders.service';
+import { readOrder } from './orders.read';
 import * as orders from './orders.repo';
 import * as repo from './receipts.repo';
 import * as suppliersRepo from './suppliers.repo';
