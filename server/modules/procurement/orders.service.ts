@@ -76,7 +76,8 @@ async function checkStore(tx: Tx, hospitalId: string, storeId: string) {
 export async function createDraft(tx: Tx, ctx: Ctx, hospitalId: string, input: CreatePurchaseOrder) {
   const supplier = await suppliersRepo.findSupplier(tx, hospitalId, input.supplierId);
   if (!supplier) throw notFound('Supplier');
-  if (!supplier.active) throw new AppError('CONFLICT', `${supplier.name} is out of use: bring it back first.`);
+  if (!supplier.active)
+    throw new AppError('CONFLICT', `${supplier.name} is out of use: bring it back first.`);
   await checkStore(tx, hospitalId, input.storeId);
   const settings = await repo.settingsOf(tx, hospitalId);
   const priced = await pricedLines(tx, hospitalId, supplier.id, input.lines, settings.overDeliveryPercent);
