@@ -164,6 +164,17 @@ export interface PublicDoctorRow {
 }
 
 /**
+ * Whether the doctor profile `d` (its account `u`, its hospital `h`) can be booked: approved, still
+ * holding the doctor role there, with an active account at an active hospital. One rule for the
+ * directory and for booking, which reads it in the same statement as the doctor's hours.
+ */
+export function bookableDoctorSql(): SQL {
+  return sql`(d.status = 'approved' and h.active and u.status = 'active'
+    and exists (select 1 from memberships m
+                 where m.user_id = d.user_id and m.hospital_id = d.hospital_id and m.role = 'doctor' and m.active))`;
+}
+
+/**
  * The public directory: approved doctors who still hold the doctor role, at active hospitals, with
  * active accounts. Selects only the columns the directory shows.
  */
@@ -172,13 +183,7 @@ export async function listPublicDoctors(
   f: { id?: string; hospitalId?: string; departmentId?: string; specialty?: string; q?: string },
   page: { limit: number; offset: number },
 ): Promise<{ rows: PublicDoctorRow[]; total: number }> {
-  const conds: SQL[] = [
-    sql`d.status = 'approved'`,
-    sql`h.active`,
-    sql`u.status = 'active'`,
-    sql`exists (select 1 from memberships m
-                 where m.user_id = d.user_id and m.hospital_id = d.hospital_id and m.role = 'doctor' and m.active)`,
-  ];
+  const conds: SQL[] = [bookableDoctorSql()];
   if (f.id) conds.push(sql`d.id = ${f.id}`);
   if (f.hospitalId) conds.push(sql`d.hospital_id = ${f.hospitalId}`);
   if (f.departmentId) conds.push(sql`d.department_id = ${f.departmentId}`);

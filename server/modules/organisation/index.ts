@@ -7,6 +7,7 @@ export { submitDoctorApplication, hospitalNames } from './doctor-applications.se
 export { findHospitalInfo, type HospitalInfo } from './hospitals.service';
 export { departmentBelongsToHospital } from './departments.service';
 export { activeStaffWithRole } from './staff.repo';
+export { bookableDoctorSql } from './doctors.repo';
 export { findBookableDoctor, type BookableDoctor } from './directory.service';
 
 /** Hospitals, departments, staff and invitations, doctor profiles and approvals, the public directory. */

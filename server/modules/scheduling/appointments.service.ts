@@ -40,35 +40,51 @@ export async function present(
   return ids.flatMap((id): Appointment[] => {
     const r = byId.get(id);
     if (!r) return [];
-    const { a } = r;
-    const h = hospitalById.get(a.hospitalId);
-    const p = patients.get(a.patientId);
+    const p = patients.get(r.a.patientId);
     return [
-      {
-        id: a.id,
-        hospitalId: a.hospitalId,
-        hospitalName: h?.name ?? '',
-        timeZone: h?.timeZone ?? 'UTC',
-        doctorId: a.doctorProfileId,
+      toAppointment(r.a, {
+        hospital: hospitalById.get(r.a.hospitalId),
         doctorName: doctors.get(r.doctorUserId) ?? '',
-        patientId: a.patientId,
         patientName: p?.name ?? '',
         mrn: hospitalId ? (p?.mrn ?? null) : null,
-        startsAt: iso(a.startsAt),
-        endsAt: iso(a.endsAt),
-        status: a.status as AppointmentStatus,
-        reason: a.reason,
-        bookedAt: iso(a.createdAt),
-        cancelledAt: a.cancelledAt ? iso(a.cancelledAt) : null,
-        cancellationReason: a.cancellationReason,
-        walkIn: a.walkIn,
-        token: a.token,
-        queueDate: a.queueDate,
-        checkedInAt: a.checkedInAt ? iso(a.checkedInAt) : null,
-        calledAt: a.calledAt ? iso(a.calledAt) : null,
-      },
+      }),
     ];
   });
+}
+
+/** An appointment row as the contract shows it, with the names it carries. */
+export function toAppointment(
+  a: repo.AppointmentRow,
+  n: {
+    hospital: { name: string; timeZone: string } | undefined;
+    doctorName: string;
+    patientName: string;
+    mrn: string | null;
+  },
+): Appointment {
+  return {
+    id: a.id,
+    hospitalId: a.hospitalId,
+    hospitalName: n.hospital?.name ?? '',
+    timeZone: n.hospital?.timeZone ?? 'UTC',
+    doctorId: a.doctorProfileId,
+    doctorName: n.doctorName,
+    patientId: a.patientId,
+    patientName: n.patientName,
+    mrn: n.mrn,
+    startsAt: iso(a.startsAt),
+    endsAt: iso(a.endsAt),
+    status: a.status as AppointmentStatus,
+    reason: a.reason,
+    bookedAt: iso(a.createdAt),
+    cancelledAt: a.cancelledAt ? iso(a.cancelledAt) : null,
+    cancellationReason: a.cancellationReason,
+    walkIn: a.walkIn,
+    token: a.token,
+    queueDate: a.queueDate,
+    checkedInAt: a.checkedInAt ? iso(a.checkedInAt) : null,
+    calledAt: a.calledAt ? iso(a.calledAt) : null,
+  };
 }
 
 /** How the caller sees an appointment: as staff of its hospital, as its doctor, as its patient, or not at all. */

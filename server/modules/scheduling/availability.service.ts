@@ -14,10 +14,10 @@ import { can, requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { findBookableDoctor, findHospitalInfo, type HospitalInfo } from '../organisation';
-import { addDays, localDateOf, localToInstant } from './local-time';
+import { findHospitalInfo, type HospitalInfo } from '../organisation';
+import { addDays, localToInstant } from './local-time';
 import * as repo from './scheduling.repo';
-import { exceptionRule, templateRule, toException, toTemplate } from './scheduling.dto';
+import { toException, toTemplate } from './scheduling.dto';
 import { freeSlots, offeredSlotAt, type Interval } from './slots';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -157,36 +157,45 @@ export async function removeException(ctx: Ctx, id: string): Promise<void> {
   });
 }
 
-/** A doctor who can be booked, with their hospital; 404 if unknown, 422 if not bookable (yet). */
+/**
+ * A doctor who can be booked, read in one statement with their weekly hours and the exceptions
+ * touching the UTC dates `from`..`to` (two days either side are added: any time zone's local dates
+ * fall inside). 404 for no such doctor, or one of another hospital than `hospitalId` when given.
+ */
 export async function bookableDoctor(
   exec: Executor,
   doctorId: string,
-): Promise<{ doctor: repo.DoctorFacts; hospital: HospitalInfo }> {
-  const doctor = await repo.doctorFacts(exec, doctorId);
-  if (!doctor) throw notFound('Doctor');
-  if (doctor.status !== 'approved' || !(await findBookableDoctor(exec, doctor.hospitalId, doctor.id))) {
+  dates: { from: string; to: string; hospitalId?: string },
+): Promise<repo.BookingFacts> {
+  const doctor = await repo.bookingFacts(exec, doctorId, {
+    from: addDays(dates.from, -2),
+    to: addDays(dates.to, 2),
+  });
+  if (!doctor || (dates.hospitalId !== undefined && doctor.hospitalId !== dates.hospitalId)) {
+    throw notFound('Doctor');
+  }
+  if (!doctor.bookable) {
     throw new AppError(
       'DOCTOR_NOT_APPROVED',
       'This doctor cannot be booked: not approved, or not in service.',
     );
   }
-  return { doctor, hospital: await hospitalOf(exec, doctor.hospitalId) };
+  return doctor;
 }
+
+/** The UTC date of an instant, for `bookableDoctor`'s window. */
+export const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The doctor's free slots on the local dates `from`..`to` (at most 31 days), from now on. */
 export async function listSlots(ctx: Ctx, doctorId: string, q: SlotQuery): Promise<SlotList> {
-  const { doctor, hospital } = await bookableDoctor(ctx.db, doctorId);
-  const tz = hospital.timeZone;
+  const doctor = await bookableDoctor(ctx.db, doctorId, q);
+  const tz = doctor.hospital.timeZone;
   const start = localToInstant(q.from, '00:00', tz);
   const end = localToInstant(addDays(q.to, 1), '00:00', tz);
-  const [templates, exceptions, booked] = await Promise.all([
-    repo.templatesOf(ctx.db, doctor.id),
-    repo.exceptionsOf(ctx.db, doctor.hospitalId, doctor.id, q),
-    repo.doctorBookings(ctx.db, doctor.id, new Date(start), new Date(end)),
-  ]);
+  const booked = await repo.doctorBookings(ctx.db, doctor.id, new Date(start), new Date(end));
   const slots = freeSlots({
-    templates: templates.map(templateRule),
-    exceptions: exceptions.map(exceptionRule),
+    templates: doctor.templates,
+    exceptions: doctor.exceptions,
     booked: booked.map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })),
     from: q.from,
     to: q.to,
@@ -201,22 +210,9 @@ export async function listSlots(ctx: Ctx, doctorId: string, q: SlotQuery): Promi
   };
 }
 
-/**
- * The slot starting at `startsAt` if the doctor's hours offer it and no exception takes it, else
- * OUTSIDE_AVAILABILITY. Bookings are checked by the caller (and held by the database).
- */
-export async function offeredSlot(
-  exec: Executor,
-  doctor: repo.DoctorFacts,
-  timeZone: string,
-  startsAt: number,
-): Promise<Interval> {
-  const date = localDateOf(startsAt, timeZone);
-  const [templates, exceptions] = await Promise.all([
-    repo.templatesOf(exec, doctor.id),
-    repo.exceptionsOf(exec, doctor.hospitalId, doctor.id, { from: addDays(date, -1), to: addDays(date, 1) }),
-  ]);
-  const slot = offeredSlotAt(templates.map(templateRule), exceptions.map(exceptionRule), startsAt, timeZone);
+/** The doctor's slot that starts at `startsAt`; OUTSIDE_AVAILABILITY when there is none. */
+export function offeredSlot(doctor: repo.BookingFacts, startsAt: number): Interval {
+  const slot = offeredSlotAt(doctor.templates, doctor.exceptions, startsAt, doctor.hospital.timeZone);
   if (!slot) {
     throw new AppError(
       'OUTSIDE_AVAILABILITY',

@@ -8,47 +8,51 @@ import type {
   CancelAppointment,
   RescheduleAppointment,
 } from '../../../contracts/scheduling';
-import type { Tx } from '../../db/client';
+import type { Executor, Tx } from '../../db/client';
 import { can, requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { sha256 } from '../../platform/crypto';
-import { AppError, notFound } from '../../platform/errors';
-import { findUserNames } from '../identity';
+import { AppError, notFound, sqlState, UNIQUE_VIOLATION } from '../../platform/errors';
 import { notify } from '../notifications';
 import { ensureRegistered, registeredPatient } from '../patients';
-import { present, viewerOf } from './appointments.service';
-import { bookableDoctor, offeredSlot } from './availability.service';
+import { present, toAppointment, viewerOf } from './appointments.service';
+import { bookableDoctor, offeredSlot, utcDate } from './availability.service';
 import { schedulingSettingsOf } from './scheduling-settings';
 import * as repo from './scheduling.repo';
 import { clearReminders, noticeContact, patientRecipient } from './scheduling.jobs.repo';
 import { tellDoctor } from './doctor-notices';
 
-/** Refuses a start that has passed or is not a free slot of a bookable doctor; the slot otherwise. */
-async function freeSlotAt(tx: Tx, doctorId: string, startsAt: string, except?: string) {
+/**
+ * The slot of a bookable doctor starting at `startsAt`, or the reason there is none (the past, an
+ * unbookable doctor, outside their hours). Whether it is free is the database's to say: the
+ * exclusion constraints refuse an overlapping insert or move with SLOT_TAKEN or PATIENT_BUSY
+ * (ADR 10), so no separate look first: booking is the front desk's busiest write.
+ */
+async function slotAt(tx: Tx, doctorId: string, startsAt: string, hospitalId?: string) {
   const start = Date.parse(startsAt);
   if (start <= Date.now()) throw new AppError('IN_THE_PAST', 'That time has already passed.');
-  const { doctor, hospital } = await bookableDoctor(tx, doctorId);
-  const slot = await offeredSlot(tx, doctor, hospital.timeZone, start);
-  const s = new Date(slot.start);
-  const e = new Date(slot.end);
-  if ((await repo.doctorBookings(tx, doctor.id, s, e, except)).length > 0) {
-    throw new AppError('SLOT_TAKEN', 'That slot has just been booked. Choose another one.');
-  }
-  return { doctor, hospital, startsAt: s, endsAt: e };
+  const day = utcDate(start);
+  const doctor = await bookableDoctor(tx, doctorId, { from: day, to: day, hospitalId });
+  const slot = offeredSlot(doctor, start);
+  return { doctor, startsAt: new Date(slot.start), endsAt: new Date(slot.end) };
 }
 
-async function refuseIfPatientBusy(tx: Tx, patientId: string, s: Date, e: Date, except?: string) {
-  if (await repo.patientIsBusy(tx, patientId, s, e, except)) {
-    throw new AppError('PATIENT_BUSY', 'The patient already has an appointment at that time.');
-  }
+/** Whom the patient's notices go to (their account, else their record's contact), and the names. */
+async function noticeFacts(tx: Tx, appointmentId: string) {
+  const contact = await noticeContact(tx, appointmentId);
+  return {
+    to: patientRecipient(contact),
+    doctorName: contact?.doctorName ?? 'your doctor',
+    patientName: contact?.patientName ?? '',
+  };
 }
 
-/** Whom the patient's notices go to (their account, else their record's contact) and the doctor's name. */
-async function noticeFacts(tx: Tx, a: repo.AppointmentRow, doctorUserId: string) {
-  const [contact, names] = await Promise.all([noticeContact(tx, a.id), findUserNames(tx, [doctorUserId])]);
-  return { to: patientRecipient(contact), doctorName: names.get(doctorUserId) ?? 'your doctor' };
-}
+/**
+ * Unique and exclusion violations: what a second copy of a booking request runs into while the
+ * first one commits (its key, its slot, the patient's time, the patient's registration).
+ */
+const TWIN_CONFLICTS = new Set([UNIQUE_VIOLATION, '23P01']);
 
 /**
  * Books a free slot: for the signed-in patient (registering them at the hospital if this is their
@@ -69,63 +73,73 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
   // already registered at theirs.
   const asStaff = forOther;
   const hash = sha256(JSON.stringify({ ...content, startsAt: new Date(input.startsAt).toISOString() }));
-  const id = await ctx.db.transaction(async (tx) => {
-    await repo.lockBookingKey(tx, ctx.actor.userId, idempotencyKey);
-    const earlier = await repo.findByKey(tx, ctx.actor.userId, idempotencyKey);
-    if (earlier) {
-      if (earlier.requestHash !== hash) {
-        throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for a different booking.');
-      }
-      return earlier.id;
+  const earlierBooking = async (exec: Executor) => {
+    const earlier = await repo.findByKey(exec, ctx.actor.userId, idempotencyKey);
+    if (earlier && earlier.requestHash !== hash) {
+      throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for a different booking.');
     }
-    if (asStaff) {
-      const hospitalId = requireHospital(ctx.actor);
-      const doctor = await repo.doctorFacts(tx, input.doctorId);
-      if (!doctor || doctor.hospitalId !== hospitalId) throw notFound('Doctor');
-      if (!(await registeredPatient(tx, patientId, hospitalId))) throw notFound('Patient');
-    }
-    const slot = await freeSlotAt(tx, input.doctorId, input.startsAt);
-    if (!asStaff) await ensureRegistered(tx, ctx, patientId, slot.hospital.id);
-    await refuseIfPatientBusy(tx, patientId, slot.startsAt, slot.endsAt);
-    const row = await repo.insertAppointment(tx, {
-      hospitalId: slot.hospital.id,
-      doctorProfileId: slot.doctor.id,
-      patientId,
-      startsAt: slot.startsAt,
-      endsAt: slot.endsAt,
-      status: 'booked',
-      reason: input.reason ?? '',
-      bookedBy: ctx.actor.userId,
-      idempotencyKey,
-      requestHash: hash,
-    });
-    await audit(tx, ctx, {
-      action: 'appointment.booked',
-      entityType: 'appointment',
-      entityId: row.id,
-      patientId,
-      hospitalId: row.hospitalId,
-      after: {
-        doctorId: row.doctorProfileId,
-        startsAt: row.startsAt,
-        endsAt: row.endsAt,
-        reason: row.reason,
-      },
-    });
-    const n = await noticeFacts(tx, row, slot.doctor.userId);
-    if (n.to) {
-      await notify(tx, {
-        template: 'scheduling.appointment_booked',
-        ...n.to,
-        hospitalId: row.hospitalId,
-        idempotencyKey: `appointment-booked:${row.id}`,
-        data: { appointmentId: row.id, doctorName: n.doctorName, startsAt: row.startsAt.toISOString() },
+    return earlier;
+  };
+  const hospitalId = asStaff ? requireHospital(ctx.actor) : null;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const earlier = await earlierBooking(tx);
+      if (earlier) return (await present(tx, [earlier.id], hospitalId))[0]!;
+      const slot = await slotAt(tx, input.doctorId, input.startsAt, hospitalId ?? undefined);
+      const registered = hospitalId ? await registeredPatient(tx, patientId, hospitalId) : null;
+      if (hospitalId && !registered) throw notFound('Patient');
+      if (!hospitalId) await ensureRegistered(tx, ctx, patientId, slot.doctor.hospitalId);
+      const row = await repo.insertAppointment(tx, {
+        hospitalId: slot.doctor.hospitalId,
+        doctorProfileId: slot.doctor.id,
+        patientId,
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        status: 'booked',
+        reason: input.reason ?? '',
+        bookedBy: ctx.actor.userId,
+        idempotencyKey,
+        requestHash: hash,
       });
+      await audit(tx, ctx, {
+        action: 'appointment.booked',
+        entityType: 'appointment',
+        entityId: row.id,
+        patientId,
+        hospitalId: row.hospitalId,
+        after: {
+          doctorId: row.doctorProfileId,
+          startsAt: row.startsAt,
+          endsAt: row.endsAt,
+          reason: row.reason,
+        },
+      });
+      const n = await noticeFacts(tx, row.id);
+      if (n.to) {
+        await notify(tx, {
+          template: 'scheduling.appointment_booked',
+          ...n.to,
+          hospitalId: row.hospitalId,
+          idempotencyKey: `appointment-booked:${row.id}`,
+          data: { appointmentId: row.id, doctorName: n.doctorName, startsAt: row.startsAt.toISOString() },
+        });
+      }
+      return toAppointment(row, {
+        hospital: slot.doctor.hospital,
+        doctorName: slot.doctor.fullName,
+        patientName: n.patientName,
+        mrn: registered?.mrn ?? null,
+      });
+    });
+  } catch (e) {
+    // The same request sent twice at once: the second waited on the first's slot (or key) and
+    // was refused; once the first has committed, the second answers with its appointment.
+    if (TWIN_CONFLICTS.has(sqlState(e) ?? '')) {
+      const earlier = await earlierBooking(ctx.db);
+      if (earlier) return (await present(ctx.db, [earlier.id], hospitalId))[0]!;
     }
-    return row.id;
-  });
-  const [dto] = await present(ctx.db, [id], asStaff ? requireHospital(ctx.actor) : null);
-  return dto!;
+    throw e;
+  }
 }
 
 /** Locks an appointment the caller may change, and says in which capacity (staff or its patient). */
@@ -162,8 +176,7 @@ async function lockForChange(tx: Tx, ctx: Ctx, id: string) {
 export async function reschedule(ctx: Ctx, id: string, input: RescheduleAppointment): Promise<Appointment> {
   const as = await ctx.db.transaction(async (tx) => {
     const { a, as, doctorUserId } = await lockForChange(tx, ctx, id);
-    const slot = await freeSlotAt(tx, a.doctorProfileId, input.startsAt, a.id);
-    await refuseIfPatientBusy(tx, a.patientId, slot.startsAt, slot.endsAt, a.id);
+    const slot = await slotAt(tx, a.doctorProfileId, input.startsAt);
     // One UPDATE frees the old time and takes the new: the constraint sees only the new one.
     await repo.updateAppointment(tx, a.id, { startsAt: slot.startsAt, endsAt: slot.endsAt });
     // Reminders sent for the old time say the old time: the new one gets its own.
@@ -177,7 +190,7 @@ export async function reschedule(ctx: Ctx, id: string, input: RescheduleAppointm
       before: { startsAt: a.startsAt, endsAt: a.endsAt },
       after: { startsAt: slot.startsAt, endsAt: slot.endsAt },
     });
-    const n = await noticeFacts(tx, a, doctorUserId);
+    const n = await noticeFacts(tx, a.id);
     if (n.to) {
       await notify(tx, {
         template: 'scheduling.appointment_rescheduled',
@@ -232,7 +245,7 @@ export async function cancel(ctx: Ctx, id: string, input: CancelAppointment): Pr
       before: { status: a.status },
       after: { status: 'cancelled', reason, by: as },
     });
-    const n = await noticeFacts(tx, a, doctorUserId);
+    const n = await noticeFacts(tx, a.id);
     if (n.to) {
       await notify(tx, {
         template: 'scheduling.appointment_cancelled',

@@ -13,7 +13,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { findHospitalInfo } from '../organisation';
 import { registeredPatient } from '../patients';
 import { present } from './appointments.service';
-import { bookableDoctor } from './availability.service';
+import { bookableDoctor, utcDate } from './availability.service';
 import { isoWeekday, localDateOf, offsetAt } from './local-time';
 import * as queueRepo from './queue.repo';
 import * as repo from './scheduling.repo';
@@ -119,12 +119,11 @@ export async function walkIn(ctx: Ctx, input: WalkIn): Promise<Appointment> {
       }
       return earlier.id;
     }
-    const facts = await repo.doctorFacts(tx, input.doctorId);
-    if (!facts || facts.hospitalId !== hospitalId) throw notFound('Doctor');
-    const { doctor, hospital } = await bookableDoctor(tx, input.doctorId);
-    if (!(await registeredPatient(tx, input.patientId, hospitalId))) throw notFound('Patient');
     const now = Date.now();
-    const tz = hospital.timeZone;
+    const day = utcDate(now);
+    const doctor = await bookableDoctor(tx, input.doctorId, { from: day, to: day, hospitalId });
+    if (!(await registeredPatient(tx, input.patientId, hospitalId))) throw notFound('Patient');
+    const tz = doctor.hospital.timeZone;
     const today = localDateOf(now, tz);
     const minutes =
       (await queueRepo.slotMinutesAt(tx, doctor.id, today, isoWeekday(today), localTime(now, tz))) ??

@@ -1,7 +1,6 @@
 // Rows to contract shapes.
 import type { AvailabilityException, AvailabilityTemplate } from '../../../contracts/scheduling';
 import type { ExceptionRow, TemplateRow } from './scheduling.repo';
-import type { ExceptionRule, TemplateRule } from './slots';
 
 /** PostgreSQL's `time` comes back as HH:MM:SS; the contract speaks HH:MM. */
 const hhmm = (t: string) => t.slice(0, 5);
@@ -32,6 +31,3 @@ export function toException(e: ExceptionRow): AvailabilityException {
     reason: e.reason,
   };
 }
-
-export const templateRule = (t: TemplateRow): TemplateRule => toTemplate(t);
-export const exceptionRule = (e: ExceptionRow): ExceptionRule => toException(e);

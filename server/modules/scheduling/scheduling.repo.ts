@@ -18,6 +18,8 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '../../db/client';
+import { bookableDoctorSql } from '../organisation';
+import type { ExceptionRule, TemplateRule } from './slots';
 import { appointments, availabilityExceptions, availabilityTemplates } from './scheduling.tables';
 
 export type TemplateRow = typeof availabilityTemplates.$inferSelect;
@@ -42,6 +44,52 @@ export async function doctorFacts(exec: Executor, doctorId: string): Promise<Doc
           from doctor_profiles where id = ${doctorId}`,
   );
   return row;
+}
+
+/** What booking needs of a doctor, all read in one statement (booking is the hot write path). */
+export interface BookingFacts extends DoctorFacts {
+  fullName: string;
+  bookable: boolean;
+  hospital: { id: string; name: string; timeZone: string };
+  templates: TemplateRule[];
+  exceptions: ExceptionRule[];
+}
+
+/**
+ * A doctor profile with its name, whether it can be booked, its hospital's name and time zone, its
+ * weekly hours and the exceptions (its own and the hospital's) touching the UTC dates `from`..`to`.
+ */
+export async function bookingFacts(
+  exec: Executor,
+  doctorId: string,
+  range: { from: string; to: string },
+): Promise<BookingFacts | undefined> {
+  const hhmm = (col: SQL) => sql`to_char(${col}, 'HH24:MI')`;
+  const [row] = await queryRows<BookingFacts & { hospitalName: string; timeZone: string }>(
+    exec,
+    sql`select d.id, d.hospital_id as "hospitalId", d.user_id as "userId", d.status,
+               u.full_name as "fullName", ${bookableDoctorSql()} as bookable,
+               h.name as "hospitalName", h.time_zone as "timeZone",
+               coalesce((select json_agg(json_build_object(
+                          'weekday', t.weekday, 'startTime', ${hhmm(sql`t.start_time`)},
+                          'endTime', ${hhmm(sql`t.end_time`)}, 'slotMinutes', t.slot_minutes,
+                          'effectiveFrom', t.effective_from, 'effectiveTo', t.effective_to))
+                           from availability_templates t where t.doctor_profile_id = d.id), '[]') as templates,
+               coalesce((select json_agg(json_build_object(
+                          'startsOn', e.starts_on, 'endsOn', e.ends_on,
+                          'startTime', ${hhmm(sql`e.start_time`)}, 'endTime', ${hhmm(sql`e.end_time`)}))
+                           from availability_exceptions e
+                          where e.hospital_id = d.hospital_id
+                            and (e.doctor_profile_id = d.id or e.doctor_profile_id is null)
+                            and e.starts_on <= ${range.to}::date and e.ends_on >= ${range.from}::date), '[]') as exceptions
+          from doctor_profiles d
+          join users u on u.id = d.user_id
+          join hospitals h on h.id = d.hospital_id
+         where d.id = ${doctorId}`,
+  );
+  if (!row) return undefined;
+  const { hospitalName, timeZone, ...facts } = row;
+  return { ...facts, hospital: { id: row.hospitalId, name: hospitalName, timeZone } };
 }
 
 /** The doctor profile a person holds at a hospital, if any. */
