@@ -1,7 +1,7 @@
-// Booking, moving and cancelling appointments. Each checks first for a friendly answer, and the
-// database's exclusion constraints hold the rule when two requests race (ADR 10): the loser gets
-// the same 409 SLOT_TAKEN / PATIENT_BUSY. Each change is audited and announced to the patient in
-// its own transaction.
+// Booking, moving and cancelling appointments. The database's exclusion constraints say whether a
+// time is free (ADR 10): the loser of a race, or anyone asking for a taken time, gets 409
+// SLOT_TAKEN / PATIENT_BUSY. Each change is audited and announced to the patient in its own
+// transaction.
 import type {
   Appointment,
   BookAppointment,
