@@ -93,6 +93,29 @@ describe('who sees an appointment', () => {
       expect((await get(`/api/appointments?${q}`, c.reception)).statusCode, q).toBe(400);
     }
   });
+  it('moves a visit to past once it is completed or a no-show, not only when its slot has ended', async () => {
+    const { c, day } = await clinicWithHours(t);
+    const { a, headers } = await booked(c, day, '09:00');
+    const { a: b } = await booked(c, day, '09:30', headers);
+    const { a: waiting } = await booked(c, day, '10:00', headers);
+    const mine = async (when: string) =>
+      ((await get(`/api/appointments/mine?when=${when}`, headers)).json().items as Appointment[]).map(
+        (x) => x.id,
+      );
+    expect(await mine('upcoming')).toEqual([a.id, b.id, waiting.id]);
+    // Seen early, and a no-show, both before their slots end.
+    await t.database.query(`update appointments set status = 'completed' where id = $1`, [a.id]);
+    await t.database.query(`update appointments set status = 'no_show' where id = $1`, [b.id]);
+    // A patient checked in and still waiting after their slot has ended is still to be seen.
+    await t.database.query(
+      `update appointments set status = 'checked_in',
+              starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes'
+        where id = $1`,
+      [waiting.id],
+    );
+    expect(await mine('upcoming')).toEqual([waiting.id]);
+    expect(await mine('past')).toEqual([b.id, a.id]);
+  });
 });
 
 describe('moving and cancelling', () => {

@@ -40,7 +40,8 @@ export const schedulingFigures: DashboardSource = {
       const [r] = await queryRows<{ n: number }>(
         ctx.db,
         sql`select count(*)::int as n from appointments
-             where patient_id = ${ctx.actor.patientId} and status in ('booked', 'checked_in') and ends_at > now()`,
+             where patient_id = ${ctx.actor.patientId}
+               and ((status = 'booked' and ends_at > now()) or status in ('checked_in', 'in_consultation'))`,
       );
       out.upcomingAppointments = Number(r?.n ?? 0);
     }

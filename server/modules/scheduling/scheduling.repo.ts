@@ -13,6 +13,8 @@ import {
   lt,
   lte,
   ne,
+  not,
+  notInArray,
   or,
   sql,
   type SQL,
@@ -318,10 +320,13 @@ export async function listAppointmentIds(
   let where: SQL | undefined;
   let order: SQL[];
   if ('patientId' in scope) {
-    where = and(
-      eq(a.patientId, scope.patientId),
-      scope.when === 'upcoming' ? gt(a.endsAt, scope.now) : lte(a.endsAt, scope.now),
-    );
+    // Upcoming: still to happen (a completed visit or a no-show is past even before its slot
+    // ends), or checked in and still to be seen however late it runs.
+    const upcoming = or(
+      and(gt(a.endsAt, scope.now), notInArray(a.status, ['completed', 'no_show'])),
+      inArray(a.status, ['checked_in', 'in_consultation']),
+    )!;
+    where = and(eq(a.patientId, scope.patientId), scope.when === 'upcoming' ? upcoming : not(upcoming));
     order = scope.when === 'upcoming' ? [asc(a.startsAt), asc(a.id)] : [desc(a.startsAt), desc(a.id)];
   } else {
     where = and(
