@@ -334,3 +334,84 @@ export const SupplierReturn = z.object({
 });
 export type SupplierReturn = z.infer<typeof SupplierReturn>;
 export const SupplierReturnPage = pageOf(SupplierReturn);
+
+// ---------------------------------------------------------------- reorder suggestions and insights
+
+export const SuggestionSearch = z.strictObject({
+  /** One receiving store (main store or pharmacy); absent: all of the hospital's. */
+  storeId: Uuid.optional(),
+});
+
+/** A medicine at or under its reorder level in a store, with what to order (ADR 12 gives the formula). */
+export const ReorderSuggestion = z.object({
+  medicineId: Uuid,
+  medicineName: z.string(),
+  strength: z.string().nullable(),
+  form: z.string(),
+  storeId: Uuid,
+  storeName: z.string(),
+  /** Dispensing units in that store, usable (not expired). */
+  onHand: z.number().int(),
+  reorderLevel: z.number().int(),
+  /** Packs on open orders (submitted, approved, partly received) to that store, not yet received. */
+  onOrderPacks: z.number().int(),
+  packSize: z.number().int(),
+  /** Dispensing units used per day over the last 30 and 90 days, to 2 decimals. */
+  avgDaily30: z.number(),
+  avgDaily90: z.number(),
+  suggestedPacks: z.number().int().min(1),
+  /** The preferred supplier, else the one with the latest price; null when none supplies it. */
+  supplier: z.object({ id: Uuid, name: z.string(), leadTimeDays: z.number().int() }).nullable(),
+  /** That supplier's last price per pack. */
+  lastPriceMinor: z.number().int().nullable(),
+});
+export type ReorderSuggestion = z.infer<typeof ReorderSuggestion>;
+
+export const ReorderSuggestions = z.object({
+  safetyStockDays: z.number().int(),
+  currency: z.string(),
+  items: z.array(ReorderSuggestion),
+});
+export type ReorderSuggestions = z.infer<typeof ReorderSuggestions>;
+
+/** Chosen suggestions to order: one draft per supplier, all or nothing. */
+export const CreateOrdersFromSuggestions = z.strictObject({
+  storeId: Uuid,
+  lines: z
+    .array(
+      z.strictObject({
+        medicineId: Uuid,
+        supplierId: Uuid,
+        packs: Packs,
+        /** Per pack; absent: the supplier's last price. */
+        unitPriceMinor: MoneyMinor.optional(),
+      }),
+    )
+    .min(1)
+    .max(200)
+    .refine((ls) => new Set(ls.map((l) => `${l.supplierId}/${l.medicineId}`)).size === ls.length, {
+      message: 'Each medicine once per supplier',
+    }),
+});
+export type CreateOrdersFromSuggestions = z.infer<typeof CreateOrdersFromSuggestions>;
+
+export const CreatedDraftOrder = z.object({
+  id: Uuid,
+  number: z.string(),
+  supplierId: Uuid,
+  supplierName: z.string(),
+  lineCount: z.number().int(),
+  totalMinor: z.number().int(),
+});
+export type CreatedDraftOrder = z.infer<typeof CreatedDraftOrder>;
+export const CreatedDraftOrders = z.object({ orders: z.array(CreatedDraftOrder) });
+
+export const ProcurementInsights = z.object({
+  currency: z.string(),
+  /** The last 12 months, the current one included, oldest first; months without spend are 0. */
+  spendByMonth: z.array(z.object({ month: z.string(), totalMinor: z.number().int() })),
+});
+export type ProcurementInsights = z.infer<typeof ProcurementInsights>;
+
+/** A purchase order mailed to its supplier. */
+export const SentPurchaseOrder = z.object({ sentTo: z.string() });

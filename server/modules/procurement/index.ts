@@ -4,6 +4,7 @@ import { purchaseOrderRoutes } from './orders.routes';
 import { procurementFigures } from './procurement.dashboard';
 import { PROCUREMENT_TEMPLATES } from './procurement.templates';
 import { receiptRoutes } from './receipts.routes';
+import { suggestionRoutes } from './suggestions.routes';
 import { supplierRoutes } from './suppliers.routes';
 
 /** Suppliers and what they supply; purchase orders with approval; goods receipts and returns. */
@@ -15,6 +16,7 @@ export const procurementModule = defineModule({
     supplierRoutes(app);
     purchaseOrderRoutes(app);
     receiptRoutes(app);
+    suggestionRoutes(app);
   },
   constraintErrors: {
     suppliers_hospital_name_uq: { code: 'CONFLICT', detail: 'A supplier with this name already exists.' },

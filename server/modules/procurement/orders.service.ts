@@ -8,7 +8,7 @@ import type {
   PurchaseOrder,
   UpdatePurchaseOrder,
 } from '../../../contracts/procurement';
-import type { Tx } from '../../db/client';
+import type { Executor, Tx } from '../../db/client';
 import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
@@ -22,6 +22,9 @@ import * as suppliersRepo from './suppliers.repo';
 
 // ---------------------------------------------------------------- writing
 
+/** Where a line of the request is, for field errors (`body.lines.<i>` unless said otherwise). */
+type LinePath = (i: number) => string;
+
 /** Prices and checks lines against the hospital's catalog and the supplier's last prices. */
 async function pricedLines(
   tx: Tx,
@@ -29,13 +32,14 @@ async function pricedLines(
   supplierId: string,
   lines: CreatePurchaseOrder['lines'],
   overDeliveryPercent: number,
+  linePath: LinePath = (i) => `body.lines.${i}`,
 ) {
   const ids = lines.map((l) => l.medicineId);
   const meds = new Map((await repo.medicinesForOrder(tx, hospitalId, ids)).map((m) => [m.id, m]));
   const prices = await repo.lastPrices(tx, supplierId, ids);
   const out = lines.map((l, i) => {
     const m = meds.get(l.medicineId);
-    const path = `body.lines.${i}`;
+    const path = linePath(i);
     if (!m) {
       throw new AppError('NOT_FOUND', 'Medicine not found.', {
         errors: [{ path: `${path}.medicineId`, message: 'Not in this hospital’s catalog' }],
@@ -62,25 +66,39 @@ async function pricedLines(
   return { lines: out, total };
 }
 
-async function checkStore(tx: Tx, hospitalId: string, storeId: string) {
+/** A store of the hospital that receives from suppliers (the main store or the pharmacy). */
+export async function checkStore(tx: Executor, hospitalId: string, storeId: string, path = 'body.storeId') {
   const store = await repo.receivingStore(tx, hospitalId, storeId);
   if (!store || !store.active) throw notFound('Store');
   if (store.kind === 'ward') {
     throw new AppError('VALIDATION_FAILED', 'Goods from suppliers go to the main store or the pharmacy.', {
-      errors: [{ path: 'body.storeId', message: 'A ward store cannot receive from suppliers' }],
+      errors: [{ path, message: 'A ward store cannot receive from suppliers' }],
     });
   }
 }
 
 /** A new draft, numbered and priced, in the caller's transaction. */
-export async function createDraft(tx: Tx, ctx: Ctx, hospitalId: string, input: CreatePurchaseOrder) {
+export async function createDraft(
+  tx: Tx,
+  ctx: Ctx,
+  hospitalId: string,
+  input: CreatePurchaseOrder,
+  linePath?: LinePath,
+) {
   const supplier = await suppliersRepo.findSupplier(tx, hospitalId, input.supplierId);
   if (!supplier) throw notFound('Supplier');
   if (!supplier.active)
     throw new AppError('CONFLICT', `${supplier.name} is out of use: bring it back first.`);
   await checkStore(tx, hospitalId, input.storeId);
   const settings = await repo.settingsOf(tx, hospitalId);
-  const priced = await pricedLines(tx, hospitalId, supplier.id, input.lines, settings.overDeliveryPercent);
+  const priced = await pricedLines(
+    tx,
+    hospitalId,
+    supplier.id,
+    input.lines,
+    settings.overDeliveryPercent,
+    linePath,
+  );
   const year = await repo.hospitalYear(tx, hospitalId);
   const n = await nextNumber(tx, hospitalId, `purchase-order-${year}`);
   const number = `PO-${year}-${String(n).padStart(5, '0')}`;
