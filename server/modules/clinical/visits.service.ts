@@ -2,6 +2,7 @@
 // for clinical staff of a hospital the patient is registered at (that hospital's visits) and for
 // the patient (all of them); and the printed prescription of a closed consultation.
 import type { Visit, VisitPage } from '../../../contracts/clinical';
+import { withDoctorTitle } from '../../../contracts/names';
 import { can } from '../../platform/auth/actor';
 import { auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
@@ -9,7 +10,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { patientBriefs, patientDemographics, registeredPatient } from '../patients';
 import * as repo from './clinical.repo';
 import { detailsOf } from './consultations.service';
-import { PdfDocument } from './pdf';
+import { PdfDocument } from '../../platform/pdf';
 import { ageOn, plural } from './prescribing';
 
 type Page = { limit: number; offset: number };
@@ -126,7 +127,7 @@ export async function prescriptionPdf(ctx: Ctx, id: string): Promise<{ body: Buf
   const contact = [hospital.phone && `Phone ${hospital.phone}`, hospital.email].filter(Boolean).join('   ');
   if (contact) doc.text(contact, { size: 9 });
   doc.rule();
-  doc.pair(`Dr ${doctor.name}`, `Date: ${date}`, { bold: true });
+  doc.pair(withDoctorTitle(doctor.name), `Date: ${date}`, { bold: true });
   doc.text([doctor.qualifications, doctor.specialty].filter(Boolean).join(', '), { size: 9 });
   doc.text(`Reg. No. ${doctor.registrationNumber}`, { size: 9 });
   doc.rule();
@@ -162,7 +163,7 @@ export async function prescriptionPdf(ctx: Ctx, id: string): Promise<{ body: Buf
     doc.text(followUp, { indent: 12 });
   }
   doc.space(24);
-  doc.text(`Dr ${doctor.name}`, { right: true, bold: true });
+  doc.text(withDoctorTitle(doctor.name), { right: true, bold: true });
   doc.text(`Reg. No. ${doctor.registrationNumber}`, { right: true, size: 9 });
   doc.text(`Issued electronically on ${date}. Consultation ${row.id}`, { size: 8 });
 

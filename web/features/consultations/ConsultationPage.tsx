@@ -37,6 +37,7 @@ import {
   type PrescribingAid,
 } from '../../../contracts/clinical';
 import type { Medicine } from '../../../contracts/pharmacy';
+import { withDoctorTitle } from '../../../contracts/names';
 import { ApiError, get, patch, post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -181,7 +182,7 @@ function Header({ c }: { c: Consultation }) {
         age: age === null ? t('consultation.ageUnknown') : t('consultation.ageYears', { count: age }),
         sex: t(`consultation.sex.${c.patientSex as 'male'}`, { defaultValue: c.patientSex }),
         opened: f.dateTime(c.openedAt),
-        doctor: c.doctorName,
+        doctor: withDoctorTitle(c.doctorName),
       })}
       actions={
         <>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Visit, VisitPage } from '../../../contracts/clinical';
+import { withDoctorTitle } from '../../../contracts/names';
 import { get } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { notifyError } from '../../lib/forms';
@@ -34,7 +35,7 @@ function VisitCard({ v, linkToConsultation }: { v: Visit; linkToConsultation: bo
         <Group justify="space-between" align="flex-start" gap="xs">
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Title order={3} fz="h5">
-              {t('visits.heading', { date: f.dateTime(v.openedAt), doctor: v.doctorName })}
+              {t('visits.heading', { date: f.dateTime(v.openedAt), doctor: withDoctorTitle(v.doctorName) })}
             </Title>
             <Text size="sm" c="dimmed">
               {t('visits.hospital', { hospital: v.hospitalName, specialty: v.specialty })}
