@@ -1,6 +1,6 @@
 // The arithmetic and words of prescribing, and the PDF writer's text handling, on their own.
 import { describe, expect, it } from 'vitest';
-import { PdfDocument, pdfString, wrap } from './pdf';
+import { PdfDocument, pdfString, wrap } from '../../platform/pdf';
 import { ageOn, allergyWarnings, bmiOf, computedQuantity, directionsOf } from './prescribing';
 
 const line = { dose: 1, frequency: 'TDS' as const, durationDays: 5, route: 'oral' as const, medicineId: 'x' };
