@@ -45,8 +45,23 @@ describe('allergy warnings', () => {
     expect(
       allergyWarnings({ genericName: 'Penicillin V potassium', brandName: null }, allergies)[0]!.substance,
     ).toBe('Penicillin');
-    expect(allergyWarnings({ genericName: 'Amoxicillin', brandName: null }, allergies)).toEqual([]);
     expect(allergyWarnings({ genericName: 'Ibuprofen', brandName: 'Brufen' }, allergies)).toEqual([]);
+    expect(allergyWarnings({ genericName: 'Cetirizine', brandName: 'Okacet' }, allergies)).toEqual([]);
+  });
+
+  it('warns across a drug class: the class named, or another member of it', () => {
+    const names = (genericName: string, list = allergies) =>
+      allergyWarnings({ genericName, brandName: null }, list).map((a) => a.substance);
+    // Amoxicillin is a penicillin: a penicillin allergy must warn on it.
+    expect(names('Amoxicillin + Clavulanic acid')).toEqual(['Penicillin']);
+    expect(names('Cloxacillin')).toEqual(['Penicillin']);
+    expect(names('Sulfamethoxazole + Trimethoprim')).toEqual(['sulfa']);
+    const nsaid = [{ substance: 'Ibuprofen', reaction: 'Wheeze', severity: 'moderate' }];
+    expect(names('Diclofenac sodium', nsaid)).toEqual(['Ibuprofen']);
+    expect(names('Paracetamol', nsaid)).toEqual([]);
+    expect(names('Azithromycin', [{ substance: 'Macrolides', reaction: '', severity: 'mild' }])).toEqual([
+      'Macrolides',
+    ]);
   });
 });
 

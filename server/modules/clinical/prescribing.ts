@@ -65,8 +65,108 @@ const wordIn = (needle: string, haystack: string) =>
   new RegExp(`(^|[^a-z0-9])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`).test(haystack);
 
 /**
+ * Drug classes whose members cross-react: an allergy recorded as the class ("penicillin", "sulfa",
+ * "NSAID") or as one member warns on every member. A short list of the classes behind most drug
+ * allergies, for a warning the doctor reads; not a full drug-interaction database.
+ */
+const DRUG_CLASSES: readonly { names: readonly string[]; members: readonly string[] }[] = [
+  {
+    names: ['penicillin', 'penicillins', 'beta-lactam', 'beta lactam'],
+    members: [
+      'penicillin',
+      'amoxicillin',
+      'amoxycillin',
+      'ampicillin',
+      'cloxacillin',
+      'dicloxacillin',
+      'flucloxacillin',
+      'piperacillin',
+      'benzylpenicillin',
+      'phenoxymethylpenicillin',
+      'benzathine',
+    ],
+  },
+  {
+    names: ['cephalosporin', 'cephalosporins'],
+    members: [
+      'cefalexin',
+      'cephalexin',
+      'cefadroxil',
+      'cefuroxime',
+      'cefixime',
+      'cefpodoxime',
+      'ceftriaxone',
+      'cefotaxime',
+      'ceftazidime',
+      'cefoperazone',
+      'cefepime',
+      'cefazolin',
+    ],
+  },
+  {
+    names: ['sulfa', 'sulpha', 'sulfonamide', 'sulfonamides', 'sulphonamide'],
+    members: [
+      'sulfamethoxazole',
+      'sulphamethoxazole',
+      'cotrimoxazole',
+      'co-trimoxazole',
+      'sulfadiazine',
+      'sulfasalazine',
+      'sulfadoxine',
+    ],
+  },
+  {
+    names: ['nsaid', 'nsaids', 'anti-inflammatory'],
+    members: [
+      'aspirin',
+      'acetylsalicylic acid',
+      'ibuprofen',
+      'diclofenac',
+      'aceclofenac',
+      'naproxen',
+      'ketorolac',
+      'mefenamic acid',
+      'piroxicam',
+      'indomethacin',
+      'etoricoxib',
+      'celecoxib',
+      'nimesulide',
+      'ketoprofen',
+    ],
+  },
+  {
+    names: ['macrolide', 'macrolides'],
+    members: ['erythromycin', 'azithromycin', 'clarithromycin', 'roxithromycin'],
+  },
+  {
+    names: ['fluoroquinolone', 'fluoroquinolones', 'quinolone', 'quinolones'],
+    members: ['ciprofloxacin', 'levofloxacin', 'ofloxacin', 'norfloxacin', 'moxifloxacin'],
+  },
+  {
+    names: ['tetracycline', 'tetracyclines'],
+    members: ['tetracycline', 'doxycycline', 'minocycline'],
+  },
+  {
+    names: ['opioid', 'opioids', 'opiate', 'opiates'],
+    members: ['morphine', 'codeine', 'tramadol', 'tapentadol', 'fentanyl', 'pethidine', 'oxycodone'],
+  },
+];
+
+/** What a recorded allergy warns on: the substance itself and, for a class or a member, the class. */
+function allergyTerms(substance: string): string[] {
+  const terms = new Set([substance]);
+  for (const c of DRUG_CLASSES) {
+    const hit = [...c.names, ...c.members].some((n) => n === substance || wordIn(n, substance));
+    if (hit) for (const m of c.members) terms.add(m);
+  }
+  return [...terms];
+}
+
+/**
  * The patient's allergies a medicine matches: a recorded substance that is one of its ingredients
- * (by generic or brand name, case-insensitive), or contains one ("penicillin" and "Penicillin V").
+ * (by generic or brand name, case-insensitive), or contains one ("penicillin" and "Penicillin V"),
+ * or names its drug class or a member of it ("Penicillin" warns on amoxicillin, "sulfa" on
+ * co-trimoxazole, "Ibuprofen" on diclofenac).
  */
 export function allergyWarnings(
   medicine: { genericName: string; brandName: string | null },
@@ -77,7 +177,9 @@ export function allergyWarnings(
   return allergies.filter((a) => {
     const substance = a.substance.toLowerCase().trim();
     if (substance.length < 3) return false;
-    return parts.some((p) => p === substance || wordIn(substance, p) || wordIn(p, substance));
+    return allergyTerms(substance).some((term) =>
+      parts.some((p) => p === term || wordIn(term, p) || wordIn(p, term)),
+    );
   });
 }
 
