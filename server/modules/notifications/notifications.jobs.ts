@@ -48,6 +48,11 @@ export async function defineNotificationJobs(runner: JobRunner, deps: DeliveryDe
           subject: job.data.subject,
           text: job.data.text,
           html: job.data.html,
+          attachments: job.data.attachments?.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.contentBase64, 'base64'),
+          })),
           messageId: `<${d.id}@${deps.mailDomain}>`,
         });
       } catch (err) {

@@ -25,6 +25,8 @@ export interface EmailJob {
   subject: string;
   text: string;
   html: string;
+  /** Files sent with the mail, their content in base64 (job data is JSON). */
+  attachments?: { filename: string; contentType: string; contentBase64: string }[];
 }
 export interface SmsJob {
   deliveryId: string;
@@ -59,6 +61,8 @@ export interface NotifyInput {
   mandatory?: boolean;
   /** Deliver no earlier than this (reminders). */
   startAfter?: Date;
+  /** Files to send with the email (a purchase order's PDF); other channels ignore them. */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface NotifyResult {
@@ -113,7 +117,20 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
     targets.push({
       channel: 'email',
       recipient: to,
-      payload: (deliveryId): EmailJob => ({ deliveryId, to: to!, ...mail }),
+      payload: (deliveryId): EmailJob => ({
+        deliveryId,
+        to: to!,
+        ...mail,
+        ...(input.attachments?.length
+          ? {
+              attachments: input.attachments.map((a) => ({
+                filename: a.filename,
+                contentType: a.contentType,
+                contentBase64: a.content.toString('base64'),
+              })),
+            }
+          : {}),
+      }),
     });
   }
   if (rendered.sms !== undefined) {

@@ -3,11 +3,19 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { newId } from '../../db/ids';
 
+/** A file sent with a message (a purchase order's PDF to its supplier). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  attachments?: MailAttachment[];
   /**
    * `<id@host>`. A message sent again after a crash carries the same id, so mail systems can tell
    * it is the same message; nodemailer makes a random one when unset.
