@@ -9,7 +9,7 @@ import type { Executor } from '../../db/client';
 import { enqueue, jobIdForKey } from '../../platform/jobs';
 import { E164 } from '../../platform/sms';
 import * as repo from './notifications.repo';
-import { recipients } from './notifications.recipients';
+import { recipients, type NoticeHospital } from './notifications.recipients';
 import { findTemplate, formatInstant, type RenderContext } from './templates';
 
 /** The job queue of each channel. */
@@ -55,6 +55,8 @@ export interface NotifyInput {
   phone?: string;
   /** The hospital the notice speaks for: its name and time zone are used, and admins see it in its log. */
   hospitalId?: string | null;
+  /** That hospital's name and time zone, when the caller has them in hand (saves reading them). */
+  hospital?: NoticeHospital;
   /** "This notice, once": a second notify() with the same template and key adds nothing. */
   idempotencyKey?: string;
   /** Ignore opt-outs (defaults to the template's setting). */
@@ -89,7 +91,12 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
 
   const user = input.userId ? await recipients().contact(tx, input.userId) : null;
   if (input.userId && !user) throw new Error(`notify: no user ${input.userId}`);
-  const hospital = input.hospitalId ? await recipients().hospital(tx, input.hospitalId) : null;
+  const hospital =
+    input.hospital && input.hospital.id === input.hospitalId
+      ? input.hospital
+      : input.hospitalId
+        ? await recipients().hospital(tx, input.hospitalId)
+        : null;
   if (input.hospitalId && !hospital) throw new Error(`notify: no hospital ${input.hospitalId}`);
   if (template.needsHospital && !hospital) throw new Error(`Template "${template.name}" needs a hospitalId`);
 
@@ -159,25 +166,36 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
     });
   }
 
-  for (const t of targets) {
+  // One statement writes every channel's delivery row; each row's job is queued after it.
+  const rows = targets.map((t) => {
     const skip = skipReason(t.channel, t.recipient, mandatory, preference);
     const id = newId();
-    const inserted = await repo.insertDelivery(tx, {
-      id,
-      messageId,
-      idempotencyKey: input.idempotencyKey ?? messageId,
-      template: template.name,
-      kind: template.kind,
-      channel: t.channel,
-      recipient: t.recipient ?? '',
-      userId: user?.id ?? null,
-      hospitalId: hospital?.id ?? null,
-      status: skip ? 'skipped' : 'queued',
-      mandatory,
-      lastError: skip ?? null,
-      jobId: skip ? null : jobIdForKey(QUEUES[t.channel], id),
-    });
-    if (!inserted) {
+    return {
+      t,
+      skip,
+      values: {
+        id,
+        messageId,
+        idempotencyKey: input.idempotencyKey ?? messageId,
+        template: template.name,
+        kind: template.kind,
+        channel: t.channel,
+        recipient: t.recipient ?? '',
+        userId: user?.id ?? null,
+        hospitalId: hospital?.id ?? null,
+        status: skip ? ('skipped' as const) : ('queued' as const),
+        mandatory,
+        lastError: skip ?? null,
+        jobId: skip ? null : jobIdForKey(QUEUES[t.channel], id),
+      },
+    };
+  });
+  const inserted = await repo.insertDeliveries(
+    tx,
+    rows.map((r) => r.values),
+  );
+  for (const { t, skip, values } of rows) {
+    if (!inserted.has(values.id)) {
       result.duplicate = true;
       continue;
     }
@@ -185,7 +203,10 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
       result.deliveries.push({ channel: t.channel, status: 'skipped', reason: skip });
       continue;
     }
-    await enqueue(tx, QUEUES[t.channel], t.payload(id), { idempotencyKey: id, startAfter: input.startAfter });
+    await enqueue(tx, QUEUES[t.channel], t.payload(values.id), {
+      idempotencyKey: values.id,
+      startAfter: input.startAfter,
+    });
     result.deliveries.push({ channel: t.channel, status: 'queued' });
   }
   return result;

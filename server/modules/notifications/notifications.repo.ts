@@ -8,11 +8,15 @@ export type PreferenceRow = typeof notificationPreferences.$inferSelect;
 
 // ---- Delivery log ----
 
-/** Inserts a delivery unless one exists for the same template, key and channel; true when inserted. */
-export async function insertDelivery(
+/**
+ * Writes delivery rows, skipping any whose (template, idempotency key, channel) exists: a repeated
+ * notice adds nothing. The ids of the rows written.
+ */
+export async function insertDeliveries(
   exec: Executor,
-  values: typeof notificationDeliveries.$inferInsert,
-): Promise<boolean> {
+  values: (typeof notificationDeliveries.$inferInsert)[],
+): Promise<Set<string>> {
+  if (values.length === 0) return new Set();
   const rows = await exec
     .insert(notificationDeliveries)
     .values(values)
@@ -24,7 +28,7 @@ export async function insertDelivery(
       ],
     })
     .returning({ id: notificationDeliveries.id });
-  return rows.length > 0;
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function findDelivery(exec: Executor, id: string): Promise<DeliveryRow | undefined> {

@@ -120,6 +120,7 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
           template: 'scheduling.appointment_booked',
           ...n.to,
           hospitalId: row.hospitalId,
+          hospital: slot.doctor.hospital,
           idempotencyKey: `appointment-booked:${row.id}`,
           data: { appointmentId: row.id, doctorName: n.doctorName, startsAt: row.startsAt.toISOString() },
         });
