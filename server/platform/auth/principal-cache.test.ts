@@ -53,6 +53,19 @@ describe('PrincipalCache', () => {
     }
   });
 
+  it('lets writes that finish together share one marker, and each still sees what committed before it', async () => {
+    const users = Array.from({ length: 10 }, (_, i) => `user-s${i}`);
+    for (const u of users) cache.set(`t:${u}`, u, 'S', cache.beginLoad());
+    await Promise.all(users.map((u) => notify(u)));
+    const before = cache.markersSent;
+    await Promise.all(users.map(() => cache.sync()));
+    expect(cache.markersSent - before).toBe(1);
+    for (const u of users) expect(cache.get(`t:${u}`)).toBeUndefined();
+    // A sync called after that marker went out sends its own.
+    await cache.sync();
+    expect(cache.markersSent - before).toBe(2);
+  });
+
   it('expires entries after its time to live', () => {
     const now = Date.now();
     cache.set('t:d', 'user-d', 'D', cache.beginLoad(), now);
