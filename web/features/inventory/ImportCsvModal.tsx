@@ -23,8 +23,29 @@ import { readImportReason, TEMPLATE_HEADER, type ImportReason } from './import-r
 
 const MAX_BYTES = 2_000_000;
 
-/** Imports medicines from a CSV file and shows what was added, updated and refused (and why). */
-export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** What a CSV import reads and where it sends the file; the catalog's medicines unless told. */
+export interface CsvImport {
+  path: string;
+  /** The query key root of the lists the import changes. */
+  refresh: string;
+  header: string;
+  filename: string;
+  title: string;
+  intro: string;
+  rules: string;
+  readReason: (text: string) => ImportReason;
+}
+
+/** Imports rows from a CSV file and shows what was added, updated and refused (and why). */
+export function ImportCsvModal({
+  opened,
+  onClose,
+  kind,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  kind?: CsvImport;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const client = useQueryClient();
@@ -32,9 +53,19 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const k: CsvImport = kind ?? {
+    path: '/api/medicines/import',
+    refresh: 'medicines',
+    header: TEMPLATE_HEADER,
+    filename: 'medicines-template.csv',
+    title: t('importCsv.title'),
+    intro: t('importCsv.intro'),
+    rules: t('importCsv.rules'),
+    readReason: readImportReason,
+  };
   const template = useMemo(
-    () => `data:text/csv;charset=utf-8,${encodeURIComponent(`${TEMPLATE_HEADER}\n`)}`,
-    [],
+    () => `data:text/csv;charset=utf-8,${encodeURIComponent(`${k.header}\n`)}`,
+    [k.header],
   );
 
   const close = () => {
@@ -51,10 +82,8 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
     setError(null);
     try {
       const text = await file.text();
-      setReport(
-        await postFile<ImportReport>('/api/medicines/import', new Blob([text], { type: 'text/csv' })),
-      );
-      await client.invalidateQueries({ queryKey: ['medicines'] });
+      setReport(await postFile<ImportReport>(k.path, new Blob([text], { type: 'text/csv' })));
+      await client.invalidateQueries({ queryKey: [k.refresh] });
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -68,7 +97,7 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('importCsv.title')} centered size="lg">
+    <Modal opened={opened} onClose={close} title={k.title} centered size="lg">
       {report ? (
         <Stack>
           <Alert color={report.rejected.length ? 'yellow' : 'teal'} title={t('importCsv.doneTitle')}>
@@ -94,7 +123,7 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
                       <Table.Td>
                         <List size="sm" spacing={2}>
                           {r.errors.map((e, i) => (
-                            <List.Item key={i}>{reasonText(readImportReason(e))}</List.Item>
+                            <List.Item key={i}>{reasonText(k.readReason(e))}</List.Item>
                           ))}
                         </List>
                       </Table.Td>
@@ -113,13 +142,13 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
         </Stack>
       ) : (
         <Stack>
-          <Text size="sm">{t('importCsv.intro')}</Text>
+          <Text size="sm">{k.intro}</Text>
           <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-            {TEMPLATE_HEADER}
+            {k.header}
           </Code>
           <Text size="sm" c="dimmed">
-            {t('importCsv.rules')}{' '}
-            <Anchor href={template} download="medicines-template.csv">
+            {k.rules}{' '}
+            <Anchor href={template} download={k.filename}>
               {t('importCsv.template')}
             </Anchor>
           </Text>

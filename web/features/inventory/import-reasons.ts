@@ -28,6 +28,10 @@ export type ImportProblem =
   | 'price'
   | 'taxRate'
   | 'number'
+  | 'email'
+  | 'phone'
+  | 'duplicate'
+  | 'leadTime'
   | 'invalid';
 
 export interface ImportReason {
