@@ -9,6 +9,10 @@ import {
   IconReportMoney,
   IconBuildingHospital,
   IconBuildingWarehouse,
+  IconBuildingFactory2,
+  IconFileInvoice,
+  IconShoppingCartPlus,
+  IconTruckReturn,
   IconCashRegister,
   IconPrescription,
   IconBuildingStore,
@@ -254,6 +258,57 @@ export const NAV: NavItem[] = [
     icon: IconReportMoney,
     anyOf: ['stock:value'],
     pages: [index(() => import('../features/stock/StockValuationPage'))],
+  },
+  {
+    to: '/app/reorder-suggestions',
+    label: 'reorderSuggestions',
+    icon: IconShoppingCartPlus,
+    anyOf: ['purchase-orders:manage'],
+    pages: [index(() => import('../features/procurement/ReorderSuggestionsPage'))],
+  },
+  {
+    to: '/app/purchase-orders',
+    label: 'purchaseOrders',
+    icon: IconFileInvoice,
+    anyOf: ['purchase-orders:read'],
+    pages: [
+      index(() => import('../features/procurement/PurchaseOrdersPage')),
+      {
+        path: 'new',
+        anyOf: ['purchase-orders:manage'],
+        load: () => import('../features/procurement/NewPurchaseOrderPage'),
+      },
+      { path: ':id', load: () => import('../features/procurement/PurchaseOrderPage') },
+      {
+        path: ':id/receive',
+        anyOf: ['goods:receive'],
+        load: () => import('../features/procurement/ReceiveGoodsPage'),
+      },
+    ],
+  },
+  {
+    to: '/app/suppliers',
+    label: 'suppliers',
+    icon: IconBuildingFactory2,
+    anyOf: ['suppliers:read'],
+    pages: [
+      index(() => import('../features/procurement/SuppliersPage')),
+      { path: ':id', load: () => import('../features/procurement/SupplierPage') },
+    ],
+  },
+  {
+    to: '/app/supplier-returns',
+    label: 'supplierReturns',
+    icon: IconTruckReturn,
+    anyOf: ['purchase-orders:read'],
+    pages: [
+      index(() => import('../features/procurement/SupplierReturnsPage')),
+      {
+        path: 'new',
+        anyOf: ['goods:receive'],
+        load: () => import('../features/procurement/NewSupplierReturnPage'),
+      },
+    ],
   },
   {
     to: '/app/stores',

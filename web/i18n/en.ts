@@ -7,6 +7,7 @@ import { dispensingPages } from './en/dispensing';
 import { errorMessages } from './en/errors';
 import { inventoryPages } from './en/inventory';
 import { patientPages } from './en/patients';
+import { procurementPages } from './en/procurement';
 import { publicPages } from './en/public';
 import { queuePages } from './en/queue';
 import { shopPages } from './en/shop';
@@ -29,4 +30,5 @@ export const en = {
   ...appointmentPages,
   ...queuePages,
   ...clinicalPages,
+  ...procurementPages,
 };

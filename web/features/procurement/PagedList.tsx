@@ -1,0 +1,75 @@
+import { EmptyState } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
+import { LoadError } from '../../components/LoadError';
+import { TableSkeleton } from '../../components/Skeletons';
+
+/** A list's filters and page in the address (so a reload or a shared link shows the same). */
+export function useListParams() {
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  /** Sets one filter (null or '' clears it); any change but the page's goes back to page 1. */
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next, { replace: true });
+  };
+  return { params, page, set };
+}
+
+/**
+ * A page of a list the server pages: a skeleton while it loads, the error with a retry, then the
+ * table (a card each on a phone) or its empty state, and the pager.
+ */
+export function PagedList<T extends { id: string }>({
+  query,
+  columns,
+  caption,
+  page,
+  pageSize,
+  onPage,
+  empty,
+}: {
+  query: {
+    isPending: boolean;
+    isError: boolean;
+    isFetching: boolean;
+    error: unknown;
+    data: { items: T[]; total: number } | undefined;
+    refetch: () => unknown;
+  };
+  columns: Column<T>[];
+  caption: string;
+  page: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  empty: { icon: ReactNode; title: string; description: string };
+}) {
+  if (query.isPending) return <TableSkeleton />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.data) return null;
+  return (
+    <div aria-live="polite" aria-busy={query.isFetching}>
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={query.data.items}
+        rowKey={(r) => r.id}
+        empty={
+          <TableEmpty>
+            <EmptyState
+              icon={empty.icon}
+              withIndicatorBackground
+              title={empty.title}
+              description={empty.description}
+            />
+          </TableEmpty>
+        }
+      />
+      <TablePager page={page} pageSize={pageSize} total={query.data.total} onChange={onPage} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { Card, Text, Timeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { PurchaseOrder } from '../../../contracts/procurement';
+import { useFormat } from '../../lib/format';
+import { timelineNote, timelineStep } from './timeline-words';
+
+/** Every step of the order from the audit log, oldest first: what, when, who, and any reason. */
+export function PoTimeline({ order }: { order: PurchaseOrder }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const noteText = (detail: string) => {
+    const note = timelineNote(detail);
+    switch (note.kind) {
+      case 'belowThreshold':
+        return t('po.eventNotes.belowThreshold');
+      case 'byAdmin':
+        return t('po.eventNotes.byAdmin');
+      case 'replacedBy':
+        return t('po.eventNotes.replacedBy', { revision: note.revision });
+      case 'deliveryNote':
+        return t('po.deliveryNote', { note: note.note });
+      default:
+        return note.text;
+    }
+  };
+  return (
+    <Card>
+      <Title order={2} fz="h4" mb="md">
+        {t('po.timeline')}
+      </Title>
+      <Timeline active={order.timeline.length - 1} bulletSize={14} lineWidth={2} data-testid="po-timeline">
+        {order.timeline.map((e, i) => {
+          const step = timelineStep(e.action);
+          return (
+            <Timeline.Item key={`${e.at}-${i}`} title={step ? t(`po.events.${step}`) : e.action}>
+              <Text size="xs" c="dimmed">
+                {f.dateTime(e.at)}
+                {e.by ? ` · ${e.by}` : ''}
+              </Text>
+              {e.detail && (
+                <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+                  {noteText(e.detail)}
+                </Text>
+              )}
+            </Timeline.Item>
+          );
+        })}
+      </Timeline>
+    </Card>
+  );
+}
