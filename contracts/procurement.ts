@@ -415,3 +415,4 @@ export type ProcurementInsights = z.infer<typeof ProcurementInsights>;
 
 /** A purchase order mailed to its supplier. */
 export const SentPurchaseOrder = z.object({ sentTo: z.string() });
+export type SentPurchaseOrder = z.infer<typeof SentPurchaseOrder>;

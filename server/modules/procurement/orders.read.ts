@@ -98,6 +98,7 @@ const STEP_WORDS: Record<string, string> = {
   'purchase_order.cancelled': 'Cancelled',
   'purchase_order.amended': 'Amended by a new revision',
   'purchase_order.received': 'Goods received',
+  'purchase_order.sent': 'Sent to the supplier',
 };
 
 export async function readOrder(db: Executor, hospitalId: string, id: string): Promise<PurchaseOrder> {

@@ -164,3 +164,20 @@ export async function hospitalYear(db: Executor, hospitalId: string): Promise<st
   );
   return rows[0]!.y;
 }
+
+/** What a printed order's letterhead says about the hospital that buys. */
+export async function letterhead(db: Executor, hospitalId: string) {
+  const rows = await queryRows<{
+    name: string;
+    address_line: string;
+    city: string;
+    country: string;
+    phone: string | null;
+    email: string | null;
+    time_zone: string;
+  }>(
+    db,
+    sql`select name, address_line, city, country, phone, email, time_zone from hospitals where id = ${hospitalId}`,
+  );
+  return rows[0]!;
+}

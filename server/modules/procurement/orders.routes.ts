@@ -9,11 +9,15 @@ import {
   PurchaseOrder,
   PurchaseOrderPage,
   PurchaseOrderSearch,
+  SentPurchaseOrder,
   UpdateProcurementSettings,
   UpdatePurchaseOrder,
 } from '../../../contracts/procurement';
 import type { Permission } from '../../../contracts/permissions';
+import { requireHospital } from '../../platform/auth/actor';
 import { ctxOf } from '../../platform/context';
+import { sendOrder } from './order-mail';
+import { orderPdf } from './order-pdf';
 import * as reading from './orders.read';
 import * as orders from './orders.service';
 
@@ -138,6 +142,44 @@ export function purchaseOrderRoutes(root: FastifyInstance): void {
     'Start a new revision of an approved order with nothing received (it replaces the order once approved)',
     'purchase-orders:manage',
     orders.amendOrder,
+  );
+
+  app.get(
+    '/api/purchase-orders/:id/pdf',
+    {
+      config: access('purchase-orders:read'),
+      schema: {
+        tags,
+        summary: 'The order as the supplier gets it, as a PDF (letterhead, supplier, lines, total)',
+        params: IdParams,
+        querystring: NoQuery,
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const pdf = await orderPdf(ctx.db, requireHospital(ctx.actor), req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${pdf.filename}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(pdf.body);
+    },
+  );
+
+  app.post(
+    '/api/purchase-orders/:id/send',
+    {
+      config: access('purchase-orders:manage'),
+      schema: {
+        tags,
+        summary: "Mail an approved order's PDF to the supplier again (approval mails it once by itself)",
+        params: IdParams,
+        body: NoBody,
+        response: { 202: SentPurchaseOrder },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await sendOrder(ctxOf(req), req.params.id)),
   );
 
   app.post(

@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { nextNumber } from '../../platform/numbering/numbering';
 import { notify } from '../notifications';
 import { activeStaffWithRole } from '../organisation';
+import { mailToSupplier } from './order-mail';
 import { getOrder } from './orders.read';
 import * as repo from './orders.repo';
 import * as suppliersRepo from './suppliers.repo';
@@ -232,6 +233,8 @@ async function approve(tx: Tx, ctx: Ctx, order: repo.OrderRow, note: string) {
     before: { status: order.status },
     after: { status: 'approved', note },
   });
+  // The supplier gets the order by mail once, whichever way it was approved.
+  await mailToSupplier(tx, ctx, order.hospitalId, order.id, `po-mail:${order.id}`);
   if (order.createdBy !== ctx.actor.userId) {
     await notify(tx, {
       template: 'procurement.order_approved',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineTemplate, emailParts as email } from '../notifications';
 
-// Notices about purchase orders, to staff: the admins who approve, the officer whose order moved.
-// No link until the purchase-order pages exist in the web app (server/modules/notice-links.test.ts).
+// Notices about purchase orders, to staff (the admins who approve, the officer whose order moved),
+// linking to the order's page; and the order itself, mailed to its supplier with the PDF attached.
 
 const orderData = z.object({
   orderId: z.uuid(),
@@ -11,7 +11,7 @@ const orderData = z.object({
 });
 const label = (d: { number: string; revision: number }) =>
   d.revision > 1 ? `${d.number} (revision ${d.revision})` : d.number;
-const link = (_orderId: string): string | null => null;
+const link = (orderId: string) => `/app/purchase-orders/${orderId}`;
 
 export const orderAwaitingApproval = defineTemplate({
   name: 'procurement.order_awaiting_approval',
@@ -41,4 +41,33 @@ export const orderApproved = defineTemplate({
   },
 });
 
-export const PROCUREMENT_TEMPLATES = [orderAwaitingApproval, orderApproved];
+/** An approved order to its supplier, by email only (a supplier has no account), the PDF attached. */
+export const orderToSupplier = defineTemplate({
+  name: 'procurement.order_to_supplier',
+  kind: 'procurement',
+  mandatory: true,
+  needsHospital: true,
+  data: orderData.extend({ contactName: z.string().nullable(), resent: z.boolean() }),
+  render: (d, ctx) => {
+    const hospital = ctx.hospital!.name;
+    return {
+      email: email(
+        {
+          subject: `Purchase order ${label(d)} from ${hospital}`,
+          paragraphs: [
+            d.contactName ? `Dear ${d.contactName},` : 'Dear supplier,',
+            d.resent
+              ? `${hospital} sends you purchase order ${label(d)} again; it is attached as a PDF.`
+              : `Please find attached purchase order ${label(d)} from ${hospital}, as a PDF.`,
+            d.revision > 1
+              ? `This revision replaces revision ${d.revision - 1} of the order.`
+              : `Please quote ${d.number} on the delivery note and the invoice.`,
+          ],
+        },
+        ctx,
+      ),
+    };
+  },
+});
+
+export const PROCUREMENT_TEMPLATES = [orderAwaitingApproval, orderApproved, orderToSupplier];

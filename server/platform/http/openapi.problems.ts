@@ -105,6 +105,9 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
     'IDEMPOTENCY_REUSED',
   ],
   createSupplierReturn: ['INSUFFICIENT_STOCK'],
+  sendPurchaseOrder: ['ORDER_NOT_APPROVED', 'SUPPLIER_HAS_NO_EMAIL'],
+  listReorderSuggestions: ['NOT_FOUND'],
+  createOrdersFromSuggestions: ['NOT_FOUND', 'CONFLICT', 'MEDICINE_INACTIVE'],
   // scheduling
   getAvailability: ['NOT_FOUND'],
   createAvailabilityTemplate: ['NOT_FOUND', 'CONFLICT'],

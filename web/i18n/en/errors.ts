@@ -64,6 +64,9 @@ export const errorMessages = {
     IN_THE_PAST: 'This time has already passed. Choose a later one.',
     DOCTOR_NOT_APPROVED: 'This doctor cannot be booked yet.',
     CANCELLATION_CUTOFF: 'It is too late to change this appointment online. Call the hospital.',
+    ORDER_NOT_APPROVED: 'Only an approved order goes to the supplier. Get it approved first.',
+    SUPPLIER_HAS_NO_EMAIL:
+      'This supplier has no email address. Add one on the supplier’s page, then send again.',
     RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
     INTERNAL: 'Something went wrong on our side. Try again in a moment.',
     UNAVAILABLE: 'The service is not available right now. Try again in a moment.',
