@@ -129,6 +129,31 @@ export const SlotList = z.object({
 });
 export type SlotList = z.infer<typeof SlotList>;
 
+/** How far ahead the doctor finder looks for each doctor's next free time. */
+export const NEXT_FREE_DAYS = 14;
+
+export const NextFreeQuery = z.strictObject({
+  /** The doctors, comma-separated (the ones a finder shows; at most 100). */
+  ids: z
+    .string()
+    .max(4000)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(Uuid).min(1).max(100)),
+});
+export type NextFreeQuery = z.infer<typeof NextFreeQuery>;
+
+export const NextFreeList = z.object({
+  items: z.array(
+    z.object({
+      doctorId: Uuid,
+      timeZone: z.string(),
+      /** The first free slot from now, within NEXT_FREE_DAYS; null when there is none. */
+      startsAt: Instant.nullable(),
+    }),
+  ),
+});
+export type NextFreeList = z.infer<typeof NextFreeList>;
+
 export const APPOINTMENT_STATUSES = [
   'booked',
   'checked_in',

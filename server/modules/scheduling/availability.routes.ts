@@ -8,6 +8,8 @@ import {
   AvailabilityTemplate,
   CreateAvailabilityException,
   CreateAvailabilityTemplate,
+  NextFreeList,
+  NextFreeQuery,
   SlotList,
   SlotQuery,
 } from '../../../contracts/scheduling';
@@ -102,6 +104,21 @@ export function availabilityRoutes(root: FastifyInstance): void {
       await availability.removeException(ctxOf(req), req.params.id);
       return { ok: true as const };
     },
+  );
+
+  app.get(
+    '/api/doctors/next-free',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'listNextFreeSlots',
+        summary: "Each bookable doctor's first free slot in the next two weeks (the doctor finder)",
+        querystring: NextFreeQuery,
+        response: { 200: NextFreeList },
+      },
+    },
+    async (req) => availability.nextFreeSlots(ctxOf(req), req.query),
   );
 
   app.get(

@@ -6,16 +6,19 @@ import type {
   AvailabilityTemplate,
   CreateAvailabilityException,
   CreateAvailabilityTemplate,
+  NextFreeList,
+  NextFreeQuery,
   SlotList,
   SlotQuery,
 } from '../../../contracts/scheduling';
+import { NEXT_FREE_DAYS } from '../../../contracts/scheduling';
 import type { Executor } from '../../db/client';
 import { can, requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { findHospitalInfo, type HospitalInfo } from '../organisation';
-import { addDays, localToInstant } from './local-time';
+import { addDays, localDateOf, localToInstant } from './local-time';
 import * as repo from './scheduling.repo';
 import { toException, toTemplate } from './scheduling.dto';
 import { freeSlots, offeredSlotAt, type Interval } from './slots';
@@ -207,6 +210,54 @@ export async function listSlots(ctx: Ctx, doctorId: string, q: SlotQuery): Promi
     hospitalId: doctor.hospitalId,
     timeZone: tz,
     slots: slots.map((s) => ({ startsAt: iso(s.start), endsAt: iso(s.end) })),
+  };
+}
+
+/**
+ * Each bookable doctor's first free slot from now, looking NEXT_FREE_DAYS ahead: what a patient
+ * choosing between doctors wants to compare. Two statements for any number of doctors; doctors who
+ * cannot be booked are left out; the others come in the order asked.
+ */
+export async function nextFreeSlots(ctx: Ctx, q: NextFreeQuery): Promise<NextFreeList> {
+  const now = Date.now();
+  const today = utcDate(now);
+  const ids = [...new Set(q.ids)];
+  const doctors = (
+    await repo.bookingFactsOf(ctx.db, ids, {
+      from: addDays(today, -2),
+      to: addDays(today, NEXT_FREE_DAYS + 2),
+    })
+  )
+    .filter((d) => d.bookable)
+    .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  if (doctors.length === 0) return { items: [] };
+  const end = new Date(now + (NEXT_FREE_DAYS + 1) * 86_400_000);
+  const booked = await repo.bookingsOfDoctors(
+    ctx.db,
+    doctors.map((d) => d.id),
+    new Date(now),
+    end,
+  );
+  const byDoctor = new Map<string, Interval[]>();
+  for (const b of booked) {
+    const list = byDoctor.get(b.doctorId) ?? [];
+    list.push({ start: b.startsAt.getTime(), end: b.endsAt.getTime() });
+    byDoctor.set(b.doctorId, list);
+  }
+  return {
+    items: doctors.map((d) => {
+      const from = localDateOf(now, d.hospital.timeZone);
+      const [first] = freeSlots({
+        templates: d.templates,
+        exceptions: d.exceptions,
+        booked: byDoctor.get(d.id) ?? [],
+        from,
+        to: addDays(from, NEXT_FREE_DAYS - 1),
+        timeZone: d.hospital.timeZone,
+        now,
+      });
+      return { doctorId: d.id, timeZone: d.hospital.timeZone, startsAt: first ? iso(first.start) : null };
+    }),
   };
 }
 

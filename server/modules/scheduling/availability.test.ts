@@ -239,3 +239,57 @@ describe('leave and holidays', () => {
     }
   });
 });
+
+describe("the doctor finder's next free time", () => {
+  const nextFree = (headers: object, ids: string) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/api/doctors/next-free?ids=${ids}`,
+      headers: headers as Record<string, string>,
+    });
+
+  it('gives each bookable doctor their first free slot, skips taken ones, and leaves out the unbookable', async () => {
+    const c = await clinic(t);
+    await hours(t, c, inDays(8));
+    const idle = await doctorAt(t, c.hospital); // no hours at all
+    const pending = await doctorAt(t, c.hospital);
+    await hours(t, c, inDays(8), { doctor: pending });
+    await t.database.query(`update doctor_profiles set status = 'pending' where id = $1`, [pending.id]);
+    const { headers } = await patientUser(t);
+    const slots = ((await slotsOf(headers, c.doctor.id, inDays(0), inDays(13))).json() as SlotList).slots;
+    expect(slots.length).toBeGreaterThan(1);
+
+    const ids = [c.doctor.id, idle.id, pending.id].join(',');
+    const before = await nextFree(headers, ids);
+    expect(before.statusCode).toBe(200);
+    expect(before.json().items).toEqual([
+      { doctorId: c.doctor.id, timeZone: 'Asia/Kolkata', startsAt: slots[0]!.startsAt },
+      { doctorId: idle.id, timeZone: 'Asia/Kolkata', startsAt: null },
+    ]);
+    expect((await nextFree(headers, [idle.id, c.doctor.id].join(','))).json().items[0].doctorId).toBe(
+      idle.id,
+    );
+
+    // Someone books the first one: the next free time is the second slot.
+    const booked = await t.app.inject({
+      method: 'POST',
+      url: '/api/appointments',
+      headers: headers as Record<string, string>,
+      payload: { idempotencyKey: `k-${Date.now()}`, doctorId: c.doctor.id, startsAt: slots[0]!.startsAt },
+    });
+    expect(booked.statusCode).toBe(201);
+    const after = (await nextFree(headers, c.doctor.id)).json().items;
+    expect(after).toEqual([
+      { doctorId: c.doctor.id, timeZone: 'Asia/Kolkata', startsAt: slots[1]!.startsAt },
+    ]);
+  });
+
+  it('refuses a list that is not doctors’ ids, or too long, and anyone signed out', async () => {
+    const { headers } = await patientUser(t);
+    const many = Array.from({ length: 101 }, () => '01a238e1-fc1e-733b-89d9-7b47a0337e8d').join(',');
+    for (const ids of ['', 'not-a-uuid', `01a238e1-fc1e-733b-89d9-7b47a0337e8d,x`, many]) {
+      expect((await nextFree(headers, ids)).statusCode, ids.slice(0, 40)).toBe(400);
+    }
+    expect((await nextFree({}, '01a238e1-fc1e-733b-89d9-7b47a0337e8d')).statusCode).toBe(401);
+  });
+});

@@ -66,8 +66,17 @@ export async function bookingFacts(
   doctorId: string,
   range: { from: string; to: string },
 ): Promise<BookingFacts | undefined> {
+  return (await bookingFactsOf(exec, [doctorId], range))[0];
+}
+
+/** `bookingFacts` of many doctors in one statement (the doctor finder's next free times). */
+export async function bookingFactsOf(
+  exec: Executor,
+  doctorIds: string[],
+  range: { from: string; to: string },
+): Promise<BookingFacts[]> {
   const hhmm = (col: SQL) => sql`to_char(${col}, 'HH24:MI')`;
-  const [row] = await queryRows<BookingFacts & { hospitalName: string; timeZone: string }>(
+  const rows = await queryRows<BookingFacts & { hospitalName: string; timeZone: string }>(
     exec,
     sql`select d.id, d.hospital_id as "hospitalId", d.user_id as "userId", d.status,
                u.full_name as "fullName", ${bookableDoctorSql()} as bookable,
@@ -87,11 +96,12 @@ export async function bookingFacts(
           from doctor_profiles d
           join users u on u.id = d.user_id
           join hospitals h on h.id = d.hospital_id
-         where d.id = ${doctorId}`,
+         where d.id = any(${sql.param(doctorIds)}::uuid[])`,
   );
-  if (!row) return undefined;
-  const { hospitalName, timeZone, ...facts } = row;
-  return { ...facts, hospital: { id: row.hospitalId, name: hospitalName, timeZone } };
+  return rows.map(({ hospitalName, timeZone, ...facts }) => ({
+    ...facts,
+    hospital: { id: facts.hospitalId, name: hospitalName, timeZone },
+  }));
 }
 
 /** The doctor profile a person holds at a hospital, if any. */
@@ -220,6 +230,31 @@ export async function doctorBookings(
         lt(appointments.startsAt, end),
         gt(appointments.endsAt, start),
         except ? ne(appointments.id, except) : undefined,
+      ),
+    );
+}
+
+/** The active, slot-holding appointments of several doctors overlapping [start, end). */
+export async function bookingsOfDoctors(
+  exec: Executor,
+  doctorIds: string[],
+  start: Date,
+  end: Date,
+): Promise<{ doctorId: string; startsAt: Date; endsAt: Date }[]> {
+  return exec
+    .select({
+      doctorId: appointments.doctorProfileId,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+    })
+    .from(appointments)
+    .where(
+      and(
+        inArray(appointments.doctorProfileId, doctorIds),
+        active,
+        eq(appointments.walkIn, false),
+        lt(appointments.startsAt, end),
+        gt(appointments.endsAt, start),
       ),
     );
 }

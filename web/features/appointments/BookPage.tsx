@@ -22,7 +22,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Booked } from './Booked';
 import { ConfirmBooking } from './ConfirmBooking';
 import { DoctorCard } from './DoctorCard';
-import { useBookableDoctors, usePublicHospitals } from './queries';
+import { useBookableDoctors, useNextFree, usePublicHospitals } from './queries';
 import { SlotPicker, type PickedSlot } from './SlotPicker';
 
 /**
@@ -46,6 +46,7 @@ export default function BookPage() {
   const hospital = hospitals.data?.items.find((h) => h.id === hospitalId) ?? null;
   const doctors = useBookableDoctors({ hospitalId, departmentId, q: doctorId ? '' : debouncedQ });
   const doctor = doctorId ? (doctors.data?.items.find((d) => d.id === doctorId) ?? null) : null;
+  const nextFree = useNextFree(doctor ? [] : (doctors.data?.items ?? []).map((d) => d.id));
 
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -165,6 +166,7 @@ export default function BookPage() {
                     actionLabel={t('appointments.chooseDoctor')}
                     actionAriaLabel={t('appointments.chooseDoctorNamed', { name: d.fullName })}
                     onChoose={() => set({ doctorId: d.id })}
+                    next={nextFree.data?.get(d.id)}
                   />
                 ))}
               </SimpleGrid>

@@ -1,7 +1,30 @@
 import { Avatar, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { IconCalendarEvent } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PublicDoctor } from '../../../contracts/organisation';
+import type { NextFreeList } from '../../../contracts/scheduling';
 import { useFormat } from '../../lib/format';
+import { localDate } from './slot-days';
+import { useZoneFormat } from './SlotPicker';
+
+export type NextFree = NextFreeList['items'][number];
+
+/** "Next free: Thu 3 Dec, 09:30" in the hospital's zone, or that there is none soon. */
+function NextFreeLine({ next }: { next: NextFree }) {
+  const { t } = useTranslation();
+  const zf = useZoneFormat(next.timeZone);
+  const when = next.startsAt
+    ? `${zf.dayShort(localDate(next.startsAt, next.timeZone))}, ${zf.time(next.startsAt)}`
+    : null;
+  return (
+    <Group gap={6} mt={4} wrap="nowrap" data-testid="next-free">
+      <IconCalendarEvent size={16} aria-hidden color="var(--mantine-color-teal-7)" />
+      <Text size="sm" fw={when ? 500 : 400} c={when ? undefined : 'dimmed'}>
+        {when ? t('appointments.nextFree', { when }) : t('appointments.noneFreeSoon')}
+      </Text>
+    </Group>
+  );
+}
 
 export const initialsOf = (name: string) =>
   name
@@ -19,8 +42,11 @@ export function DoctorCard({
   onChoose,
   actionLabel,
   actionAriaLabel,
+  next,
 }: {
   doctor: PublicDoctor;
+  /** The doctor's next free time, once known. */
+  next?: NextFree;
   chosen?: boolean;
   onChoose: () => void;
   actionLabel: string;
@@ -61,6 +87,7 @@ export function DoctorCard({
               {t('directory.fee', { fee: f.money(doctor.consultationFeeMinor, doctor.currency) })}
             </Text>
           )}
+          {next && <NextFreeLine next={next} />}
         </Stack>
       </Group>
       <Group justify="flex-end" mt="sm">

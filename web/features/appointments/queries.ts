@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { PublicDoctor, PublicHospital } from '../../../contracts/organisation';
-import type { Appointment, SlotList } from '../../../contracts/scheduling';
+import type { Appointment, NextFreeList, SlotList } from '../../../contracts/scheduling';
 import { get } from '../../lib/api';
 
 type Page<T> = { items: T[]; total: number; limit: number; offset: number };
@@ -12,6 +12,18 @@ export function usePublicHospitals() {
     queryKey: ['public', 'hospitals'],
     queryFn: ({ signal }) => get<{ items: PublicHospital[] }>('/api/public/hospitals', undefined, signal),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The next free time of each of these doctors (the finder's cards), keyed by doctor. */
+export function useNextFree(doctorIds: string[]) {
+  const ids = doctorIds.join(',');
+  return useQuery({
+    queryKey: ['appointments', 'next-free', ids],
+    queryFn: ({ signal }) => get<NextFreeList>('/api/doctors/next-free', { ids }, signal),
+    enabled: doctorIds.length > 0,
+    staleTime: 30_000,
+    select: (d) => new Map(d.items.map((i) => [i.doctorId, i])),
   });
 }
 

@@ -19,6 +19,8 @@ export const appointmentPages = {
     chooseDoctor: 'Choose',
     chooseDoctorNamed: 'Choose {{name}}',
     changeDoctor: 'Change doctor',
+    nextFree: 'Next free: {{when}}',
+    noneFreeSoon: 'No free time in the next two weeks',
     chooseDoctorHint: 'Choose a doctor to see their free times.',
     doctorNotFound: 'That doctor cannot be booked online at the moment. Choose another one.',
     noDoctorsTitle: 'No doctors found',
