@@ -35,6 +35,10 @@ export const DashboardCardKey = z.enum([
   'expiringBatches',
   'inventoryItems',
   'openPurchaseOrders',
+  /** Purchase orders submitted and waiting for a hospital admin's approval. */
+  'purchaseOrdersAwaitingApproval',
+  /** Approved orders not fully received whose expected date is within the next 7 days, or past. */
+  'deliveriesDue',
   'pendingLabOrders',
   'bedsOccupied',
   'revenueToday',

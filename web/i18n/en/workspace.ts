@@ -21,6 +21,8 @@ export const workspace = {
       expiringBatches: 'Batches expiring soon',
       inventoryItems: 'Inventory items',
       openPurchaseOrders: 'Open purchase orders',
+      purchaseOrdersAwaitingApproval: 'Purchase orders awaiting approval',
+      deliveriesDue: 'Deliveries due this week',
       pendingLabOrders: 'Pending lab orders',
       bedsOccupied: 'Beds occupied',
       revenueToday: 'Revenue today',
