@@ -189,6 +189,30 @@ export const PrescriptionDraft = z.strictObject({
 });
 export type PrescriptionDraft = z.infer<typeof PrescriptionDraft>;
 
+/**
+ * A prescription line as the doctor is still writing it: only the medicine is required; what is
+ * missing is asked for when the prescription is checked or the consultation closed.
+ */
+export const DraftLine = z.strictObject({
+  medicineId: Uuid,
+  dose: z.number().positive().max(1000).nullable(),
+  doseUnit: line(30).nullable(),
+  frequency: Frequency.nullable(),
+  durationDays: z.number().int().min(1).max(365).nullable(),
+  route: AdministrationRoute.nullable(),
+  quantity: Quantity.nullable(),
+  instructions: line(300).nullable(),
+});
+export type DraftLine = z.infer<typeof DraftLine>;
+
+/** A draft line with what the screen shows of its medicine. */
+export const DraftLineView = DraftLine.extend({
+  medicineName: z.string(),
+  form: z.string(),
+  dispensingUnit: z.string(),
+});
+export type DraftLineView = z.infer<typeof DraftLineView>;
+
 export const AllergyWarning = z.object({
   substance: z.string(),
   reaction: z.string(),
@@ -269,6 +293,8 @@ export const UpdateConsultation = z.strictObject({
   vitals: Vitals.nullable().optional(),
   /** The diagnoses (replaced as a whole). */
   diagnoses: Diagnoses.optional(),
+  /** The prescription being written (replaced as a whole; lines may be unfinished). */
+  prescriptionDraft: z.array(DraftLine).max(30, 'At most 30 lines').optional(),
 });
 export type UpdateConsultation = z.infer<typeof UpdateConsultation>;
 
@@ -313,6 +339,8 @@ export const Consultation = z.object({
   /** The prescription sent to the pharmacy at closing. */
   prescriptionId: Uuid.nullable(),
   prescription: z.array(WrittenLine),
+  /** The prescription still being written, as last saved (empty once closed). */
+  prescriptionDraft: z.array(DraftLineView),
   addenda: z.array(Addendum),
   openedAt: Instant,
   closedAt: Instant.nullable(),

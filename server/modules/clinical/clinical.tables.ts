@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   index,
+  jsonb,
   numeric,
   pgTable,
   smallint,
@@ -11,6 +12,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { DraftLine } from '../../../contracts/clinical';
 import { createdAt, idColumn, updatedAt } from '../../db/columns';
 import { users } from '../identity/identity.tables';
 import { doctorProfiles, hospitals } from '../organisation/organisation.tables';
@@ -66,6 +68,12 @@ export const consultations = pgTable(
     /** Lab tests requested, as free text until the lab module orders them. */
     labRequests: text('lab_requests').notNull().default(''),
     prescriptionId: uuid('prescription_id').references(() => prescriptions.id),
+    /**
+     * The prescription as the doctor is writing it, lines possibly unfinished, saved as they go so
+     * a closed tab or another computer loses nothing; closing turns it into the pharmacy's
+     * prescription and empties it.
+     */
+    prescriptionDraft: jsonb('prescription_draft').$type<DraftLine[]>().notNull().default([]),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),

@@ -28,6 +28,7 @@ import { activeAllergies, patientBriefs, patientDemographics, registeredPatient 
 import { createPrescription, findMedicineWithStock, type MedicineWithStock } from '../pharmacy';
 import { beginVisit, completeVisit } from '../scheduling';
 import * as repo from './clinical.repo';
+import { checkedDraft, draftView, medicineLabel, medicinesOf } from './prescription-draft';
 import { allergyWarnings, bmiOf, computedQuantity, directionsOf, isCounted } from './prescribing';
 
 const iso = (d: Date) => d.toISOString();
@@ -130,6 +131,7 @@ async function present(ctx: Ctx, exec: Executor, row: repo.ConsultationRow): Pro
     detailsOf(exec, [row]),
     activeAllergies(exec, row.patientId),
   ]);
+  const draft = await draftView(exec, row.hospitalId, row.prescriptionDraft);
   const p = patients.get(row.patientId);
   return {
     id: row.id,
@@ -153,6 +155,7 @@ async function present(ctx: Ctx, exec: Executor, row: repo.ConsultationRow): Pro
     allergies,
     prescriptionId: row.prescriptionId,
     prescription: details.lines(row.prescriptionId),
+    prescriptionDraft: draft,
     addenda: details.addenda(row.id),
     openedAt: iso(row.openedAt),
     closedAt: row.closedAt ? iso(row.closedAt) : null,
@@ -247,6 +250,13 @@ export async function updateConsultation(
         after[k] = input[k];
       }
     }
+    if (input.prescriptionDraft !== undefined) {
+      fields.prescriptionDraft = await checkedDraft(tx, row.hospitalId, input.prescriptionDraft);
+      after.prescriptionDraft = input.prescriptionDraft.map((l) => ({
+        medicineId: l.medicineId,
+        dose: l.dose,
+      }));
+    }
     if (Object.keys(fields).length > 0) await repo.updateConsultation(tx, id, fields);
     if (input.vitals !== undefined) {
       const v = input.vitals;
@@ -306,15 +316,6 @@ export async function updateConsultation(
 }
 
 // ---------------------------------------------------------------- prescribing
-
-function medicineLabel(m: MedicineWithStock): string {
-  return `${m.genericName} ${m.strength} ${m.form}${m.brandName ? ` (${m.brandName})` : ''}`;
-}
-
-async function medicinesOf(exec: Executor, hospitalId: string, ids: string[]) {
-  const found = await Promise.all([...new Set(ids)].map((id) => findMedicineWithStock(exec, hospitalId, id)));
-  return new Map(found.flatMap((m) => (m ? [[m.id, m] as const] : [])));
-}
 
 const stockOf = (m: MedicineWithStock) => ({
   onHand: m.stock.on_hand,
@@ -457,7 +458,12 @@ export async function closeConsultation(
     if (row.appointmentId) {
       await completeVisit(tx, ctx, { appointmentId: row.appointmentId, hospitalId: row.hospitalId });
     }
-    await repo.updateConsultation(tx, id, { status: 'closed', closedAt: new Date(), prescriptionId });
+    await repo.updateConsultation(tx, id, {
+      status: 'closed',
+      closedAt: new Date(),
+      prescriptionId,
+      prescriptionDraft: [],
+    });
     await audit(tx, ctx, {
       action: 'consultation.closed',
       entityType: 'consultation',

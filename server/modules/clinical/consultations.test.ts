@@ -381,6 +381,78 @@ describe('prescribing and closing', () => {
     ).toBe(404);
   });
 
+  it('keeps the prescription being written with the consultation, unfinished lines too, until closing', async () => {
+    const s = await setup();
+    const c = await walkIn(s);
+    const { para, syrup } = await medicines(s);
+    const half = {
+      dose: null,
+      doseUnit: null,
+      frequency: null,
+      durationDays: null,
+      route: null,
+      quantity: null,
+    };
+    const draft = [
+      {
+        ...half,
+        medicineId: para.id,
+        dose: 1,
+        frequency: 'BD',
+        durationDays: 5,
+        route: 'oral',
+        instructions: 'after food',
+      },
+      { ...half, medicineId: syrup.id, instructions: null },
+    ];
+    const saved = await call('PATCH', `/api/consultations/${c.id}`, s.doctor.headers, {
+      prescriptionDraft: draft,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    // Another tab or computer of the doctor's reads it back, with each medicine's name and form.
+    const read = (await call('GET', `/api/consultations/${c.id}`, s.doctor.headers)).json() as Consultation;
+    expect(read.prescriptionDraft.map((l) => [l.medicineId, l.dose, l.frequency, l.form])).toEqual([
+      [para.id, 1, 'BD', 'tablet'],
+      [syrup.id, null, null, 'syrup'],
+    ]);
+    expect(read.prescriptionDraft[0]!.medicineName).toContain('Paracetamol');
+
+    // A medicine this hospital does not have is refused, and the saved draft stays as it was.
+    const elsewhere = await call('PATCH', `/api/consultations/${c.id}`, s.doctor.headers, {
+      prescriptionDraft: [
+        { ...half, medicineId: '01a238e1-fc1e-733b-89d9-7b47a0337e8d', instructions: null },
+      ],
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().errors[0].path).toBe('body.prescriptionDraft.0.medicineId');
+    for (const bad of [
+      [{ ...draft[0], dose: -1 }],
+      [{ ...draft[0], frequency: 'sometimes' }],
+      [{ ...draft[0], secret: 1 }],
+      Array.from({ length: 31 }, () => draft[0]),
+    ]) {
+      expect(
+        (await call('PATCH', `/api/consultations/${c.id}`, s.doctor.headers, { prescriptionDraft: bad }))
+          .statusCode,
+      ).toBe(400);
+    }
+    // Only the consultation's doctor writes it.
+    expect(
+      (await call('PATCH', `/api/consultations/${c.id}`, s.nurse, { prescriptionDraft: [] })).statusCode,
+    ).toBe(403);
+    const again = (await call('GET', `/api/consultations/${c.id}`, s.doctor.headers)).json() as Consultation;
+    expect(again.prescriptionDraft).toHaveLength(2);
+
+    // Closing writes the prescription and empties the draft.
+    const closed = await call('POST', `/api/consultations/${c.id}/close`, s.doctor.headers, {
+      prescription: {
+        lines: [{ medicineId: para.id, dose: 1, frequency: 'BD', durationDays: 5, route: 'oral' }],
+      },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((closed.json() as Consultation).prescriptionDraft).toEqual([]);
+  });
+
   it('closes: one pharmacy prescription with the lines, final record, addenda only', async () => {
     const s = await setup();
     const c = await walkIn(s);

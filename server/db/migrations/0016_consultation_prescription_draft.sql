@@ -1,0 +1,1 @@
+ALTER TABLE "consultations" ADD COLUMN "prescription_draft" jsonb DEFAULT '[]'::jsonb NOT NULL;
