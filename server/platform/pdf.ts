@@ -2,6 +2,7 @@
 // (the standard fonts every reader has, so nothing is embedded), WinAnsi text, lines wrapped to a
 // width, new pages as needed. Content streams are left uncompressed: the file stays small for a
 // page of text, and tests can read what was printed. Characters outside WinAnsi print as "?".
+import type { FastifyReply } from 'fastify';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
@@ -160,6 +161,24 @@ export class PdfDocument {
     );
   }
 
+  /** A hospital's letterhead: its name, address and contacts, ruled off. Returns the address. */
+  letterhead(h: {
+    name: string;
+    addressLine?: string | null;
+    city?: string | null;
+    country?: string | null;
+    phone?: string | null;
+    email?: string | null;
+  }): string {
+    this.text(h.name, { size: 16, bold: true });
+    const address = [h.addressLine, h.city, h.country].filter(Boolean).join(', ');
+    if (address) this.text(address, { size: 9 });
+    const contact = [h.phone && `Phone ${h.phone}`, h.email].filter(Boolean).join('   ');
+    if (contact) this.text(contact, { size: 9 });
+    this.rule();
+    return address;
+  }
+
   /** A horizontal rule across the text width. */
   rule(gap = 6): void {
     this.ensure(gap * 2);
@@ -215,4 +234,14 @@ export class PdfDocument {
     out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
     return Buffer.from(out, 'latin1');
   }
+}
+
+/** Answers with a PDF shown in the browser (not downloaded), never sniffed as anything else or cached. */
+export function replyWithPdf(reply: FastifyReply, pdf: { body: Buffer; filename: string }) {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="${pdf.filename}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(pdf.body);
 }

@@ -21,6 +21,7 @@ import {
 } from '../../../contracts/clinical';
 import { IdParams, NoBody } from '../../../contracts/common';
 import { ctxOf } from '../../platform/context';
+import { replyWithPdf } from '../../platform/pdf';
 import { AppError } from '../../platform/errors';
 import * as consultations from './consultations.service';
 import * as icd10 from './icd10.service';
@@ -245,13 +246,7 @@ export async function clinicalRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const pdf = await visits.prescriptionPdf(ctxOf(req), req.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${pdf.filename}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(pdf.body);
+      return replyWithPdf(reply, await visits.prescriptionPdf(ctxOf(req), req.params.id));
     },
   );
 

@@ -121,12 +121,7 @@ export async function prescriptionPdf(ctx: Ctx, id: string): Promise<{ body: Buf
   const sex = SEX[demographics?.sex ?? ''] ?? '-';
 
   const doc = new PdfDocument(`Prescription - ${hospital.name}`);
-  doc.text(hospital.name, { size: 16, bold: true });
-  const address = [hospital.addressLine, hospital.city, hospital.country].filter(Boolean).join(', ');
-  if (address) doc.text(address, { size: 9 });
-  const contact = [hospital.phone && `Phone ${hospital.phone}`, hospital.email].filter(Boolean).join('   ');
-  if (contact) doc.text(contact, { size: 9 });
-  doc.rule();
+  doc.letterhead(hospital);
   doc.pair(withDoctorTitle(doctor.name), `Date: ${date}`, { bold: true });
   doc.text([doctor.qualifications, doctor.specialty].filter(Boolean).join(', '), { size: 9 });
   doc.text(`Reg. No. ${doctor.registrationNumber}`, { size: 9 });

@@ -45,12 +45,7 @@ export async function orderPdf(db: Executor, hospitalId: string, id: string): Pr
   const label = order.revision > 1 ? `${order.number} (revision ${order.revision})` : order.number;
   const doc = new PdfDocument(`Purchase order ${label} - ${hospital.name}`);
 
-  doc.text(hospital.name, { size: 16, bold: true });
-  const address = [hospital.address_line, hospital.city, hospital.country].filter(Boolean).join(', ');
-  if (address) doc.text(address, { size: 9 });
-  const contact = [hospital.phone && `Phone ${hospital.phone}`, hospital.email].filter(Boolean).join('   ');
-  if (contact) doc.text(contact, { size: 9 });
-  doc.rule();
+  const address = doc.letterhead({ ...hospital, addressLine: hospital.address_line });
   doc.pair('PURCHASE ORDER', label, { size: 14, bold: true });
   doc.pair(
     `Date: ${localDate(order.approvedAt ?? order.createdAt, hospital.time_zone)}`,

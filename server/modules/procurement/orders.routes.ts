@@ -16,6 +16,7 @@ import {
 import type { Permission } from '../../../contracts/permissions';
 import { requireHospital } from '../../platform/auth/actor';
 import { ctxOf } from '../../platform/context';
+import { replyWithPdf } from '../../platform/pdf';
 import { sendOrder } from './order-mail';
 import { orderPdf } from './order-pdf';
 import * as reading from './orders.read';
@@ -157,13 +158,7 @@ export function purchaseOrderRoutes(root: FastifyInstance): void {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const pdf = await orderPdf(ctx.db, requireHospital(ctx.actor), req.params.id);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${pdf.filename}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(pdf.body);
+      return replyWithPdf(reply, await orderPdf(ctx.db, requireHospital(ctx.actor), req.params.id));
     },
   );
 

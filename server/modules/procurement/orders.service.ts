@@ -32,9 +32,9 @@ async function pricedLines(
   hospitalId: string,
   supplierId: string,
   lines: CreatePurchaseOrder['lines'],
-  overDeliveryPercent: number,
   linePath: LinePath = (i) => `body.lines.${i}`,
 ) {
+  const { overDeliveryPercent } = await repo.settingsOf(tx, hospitalId);
   const ids = lines.map((l) => l.medicineId);
   const meds = new Map((await repo.medicinesForOrder(tx, hospitalId, ids)).map((m) => [m.id, m]));
   const prices = await repo.lastPrices(tx, supplierId, ids);
@@ -91,15 +91,7 @@ export async function createDraft(
   if (!supplier.active)
     throw new AppError('CONFLICT', `${supplier.name} is out of use: bring it back first.`);
   await checkStore(tx, hospitalId, input.storeId);
-  const settings = await repo.settingsOf(tx, hospitalId);
-  const priced = await pricedLines(
-    tx,
-    hospitalId,
-    supplier.id,
-    input.lines,
-    settings.overDeliveryPercent,
-    linePath,
-  );
+  const priced = await pricedLines(tx, hospitalId, supplier.id, input.lines, linePath);
   const year = await repo.hospitalYear(tx, hospitalId);
   const n = await nextNumber(tx, hospitalId, `purchase-order-${year}`);
   const number = `PO-${year}-${String(n).padStart(5, '0')}`;
@@ -161,14 +153,7 @@ export async function updateOrder(ctx: Ctx, id: string, input: UpdatePurchaseOrd
     if (input.expectedOn !== undefined) patch.expectedOn = input.expectedOn;
     if (input.notes !== undefined) patch.notes = input.notes;
     if (input.lines) {
-      const settings = await repo.settingsOf(tx, hospitalId);
-      const priced = await pricedLines(
-        tx,
-        hospitalId,
-        order.supplierId,
-        input.lines,
-        settings.overDeliveryPercent,
-      );
+      const priced = await pricedLines(tx, hospitalId, order.supplierId, input.lines);
       await repo.replaceLines(tx, id, priced.lines);
       patch.totalMinor = priced.total;
     }
