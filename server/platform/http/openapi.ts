@@ -34,7 +34,8 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   consultations:
     'Consultations: vitals, complaint, notes, ICD-10 diagnoses, prescriptions checked against allergies and stock and written to the pharmacy at closing, addenda, the printed prescription and visit histories.',
   icd10: 'The ICD-10 code list shared by every hospital: search, and import of the full code set.',
-  procurement: 'Suppliers and what they supply at what price; purchase orders, goods receipts and returns.',
+  procurement:
+    'Suppliers and what they supply at what price; reorder suggestions; purchase orders (PDF, mailed to the supplier), goods receipts and returns; spend by month.',
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
