@@ -19,7 +19,7 @@ import type { Slot } from '../../../contracts/scheduling';
 import { browserTimeZone, makeFormatters } from '../../lib/format';
 import { LoadError } from '../../components/LoadError';
 import { useSlots } from './queries';
-import { groupByLocalDay, localDate, sameClock, slotWindow } from './slot-days';
+import { byPartOfDay, groupByLocalDay, localDate, sameClock, slotWindow } from './slot-days';
 
 const WINDOW_DAYS = 14;
 
@@ -170,26 +170,31 @@ export function SlotPicker({
               <Title order={3} fz="h5">
                 {zf.dayLong(shownDay.date)}
               </Title>
-              <SimpleGrid
-                cols={{ base: 3, xs: 4, sm: 6, md: 8 }}
-                spacing={6}
-                role="group"
-                aria-label={t('appointments.chooseTime')}
-              >
-                {shownDay.slots.map((s) => (
-                  <Button
-                    key={s.startsAt}
-                    size="sm"
-                    px={4}
-                    variant={s.startsAt === value ? 'filled' : 'light'}
-                    aria-pressed={s.startsAt === value}
-                    onClick={() => onChange({ ...s, timeZone: slots.data!.timeZone })}
-                    data-testid="slot"
-                  >
-                    {zf.time(s.startsAt)}
-                  </Button>
+              {/* One group of times, headed by part of the day: a long day reads in three short lists. */}
+              <Stack gap="xs" role="group" aria-label={t('appointments.chooseTime')}>
+                {byPartOfDay(shownDay.slots, slots.data!.timeZone).map((part) => (
+                  <Stack key={part.part} gap={4}>
+                    <Text size="sm" fw={600} c="dimmed" data-testid="part-of-day">
+                      {t(`appointments.partOfDay.${part.part}`, { count: part.slots.length })}
+                    </Text>
+                    <SimpleGrid cols={{ base: 3, xs: 4, sm: 6, md: 8 }} spacing={6}>
+                      {part.slots.map((s) => (
+                        <Button
+                          key={s.startsAt}
+                          size="sm"
+                          px={4}
+                          variant={s.startsAt === value ? 'filled' : 'light'}
+                          aria-pressed={s.startsAt === value}
+                          onClick={() => onChange({ ...s, timeZone: slots.data!.timeZone })}
+                          data-testid="slot"
+                        >
+                          {zf.time(s.startsAt)}
+                        </Button>
+                      ))}
+                    </SimpleGrid>
+                  </Stack>
                 ))}
-              </SimpleGrid>
+              </Stack>
             </Stack>
           )}
         </>

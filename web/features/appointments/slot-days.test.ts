@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, groupByLocalDay, localDate, sameClock, slotWindow } from './slot-days';
+import {
+  addDays,
+  byPartOfDay,
+  groupByLocalDay,
+  localDate,
+  partOfDay,
+  sameClock,
+  slotWindow,
+} from './slot-days';
 
 describe('localDate', () => {
   it('is the day in the given zone, not in UTC', () => {
@@ -57,5 +65,25 @@ describe('sameClock', () => {
     const at = new Date('2026-12-02T12:00:00Z');
     expect(sameClock('Asia/Kolkata', 'Asia/Calcutta', at)).toBe(true);
     expect(sameClock('Asia/Kolkata', 'Europe/London', at)).toBe(false);
+  });
+});
+
+describe('parts of the day', () => {
+  it('splits a day of slots into morning, afternoon and evening on the hospital’s clock', () => {
+    // Kolkata is UTC+05:30: 06:30Z is 12:00 there, 11:29Z is 16:59, 11:30Z is 17:00.
+    const tz = 'Asia/Kolkata';
+    const at = (z: string) => ({ startsAt: `2026-12-03T${z}:00.000Z` });
+    expect(partOfDay('2026-12-03T06:29:00.000Z', tz)).toBe('morning');
+    expect(partOfDay('2026-12-03T06:30:00.000Z', tz)).toBe('afternoon');
+    expect(partOfDay('2026-12-03T11:29:00.000Z', tz)).toBe('afternoon');
+    expect(partOfDay('2026-12-03T11:30:00.000Z', tz)).toBe('evening');
+    const parts = byPartOfDay([at('03:30'), at('04:00'), at('08:00'), at('12:00'), at('13:00')], tz);
+    expect(parts.map((p) => [p.part, p.slots.length])).toEqual([
+      ['morning', 2],
+      ['afternoon', 1],
+      ['evening', 2],
+    ]);
+    // A day of afternoon slots only has one part.
+    expect(byPartOfDay([at('08:00')], tz).map((p) => p.part)).toEqual(['afternoon']);
   });
 });

@@ -45,6 +45,33 @@ export function groupByLocalDay<S extends { startsAt: string }>(
   return [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([date, list]) => ({ date, slots: list }));
 }
 
+export type PartOfDay = 'morning' | 'afternoon' | 'evening';
+
+/** Morning before 12:00, afternoon until 17:00, evening after, on the hospital's clock. */
+export function partOfDay(instant: string, timeZone: string): PartOfDay {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(
+      new Date(instant),
+    ),
+  );
+  return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening';
+}
+
+/** A day's slots (in order) split into the parts of the day that have any. */
+export function byPartOfDay<S extends { startsAt: string }>(
+  slots: readonly S[],
+  timeZone: string,
+): { part: PartOfDay; slots: S[] }[] {
+  const parts: { part: PartOfDay; slots: S[] }[] = [];
+  for (const s of slots) {
+    const part = partOfDay(s.startsAt, timeZone);
+    const last = parts.at(-1);
+    if (last?.part === part) last.slots.push(s);
+    else parts.push({ part, slots: [s] });
+  }
+  return parts;
+}
+
 /**
  * The local dates to ask for slots: from yesterday in the browser (the hospital may be a day
  * behind; the server leaves out what has passed) for `days` days, starting `offset` days later.

@@ -30,6 +30,14 @@ export const appointmentPages = {
 
     chooseDay: 'Choose a day',
     chooseTime: 'Choose a time',
+    partOfDay: {
+      morning_one: 'Morning · {{count}} time',
+      morning_other: 'Morning · {{count}} times',
+      afternoon_one: 'Afternoon · {{count}} time',
+      afternoon_other: 'Afternoon · {{count}} times',
+      evening_one: 'Evening · {{count}} time',
+      evening_other: 'Evening · {{count}} times',
+    },
     dayWithCount_one: '{{day}} · {{count}} free',
     dayWithCount_other: '{{day}} · {{count}} free',
     earlierDays: 'Earlier days',
