@@ -33,7 +33,9 @@ const CONSUMPTION = sql`(l.kind in ('dispense', 'sale', 'return')
   or (l.kind = 'transfer_out' and l.reference_type = 'ward_request'))`;
 
 /**
- * The (store, medicine) pairs at or under the medicine's reorder level. A store is considered for
+ * The (store, medicine) pairs at or under the medicine's reorder level. The figures are each
+ * worked out once for the hospital (materialized), not again for every pair, whatever the
+ * planner's statistics say. A store is considered for
  * a medicine when it is the pharmacy (where medicines are dispensed) or has held a batch of it.
  */
 export async function suggestionRows(
@@ -52,20 +54,20 @@ export async function suggestionRows(
            select id, name, kind from stores
             where hospital_id = ${hospitalId} and active and kind in ('main', 'pharmacy')
               ${storeId ? sql`and id = ${storeId}` : sql``}),
-         stock as (
+         stock as materialized (
            select b.store_id, b.medicine_id,
                   coalesce(sum(b.on_hand) filter (where not stock_expired(b.expiry_date, b.hospital_id)), 0)::int as on_hand
              from stock_batches b
             where b.hospital_id = ${hospitalId}
             group by b.store_id, b.medicine_id),
-         used as (
+         used as materialized (
            select l.store_id, l.medicine_id,
                   coalesce(-sum(l.quantity) filter (where l.occurred_at >= (select d30 from since)), 0)::int as used30,
                   (-sum(l.quantity))::int as used90
              from stock_ledger l
             where l.hospital_id = ${hospitalId} and l.occurred_at >= (select d90 from since) and ${CONSUMPTION}
             group by l.store_id, l.medicine_id),
-         ordered as (
+         ordered as materialized (
            select o.store_id, l.medicine_id,
                   sum(greatest(0, l.packs_ordered - l.packs_received))::int as packs,
                   sum(greatest(0, l.packs_ordered - l.packs_received) * l.pack_size)::int as units
@@ -74,7 +76,7 @@ export async function suggestionRows(
               -- an approved order whose revision waits for approval: the revision counts, not both
               and not exists (select 1 from purchase_orders n where n.supersedes_id = o.id and n.status = 'submitted')
             group by o.store_id, l.medicine_id),
-         sup as (
+         sup as materialized (
            select distinct on (si.medicine_id) si.medicine_id, s.id, s.name, s.lead_time_days, si.last_price_minor
              from supplier_items si join suppliers s on s.id = si.supplier_id
             where s.hospital_id = ${hospitalId} and s.active
