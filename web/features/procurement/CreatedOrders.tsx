@@ -3,7 +3,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../lib/format';
-import type { CreatedDraftOrder } from './types';
+import type { CreatedDraftOrder } from '../../../contracts/procurement';
 
 /** The draft orders the chosen suggestions became, each a link to review and submit it. */
 export function CreatedOrders({

@@ -14,6 +14,7 @@ import {
   draftValuesOf,
   draftErrorSink,
   draftServerPaths,
+  linesWithoutPrice,
   toUpdateOrder,
   type DraftValues,
 } from './draft-form';
@@ -37,6 +38,11 @@ export function DraftEditor({ order, onDone }: { order: PurchaseOrder; onDone: (
       draftErrorSink(form),
     );
     if (!body) return;
+    const unpriced = linesWithoutPrice(values, items.data ?? []);
+    if (unpriced.length) {
+      form.setErrors(Object.fromEntries(unpriced.map((path) => [path, t('poForm.needPrice')])));
+      return;
+    }
     try {
       const next = await patch<PurchaseOrder>(`/api/purchase-orders/${order.id}`, body);
       client.setQueryData(orderKey(order.id), next);

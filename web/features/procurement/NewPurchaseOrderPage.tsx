@@ -17,6 +17,7 @@ import {
   toCreateOrder,
   draftErrorSink,
   draftServerPaths,
+  linesWithoutPrice,
   type DraftValues,
 } from './draft-form';
 import { DraftLinesEditor } from './DraftLinesEditor';
@@ -68,6 +69,11 @@ export default function NewPurchaseOrderPage() {
     setError(null);
     const body = validateWith(CreatePurchaseOrder, toCreateOrder(values, currency), draftErrorSink(form));
     if (!body) return;
+    const unpriced = linesWithoutPrice(values, items.data ?? []);
+    if (unpriced.length) {
+      form.setErrors(Object.fromEntries(unpriced.map((path) => [path, t('poForm.needPrice')])));
+      return;
+    }
     try {
       const order = await post<PurchaseOrder>('/api/purchase-orders', body);
       setCreated(true);

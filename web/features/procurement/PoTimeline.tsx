@@ -17,6 +17,8 @@ export function PoTimeline({ order }: { order: PurchaseOrder }) {
         return t('po.eventNotes.byAdmin');
       case 'replacedBy':
         return t('po.eventNotes.replacedBy', { revision: note.revision });
+      case 'mailedTo':
+        return t('po.eventNotes.mailedTo', { to: note.to });
       case 'deliveryNote':
         return t('po.deliveryNote', { note: note.note });
       default:

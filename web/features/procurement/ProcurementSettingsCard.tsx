@@ -8,6 +8,7 @@ import { put } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
 import { currencyDigits, toMajor, toMinor } from '../../lib/money';
 import { useProcurementSettings } from './queries';
+import { typedNumber } from './number-input';
 
 interface Values {
   approvalThreshold: number | string;
@@ -15,7 +16,7 @@ interface Values {
   safetyStockDays: number | string;
 }
 
-const num = (v: number | string) => (typeof v === 'number' ? v : undefined);
+const num = typedNumber;
 
 /** The hospital admin's rules: the approval threshold, the allowed over-delivery, the safety stock. */
 export function ProcurementSettingsCard() {

@@ -28,6 +28,7 @@ import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms'
 import { outcomeUnknown, useIdempotencyKey } from '../../lib/idempotency';
 import { refreshStockFigures } from '../dispensing/medicine';
 import { todayIn } from '../stock/expiry';
+import { refusedLine } from './line-errors';
 import { orderKey, refreshOrders, usePurchaseOrder } from './queries';
 import { ReceiveLineFields } from './ReceiveLineFields';
 import {
@@ -117,22 +118,12 @@ function ReceiveForm({ order }: { order: PurchaseOrder }) {
         paths.flatMap((p, k) => FIELDS.map((field) => [`lines.${k}.${field}`, `${p}.${field}`])),
       );
       const message = applyServerErrors(form, err, rename);
-      setError(overReceiptMessage(err, body.lines, order) ?? message);
+      // An over-receipt names its medicine: the line the server refused, as sent.
+      const k = err instanceof ApiError && err.code === 'OVER_RECEIPT' ? refusedLine(err) : null;
+      const refused = k === null ? undefined : order.lines.find((l) => l.id === body.lines[k]?.orderLineId);
+      setError(refused ? t('goodsReceipt.overReceipt', { medicine: refused.medicineName }) : message);
     }
   });
-
-  const overReceiptMessage = (
-    err: unknown,
-    lines: { orderLineId: string }[],
-    o: PurchaseOrder,
-  ): string | null => {
-    if (!(err instanceof ApiError) || err.code !== 'OVER_RECEIPT') return null;
-    const k = Object.keys(err.fields)
-      .map((p) => /^lines\.(\d+)\./.exec(p)?.[1])
-      .find((x) => x !== undefined);
-    const line = k === undefined ? undefined : o.lines.find((l) => l.id === lines[Number(k)]?.orderLineId);
-    return line ? t('goodsReceipt.overReceipt', { medicine: line.medicineName }) : null;
-  };
 
   return (
     <form noValidate onSubmit={submit}>

@@ -17,6 +17,7 @@ import type { PurchaseOrderLine } from '../../../contracts/procurement';
 import { useFormat } from '../../lib/format';
 import { remainingPacks } from './PoLinesCard';
 import { capacityOf, newBatch, type ReceiveValues } from './receipt-form';
+import { typedNumber } from './number-input';
 
 /**
  * One order line as it arrives: what was ordered and is still to come, then a batch (or several)
@@ -39,10 +40,7 @@ export function ReceiveLineFields({
   const capacity = capacityOf(line);
   const remaining = remainingPacks(line);
   const typed = batches.reduce(
-    (s, b) =>
-      s +
-      (typeof b.packsAccepted === 'number' ? b.packsAccepted : 0) +
-      (typeof b.packsDamaged === 'number' ? b.packsDamaged : 0),
+    (s, b) => s + (typedNumber(b.packsAccepted) ?? 0) + (typedNumber(b.packsDamaged) ?? 0),
     0,
   );
 
@@ -93,8 +91,10 @@ export function ReceiveLineFields({
                 <NumberInput
                   label={t('goodsReceipt.packsAccepted')}
                   description={
-                    typeof b.packsAccepted === 'number'
-                      ? t('goodsReceipt.units', { units: f.number(b.packsAccepted * line.packSize) })
+                    typedNumber(b.packsAccepted) !== undefined
+                      ? t('goodsReceipt.units', {
+                          units: f.number(typedNumber(b.packsAccepted)! * line.packSize),
+                        })
                       : undefined
                   }
                   min={0}

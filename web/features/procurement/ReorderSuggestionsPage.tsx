@@ -24,9 +24,17 @@ import { useFormat } from '../../lib/format';
 import { errorMessage } from '../../lib/forms';
 import { CreatedOrders } from './CreatedOrders';
 import { refreshOrders, useActiveSuppliers, useReceivingStores, useSuggestions } from './queries';
-import { chosenTotal, choiceOf, draftRequests, suggestionKey, type Choice } from './reorder-selection';
+import { refusedLine } from './line-errors';
+import {
+  chosenTotal,
+  choiceOf,
+  draftRequests,
+  suggestionKey,
+  type Choice,
+  type DraftRequest,
+} from './reorder-selection';
 import { SuggestionsTable } from './SuggestionsTable';
-import type { CreatedDraftOrder, ReorderSuggestion } from './types';
+import type { CreatedDraftOrder, ReorderSuggestion } from '../../../contracts/procurement';
 
 /** Medicines at or under their reorder level; the chosen ones become draft orders, one per supplier. */
 export default function ReorderSuggestionsPage() {
@@ -60,9 +68,11 @@ export default function ReorderSuggestionsPage() {
     if ('problem' in plan) return setError(t(`reorder.problems.${plan.problem}`));
     setBusy(true);
     const made: CreatedDraftOrder[] = [];
+    let current: DraftRequest | undefined;
     try {
       // One request per store; each makes its drafts (one per supplier) in one transaction.
       for (const request of plan.requests) {
+        current = request;
         const res = await post<{ orders: CreatedDraftOrder[] }>(
           '/api/procurement/suggestions/orders',
           request,
@@ -71,11 +81,17 @@ export default function ReorderSuggestionsPage() {
       }
       setChoices({});
     } catch (err) {
-      setError(errorMessage(err));
+      // A supplier chosen here with no price for the medicine: say which one.
+      const k = refusedLine(err, 'unitPriceMinor');
+      const line = k === null ? undefined : current?.lines[k];
+      const s =
+        line && data?.items.find((i) => i.medicineId === line.medicineId && i.storeId === current?.storeId);
+      setError(s ? t('reorder.problems.noPrice', { name: s.medicineName }) : errorMessage(err));
     } finally {
       setBusy(false);
       if (made.length) {
         setCreated(made);
+        window.scrollTo({ top: 0 });
         await refreshOrders(client);
       }
     }

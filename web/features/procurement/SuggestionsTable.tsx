@@ -1,10 +1,10 @@
 import { Checkbox, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Supplier } from '../../../contracts/procurement';
 import { DataTable, type Column } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
 import { choiceOf, priceOf, type Choice } from './reorder-selection';
-import type { ReorderSuggestion } from './types';
+import type { ReorderSuggestion, Supplier } from '../../../contracts/procurement';
+import { typedNumber } from './number-input';
 
 /**
  * The suggestions as a table (a card each on a phone): a checkbox with the medicine, its stock and
@@ -64,7 +64,7 @@ export function SuggestionsTable({
     },
     {
       key: 'stock',
-      header: t('reorder.onHand'),
+      header: t('reorder.onHandOfLevel'),
       cell: (s) => (
         <Text size="sm">
           {f.number(s.onHand)} / {f.number(s.reorderLevel)}
@@ -84,7 +84,7 @@ export function SuggestionsTable({
       header: t('reorder.use'),
       cell: (s) => (
         <Text size="sm">
-          {t('reorder.useValue', { d30: f.number(s.avgDaily30), d90: f.number(s.avgDaily90) })}
+          {f.number(s.avgDaily30)} · {f.number(s.avgDaily90)}
         </Text>
       ),
       visibleFrom: 'md',
@@ -115,7 +115,8 @@ export function SuggestionsTable({
       cell: (s) => (
         <Select
           size="xs"
-          miw={150}
+          w="100%"
+          miw={{ base: 0, sm: 190 }}
           data={supplierOptions(s)}
           value={choiceOf(choices, s).supplierId}
           onChange={(v) => onChange(s, { supplierId: v })}
@@ -132,9 +133,10 @@ export function SuggestionsTable({
       cell: (s) => {
         const c = choiceOf(choices, s);
         const price = priceOf(s, c);
-        return price !== null && typeof c.packs === 'number' ? (
+        const packs = typedNumber(c.packs);
+        return price !== null && packs !== undefined ? (
           <Stack gap={0}>
-            <Text size="sm">{f.money(price * c.packs, currency)}</Text>
+            <Text size="sm">{f.money(price * packs, currency)}</Text>
             <Text size="xs" c="dimmed">
               {t('reorder.lastPrice')} {f.money(price, currency)}
             </Text>

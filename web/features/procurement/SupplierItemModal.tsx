@@ -9,6 +9,7 @@ import { errorMessage, notifySuccess } from '../../lib/forms';
 import { currencyDigits, toMajor, toMinor } from '../../lib/money';
 import { MedicinePicker } from '../inventory/MedicinePicker';
 import { supplierItemsKey, supplierKey } from './queries';
+import { typedNumber } from './number-input';
 
 /**
  * Records that a supplier supplies a medicine: its price per pack and whether it is the preferred
@@ -44,7 +45,7 @@ export function SupplierItemModal({
     setError(null);
     try {
       await put(`/api/suppliers/${supplierId}/items/${medicineId}`, {
-        lastPriceMinor: typeof price === 'number' ? toMinor(price, currency) : null,
+        lastPriceMinor: typedNumber(price) === undefined ? null : toMinor(typedNumber(price)!, currency),
         preferred,
       });
       await Promise.all([

@@ -1,6 +1,7 @@
 // A draft purchase order as its form holds it, and the bodies of creating and changing one.
 import type { PurchaseOrder, SupplierItem } from '../../../contracts/procurement';
 import { toMajor, toMinor } from '../../lib/money';
+import { typedNumber } from './number-input';
 
 export interface DraftLineValues {
   key: string;
@@ -31,8 +32,7 @@ export const newDraftLine = (): DraftLineValues => ({
   unitPrice: '',
 });
 
-const num = (v: number | string): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+const num = typedNumber;
 
 /** A draft's values as the form edits them (its prices as typed amounts). */
 export function draftValuesOf(o: PurchaseOrder): DraftValues {
@@ -107,4 +107,18 @@ export function lineTotalMinor(
   const typed = num(line.unitPrice);
   const price = typed !== undefined ? toMinor(typed, currency) : (item?.lastPriceMinor ?? undefined);
   return packs === undefined || price === undefined ? null : packs * price;
+}
+
+/**
+ * The lines with neither a typed price nor a last price from the supplier (the server would refuse
+ * them), as form paths for their price fields.
+ */
+export function linesWithoutPrice(values: DraftValues, items: readonly SupplierItem[]): string[] {
+  return values.lines.flatMap((l, i) =>
+    l.medicineId &&
+    num(l.unitPrice) === undefined &&
+    items.find((it) => it.medicineId === l.medicineId)?.lastPriceMinor == null
+      ? [`lines.${i}.unitPrice`]
+      : [],
+  );
 }

@@ -3,16 +3,17 @@ import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-qu
 import type { Store } from '../../../contracts/pharmacy';
 import type {
   GoodsReceipt,
+  ProcurementInsights,
   ProcurementSettings,
   PurchaseOrder,
   PurchaseOrderStatus,
   PurchaseOrderSummary,
+  ReorderSuggestions,
   Supplier,
   SupplierItem,
   SupplierReturn,
 } from '../../../contracts/procurement';
 import { get, getAllPages } from '../../lib/api';
-import type { ProcurementInsights, ReorderSuggestions } from './types';
 
 type Page<T> = { items: T[]; total: number };
 

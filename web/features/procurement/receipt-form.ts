@@ -1,6 +1,7 @@
 // The receive-goods form: per order line, one or more batches as they arrived; and the ReceiveGoods
 // body built from the batches with something in them (an untouched line is skipped).
 import type { PurchaseOrder, PurchaseOrderLine } from '../../../contracts/procurement';
+import { typedNumber } from './number-input';
 
 export interface BatchValues {
   key: string;
@@ -42,8 +43,7 @@ export function receiveValuesOf(order: PurchaseOrder): ReceiveValues {
   };
 }
 
-const num = (v: number | string): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+const num = typedNumber;
 
 /** Whether a batch was filled in at all (else it is left out of the delivery). */
 export const touched = (b: BatchValues) =>

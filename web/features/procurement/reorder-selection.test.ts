@@ -7,7 +7,7 @@ import {
   suggestionKey,
   type Choice,
 } from './reorder-selection';
-import type { ReorderSuggestion } from './types';
+import type { ReorderSuggestion } from '../../../contracts/procurement';
 
 const S1 = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const S2 = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';

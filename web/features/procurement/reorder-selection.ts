@@ -1,6 +1,7 @@
 // The reorder suggestions the officer chose, with the packs and supplier they settled on, as the
 // requests that turn them into draft orders: one per store (the API makes one draft per supplier).
-import type { ReorderSuggestion } from './types';
+import type { ReorderSuggestion } from '../../../contracts/procurement';
+import { typedNumber } from './number-input';
 
 export interface Choice {
   selected: boolean;
@@ -44,10 +45,11 @@ export function draftRequests(
   for (const s of chosen) {
     const c = choiceOf(choices, s);
     if (!c.supplierId) return { problem: 'needSupplier' };
-    if (typeof c.packs !== 'number' || !Number.isInteger(c.packs) || c.packs < 1 || c.packs > 100_000)
+    const packs = typedNumber(c.packs);
+    if (packs === undefined || !Number.isInteger(packs) || packs < 1 || packs > 100_000)
       return { problem: 'packs' };
     const request = byStore.get(s.storeId) ?? { storeId: s.storeId, lines: [] };
-    request.lines.push({ medicineId: s.medicineId, supplierId: c.supplierId, packs: c.packs });
+    request.lines.push({ medicineId: s.medicineId, supplierId: c.supplierId, packs });
     byStore.set(s.storeId, request);
   }
   return { requests: [...byStore.values()] };
@@ -62,7 +64,8 @@ export function chosenTotal(items: readonly ReorderSuggestion[], choices: Record
     if (!c.selected) continue;
     count++;
     const price = priceOf(s, c);
-    if (price !== null && typeof c.packs === 'number') total += price * c.packs;
+    const packs = typedNumber(c.packs);
+    if (price !== null && packs !== undefined) total += price * packs;
   }
   return { count, total };
 }

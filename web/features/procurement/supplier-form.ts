@@ -1,6 +1,7 @@
 // The supplier form's values, and the bodies of adding (every field given) and changing (only what
 // changed; a cleared field is null) a supplier.
 import type { Supplier } from '../../../contracts/procurement';
+import { typedNumber } from './number-input';
 
 export interface SupplierValues {
   name: string;
@@ -30,7 +31,7 @@ export function supplierValues(s: Supplier | null): SupplierValues {
 
 /** A typed lead time: a number, or absent when the box is empty (the server's default then). */
 const lead = (v: number | string): number | undefined =>
-  typeof v === 'number' ? v : v.trim() === '' ? undefined : Number(v);
+  typeof v === 'string' && v.trim() !== '' && typedNumber(v) === undefined ? Number.NaN : typedNumber(v);
 
 /** The body of POST /api/suppliers: blank fields left out. */
 export function toCreateSupplier(v: SupplierValues) {

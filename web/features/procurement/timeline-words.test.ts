@@ -18,6 +18,10 @@ describe('purchase order timeline words', () => {
     expect(timelineNote('approved by a hospital admin')).toEqual({ kind: 'byAdmin' });
     expect(timelineNote('Replaced by revision 3')).toEqual({ kind: 'replacedBy', revision: 3 });
     expect(timelineNote('Delivery note DN-77')).toEqual({ kind: 'deliveryNote', note: 'DN-77' });
+    expect(timelineNote('Mailed to orders@acme.example')).toEqual({
+      kind: 'mailedTo',
+      to: 'orders@acme.example',
+    });
     expect(timelineNote('Supplier out of stock')).toEqual({ kind: 'text', text: 'Supplier out of stock' });
   });
 });

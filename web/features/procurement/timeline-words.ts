@@ -28,6 +28,7 @@ export type TimelineNote =
   | { kind: 'byAdmin' }
   | { kind: 'replacedBy'; revision: number }
   | { kind: 'deliveryNote'; note: string }
+  | { kind: 'mailedTo'; to: string }
   | { kind: 'text'; text: string };
 
 /** The note of an entry: the server's own notes worded here, a person's reason as they wrote it. */
@@ -38,5 +39,7 @@ export function timelineNote(detail: string): TimelineNote {
   if (replaced) return { kind: 'replacedBy', revision: Number(replaced[1]) };
   const delivery = /^Delivery note (.+)$/s.exec(detail);
   if (delivery) return { kind: 'deliveryNote', note: delivery[1]! };
+  const mailed = /^Mailed to (\S+@\S+)$/.exec(detail);
+  if (mailed) return { kind: 'mailedTo', to: mailed[1]! };
   return { kind: 'text', text: detail };
 }
