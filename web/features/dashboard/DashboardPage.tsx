@@ -18,6 +18,8 @@ import { OwnRecordCard } from './OwnRecordCard';
 const StockInsightsCard = lazy(() => import('./StockInsightsCard'));
 // The hospital admin's appointment chart, loaded the same way.
 const AppointmentInsightsCard = lazy(() => import('./AppointmentInsightsCard'));
+// Spend by month, for the procurement officer and the hospital admin, loaded the same way.
+const ProcurementSpendCard = lazy(() => import('./ProcurementSpendCard'));
 
 /**
  * The zone a dashboard's times are in: the active hospital's; for a patient, that of the hospitals
@@ -85,6 +87,14 @@ function DashboardBody({ d }: { d: Dashboard }) {
           <AppointmentInsightsCard />
         </Suspense>
       )}
+
+      {d.roles.some((r) => r === 'procurement_officer' || r === 'hospital_admin') &&
+        can('purchase-orders:read') &&
+        d.hospital && (
+          <Suspense fallback={<CardsSkeleton count={1} />}>
+            <ProcurementSpendCard />
+          </Suspense>
+        )}
 
       {can('stock:value') && d.hospital && (
         <Suspense fallback={<CardsSkeleton count={1} />}>

@@ -26,6 +26,12 @@ const LINKS: Partial<Record<DashboardCardKey, { to: string; anyOf: Permission[] 
   queueWaiting: { to: '/app/front-desk', anyOf: ['appointments:check-in'] },
   upcomingAppointments: { to: '/app/appointments', anyOf: ['appointments:book-own'] },
   pendingReviews: { to: '/app/my-day', anyOf: ['queue:call'] },
+  openPurchaseOrders: { to: '/app/purchase-orders', anyOf: ['purchase-orders:read'] },
+  purchaseOrdersAwaitingApproval: {
+    to: '/app/purchase-orders?status=submitted',
+    anyOf: ['purchase-orders:read'],
+  },
+  deliveriesDue: { to: '/app/purchase-orders', anyOf: ['purchase-orders:read'] },
 };
 
 /** One dashboard figure, or a plain note that the module behind it has not been built yet. */
