@@ -49,26 +49,30 @@ export function Icd10Search({ onPick }: { onPick: (c: Icd10Code) => void }) {
           onBlur={() => combobox.closeDropdown()}
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={debounced.length < 2}>
-        <Combobox.Options mah={300} style={{ overflowY: 'auto' }}>
-          {items.length === 0 && !results.isFetching ? (
-            <Combobox.Empty>{t('consultation.noCodeMatch', { q: debounced })}</Combobox.Empty>
-          ) : (
-            items.map((c) => (
-              <Combobox.Option value={c.code} key={c.code}>
-                <Group gap="xs" wrap="nowrap" align="flex-start">
-                  <Text size="sm" fw={600} ff="monospace" style={{ flex: '0 0 4.5rem' }}>
-                    {c.code}
-                  </Text>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {c.title}
-                  </Text>
-                </Group>
-              </Combobox.Option>
-            ))
-          )}
-        </Combobox.Options>
-      </Combobox.Dropdown>
+      {/* Mounted only when there is something to look for, so it is measured before it is placed
+          (see MedicineSearch: a hidden one is placed half off a phone's screen). */}
+      {debounced.length >= 2 && (
+        <Combobox.Dropdown>
+          <Combobox.Options mah={300} style={{ overflowY: 'auto' }}>
+            {items.length === 0 && !results.isFetching ? (
+              <Combobox.Empty>{t('consultation.noCodeMatch', { q: debounced })}</Combobox.Empty>
+            ) : (
+              items.map((c) => (
+                <Combobox.Option value={c.code} key={c.code}>
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    <Text size="sm" fw={600} ff="monospace" style={{ flex: '0 0 4.5rem' }}>
+                      {c.code}
+                    </Text>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {c.title}
+                    </Text>
+                  </Group>
+                </Combobox.Option>
+              ))
+            )}
+          </Combobox.Options>
+        </Combobox.Dropdown>
+      )}
     </Combobox>
   );
 }

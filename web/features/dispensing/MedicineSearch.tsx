@@ -128,17 +128,22 @@ export function MedicineSearch({ label, description, onPick, withPrice, autoFocu
           data-testid="medicine-search"
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={debounced.length < 2}>
-        <Combobox.Options mah={320} style={{ overflowY: 'auto' }}>
-          {options.length > 0 ? (
-            options
-          ) : (
-            <Combobox.Empty>
-              {results.isFetching ? t('common.searching') : t('common.nothingFound')}
-            </Combobox.Empty>
-          )}
-        </Combobox.Options>
-      </Combobox.Dropdown>
+      {/* Mounted only once there is something to look for. A dropdown opened while hidden is placed
+          with no size: centred on the field, half of it past a phone's right edge, which zooms the
+          page out and scrolls the field off screen, and Mantine then hides the list. */}
+      {debounced.length >= 2 && (
+        <Combobox.Dropdown>
+          <Combobox.Options mah={320} style={{ overflowY: 'auto' }}>
+            {options.length > 0 ? (
+              options
+            ) : (
+              <Combobox.Empty>
+                {results.isFetching ? t('common.searching') : t('common.nothingFound')}
+              </Combobox.Empty>
+            )}
+          </Combobox.Options>
+        </Combobox.Dropdown>
+      )}
     </Combobox>
   );
 }

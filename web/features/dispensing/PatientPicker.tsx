@@ -98,28 +98,32 @@ export function PatientPicker({ label, description, value, onChange, required, e
           data-testid="patient-picker"
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={debounced.length < 2}>
-        <Combobox.Options mah={300} style={{ overflowY: 'auto' }}>
-          {items.length > 0 ? (
-            items.map((p) => (
-              <Combobox.Option value={p.id} key={p.id}>
-                <Text size="sm" fw={500}>
-                  {fullName(p)}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {p.mrn}
-                  {p.dateOfBirth ? ` · ${f.date(p.dateOfBirth)}` : ''}
-                  {p.phone ? ` · ${p.phone}` : ''}
-                </Text>
-              </Combobox.Option>
-            ))
-          ) : (
-            <Combobox.Empty>
-              {search.isFetching ? t('common.searching') : t('common.nothingFound')}
-            </Combobox.Empty>
-          )}
-        </Combobox.Options>
-      </Combobox.Dropdown>
+      {/* Mounted only when there is something to look for, so it is measured before it is placed
+          (see MedicineSearch: a hidden one is placed half off a phone's screen). */}
+      {debounced.length >= 2 && (
+        <Combobox.Dropdown>
+          <Combobox.Options mah={300} style={{ overflowY: 'auto' }}>
+            {items.length > 0 ? (
+              items.map((p) => (
+                <Combobox.Option value={p.id} key={p.id}>
+                  <Text size="sm" fw={500}>
+                    {fullName(p)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {p.mrn}
+                    {p.dateOfBirth ? ` · ${f.date(p.dateOfBirth)}` : ''}
+                    {p.phone ? ` · ${p.phone}` : ''}
+                  </Text>
+                </Combobox.Option>
+              ))
+            ) : (
+              <Combobox.Empty>
+                {search.isFetching ? t('common.searching') : t('common.nothingFound')}
+              </Combobox.Empty>
+            )}
+          </Combobox.Options>
+        </Combobox.Dropdown>
+      )}
     </Combobox>
   );
 }
