@@ -24,7 +24,12 @@ export interface LineRow {
   active: boolean;
 }
 
-const lineName = sql<string>`${medicines.genericName} || ' ' || ${medicines.strength} || ' ' || ${medicines.form}`;
+/**
+ * A line's medicine as medicineLabel names it, brand included: two brands of one generic, strength
+ * and form are two catalog items with stock of their own, and the pharmacist must see which one.
+ */
+const lineName = sql<string>`${medicines.genericName} || ' ' || ${medicines.strength} || ' ' || ${medicines.form}
+  || coalesce(' (' || ${medicines.brandName} || ')', '')`;
 
 export async function insertPrescription(
   tx: Tx,

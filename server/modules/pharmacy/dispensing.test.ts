@@ -141,6 +141,27 @@ describe('entering a paper prescription', () => {
     expect(list.json()).toMatchObject({ total: 1, items: [{ id: pr.id }] });
   });
 
+  it('names each line by its brand too, so two brands of one generic tell apart', async () => {
+    const p = await pharmacy(t);
+    const genericName = `Brandamol ${key().slice(2, 8)}`;
+    const a = await medicine(t, p, { genericName, brandName: 'Feverex' });
+    const b = await medicine(t, p, { genericName, brandName: 'Calmatab' });
+    const plain = await medicine(t, p, { genericName });
+    const pr = await prescribe(p, [
+      { medicineId: a.id, quantity: 10 },
+      { medicineId: b.id, quantity: 5 },
+      { medicineId: plain.id, quantity: 2 },
+    ]);
+    const names = [
+      `${genericName} 500 mg tablet (Feverex)`,
+      `${genericName} 500 mg tablet (Calmatab)`,
+      `${genericName} 500 mg tablet`,
+    ];
+    expect(pr.lines.map((l) => l.medicineName)).toEqual(names);
+    const again = (await get(`/api/prescriptions/${pr.id}`, p.headers)).json() as Prescription;
+    expect(again.lines.map((l) => l.medicineName)).toEqual(names);
+  });
+
   it('refuses bad input with 400 VALIDATION_FAILED, and writes nothing', async () => {
     const p = await pharmacy(t);
     const m = await medicine(t, p);
