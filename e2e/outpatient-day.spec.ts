@@ -14,18 +14,15 @@ async function personPage(browser: Browser, info: TestInfo, baseURL: string): Pr
   return context.newPage();
 }
 
-// NOT PASSING YET (issue 10 stays open on it): booking, check-in, the live queue screen and calling
-// in pass in both projects; on this two-core machine the phone run then exceeds eight minutes and the
-// desktop run stops at the prescription's worked-out quantity. Marked fixme so CI runs the rest;
-// the note on issue 10 says so. Run it alone: npx playwright test e2e/outpatient-day.spec.ts
-test.fixme('an outpatient day: booked, checked in, called on the queue screen, seen, prescribed and dispensed', async ({
+test('an outpatient day: booked, checked in, called on the queue screen, seen, prescribed and dispensed', async ({
   page,
   browser,
   request,
   baseURL,
 }, info) => {
-  // A whole day of five people, each signing in; the phone project runs beside the desktop one.
-  test.setTimeout(480_000);
+  // A whole day of five people, each signing in; the phone project runs beside the desktop one. On
+  // a two-core machine each project takes a little over a minute; four leave room for a slower one.
+  test.setTimeout(240_000);
   const tag = unique();
   // Everyone the journey changes is its own: both projects run it at once on one server.
   // The staff first: applyAsDoctor leaves `request` signed in as the applicant, where
@@ -33,12 +30,16 @@ test.fixme('an outpatient day: booked, checked in, called on the queue screen, s
   const receptionist = await newStaffMember(request, 'receptionist', `Suresh Pillai ${tag}`);
   const pharmacist = await newStaffMember(request, 'pharmacist', `Farida Khan ${tag}`);
   const doctor = await newBookableDoctor(request, baseURL!, `Nandini Rao ${tag}`);
-  // The doctor's hours end at 23:55 local time; in the last minutes of the hospital's day no slot of
-  // today is left to book, and an appointment of tomorrow cannot be checked in today. Nothing the
-  // journey could set up changes that, so it waits for another run rather than fail.
+  // Still needed: consulting hours cannot run past midnight (a time of day is 23:59 at most and hours
+  // end after they start) and slots are five minutes at least, so the doctor's last slot of today
+  // starts at 23:50, and the journey books the second slot still to come (the first may start within
+  // seconds). Once the patient reaches the slots after 23:45 no second slot of today is left, and an
+  // appointment of tomorrow cannot be checked in today. The slots are read a minute or so after this
+  // check (less here, more on a busy machine), hence 23:43. Nothing the journey could set up changes
+  // that, so in those minutes of the hospital's day it waits for another run rather than fail.
   test.skip(
-    localClock(doctor.timeZone).minutes >= 23 * 60 + 45,
-    `past 23:45 in ${doctor.timeZone}: no slot of today is left to book and check in`,
+    localClock(doctor.timeZone).minutes >= 23 * 60 + 43,
+    `past 23:43 in ${doctor.timeZone}: no second slot of today would be left to book and check in`,
   );
   const patient = await newPatientAccount(baseURL!, `Kavya Menon-${tag}`);
 
@@ -243,11 +244,12 @@ test.fixme('an outpatient day: booked, checked in, called on the queue screen, s
   await expect(picks.first()).toBeVisible();
   await expect(pharmacy.getByRole('button', { name: 'Dispense', exact: true })).toHaveCount(0);
   await snap(pharmacy, info, '12-dispensed');
-  await pharmacy.getByRole('link', { name: 'Prescriptions' }).first().click();
+  // Back by the page's breadcrumb: on a phone the navigation's link of that name is behind the burger.
+  await pharmacy.getByRole('main').getByRole('link', { name: 'Prescriptions' }).click();
   // The queue's filter: a segmented control on a desktop, a select on a phone.
   if ((pharmacy.viewportSize()?.width ?? 1024) < 768) {
     await pharmacy.getByRole('combobox', { name: 'Show prescriptions' }).click();
-    await pharmacy.getByRole('option', { name: 'Dispensed' }).click();
+    await pharmacy.getByRole('option', { name: 'Dispensed', exact: true }).click();
   } else {
     await pharmacy
       .getByTestId('status-filter')
