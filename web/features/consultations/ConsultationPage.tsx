@@ -27,8 +27,6 @@ import { Link, useParams } from 'react-router';
 import {
   FREQUENCIES,
   ROUTES,
-  TIMES_PER_DAY,
-  COUNTED_FORMS,
   type AdministrationRoute,
   type AllergyWarning,
   type CheckedPrescription,
@@ -51,6 +49,15 @@ import { MedicineSearch } from '../dispensing/MedicineSearch';
 import { medicineName } from '../dispensing/medicine';
 import { Icd10Search } from './Icd10Search';
 import {
+  computed,
+  initialLines,
+  lineBody,
+  num,
+  useDraftSaving,
+  type Line,
+  type Num,
+} from './prescription-draft';
+import {
   ageOf,
   bmiOf,
   consultationKey,
@@ -58,9 +65,6 @@ import {
   openPrescriptionPdf,
   useConsultation,
 } from './queries';
-
-type Num = number | string;
-const num = (v: Num): number | null => (v === '' || v === null || v === undefined ? null : Number(v));
 
 interface VitalsForm {
   systolic: Num;
@@ -85,48 +89,6 @@ interface DiagnosisDraft {
   code: string | null;
   description: string;
   primary: boolean;
-}
-
-/** A prescription line as drafted; kept in this browser (by consultation) until closing. */
-interface Line {
-  medicineId: string;
-  name: string;
-  form: string;
-  unit: string;
-  dose: Num;
-  doseUnit: string;
-  frequency: Frequency;
-  durationDays: Num;
-  route: AdministrationRoute;
-  quantity: Num;
-  instructions: string;
-  aid: PrescribingAid | null;
-}
-
-const draftKey = (id: string) => `hospitium.rx-draft.${id}`;
-const counted = (form: string) => (COUNTED_FORMS as readonly string[]).includes(form);
-
-function computed(l: Line): number | null {
-  if (!counted(l.form)) return null;
-  const dose = num(l.dose);
-  const days = num(l.durationDays);
-  if (!dose || !days) return null;
-  if (l.frequency === 'STAT') return Math.ceil(dose);
-  const perDay = TIMES_PER_DAY[l.frequency];
-  return perDay === null ? null : Math.ceil(dose * perDay * days);
-}
-
-function lineBody(l: Line) {
-  return {
-    medicineId: l.medicineId,
-    dose: num(l.dose) ?? undefined,
-    ...(l.doseUnit.trim() ? { doseUnit: l.doseUnit.trim() } : {}),
-    frequency: l.frequency,
-    durationDays: num(l.durationDays) ?? undefined,
-    route: l.route,
-    ...(computed(l) === null && num(l.quantity) !== null ? { quantity: num(l.quantity)! } : {}),
-    ...(l.instructions.trim() ? { instructions: l.instructions.trim() } : {}),
-  };
 }
 
 function AllergyAlert({ warnings }: { warnings: AllergyWarning[] }) {
@@ -266,21 +228,18 @@ function OpenConsultation({ c }: { c: Consultation }) {
   });
   const [diagnoses, setDiagnoses] = useState<DiagnosisDraft[]>(c.diagnoses);
   const [freeText, setFreeText] = useState('');
-  const [lines, setLines] = useState<Line[]>(() => {
-    try {
-      return JSON.parse(localStorage.getItem(draftKey(c.id)) ?? '[]') as Line[];
-    } catch {
-      return [];
-    }
-  });
+  const [lines, setLines] = useState<Line[]>(() => initialLines(c.id, c.prescriptionDraft));
+  const draft = useDraftSaving(c.id, lines, c.canEdit);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<{ message: string; fields: string[] } | null>(null);
   const [checked, setChecked] = useState<CheckedPrescription | null>(null);
   const [rxError, setRxError] = useState<{ message: string; fields: string[] } | null>(null);
-
+  // Lines restored from the saved draft get their allergy warnings and stock again.
   useEffect(() => {
-    localStorage.setItem(draftKey(c.id), JSON.stringify(lines));
-  }, [c.id, lines]);
+    for (const l of lines) if (!l.aid) void loadAid(l.medicineId);
+    // Once, for the lines the page opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const bmi = bmiOf(num(vitals.weightKg), num(vitals.heightCm));
   const anyAllergy = useMemo(
@@ -312,6 +271,15 @@ function OpenConsultation({ c }: { c: Consultation }) {
     }
   };
 
+  async function loadAid(medicineId: string) {
+    try {
+      const aid = await get<PrescribingAid>(`/api/consultations/${c.id}/prescribing-aid`, { medicineId });
+      setLines((ls) => ls.map((l) => (l.medicineId === medicineId ? { ...l, aid } : l)));
+    } catch (err) {
+      notifyError(err);
+    }
+  }
+
   const addMedicine = async (m: Medicine) => {
     if (lines.some((l) => l.medicineId === m.id)) return;
     const line: Line = {
@@ -330,14 +298,7 @@ function OpenConsultation({ c }: { c: Consultation }) {
     };
     setLines((ls) => [...ls, line]);
     setChecked(null);
-    try {
-      const aid = await get<PrescribingAid>(`/api/consultations/${c.id}/prescribing-aid`, {
-        medicineId: m.id,
-      });
-      setLines((ls) => ls.map((l) => (l.medicineId === m.id ? { ...l, aid } : l)));
-    } catch (err) {
-      notifyError(err);
-    }
+    await loadAid(m.id);
   };
   const setLine = (i: number, change: Partial<Line>) => {
     setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...change } : l)));
@@ -359,10 +320,11 @@ function OpenConsultation({ c }: { c: Consultation }) {
   };
 
   const close = async () => {
+    // Closing writes the prescription itself; a draft save still waiting would only be refused.
+    draft.stop();
     const next = await post<Consultation>(`/api/consultations/${c.id}/close`, {
       prescription: { lines: lines.map(lineBody) },
     });
-    localStorage.removeItem(draftKey(c.id));
     client.setQueryData(consultationKey(c.id), next);
     // Closing completes the appointment: the doctor's day, the front desk and the visit lists change.
     await Promise.all(
@@ -723,7 +685,7 @@ function OpenConsultation({ c }: { c: Consultation }) {
           {lines.length > 0 && (
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
-                {t('consultation.draftKept')}
+                {t(`consultation.draft.${draft.state}`)}
               </Text>
               <Button variant="default" onClick={() => void check()}>
                 {t('consultation.check')}

@@ -72,7 +72,12 @@ export const clinicalPages = {
     allergyWarningsTitle: 'Allergy warning',
     check: 'Check prescription',
     checked: 'Checked: {{count}} lines.',
-    draftKept: 'The draft is kept in this browser until you close the consultation.',
+    draft: {
+      idle: 'The prescription is saved with the consultation as you write it.',
+      saving: 'Saving the prescription…',
+      saved: 'Prescription saved with the consultation.',
+      failed: 'The prescription could not be saved just now; it is kept on this page. Check your connection.',
+    },
     close: 'Close consultation',
     closeTitle: 'Close this consultation?',
     closeMessage:
