@@ -355,6 +355,8 @@ export const Visit = z.object({
   id: Uuid,
   hospitalId: Uuid,
   hospitalName: z.string(),
+  /** The hospital's zone: a visit's times read on its clock, wherever the reader is. */
+  timeZone: z.string(),
   doctorName: z.string(),
   specialty: z.string(),
   status: ConsultationStatus,

@@ -33,7 +33,7 @@ export function formatLocale(language: string, preferred: readonly string[]): st
   return language;
 }
 
-const browserLanguages = (): readonly string[] =>
+export const browserLanguages = (): readonly string[] =>
   typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
 
 export interface Formatters {

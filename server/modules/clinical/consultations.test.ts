@@ -670,6 +670,7 @@ describe('the printed prescription and the visit history', () => {
       id: first.id,
       doctorName: 'Asha Rao',
       hospitalName: s.hospital.name,
+      timeZone: s.hospital.timeZone,
       chiefComplaint: 'Headache',
       diagnoses: [{ code: 'G43.9', primary: true }],
       addenda: [{ text: 'Better.' }],

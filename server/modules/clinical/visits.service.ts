@@ -34,6 +34,7 @@ async function page(ctx: Ctx, patientId: string, hospitalId: string | null, q: P
       id: r.id,
       hospitalId: r.hospitalId,
       hospitalName: hospitals.get(r.hospitalId)?.name ?? '',
+      timeZone: hospitals.get(r.hospitalId)?.timeZone ?? 'UTC',
       doctorName: d?.name ?? '',
       specialty: d?.specialty ?? '',
       status: r.status as Visit['status'],

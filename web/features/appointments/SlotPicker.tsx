@@ -16,7 +16,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNow } from './use-now';
 import { useTranslation } from 'react-i18next';
 import type { Slot } from '../../../contracts/scheduling';
-import { browserTimeZone, makeFormatters } from '../../lib/format';
+import { browserLanguages, browserTimeZone, formatLocale, makeFormatters } from '../../lib/format';
 import { LoadError } from '../../components/LoadError';
 import { useSlots } from './queries';
 import { byPartOfDay, groupByLocalDay, localDate, sameClock, slotWindow } from './slot-days';
@@ -28,20 +28,22 @@ export function useZoneFormat(timeZone: string | null) {
   const { i18n } = useTranslation();
   return useMemo(() => {
     const tz = timeZone ?? browserTimeZone;
-    const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short', timeZone: tz });
-    const dayLong = new Intl.DateTimeFormat(i18n.language, {
+    // The same locale as every other date on the screens (the language, in the browser's region).
+    const locale = formatLocale(i18n.language, browserLanguages());
+    const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: tz });
+    const dayLong = new Intl.DateTimeFormat(locale, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
       timeZone: 'UTC',
     });
-    const dayShort = new Intl.DateTimeFormat(i18n.language, {
+    const dayShort = new Intl.DateTimeFormat(locale, {
       weekday: 'short',
       day: 'numeric',
       month: 'short',
       timeZone: 'UTC',
     });
-    const base = makeFormatters(i18n.language, tz);
+    const base = makeFormatters(locale, tz);
     return {
       ...base,
       time: (iso: string) => time.format(new Date(iso)),

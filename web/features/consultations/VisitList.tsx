@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { Visit, VisitPage } from '../../../contracts/clinical';
 import { withDoctorTitle } from '../../../contracts/names';
 import { get } from '../../lib/api';
-import { useFormat } from '../../lib/format';
+import { TimeZoneContext, useFormat } from '../../lib/format';
 import { notifyError } from '../../lib/forms';
 import { LoadError } from '../../components/LoadError';
 import { CardsSkeleton } from '../../components/Skeletons';
@@ -152,7 +152,10 @@ export function VisitList({
   return (
     <Stack>
       {items.map((v) => (
-        <VisitCard key={v.id} v={v} linkToConsultation={linkToConsultation} />
+        // Each visit reads on its hospital's clock, as appointments do.
+        <TimeZoneContext.Provider key={v.id} value={v.timeZone}>
+          <VisitCard v={v} linkToConsultation={linkToConsultation} />
+        </TimeZoneContext.Provider>
       ))}
       {total > items.length && limit < 100 && (
         <Group>
