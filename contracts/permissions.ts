@@ -59,13 +59,30 @@ export const PERMISSIONS = [
   'purchase-orders:approve', // approve orders at or above the hospital's threshold; cancel them
   'procurement:settings', // the approval threshold, allowed over-delivery and safety stock
   'goods:receive', // receive deliveries against approved orders; return stock to suppliers
+  'invoices:read', // the hospital's invoices, payments, credit notes and what patients owe
+  'pharmacy-invoices:read', // the invoices of the pharmacy's counter sales only
+  'invoices:read-own', // a patient: their own invoices and balance, at every hospital
+  'invoices:manage', // generate bills: draft invoices, their lines, discarding a draft
+  'invoices:finalise', // number a draft and make it final
+  'payments:record', // take payments and advances (cash with change, card, UPI, insurance, bank)
+  'payments:refund', // credit notes, refunds and advances paid back
+  'discounts:apply', // a discount on an invoice line, with its reason
+  'price-list:manage', // services and their prices and tax, departments' consultation fees
+  'cash-closing:manage', // a cashier: close their own day, counted cash against recorded
+  'billing-reports:read', // revenue, outstanding balances and every cashier's closings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_BASE: Permission[] = ['hospitals:read', 'departments:read', 'doctors:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  patient: ['own-record:read', 'own-record:update', 'shop:order', 'appointments:book-own'],
+  patient: [
+    'own-record:read',
+    'own-record:update',
+    'shop:order',
+    'appointments:book-own',
+    'invoices:read-own',
+  ],
   doctor: [
     ...STAFF_BASE,
     'patients:read',
@@ -104,6 +121,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appointments:book',
     'appointments:read',
     'appointments:check-in',
+    'invoices:read',
+    'invoices:manage',
+    'invoices:finalise',
+    'payments:record',
+    'cash-closing:manage',
   ],
   pharmacist: [
     ...STAFF_BASE,
@@ -123,6 +145,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'suppliers:read',
     'purchase-orders:read',
     'goods:receive',
+    'pharmacy-invoices:read',
+    'payments:record',
+    'cash-closing:manage',
   ],
   procurement_officer: [
     ...STAFF_BASE,
@@ -163,6 +188,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'purchase-orders:read',
     'purchase-orders:approve',
     'procurement:settings',
+    'invoices:read',
+    'invoices:manage',
+    'invoices:finalise',
+    'payments:record',
+    'payments:refund',
+    'discounts:apply',
+    'price-list:manage',
+    'cash-closing:manage',
+    'billing-reports:read',
   ],
   platform_admin: [
     'hospitals:create',

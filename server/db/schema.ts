@@ -10,6 +10,7 @@ export * from '../modules/pharmacy/pharmacy.orders.tables';
 export * from '../modules/scheduling/scheduling.tables';
 export * from '../modules/clinical/clinical.tables';
 export * from '../modules/procurement/procurement.tables';
+export * from '../modules/billing/billing.tables';
 export * from '../platform/audit/audit.tables';
 export * from '../platform/throttles/throttles.tables';
 export * from '../platform/numbering/numbering.tables';

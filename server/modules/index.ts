@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { provideActorNames } from '../platform/audit/audit.names';
 import { registerConstraintErrors } from '../platform/errors';
 import type { JobRunner } from '../platform/jobs';
+import { billingModule } from './billing';
 import { clinicalModule } from './clinical';
 import { dashboardModule, provideDashboardSources } from './dashboard';
 import { documentsModule } from './documents';
@@ -29,6 +30,7 @@ export const MODULES: readonly HospitiumModule[] = [
   schedulingModule,
   clinicalModule,
   procurementModule,
+  billingModule,
   dashboardModule,
 ];
 

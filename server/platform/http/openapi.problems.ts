@@ -159,6 +159,32 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   getPrescriptionPdf: ['INVALID_TRANSITION'],
   listOwnVisits: ['NOT_FOUND'],
   markAppointmentNoShow: ['INVALID_TRANSITION', 'RULE_VIOLATION'],
+  // billing
+  createBillingService: ['CONFLICT'],
+  createInvoice: ['MEDICINE_INACTIVE', 'RULE_VIOLATION', 'NOT_FOUND'],
+  updateInvoice: ['INVALID_TRANSITION'],
+  addInvoiceLine: ['INVALID_TRANSITION', 'MEDICINE_INACTIVE', 'RULE_VIOLATION'],
+  updateInvoiceLine: ['INVALID_TRANSITION'],
+  deleteInvoiceLine: ['INVALID_TRANSITION'],
+  finaliseInvoice: ['INVALID_TRANSITION', 'RULE_VIOLATION'],
+  discardInvoice: ['INVALID_TRANSITION'],
+  recordInvoicePayment: [
+    'INVALID_TRANSITION',
+    'OVERPAYMENT',
+    'INSUFFICIENT_ADVANCE',
+    'IDEMPOTENCY_REUSED',
+    'DAY_CLOSED',
+    'RULE_VIOLATION',
+  ],
+  issueCreditNote: [
+    'INVALID_TRANSITION',
+    'OVER_CREDIT',
+    'IDEMPOTENCY_REUSED',
+    'DAY_CLOSED',
+    'RULE_VIOLATION',
+  ],
+  recordAdvance: ['NOT_FOUND', 'IDEMPOTENCY_REUSED', 'DAY_CLOSED'],
+  refundAdvance: ['NOT_FOUND', 'INSUFFICIENT_ADVANCE', 'IDEMPOTENCY_REUSED', 'DAY_CLOSED'],
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -36,6 +36,8 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   icd10: 'The ICD-10 code list shared by every hospital: search, and import of the full code set.',
   procurement:
     'Suppliers and what they supply at what price; reorder suggestions; purchase orders (PDF, mailed to the supplier), goods receipts and returns; spend by month.',
+  billing:
+    'The price list; invoices from draft to final (numbered, then never changed) with their PDF; payments, advances and receipts; credit notes and refunds; cash closing; revenue and outstanding balances.',
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

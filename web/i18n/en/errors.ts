@@ -67,6 +67,11 @@ export const errorMessages = {
     ORDER_NOT_APPROVED: 'Only an approved order goes to the supplier. Get it approved first.',
     SUPPLIER_HAS_NO_EMAIL:
       'This supplier has no email address. Add one on the supplier’s page, then send again.',
+    DAY_CLOSED:
+      'You have closed your cash for today. Payments after the closing are taken by another cashier.',
+    OVERPAYMENT: 'This is more than the bill still owes. Take the balance, or record the rest as an advance.',
+    OVER_CREDIT: 'This is more than is left to credit on the invoice.',
+    INSUFFICIENT_ADVANCE: 'The patient’s advance does not cover this amount.',
     RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
     INTERNAL: 'Something went wrong on our side. Try again in a moment.',
     UNAVAILABLE: 'The service is not available right now. Try again in a moment.',

@@ -1,0 +1,45 @@
+// The billing module's public face: other modules import only from here.
+import { defineModule } from '../module';
+import { BILLING_TEMPLATES } from './billing.templates';
+import { invoiceRoutes } from './invoices.routes';
+import { paymentRoutes } from './payments.routes';
+import { priceListRoutes } from './price-list.routes';
+
+export { billConsultation, billPharmacySale } from './automatic';
+
+const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
+
+/** The price list; invoices from draft to final, payments and advances, credit notes, receipts. */
+export const billingModule = defineModule({
+  name: 'billing',
+  templates: BILLING_TEMPLATES,
+  routes(app) {
+    priceListRoutes(app);
+    invoiceRoutes(app);
+    paymentRoutes(app);
+  },
+  constraintErrors: {
+    billing_services_code_uq: conflict('A service with this code is on the price list already.'),
+    invoices_frozen: {
+      code: 'INVALID_TRANSITION',
+      detail: 'A final invoice never changes: correct it with a credit note.',
+    },
+    invoices_paid_ck: {
+      code: 'OVERPAYMENT',
+      detail: 'That is more than the invoice still owes.',
+    },
+    billing_accounts_advance_ck: {
+      code: 'INSUFFICIENT_ADVANCE',
+      detail: "The patient's advance does not cover this amount.",
+    },
+    billing_payments_invoice_final: {
+      code: 'INVALID_TRANSITION',
+      detail: 'Payments are taken only against a final invoice.',
+    },
+    credit_notes_invoice_final: {
+      code: 'INVALID_TRANSITION',
+      detail: 'Credit notes are issued only against a final invoice.',
+    },
+    cash_closings_cashier_day_uq: conflict('This day is closed already.'),
+  },
+});
