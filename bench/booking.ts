@@ -99,6 +99,8 @@ async function main(): Promise<void> {
     servers.push(await startServer({ dataDir: dirs[1]!, databaseUrl: scratch.url, ...serverOptions }));
     const [a, b] = servers.map((s) => s.url) as [string, string];
     const db = new pg.Client({ connectionString: scratch.url });
+    // Dropping the scratch database on a failure ends this connection: the failure is what to report.
+    db.on('error', () => undefined);
     await db.connect();
     const hospitalId = (await db.query<{ id: string }>(`select id from hospitals where code = 'CGH'`))
       .rows[0]!.id;
@@ -113,6 +115,8 @@ async function main(): Promise<void> {
         [hospitalId],
       )
     ).rows[0]!.id;
+    // The demo gives the doctor weekday hours; the bench replaces them with its own.
+    await db.query('delete from availability_templates where doctor_profile_id = $1', [doctorId]);
     for (let weekday = 1; weekday <= 7; weekday++) {
       const r = await api(a, admin, 'POST', '/api/availability/templates', {
         doctorId,
