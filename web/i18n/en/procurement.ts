@@ -226,7 +226,7 @@ export const procurementPages = {
     use: 'Use per day (30 d · 90 d)',
     packs: 'Packs',
     packsFor: 'Packs of {{name}} for {{store}}',
-    packOf: 'of {{count}}',
+    packOf: 'packs of {{count}}',
     supplier: 'Supplier',
     supplierFor: 'Supplier of {{name}} for {{store}}',
     noSupplier: 'Choose a supplier',
