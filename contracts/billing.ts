@@ -269,6 +269,8 @@ export const InvoicePage = pageOf(InvoiceSummary);
 export const InvoiceSearch = Paging.extend({
   status: InvoiceStatus.optional(),
   source: InvoiceSource.optional(),
+  /** The consultation or pharmacy sale an invoice was made for. */
+  sourceId: Uuid.optional(),
   patientId: Uuid.optional(),
   /** An invoice number, or part of the patient's name or MRN. */
   q: multiline(100).optional(),

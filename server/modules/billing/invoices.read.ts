@@ -207,6 +207,7 @@ export async function listInvoices(ctx: Ctx, q: InvoiceSearch) {
       patientId: q.patientId,
       status: q.status,
       source: pharmacyOnly ? 'pharmacy_sale' : q.source,
+      sourceId: q.sourceId,
       text: q.q,
       from: q.from,
       to: q.to,

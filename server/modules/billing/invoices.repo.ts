@@ -111,6 +111,7 @@ export interface InvoiceFilter {
   patientId?: string;
   status?: string;
   source?: string;
+  sourceId?: string;
   /** An invoice number, or part of the patient's name or MRN. */
   text?: string;
   from?: string;
@@ -137,6 +138,7 @@ export async function searchInvoices(
   if (f.patientId) conds.push(sql`i.patient_id = ${f.patientId}`);
   if (f.status) conds.push(sql`i.status = ${f.status}`);
   if (f.source) conds.push(sql`i.source = ${f.source}`);
+  if (f.sourceId) conds.push(sql`i.source_id = ${f.sourceId}`);
   if (f.from) conds.push(sql`i.issued_on >= ${f.from}`);
   if (f.to) conds.push(sql`i.issued_on <= ${f.to}`);
   if (f.unpaid) conds.push(sql`i.status = 'final' and i.total_minor - i.credited_minor - i.paid_minor > 0`);

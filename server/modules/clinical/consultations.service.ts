@@ -23,6 +23,7 @@ import { can, requireHospital } from '../../platform/auth/actor';
 import { audit, auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
+import { billConsultation } from '../billing';
 import { findUserNames } from '../identity';
 import { activeAllergies, patientBriefs, patientDemographics, registeredPatient } from '../patients';
 import { createPrescription, findMedicineWithStock, type MedicineWithStock } from '../pharmacy';
@@ -458,6 +459,7 @@ export async function closeConsultation(
     if (row.appointmentId) {
       await completeVisit(tx, ctx, { appointmentId: row.appointmentId, hospitalId: row.hospitalId });
     }
+    await billConsultation(tx, ctx, { ...row, consultationId: id });
     await repo.updateConsultation(tx, id, {
       status: 'closed',
       closedAt: new Date(),

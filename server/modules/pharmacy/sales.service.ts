@@ -6,6 +6,7 @@ import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
+import { billPharmacySale } from '../billing';
 import { findUserNames } from '../identity';
 import { findHospitalInfo } from '../organisation';
 import { registeredPatient } from '../patients';
@@ -74,6 +75,7 @@ export async function sell(ctx: Ctx, input: CounterSale): Promise<Sale> {
       patientId: input.patientId ?? null,
       after: { lines: input.lines, ...totals },
     });
+    await billPharmacySale(tx, ctx, claimed.id);
     return claimed.id;
   });
   if (saleId) return getSale(ctx, saleId);
