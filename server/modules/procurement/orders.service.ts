@@ -17,6 +17,7 @@ import { nextNumber } from '../../platform/numbering/numbering';
 import { notify } from '../notifications';
 import { activeStaffWithRole } from '../organisation';
 import { mailToSupplier } from './order-mail';
+import { tellOrderCancelled } from './order-notices';
 import { getOrder } from './orders.read';
 import * as repo from './orders.repo';
 import * as suppliersRepo from './suppliers.repo';
@@ -312,6 +313,7 @@ export async function cancelOrder(ctx: Ctx, id: string, input: CancelPurchaseOrd
       before: { status: order.status },
       after: { status: 'cancelled', reason: input.reason },
     });
+    await tellOrderCancelled(tx, ctx, order, input.reason);
   });
   return getOrder(ctx, id);
 }

@@ -70,4 +70,61 @@ export const orderToSupplier = defineTemplate({
   },
 });
 
-export const PROCUREMENT_TEMPLATES = [orderAwaitingApproval, orderApproved, orderToSupplier];
+export const orderCancelled = defineTemplate({
+  name: 'procurement.order_cancelled',
+  kind: 'procurement',
+  needsHospital: true,
+  data: orderData.extend({ reason: z.string() }),
+  render: (d, ctx) => {
+    const body = `Purchase order ${label(d)} was cancelled: ${d.reason}`;
+    return {
+      email: email({ subject: `Purchase order ${label(d)} cancelled`, paragraphs: [body] }, ctx),
+      inApp: { title: 'Purchase order cancelled', body, link: link(d.orderId) },
+    };
+  },
+});
+
+/** An order the supplier was sent, cancelled: by email, so nothing is delivered (no reason given). */
+export const orderCancelledToSupplier = defineTemplate({
+  name: 'procurement.order_cancelled_to_supplier',
+  kind: 'procurement',
+  mandatory: true,
+  needsHospital: true,
+  data: orderData.extend({ contactName: z.string().nullable() }),
+  render: (d, ctx) => {
+    const hospital = ctx.hospital!.name;
+    return {
+      email: email(
+        {
+          subject: `Purchase order ${label(d)} from ${hospital} is cancelled`,
+          paragraphs: [
+            d.contactName ? `Dear ${d.contactName},` : 'Dear supplier,',
+            `${hospital} has cancelled purchase order ${label(d)}. Please do not deliver it.`,
+          ],
+        },
+        ctx,
+      ),
+    };
+  },
+});
+
+/** Goods arrived against an order: the pharmacists learn there is new stock. */
+export const goodsReceived = defineTemplate({
+  name: 'procurement.goods_received',
+  kind: 'procurement',
+  needsHospital: true,
+  data: orderData.extend({ storeName: z.string(), packs: z.number().int().min(0), complete: z.boolean() }),
+  render: (d) => {
+    const body = `${d.packs} ${d.packs === 1 ? 'pack' : 'packs'} arrived in ${d.storeName} on purchase order ${label(d)}${d.complete ? '; the order is complete.' : '.'}`;
+    return { inApp: { title: 'Goods received', body, link: link(d.orderId) } };
+  },
+});
+
+export const PROCUREMENT_TEMPLATES = [
+  orderAwaitingApproval,
+  orderApproved,
+  orderToSupplier,
+  orderCancelled,
+  orderCancelledToSupplier,
+  goodsReceived,
+];

@@ -14,6 +14,7 @@ import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { postReceipt, postSupplierReturn } from '../pharmacy';
+import { tellGoodsReceived } from './order-notices';
 import { readOrder } from './orders.read';
 import * as orders from './orders.repo';
 import * as repo from './receipts.repo';
@@ -170,6 +171,12 @@ export async function receiveGoods(
         note: input.deliveryNote ? `Delivery note ${input.deliveryNote}` : null,
         lines: input.lines,
       },
+    });
+    await tellGoodsReceived(tx, order, {
+      receiptId,
+      storeName: (await readOrder(tx, hospitalId, orderId)).storeName,
+      packs: [...adding.values()].reduce((n, a) => n + a.accepted, 0),
+      complete: done,
     });
     return receiptId;
   });
