@@ -1,22 +1,29 @@
 // The billing module's public face: other modules import only from here.
 import { defineModule } from '../module';
+import { billingFigures } from './billing.dashboard';
 import { BILLING_TEMPLATES } from './billing.templates';
 import { invoiceRoutes } from './invoices.routes';
 import { paymentRoutes } from './payments.routes';
 import { priceListRoutes } from './price-list.routes';
+import { reportRoutes } from './reports.routes';
 
 export { billConsultation, billPharmacySale } from './automatic';
 
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 
-/** The price list; invoices from draft to final, payments and advances, credit notes, receipts. */
+/**
+ * The price list; invoices from draft to final, payments and advances, credit notes, receipts; cash
+ * closing; revenue and outstanding balances, and the dashboard's revenue and unpaid-bill figures.
+ */
 export const billingModule = defineModule({
   name: 'billing',
   templates: BILLING_TEMPLATES,
+  dashboard: billingFigures,
   routes(app) {
     priceListRoutes(app);
     invoiceRoutes(app);
     paymentRoutes(app);
+    reportRoutes(app);
   },
   constraintErrors: {
     billing_services_code_uq: conflict('A service with this code is on the price list already.'),

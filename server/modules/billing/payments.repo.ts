@@ -3,7 +3,7 @@
 // patient's advance in the same statement (ADR 13).
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client';
-import { billingAccounts, billingPayments, cashClosings, creditNotes } from './billing.tables';
+import { billingAccounts, billingPayments, creditNotes } from './billing.tables';
 
 export type PaymentRow = typeof billingPayments.$inferSelect;
 export type CreditNoteRow = typeof creditNotes.$inferSelect;
@@ -89,18 +89,4 @@ export async function lockCashierDay(
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`cash:${hospitalId}:${cashierId}:${day}`}, 0))`,
   );
-}
-
-export async function closingOf(db: Executor, hospitalId: string, cashierId: string, day: string) {
-  const [r] = await db
-    .select()
-    .from(cashClosings)
-    .where(
-      and(
-        eq(cashClosings.hospitalId, hospitalId),
-        eq(cashClosings.cashierId, cashierId),
-        eq(cashClosings.businessDate, day),
-      ),
-    );
-  return r ?? null;
 }

@@ -23,6 +23,7 @@ import { balanceOf, staffMaySee, toPayment, toSummary } from './invoices.read';
 import * as invoices from './invoices.repo';
 import * as repo from './payments.repo';
 import * as prices from './price-list.repo';
+import { findClosing } from './reports.repo';
 
 /** What an idempotency key is bound to: the same key with another body is refused. */
 export const requestHash = (body: unknown) => sha256(JSON.stringify(body));
@@ -66,7 +67,7 @@ export async function once(
 /** Refuses takings by a cashier who has closed the day, and holds off their closing meanwhile. */
 export async function dayOpen(tx: Tx, ctx: Ctx, hospital: prices.HospitalFacts): Promise<void> {
   await repo.lockCashierDay(tx, hospital.id, ctx.actor.userId, hospital.today);
-  if (await repo.closingOf(tx, hospital.id, ctx.actor.userId, hospital.today)) {
+  if (await findClosing(tx, hospital.id, ctx.actor.userId, hospital.today)) {
     throw new AppError(
       'DAY_CLOSED',
       `You closed your cash for ${hospital.today}: nothing more is taken under it.`,

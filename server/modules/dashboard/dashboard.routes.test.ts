@@ -71,7 +71,8 @@ describe('GET /api/dashboard', () => {
     // Appointments come from the scheduling module (none booked here yet).
     expect(card(d, 'appointmentsToday')).toEqual({ key: 'appointmentsToday', available: true, value: 0 });
     expect(card(d, 'recentAppointments')).toEqual({ key: 'recentAppointments', available: true, value: 0 });
-    expect(card(d, 'revenueToday')).toEqual({ key: 'revenueToday', available: false, module: 'billing' });
+    // Revenue comes from the billing module (nothing invoiced here yet).
+    expect(card(d, 'revenueToday')).toEqual({ key: 'revenueToday', available: true, value: 0 });
     expect(d.recentRegistrations?.map((r) => r.patientId)).toContain(p1.id);
     expect(d.recentRegistrations).toHaveLength(2);
     expect(d.ownRecord).toBeNull();
@@ -147,14 +148,15 @@ describe('GET /api/dashboard', () => {
     expect(d.hospital).toBeNull();
     expect(d.recentRegistrations).toBeNull();
     expect(d.cards.map((c) => c.key)).toEqual(['upcomingAppointments', 'recentPrescriptions', 'unpaidBills']);
-    // Their own prescriptions and appointments (none yet); bills arrive with their module.
+    // Their own prescriptions, appointments and unpaid bills (none yet).
     expect(card(d, 'recentPrescriptions')).toEqual({ key: 'recentPrescriptions', available: true, value: 0 });
     expect(card(d, 'upcomingAppointments')).toEqual({
       key: 'upcomingAppointments',
       available: true,
       value: 0,
     });
-    expect(d.cards.filter((c) => !c.available).map((c) => c.key)).toEqual(['unpaidBills']);
+    expect(card(d, 'unpaidBills')).toEqual({ key: 'unpaidBills', available: true, value: 0 });
+    expect(d.cards.filter((c) => !c.available)).toEqual([]);
     expect(d.ownRecord).toMatchObject({ patientId: patient.id, activeAllergies: 1, activeConditions: 0 });
     expect(d.ownRecord?.hospitals).toEqual([
       expect.objectContaining({ hospitalId: h.id, name: h.name, mrn: patient.mrn, timeZone: h.timeZone }),

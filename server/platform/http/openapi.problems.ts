@@ -185,6 +185,7 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   ],
   recordAdvance: ['NOT_FOUND', 'IDEMPOTENCY_REUSED', 'DAY_CLOSED'],
   refundAdvance: ['NOT_FOUND', 'INSUFFICIENT_ADVANCE', 'IDEMPOTENCY_REUSED', 'DAY_CLOSED'],
+  closeCashDay: ['CONFLICT'],
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
