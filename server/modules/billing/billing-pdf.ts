@@ -148,7 +148,7 @@ export function receiptPdf(
   if (invoice?.number) doc.pair(`Towards invoice ${invoice.number}`, money(p.appliedMinor));
   if (p.advanceMinor > 0) doc.pair('Held as advance', money(p.advanceMinor));
   if (p.method === 'advance') doc.text('Paid from the advance held for the patient.', { size: 9 });
-  if (invoice?.number) doc.pair('Balance still due on the invoice', money(invoice.balanceMinor));
+  if (invoice?.number) doc.pair('Balance due on the invoice now', money(invoice.balanceMinor));
   if (p.note) doc.text(`Note: ${p.note}`, { size: 9 });
   if (p.receivedByName) doc.text(`Cashier: ${p.receivedByName}`, { size: 9 });
   return { body: doc.toBuffer(), filename: `${p.number}.pdf` };
