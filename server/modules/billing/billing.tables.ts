@@ -21,16 +21,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt } from '../../db/columns';
+import { createdAt, idColumn, money, updatedAt } from '../../db/columns';
 import { users } from '../identity/identity.tables';
-import { departments, doctorProfiles, hospitals } from '../organisation/organisation.tables';
+import { departments, doctorProfiles, hospitalId } from '../organisation/organisation.tables';
 import { patients } from '../patients/patients.tables';
-
-const money = (name: string) => bigint(name, { mode: 'number' });
-const hospitalId = () =>
-  uuid('hospital_id')
-    .notNull()
-    .references(() => hospitals.id);
 
 /** A service the hospital charges for (a dressing, an ECG), with its price and tax rate. */
 export const billingServices = pgTable(

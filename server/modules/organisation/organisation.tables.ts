@@ -127,3 +127,9 @@ export const invitations = pgTable(
   },
   (t) => [index('invitations_hospital_idx').on(t.hospitalId, t.createdAt)],
 );
+
+/** The `hospital_id` column of a row that belongs to one hospital. */
+export const hospitalId = () =>
+  uuid('hospital_id')
+    .notNull()
+    .references(() => hospitals.id);

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
   index,
@@ -12,14 +11,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt } from '../../db/columns';
+import { createdAt, idColumn, money, updatedAt } from '../../db/columns';
 import { documents } from '../documents/documents.tables';
 import { users } from '../identity/identity.tables';
 import { hospitals } from '../organisation/organisation.tables';
 import { patients } from '../patients/patients.tables';
 import { medicines, stockBatches, stores } from './pharmacy.tables';
-
-const money = (name: string) => bigint(name, { mode: 'number' });
 
 /** Online medicine orders. Checkout reserves stock on batches; dispensing turns it into ledger rows. */
 export const pharmacyOrders = pgTable(

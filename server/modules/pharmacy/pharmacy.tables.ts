@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
   date,
@@ -13,16 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt } from '../../db/columns';
+import { createdAt, idColumn, money, updatedAt } from '../../db/columns';
 import { users } from '../identity/identity.tables';
-import { hospitals } from '../organisation/organisation.tables';
+import { hospitalId } from '../organisation/organisation.tables';
 import { patients } from '../patients/patients.tables';
-
-const hospitalId = () =>
-  uuid('hospital_id')
-    .notNull()
-    .references(() => hospitals.id);
-const money = (name: string) => bigint(name, { mode: 'number' });
 
 /** A hospital's medicine catalog. Stock is counted in the dispensing unit. Never deleted once used. */
 export const medicines = pgTable(

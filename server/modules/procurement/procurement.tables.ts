@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
   date,
@@ -14,16 +13,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt } from '../../db/columns';
+import { createdAt, idColumn, money, updatedAt } from '../../db/columns';
 import { users } from '../identity/identity.tables';
-import { hospitals } from '../organisation/organisation.tables';
+import { hospitalId } from '../organisation/organisation.tables';
 import { medicines, stockBatches, stockLedger, stores } from '../pharmacy/pharmacy.tables';
-
-const money = (name: string) => bigint(name, { mode: 'number' });
-const hospitalId = () =>
-  uuid('hospital_id')
-    .notNull()
-    .references(() => hospitals.id);
 
 /**
  * How a hospital buys: orders above `approvalThresholdMinor` wait for a hospital admin's approval
