@@ -142,6 +142,18 @@ export function OpenConsultation({ c }: { c: Consultation }) {
     notifySuccess(t('consultation.closed'));
   };
 
+  const area = (k: keyof typeof text, minRows: number, maxLength: number, description?: string) => (
+    <Textarea
+      label={t(`consultation.${k}`)}
+      description={description}
+      autosize
+      minRows={minRows}
+      maxLength={maxLength}
+      value={text[k]}
+      onChange={(e) => setTextField(k, e.currentTarget.value)}
+    />
+  );
+
   return (
     <Stack maw={1000}>
       <VitalsCard vitals={vitals} onChange={setVitals} />
@@ -151,40 +163,11 @@ export function OpenConsultation({ c }: { c: Consultation }) {
           <Title order={2} fz="h4">
             {t('consultation.notesTitle')}
           </Title>
-          <Textarea
-            label={t('consultation.chiefComplaint')}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            value={text.chiefComplaint}
-            onChange={(e) => setTextField('chiefComplaint', e.currentTarget.value)}
-          />
-          <Textarea
-            label={t('consultation.notes')}
-            autosize
-            minRows={4}
-            maxLength={10_000}
-            value={text.notes}
-            onChange={(e) => setTextField('notes', e.currentTarget.value)}
-          />
+          {area('chiefComplaint', 2, 1000)}
+          {area('notes', 4, 10_000)}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Textarea
-              label={t('consultation.labRequests')}
-              description={t('consultation.labRequestsHint')}
-              autosize
-              minRows={2}
-              maxLength={2000}
-              value={text.labRequests}
-              onChange={(e) => setTextField('labRequests', e.currentTarget.value)}
-            />
-            <Textarea
-              label={t('consultation.followUp')}
-              autosize
-              minRows={2}
-              maxLength={2000}
-              value={text.followUp}
-              onChange={(e) => setTextField('followUp', e.currentTarget.value)}
-            />
+            {area('labRequests', 2, 2000, t('consultation.labRequestsHint'))}
+            {area('followUp', 2, 2000)}
           </SimpleGrid>
         </Stack>
       </Card>
