@@ -76,7 +76,8 @@ export const DepartmentParams = z.strictObject({ departmentId: Uuid });
 
 export const InvoiceStatus = z.enum(['draft', 'final', 'cancelled', 'discarded']);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
-export const InvoiceSource = z.enum(['manual', 'consultation', 'pharmacy_sale']);
+/** Made at the desk, by a closed consultation, a pharmacy counter sale or a dispensed online order. */
+export const InvoiceSource = z.enum(['manual', 'consultation', 'pharmacy_sale', 'pharmacy_order']);
 export type InvoiceSource = z.infer<typeof InvoiceSource>;
 export const LineKind = z.enum(['consultation', 'service', 'medicine', 'other']);
 
@@ -269,7 +270,7 @@ export const InvoicePage = pageOf(InvoiceSummary);
 export const InvoiceSearch = Paging.extend({
   status: InvoiceStatus.optional(),
   source: InvoiceSource.optional(),
-  /** The consultation or pharmacy sale an invoice was made for. */
+  /** The consultation, pharmacy sale or online order an invoice was made for. */
   sourceId: Uuid.optional(),
   patientId: Uuid.optional(),
   /** An invoice number, or part of the patient's name or MRN. */

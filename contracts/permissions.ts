@@ -60,7 +60,7 @@ export const PERMISSIONS = [
   'procurement:settings', // the approval threshold, allowed over-delivery and safety stock
   'goods:receive', // receive deliveries against approved orders; return stock to suppliers
   'invoices:read', // the hospital's invoices, payments, credit notes and what patients owe
-  'pharmacy-invoices:read', // the invoices of the pharmacy's counter sales only
+  'pharmacy-invoices:read', // the invoices of the pharmacy's counter sales and online orders only
   'invoices:read-own', // a patient: their own invoices and balance, at every hospital
   'invoices:manage', // generate bills: draft invoices, their lines, discarding a draft
   'invoices:finalise', // number a draft and make it final

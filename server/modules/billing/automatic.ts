@@ -1,15 +1,18 @@
 // Bills that make themselves (ADR 13): other modules call these inside the transaction of the
 // event, so the event and its bill commit together or not at all. A finished consultation leaves
 // a draft with the consultation fee for the front desk to complete; a pharmacy counter sale,
-// already priced and paid for at the counter, gets a final invoice at once.
+// already priced and paid for at the counter, gets a final invoice at once, and so does an online
+// order as it is dispensed (paid at pickup or delivery; credited in full if cancelled before).
 import { withDoctorTitle } from '../../../contracts/names';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/context';
+import { creditInvoice } from './credit-notes.service';
 import { finaliseDraft } from './invoice-finalise';
 import * as repo from './invoices.repo';
 import { createDraft } from './invoices.service';
 import { priceInvoiceLine } from './money';
 import * as prices from './price-list.repo';
+import { requestHash } from './payments.service';
 import { consultationFee } from './price-list.service';
 
 /**
@@ -50,18 +53,24 @@ export async function billConsultation(
   return row.id;
 }
 
-/** The final invoice of a pharmacy counter sale, its lines as the sale charged them. */
-export async function billPharmacySale(tx: Tx, ctx: Ctx, saleId: string): Promise<string | null> {
-  const sale = await repo.pharmacySale(tx, saleId);
-  if (!sale || sale.lines.length === 0) return null;
-  const existing = await repo.findBySource(tx, sale.hospitalId, 'pharmacy_sale', saleId);
+/** A final invoice of what the pharmacy charged, its lines as charged, once per sale or order. */
+async function billPharmacyCharge(
+  tx: Tx,
+  ctx: Ctx,
+  source: 'pharmacy_sale' | 'pharmacy_order',
+  sourceId: string,
+): Promise<string | null> {
+  const charge = await repo.pharmacyCharge(tx, source, sourceId);
+  if (!charge || charge.lines.length === 0) return null;
+  const existing = await repo.findBySource(tx, charge.hospitalId, source, sourceId);
   if (existing) return existing.id;
   const draft = await createDraft(tx, ctx, {
-    hospitalId: sale.hospitalId,
-    patientId: sale.patientId,
-    source: 'pharmacy_sale',
-    sourceId: saleId,
-    lines: sale.lines.map((l) => {
+    hospitalId: charge.hospitalId,
+    patientId: charge.patientId,
+    source,
+    sourceId,
+    notes: charge.number ? `Online order ${charge.number}` : null,
+    lines: charge.lines.map((l) => {
       const base = { quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, taxRateBp: l.taxRateBp };
       return {
         ...base,
@@ -76,4 +85,41 @@ export async function billPharmacySale(tx: Tx, ctx: Ctx, saleId: string): Promis
     }),
   });
   return (await finaliseDraft(tx, ctx, draft)).id;
+}
+
+/** The final invoice of a pharmacy counter sale, its lines as the sale charged them. */
+export const billPharmacySale = (tx: Tx, ctx: Ctx, saleId: string): Promise<string | null> =>
+  billPharmacyCharge(tx, ctx, 'pharmacy_sale', saleId);
+
+/**
+ * The final invoice of an online order as it is dispensed, its lines as the order priced them at
+ * checkout; paid at pickup or delivery. Once per order: a retry returns the same invoice.
+ */
+export const billPharmacyOrder = (tx: Tx, ctx: Ctx, orderId: string): Promise<string | null> =>
+  billPharmacyCharge(tx, ctx, 'pharmacy_order', orderId);
+
+/**
+ * Credits in full the invoice of a dispensed order cancelled before it was collected; whatever was
+ * paid on it goes to the patient's advance. Returns the credit note's id (none without an invoice
+ * or with nothing left to credit); once per order.
+ */
+export async function creditPharmacyOrder(
+  tx: Tx,
+  ctx: Ctx,
+  order: { id: string; hospitalId: string; number: string },
+  reason: string | null,
+): Promise<string | null> {
+  const found = await repo.findBySource(tx, order.hospitalId, 'pharmacy_order', order.id);
+  const invoice = found && (await repo.lockInvoice(tx, order.hospitalId, found.id));
+  if (!invoice || invoice.status !== 'final') return null;
+  const idempotencyKey = `order-cancelled:${order.id}`;
+  const input = {
+    idempotencyKey,
+    reason: `Online order ${order.number} cancelled before collection${reason ? `: ${reason}` : ''}`.slice(
+      0,
+      500,
+    ),
+    refundMethod: 'advance' as const,
+  };
+  return creditInvoice(tx, ctx, invoice, input, requestHash({ invoiceId: invoice.id, idempotencyKey }));
 }

@@ -113,7 +113,10 @@ export const invoices = pgTable(
     index('invoices_hospital_issued_idx').on(t.hospitalId, t.issuedOn),
     index('invoices_patient_idx').on(t.patientId),
     check('invoices_status_ck', sql`${t.status} in ('draft', 'final', 'cancelled', 'discarded')`),
-    check('invoices_source_ck', sql`${t.source} in ('manual', 'consultation', 'pharmacy_sale')`),
+    check(
+      'invoices_source_ck',
+      sql`${t.source} in ('manual', 'consultation', 'pharmacy_sale', 'pharmacy_order')`,
+    ),
     check(
       'invoices_amounts_ck',
       sql`${t.discountMinor} >= 0 and ${t.netMinor} = ${t.grossMinor} - ${t.discountMinor}

@@ -4,6 +4,7 @@ import type {
   CreditNote,
   Invoice,
   InvoiceSearch,
+  InvoiceSource,
   InvoiceSummary,
   MyBills,
   Payment,
@@ -22,14 +23,18 @@ import * as payments from './payments.repo';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
+ * What the pharmacy bills: counter sales and online orders, the invoices a pharmacist sees.
+ */
+export const PHARMACY_SOURCES: readonly InvoiceSource[] = ['pharmacy_sale', 'pharmacy_order'];
+const isPharmacy = (source: string) => (PHARMACY_SOURCES as readonly string[]).includes(source);
+
+/**
  * Whether a member of staff may see an invoice: their active hospital's, all of them with
- * invoices:read, or only the pharmacy's counter sales with pharmacy-invoices:read.
+ * invoices:read, or only the pharmacy's (counter sales, online orders) with pharmacy-invoices:read.
  */
 export function staffMaySee(actor: Actor, row: { hospitalId: string; source: string }): boolean {
   if (!actor.hospitalId || row.hospitalId !== actor.hospitalId) return false;
-  return (
-    can(actor, 'invoices:read') || (row.source === 'pharmacy_sale' && can(actor, 'pharmacy-invoices:read'))
-  );
+  return can(actor, 'invoices:read') || (isPharmacy(row.source) && can(actor, 'pharmacy-invoices:read'));
 }
 
 /** A patient sees their own invoices once issued (final or cancelled), at every hospital. */
@@ -198,7 +203,7 @@ export const getOwnInvoice = (ctx: Ctx, id: string): Promise<Invoice> => readVis
 export async function listInvoices(ctx: Ctx, q: InvoiceSearch) {
   const hospitalId = requireHospital(ctx.actor);
   const pharmacyOnly = !can(ctx.actor, 'invoices:read');
-  if (pharmacyOnly && q.source && q.source !== 'pharmacy_sale')
+  if (pharmacyOnly && q.source && !isPharmacy(q.source))
     return { items: [], total: 0, limit: q.limit, offset: q.offset };
   const { rows, total } = await repo.searchInvoices(
     ctx.db,
@@ -206,7 +211,8 @@ export async function listInvoices(ctx: Ctx, q: InvoiceSearch) {
       hospitalId,
       patientId: q.patientId,
       status: q.status,
-      source: pharmacyOnly ? 'pharmacy_sale' : q.source,
+      source: q.source,
+      sources: pharmacyOnly ? PHARMACY_SOURCES : undefined,
       sourceId: q.sourceId,
       text: q.q,
       from: q.from,

@@ -111,6 +111,8 @@ export interface InvoiceFilter {
   patientId?: string;
   status?: string;
   source?: string;
+  /** Any of these sources. */
+  sources?: readonly string[];
   sourceId?: string;
   /** An invoice number, or part of the patient's name or MRN. */
   text?: string;
@@ -138,6 +140,7 @@ export async function searchInvoices(
   if (f.patientId) conds.push(sql`i.patient_id = ${f.patientId}`);
   if (f.status) conds.push(sql`i.status = ${f.status}`);
   if (f.source) conds.push(sql`i.source = ${f.source}`);
+  if (f.sources) conds.push(sql`i.source = any(${sql.param([...f.sources])}::text[])`);
   if (f.sourceId) conds.push(sql`i.source_id = ${f.sourceId}`);
   if (f.from) conds.push(sql`i.issued_on >= ${f.from}`);
   if (f.to) conds.push(sql`i.issued_on <= ${f.to}`);
@@ -238,24 +241,39 @@ export async function patientContact(db: Executor, patientId: string) {
   return r ?? null;
 }
 
-/** A pharmacy counter sale and its lines as charged (the pharmacy's tables, read for its invoice). */
-export async function pharmacySale(db: Executor, saleId: string) {
-  const [sale] = await queryRows<{ hospitalId: string; patientId: string | null; totalMinor: string }>(
+/** Where the pharmacy keeps what it charged: a counter sale, or an online order. */
+const PHARMACY_SOURCES = {
+  pharmacy_sale: {
+    head: sql`select hospital_id as "hospitalId", patient_id as "patientId", null as "number"
+                from pharmacy_sales where id = `,
+    lines: sql`pharmacy_sale_lines l join medicines m on m.id = l.medicine_id where l.sale_id = `,
+  },
+  pharmacy_order: {
+    head: sql`select hospital_id as "hospitalId", patient_id as "patientId", number
+                from pharmacy_orders where id = `,
+    lines: sql`pharmacy_order_lines l join medicines m on m.id = l.medicine_id where l.order_id = `,
+  },
+} as const;
+
+/**
+ * A pharmacy counter sale or online order and its lines as charged (the pharmacy's tables, read for
+ * its invoice).
+ */
+export async function pharmacyCharge(db: Executor, source: keyof typeof PHARMACY_SOURCES, id: string) {
+  const from = PHARMACY_SOURCES[source];
+  const [head] = await queryRows<{ hospitalId: string; patientId: string | null; number: string | null }>(
     db,
-    sql`select hospital_id as "hospitalId", patient_id as "patientId", total_minor as "totalMinor"
-          from pharmacy_sales where id = ${saleId}`,
+    sql`${from.head}${id}`,
   );
-  if (!sale) return null;
+  if (!head) return null;
   const lines = await queryRows<Record<string, unknown>>(
     db,
     sql`select l.medicine_id, l.quantity, l.unit_price_minor, l.tax_rate_bp,
                m.generic_name || ' ' || m.strength || ' ' || m.form || coalesce(' (' || m.brand_name || ')', '') as label
-          from pharmacy_sale_lines l join medicines m on m.id = l.medicine_id
-         where l.sale_id = ${saleId} order by l.position`,
+          from ${from.lines}${id} order by l.position`,
   );
   return {
-    ...sale,
-    totalMinor: Number(sale.totalMinor),
+    ...head,
     lines: lines.map((l) => ({
       medicineId: l.medicine_id as string,
       label: l.label as string,

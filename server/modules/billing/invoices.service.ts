@@ -6,6 +6,7 @@ import type {
   DiscardInvoice,
   Invoice,
   InvoiceLineInput,
+  InvoiceSource,
   UpdateInvoice,
   UpdateInvoiceLine,
 } from '../../../contracts/billing';
@@ -120,7 +121,7 @@ export async function createDraft(
   d: {
     hospitalId: string;
     patientId: string | null;
-    source: 'manual' | 'consultation' | 'pharmacy_sale';
+    source: InvoiceSource;
     sourceId?: string | null;
     departmentId?: string | null;
     doctorProfileId?: string | null;

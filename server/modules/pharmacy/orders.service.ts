@@ -9,6 +9,7 @@ import { audit, auditAnon } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { nextNumber } from '../../platform/numbering/numbering';
+import { billPharmacyOrder, creditPharmacyOrder } from '../billing';
 import { findPatientDocument } from '../documents';
 import { notify } from '../notifications';
 import { findUserNames } from '../identity';
@@ -443,6 +444,7 @@ export async function dispenseOrder(ctx: Ctx, id: string): Promise<PharmacyOrder
       });
     }
     await repo.setOrderStatus(tx, id, { status: 'ready' });
+    await billPharmacyOrder(tx, ctx, id);
     await auditStep(tx, ctx, order, 'ready');
     await record(tx, ctx, order, 'ready', null, {
       step: order.fulfilment === 'delivery' ? 'ready_delivery' : 'ready_pickup',
@@ -486,8 +488,10 @@ export async function cancelOrder(
   const scope = scopeOf(ctx, as);
   await ctx.db.transaction(async (tx) => {
     const order = await lockForStep(tx, id, scope, as === 'patient' ? 'patientCancel' : 'cancel');
-    if (order.status === 'ready') await returnDispensed(tx, ctx, order);
-    else await releaseOrder(tx, order);
+    if (order.status === 'ready') {
+      await returnDispensed(tx, ctx, order);
+      await creditPharmacyOrder(tx, ctx, order, reason);
+    } else await releaseOrder(tx, order);
     await repo.setOrderStatus(tx, id, { status: 'cancelled', reservedUntil: null });
     await auditStep(tx, ctx, order, 'cancelled', { reason, by: as });
     await record(tx, ctx, order, 'cancelled', reason, { step: 'cancelled' });
