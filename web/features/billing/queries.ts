@@ -1,0 +1,141 @@
+// What the billing screens read from the API, and what they refresh after a change.
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
+import type {
+  BillingService,
+  Invoice,
+  InvoiceSource,
+  InvoiceStatus,
+  InvoiceSummary,
+  PatientAccount,
+} from '../../../contracts/billing';
+import type { Department, DoctorProfile } from '../../../contracts/organisation';
+import type { Patient } from '../../../contracts/patients';
+import { get, getFile } from '../../lib/api';
+import { patientKey } from '../patients/queries';
+
+type Page<T> = { items: T[]; total: number };
+
+export interface InvoiceFilters {
+  status: InvoiceStatus | null;
+  source: InvoiceSource | null;
+  unpaid: boolean;
+  q: string;
+  from: string | null;
+  to: string | null;
+}
+
+export function useInvoices(filters: InvoiceFilters, page: number, pageSize: number) {
+  const query = {
+    status: filters.status,
+    source: filters.source,
+    unpaid: filters.unpaid ? 'true' : undefined,
+    q: filters.q.trim() || undefined,
+    from: filters.from,
+    to: filters.to,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  };
+  return useQuery({
+    queryKey: ['invoices', query],
+    queryFn: ({ signal }) => get<Page<InvoiceSummary>>('/api/billing/invoices', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const invoiceKey = (id: string) => ['invoice', id] as const;
+
+export function useInvoice(id: string) {
+  return useQuery({
+    queryKey: invoiceKey(id),
+    queryFn: ({ signal }) => get<Invoice>(`/api/billing/invoices/${id}`, undefined, signal),
+  });
+}
+
+/** The price list's services in use matching `q` (all of the first page when empty), and the currency. */
+export function useBillingServices(q: string, enabled = true) {
+  return useQuery({
+    queryKey: ['billing', 'services', q],
+    queryFn: ({ signal }) =>
+      get<Page<BillingService> & { currency: string }>(
+        '/api/billing/services',
+        { q: q || undefined, active: 'true', limit: 20 },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The hospital's currency, as the price list states it (bills are made in it). */
+export function useBillingCurrency() {
+  return useQuery({
+    queryKey: ['billing', 'services', 'currency'],
+    queryFn: ({ signal }) =>
+      get<{ currency: string }>('/api/billing/services', { limit: 1 }, signal).then((r) => r.currency),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export const accountKey = (patientId: string) => ['billing', 'account', patientId] as const;
+
+/** What a patient owes here and holds in advance, and their open bills. */
+export function usePatientAccount(patientId: string | null, enabled = true) {
+  return useQuery({
+    queryKey: accountKey(patientId ?? ''),
+    queryFn: ({ signal }) =>
+      get<PatientAccount>(`/api/billing/patients/${patientId}/account`, undefined, signal),
+    enabled: enabled && !!patientId,
+  });
+}
+
+/** A patient of the active hospital (a bill started from their page), when one is named. */
+export function usePatientRecord(id: string | null) {
+  return useQuery({
+    queryKey: patientKey(id ?? ''),
+    queryFn: ({ signal }) => get<Patient>(`/api/patients/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+export function useDepartments() {
+  return useQuery({
+    queryKey: ['departments', 'billing'],
+    queryFn: ({ signal }) => get<{ items: Department[] }>('/api/departments', undefined, signal),
+    select: (d) => d.items.filter((x) => x.active),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useApprovedDoctors() {
+  return useQuery({
+    queryKey: ['doctors', 'approved', 'billing'],
+    queryFn: ({ signal }) =>
+      get<Page<DoctorProfile>>('/api/doctors', { status: 'approved', limit: 100 }, signal),
+    select: (d) => d.items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** After money or a bill moved: lists, the bill, patients' accounts and the dashboard's figures are stale. */
+export async function refreshBilling(client: QueryClient): Promise<void> {
+  await Promise.all(
+    ['invoices', 'invoice', 'billing', 'dashboard'].map((root) =>
+      client.invalidateQueries({ queryKey: [root] }),
+    ),
+  );
+}
+
+/** Opens a PDF of the API (an invoice, a receipt) in a new tab, fetched with the active hospital. */
+export async function openPdf(path: string): Promise<void> {
+  // Opened while the click still counts as the person's: a later tab would be a blocked pop-up.
+  const tab = window.open('', '_blank');
+  try {
+    const url = URL.createObjectURL((await getFile(path)).blob);
+    if (tab) tab.location.href = url;
+    else window.location.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (err) {
+    tab?.close();
+    throw err;
+  }
+}
