@@ -24,6 +24,7 @@ import { ctxOf } from '../../platform/context';
 import { replyWithPdf } from '../../platform/pdf';
 import { AppError } from '../../platform/errors';
 import * as consultations from './consultations.service';
+import * as prescriptionCheck from './prescription-check';
 import * as icd10 from './icd10.service';
 import * as visits from './visits.service';
 
@@ -180,7 +181,7 @@ export async function clinicalRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: CheckedPrescription },
       },
     },
-    async (req) => consultations.checkPrescription(ctxOf(req), req.params.id, req.body),
+    async (req) => prescriptionCheck.checkPrescription(ctxOf(req), req.params.id, req.body),
   );
 
   app.get(
@@ -196,7 +197,7 @@ export async function clinicalRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: PrescribingAid },
       },
     },
-    async (req) => consultations.prescribingAid(ctxOf(req), req.params.id, req.query.medicineId),
+    async (req) => prescriptionCheck.prescribingAid(ctxOf(req), req.params.id, req.query.medicineId),
   );
 
   app.post(

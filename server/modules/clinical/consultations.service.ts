@@ -4,21 +4,16 @@
 // with the appointment's completion, in one transaction. Closed, it changes only by addenda.
 import type {
   AddAddendum,
-  AllergyWarning,
-  CheckedLine,
   CheckedPrescription,
   CloseConsultation,
   Consultation,
   Diagnosis,
   OpenConsultation,
-  PrescribingAid,
-  PrescriptionDraft,
   UpdateConsultation,
   VitalsView,
   WrittenLine,
 } from '../../../contracts/clinical';
-import type { MedicineForm } from '../../../contracts/pharmacy';
-import type { Executor, Tx } from '../../db/client';
+import type { Executor } from '../../db/client';
 import { can, requireHospital } from '../../platform/auth/actor';
 import { audit, auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
@@ -26,48 +21,15 @@ import { AppError, notFound } from '../../platform/errors';
 import { billConsultation } from '../billing';
 import { findUserNames } from '../identity';
 import { activeAllergies, patientBriefs, patientDemographics, registeredPatient } from '../patients';
-import { createPrescription, findMedicineWithStock, type MedicineWithStock } from '../pharmacy';
+import { createPrescription } from '../pharmacy';
 import { beginVisit, completeVisit } from '../scheduling';
 import * as repo from './clinical.repo';
-import { checkedDraft, draftView, medicineLabel, medicinesOf } from './prescription-draft';
-import { allergyWarnings, bmiOf, computedQuantity, directionsOf, isCounted } from './prescribing';
+import { checkedDraft, draftView } from './prescription-draft';
+import { bmiOf } from './prescribing';
+import { editable, ownDoctor, visible } from './consultation-access';
+import { checkLines } from './prescription-check';
 
 const iso = (d: Date) => d.toISOString();
-
-// ---------------------------------------------------------------- who may do what
-
-/** The caller's approved doctor profile at the active hospital, or the refusal. */
-async function ownDoctor(ctx: Ctx, exec: Executor): Promise<repo.DoctorFacts> {
-  const hospitalId = requireHospital(ctx.actor);
-  const doctor = await repo.doctorOfUser(exec, ctx.actor.userId, hospitalId);
-  if (!doctor || doctor.status !== 'approved') {
-    throw new AppError(
-      'DOCTOR_PROFILE_REQUIRED',
-      'Only a doctor approved at this hospital holds consultations.',
-    );
-  }
-  return doctor;
-}
-
-/** A consultation of the active hospital the caller may read (staff with clinical access), else 404. */
-async function visible(ctx: Ctx, exec: Executor, id: string, forUpdate = false) {
-  const hospitalId = ctx.actor.hospitalId;
-  const row = await repo.findConsultation(exec, id, forUpdate);
-  if (!row || !hospitalId || row.hospitalId !== hospitalId) throw notFound('Consultation');
-  return row;
-}
-
-/** The consultation locked for a change by its own doctor while open. */
-async function editable(ctx: Ctx, tx: Tx, id: string) {
-  const row = await visible(ctx, tx, id, true);
-  if (row.doctorUserId !== ctx.actor.userId) {
-    throw new AppError('FORBIDDEN', 'Only the doctor holding this consultation may change it.');
-  }
-  if (row.status !== 'open') {
-    throw new AppError('INVALID_TRANSITION', 'This consultation is closed: add an addendum instead.');
-  }
-  return row;
-}
 
 // ---------------------------------------------------------------- presenting
 
@@ -314,109 +276,6 @@ export async function updateConsultation(
     }
   });
   return getConsultation(ctx, id);
-}
-
-// ---------------------------------------------------------------- prescribing
-
-const stockOf = (m: MedicineWithStock) => ({
-  onHand: m.stock.on_hand,
-  availableInPharmacy: m.stock.available_in_pharmacy,
-});
-
-/**
- * Checks a prescription draft: every medicine is in the hospital's catalog and in use, quantities
- * worked out where the form allows (and given where it does not), directions worded, allergy
- * warnings and stock per line. Refuses the draft with each line's problem; changes nothing.
- */
-async function checkLines(
-  exec: Executor,
-  hospitalId: string,
-  patientId: string,
-  draft: PrescriptionDraft,
-  path: string,
-): Promise<CheckedPrescription> {
-  const [meds, allergies] = await Promise.all([
-    medicinesOf(
-      exec,
-      hospitalId,
-      draft.lines.map((l) => l.medicineId),
-    ),
-    activeAllergies(exec, patientId),
-  ]);
-  const errors: { path: string; message: string }[] = [];
-  const lines: CheckedLine[] = [];
-  draft.lines.forEach((l, i) => {
-    const m = meds.get(l.medicineId);
-    if (!m) {
-      errors.push({ path: `${path}.${i}.medicineId`, message: 'Not in this hospital’s catalog' });
-      return;
-    }
-    if (!m.active) {
-      errors.push({ path: `${path}.${i}.medicineId`, message: `${medicineLabel(m)} is no longer in use` });
-      return;
-    }
-    const computed = computedQuantity(m.form, l);
-    const quantity = computed ?? l.quantity;
-    if (quantity === undefined) {
-      errors.push({
-        path: `${path}.${i}.quantity`,
-        message: `Give the number of ${m.dispensingUnit} units to dispense`,
-      });
-      return;
-    }
-    if (quantity > 1_000_000) {
-      errors.push({ path: `${path}.${i}.quantity`, message: 'At most 1,000,000 units' });
-      return;
-    }
-    lines.push({
-      ...l,
-      quantity,
-      directions: directionsOf(l, m.dispensingUnit),
-      medicineName: medicineLabel(m),
-      form: m.form as MedicineForm,
-      dispensingUnit: m.dispensingUnit,
-      stock: stockOf(m),
-      allergyWarnings: allergyWarnings(m, allergies),
-    });
-  });
-  if (errors.length > 0) {
-    throw new AppError('VALIDATION_FAILED', 'Some prescription lines cannot be written.', { errors });
-  }
-  return { lines, hasAllergyWarnings: lines.some((l) => l.allergyWarnings.length > 0) };
-}
-
-/** The draft checked, without keeping it (the prescription is written at closing). */
-export async function checkPrescription(
-  ctx: Ctx,
-  id: string,
-  draft: PrescriptionDraft,
-): Promise<CheckedPrescription> {
-  const row = await visible(ctx, ctx.db, id);
-  if (row.doctorUserId !== ctx.actor.userId) {
-    throw new AppError('FORBIDDEN', 'Only the doctor holding this consultation prescribes in it.');
-  }
-  if (row.status !== 'open') throw new AppError('INVALID_TRANSITION', 'This consultation is closed.');
-  return checkLines(ctx.db, row.hospitalId, row.patientId, draft, 'body.lines');
-}
-
-/** Before choosing a medicine: the allergies it touches and the stock at the hospital. */
-export async function prescribingAid(ctx: Ctx, id: string, medicineId: string): Promise<PrescribingAid> {
-  const row = await visible(ctx, ctx.db, id);
-  const [m, allergies] = await Promise.all([
-    findMedicineWithStock(ctx.db, row.hospitalId, medicineId),
-    activeAllergies(ctx.db, row.patientId),
-  ]);
-  if (!m) throw notFound('Medicine');
-  return {
-    medicineId: m.id,
-    medicineName: medicineLabel(m),
-    form: m.form as MedicineForm,
-    dispensingUnit: m.dispensingUnit,
-    active: m.active,
-    counted: isCounted(m.form),
-    stock: stockOf(m),
-    allergyWarnings: allergyWarnings(m, allergies as AllergyWarning[]),
-  };
 }
 
 // ---------------------------------------------------------------- closing and addenda
