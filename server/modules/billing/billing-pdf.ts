@@ -1,6 +1,6 @@
-// Printed invoices and receipts: the hospital's letterhead, the patient, each line with its
-// discount and tax, the totals, tax by rate, the amount in words, and what is paid and owed.
-import type { Invoice, Payment } from '../../../contracts/billing';
+// Printed invoices, credit notes and receipts: the hospital's letterhead, the patient, each line
+// with its discount and tax, the totals, tax by rate, the amount in words, and what is paid and owed.
+import type { CreditNote, Invoice, Payment } from '../../../contracts/billing';
 import { PdfDocument } from '../../platform/pdf';
 import { formatInstant } from '../notifications';
 import { amountInWords, minorDigits } from './amount-in-words';
@@ -152,4 +152,37 @@ export function receiptPdf(
   if (p.note) doc.text(`Note: ${p.note}`, { size: 9 });
   if (p.receivedByName) doc.text(`Cashier: ${p.receivedByName}`, { size: 9 });
   return { body: doc.toBuffer(), filename: `${p.number}.pdf` };
+}
+
+/** A credit note: the invoice it corrects, what it credits (net and tax), why, and any refund. */
+export function creditNotePdf(
+  c: CreditNote,
+  invoice: Invoice,
+  h: HospitalFacts,
+): { body: Buffer; filename: string } {
+  const money = (minor: number) => printedMoney(minor, c.currency);
+  const doc = new PdfDocument(`Credit note ${c.number} - ${h.name}`);
+  header(doc, h, 'CREDIT NOTE', c.number);
+  doc.text(`Date: ${c.issuedOn}`, { size: 10 });
+  doc.text(`Against tax invoice ${c.invoiceNumber} of ${invoice.issuedOn ?? ''}`, { size: 10 });
+  patientBlock(doc, invoice);
+  doc.rule();
+  doc.pair('Taxable value credited', money(c.netMinor));
+  doc.pair('Tax credited', money(c.taxMinor));
+  doc.pair('Credit total', money(c.amountMinor), { bold: true, size: 12 });
+  doc.text(amountInWords(c.amountMinor, c.currency), { size: 9, gap: 6 });
+  doc.text(`Reason: ${c.reason}`, { size: 10 });
+  doc.rule();
+  if (c.refundMinor > 0) {
+    const to = c.refundMethod === 'advance' ? " (to the patient's advance)" : '';
+    doc.pair(`Refunded by ${methodName(c.refundMethod ?? '')}${to}`, money(c.refundMinor), { bold: true });
+  } else {
+    doc.text('Nothing refunded: the credit is taken off what the invoice owes.', { size: 9 });
+  }
+  doc.pair(`Invoice ${c.invoiceNumber} total`, money(invoice.totalMinor));
+  doc.pair('Credited on it in all', money(invoice.creditedMinor));
+  doc.pair('Paid on it', money(invoice.paidMinor));
+  doc.pair('Balance due on the invoice now', money(invoice.balanceMinor));
+  if (c.createdByName) doc.text(`Issued by: ${c.createdByName}`, { size: 9 });
+  return { body: doc.toBuffer(), filename: `${c.number}.pdf` };
 }

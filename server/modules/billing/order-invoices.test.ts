@@ -145,6 +145,9 @@ describe('a ready order cancelled before collection', () => {
       }),
     ]);
     expect(inv.creditNotes[0]!.number).toMatch(/^CN-\d{4}-00001$/);
+    // The pharmacist prints it (the pharmacy's invoice, so its credit note too).
+    const pdf = await send(t, 'GET', `/api/billing/credit-notes/${inv.creditNotes[0]!.id}/pdf`, d.ph.headers);
+    expect(pdf.rawPayload.toString('latin1')).toContain(inv.creditNotes[0]!.number);
     const mine = (await send(t, 'GET', '/api/billing/mine', d.patient.headers)).json() as MyBills;
     expect(mine.balances[0]).toMatchObject({ outstandingMinor: 0, advanceMinor: 0 });
   });

@@ -50,6 +50,11 @@ export async function creditNoteByKey(db: Executor, hospitalId: string, key: str
   return r ?? null;
 }
 
+export async function findCreditNote(db: Executor, id: string): Promise<CreditNoteRow | null> {
+  const [r] = await db.select().from(creditNotes).where(eq(creditNotes.id, id));
+  return r ?? null;
+}
+
 export async function creditNotesOf(db: Executor, invoiceId: string): Promise<CreditNoteRow[]> {
   return db
     .select()

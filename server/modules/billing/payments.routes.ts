@@ -17,7 +17,7 @@ import { ctxOf } from '../../platform/context';
 import { replyWithPdf } from '../../platform/pdf';
 import { issueCreditNote } from './credit-notes.service';
 import * as payments from './payments.service';
-import { paymentReceipt } from './printing';
+import { paymentReceipt, printCreditNote } from './printing';
 
 const tags = ['billing'];
 const NoQuery = z.strictObject({});
@@ -121,6 +121,37 @@ export function paymentRoutes(root: FastifyInstance): void {
       },
     },
     async (req, reply) => replyWithPdf(reply, await paymentReceipt(ctxOf(req), req.params.id)),
+  );
+
+  app.get(
+    '/api/billing/credit-notes/:id/pdf',
+    {
+      config: access('invoices:read', 'pharmacy-invoices:read'),
+      schema: {
+        tags,
+        operationId: 'getCreditNotePdf',
+        summary:
+          'A credit note as a PDF: the invoice it corrects, the amount and tax credited, the reason, any refund',
+        params: IdParams,
+        querystring: NoQuery,
+      },
+    },
+    async (req, reply) => replyWithPdf(reply, await printCreditNote(ctxOf(req), req.params.id)),
+  );
+
+  app.get(
+    '/api/billing/mine/credit-notes/:id/pdf',
+    {
+      config: access('invoices:read-own'),
+      schema: {
+        tags,
+        operationId: 'getOwnCreditNotePdf',
+        summary: "A credit note on one of the patient's own invoices, as a PDF",
+        params: IdParams,
+        querystring: NoQuery,
+      },
+    },
+    async (req, reply) => replyWithPdf(reply, await printCreditNote(ctxOf(req), req.params.id, true)),
   );
 
   app.get(
