@@ -43,7 +43,10 @@ export const DashboardCardKey = z.enum([
   'bedsOccupied',
   'revenueToday',
   'unpaidBills',
-  /** The pharmacy's takings today (counter sales and online orders dispensed), in minor units. */
+  /**
+   * The pharmacy's revenue today, from billing: its invoices issued today (counter sales and online
+   * orders dispensed) less credit notes on them issued today, in minor units.
+   */
   'pharmacySalesToday',
   /** A doctor: the different patients whose visits with them are completed (at the active hospital). */
   'patientsSeen',

@@ -1,14 +1,32 @@
-// Billing's dashboard figures. Revenue today (the hospital admin's card): what invoices issued
-// today charged less what credit notes issued today took back, on the hospital's clock (shown as
-// 0 on a day when credits exceed it). Unpaid bills: final invoices still owing something, at the
-// active hospital for the front desk, or the patient's own at every hospital.
-import { sql } from 'drizzle-orm';
+// Billing's dashboard figures, on the hospital's clock. Revenue today (the hospital admin's card):
+// what invoices issued today charged less what credit notes issued today took back. Pharmacy
+// sales today (the pharmacist's card): the same for the pharmacy's invoices only (counter sales and
+// online orders). Both are shown as 0 on a day when credits exceed them. Unpaid bills: final
+// invoices still owing something, at the active hospital for the front desk, or the patient's own
+// at every hospital.
+import { sql, type SQL } from 'drizzle-orm';
 import type { DashboardCardKey } from '../../../contracts/dashboard';
 import { queryRows } from '../../db/client';
 import type { DashboardSource } from '../module';
+import { PHARMACY_SOURCES } from './invoices.read';
 
-const KEYS = ['revenueToday', 'unpaidBills'] as const satisfies readonly DashboardCardKey[];
+const KEYS = [
+  'revenueToday',
+  'pharmacySalesToday',
+  'unpaidBills',
+] as const satisfies readonly DashboardCardKey[];
 const OWING = sql`status = 'final' and total_minor - credited_minor - paid_minor > 0`;
+
+/** Invoiced today less credited today, of the invoices that `which` admits (`i` is the invoice). */
+function invoicedToday(hospitalId: string, which: SQL): SQL {
+  return sql`greatest(0,
+      coalesce((select sum(i.total_minor) from invoices i
+                 where i.hospital_id = ${hospitalId} and i.status in ('final', 'cancelled')
+                   and i.issued_on = (select d from today) and ${which}), 0)
+    - coalesce((select sum(c.amount_minor) from credit_notes c join invoices i on i.id = c.invoice_id
+                 where c.hospital_id = ${hospitalId} and c.issued_on = (select d from today) and ${which}), 0)
+    )::bigint`;
+}
 
 export const billingFigures: DashboardSource = {
   keys: KEYS,
@@ -23,21 +41,16 @@ export const billingFigures: DashboardSource = {
       return { unpaidBills: Number(r?.n ?? 0) };
     }
     const id = hospital.id;
-    const [r] = await queryRows<{ revenueToday: string; unpaidBills: number }>(
+    const pharmacy = sql`i.source = any(${sql.param([...PHARMACY_SOURCES])}::text[])`;
+    const [r] = await queryRows<Record<(typeof KEYS)[number], string | number>>(
       ctx.db,
       sql`with today as (select (now() at time zone ${hospital.timeZone})::date as d)
-          select greatest(0,
-                   coalesce((select sum(total_minor) from invoices
-                              where hospital_id = ${id} and status in ('final', 'cancelled')
-                                and issued_on = (select d from today)), 0)
-                 - coalesce((select sum(amount_minor) from credit_notes
-                              where hospital_id = ${id} and issued_on = (select d from today)), 0)
-                 )::bigint as "revenueToday",
+          select ${invoicedToday(id, sql`true`)} as "revenueToday",
+                 ${invoicedToday(id, pharmacy)} as "pharmacySalesToday",
                  (select count(*) from invoices where hospital_id = ${id} and ${OWING})::int as "unpaidBills"`,
     );
     const out: Partial<Record<DashboardCardKey, number>> = {};
-    if (wanted.has('revenueToday')) out.revenueToday = Number(r?.revenueToday ?? 0);
-    if (wanted.has('unpaidBills')) out.unpaidBills = Number(r?.unpaidBills ?? 0);
+    for (const k of KEYS) if (wanted.has(k)) out[k] = Number(r?.[k] ?? 0);
     return out;
   },
 };

@@ -1,4 +1,5 @@
-// The pharmacy's dashboard figures for the active hospital, read live, in one query.
+// The pharmacy's dashboard figures for the active hospital, read live, in one query. Its takings
+// today (pharmacySalesToday) are billing's: what the pharmacy's invoices came to, less credits.
 import { sql } from 'drizzle-orm';
 import type { DashboardCardKey } from '../../../contracts/dashboard';
 import { queryRows } from '../../db/client';
@@ -10,7 +11,6 @@ const KEYS = [
   'expiringBatches',
   'inventoryItems',
   'recentPrescriptions',
-  'pharmacySalesToday',
 ] as const satisfies readonly DashboardCardKey[];
 
 /** How far ahead "expiring soon" looks on the dashboard (the alerts page shows 30/60/90). */
@@ -51,15 +51,7 @@ export const pharmacyFigures: DashboardSource = {
               where b.hospital_id = ${id} and b.on_hand > 0)::int as "inventoryItems",
             (select count(*) from prescriptions
               where hospital_id = ${id} and status in ('open', 'partly_dispensed')
-                and created_at > now() - make_interval(days => ${RECENT_DAYS}))::int as "recentPrescriptions",
-            (coalesce((select sum(total_minor) from pharmacy_sales
-                        where hospital_id = ${id} and (sold_at at time zone ${hospital.timeZone})::date = (select d from today)), 0)
-             + coalesce((select sum(o.total_minor) from pharmacy_orders o
-                          where o.hospital_id = ${id} and o.status in ('ready', 'completed')
-                            and exists (select 1 from pharmacy_order_events e
-                                         where e.order_id = o.id and e.status = 'ready'
-                                           and (e.at at time zone ${hospital.timeZone})::date = (select d from today))), 0)
-            )::bigint as "pharmacySalesToday"`,
+                and created_at > now() - make_interval(days => ${RECENT_DAYS}))::int as "recentPrescriptions"`,
     );
     const out: Partial<Record<DashboardCardKey, number>> = {};
     for (const k of KEYS) if (wanted.has(k)) out[k] = Number(r?.[k] ?? 0);
