@@ -1,0 +1,79 @@
+import '@mantine/dates/styles.layer.css';
+import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { InvoiceSource, InvoiceStatus } from '../../../contracts/billing';
+import type { InvoiceFilters } from './queries';
+
+/** The invoice list's filters, each kept in the address by `set`. */
+export function InvoiceFiltersBar({
+  filters,
+  set,
+}: {
+  filters: InvoiceFilters;
+  set: (key: string, value: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState(filters.q);
+  const search = useDebouncedCallback((v: string) => set('q', v.trim() || null), 300);
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+      <TextInput
+        label={t('invoices.search')}
+        placeholder={t('invoices.searchPlaceholder')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={q}
+        maxLength={100}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          search(e.currentTarget.value);
+        }}
+        data-testid="invoice-search"
+      />
+      <Select
+        label={t('invoices.status')}
+        placeholder={t('invoices.any')}
+        clearable
+        data={InvoiceStatus.options.map((s) => ({ value: s, label: t(`invoiceStatus.${s}`) }))}
+        value={filters.status}
+        onChange={(v) => set('status', v)}
+      />
+      <Select
+        label={t('invoices.source')}
+        placeholder={t('invoices.any')}
+        clearable
+        data={InvoiceSource.options.map((s) => ({ value: s, label: t(`invoices.sources.${s}`) }))}
+        value={filters.source}
+        onChange={(v) => set('source', v)}
+      />
+      <DateInput
+        label={t('invoices.from')}
+        valueFormat="D MMM YYYY"
+        clearable
+        maxDate={filters.to ?? undefined}
+        popoverProps={{ withinPortal: true }}
+        value={filters.from}
+        onChange={(v) => set('from', v)}
+      />
+      <DateInput
+        label={t('invoices.to')}
+        valueFormat="D MMM YYYY"
+        clearable
+        minDate={filters.from ?? undefined}
+        popoverProps={{ withinPortal: true }}
+        value={filters.to}
+        onChange={(v) => set('to', v)}
+      />
+      <Switch
+        label={t('invoices.onlyUnpaid')}
+        checked={filters.unpaid}
+        onChange={(e) => set('unpaid', e.currentTarget.checked ? 'true' : null)}
+        style={{ alignSelf: 'end' }}
+        mb={8}
+      />
+    </SimpleGrid>
+  );
+}
