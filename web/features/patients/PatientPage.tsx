@@ -10,6 +10,7 @@ import { LoadError } from '../../components/LoadError';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
+import { PatientAccountCard } from '../billing/PatientAccountCard';
 import { VisitList } from '../consultations/VisitList';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { EditPatientForm } from './EditPatientForm';
@@ -111,6 +112,7 @@ export default function PatientPage() {
                 }
               />
             )}
+            {can('invoices:read') && <PatientAccountCard patientId={p.id} />}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="safety">
