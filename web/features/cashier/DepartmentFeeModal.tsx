@@ -1,0 +1,92 @@
+import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SetDepartmentFee, type DepartmentFee } from '../../../contracts/billing';
+import { put } from '../../lib/api';
+import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
+import { currencyDigits } from '../../lib/money';
+import { feeValues, FORM_NAME_OF, toFormErrors, toSetDepartmentFee, type FeeValues } from './price-list';
+import { DEPARTMENT_FEES_KEY, type DepartmentFees } from './queries';
+
+/** Sets the consultation fee of a department (and its tax): it replaces its doctors' own fees. */
+export function DepartmentFeeModal({
+  department,
+  currency,
+  onClose,
+}: {
+  department: DepartmentFee;
+  currency: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<FeeValues>({ initialValues: feeValues(department, currency) });
+  const name = department.departmentName;
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    const body = validateWith(SetDepartmentFee, toSetDepartmentFee(values, currency), {
+      setErrors: (e) => form.setErrors(toFormErrors(e)),
+    });
+    if (!body) return;
+    try {
+      const list = await put<DepartmentFees>(
+        `/api/billing/consultation-fees/${department.departmentId}`,
+        body,
+      );
+      client.setQueryData(DEPARTMENT_FEES_KEY, list);
+      notifySuccess(t('fees.saved', { name }));
+      onClose();
+    } catch (err) {
+      setError(applyServerErrors(form, err, FORM_NAME_OF));
+    }
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={t('fees.modalTitle', { name })} centered>
+      <form noValidate onSubmit={submit}>
+        <Stack>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <NumberInput
+              label={t('fees.feeLabel', { currency })}
+              description={t('fees.feeHint')}
+              required
+              min={0}
+              decimalScale={currencyDigits(currency)}
+              allowNegative={false}
+              thousandSeparator=","
+              inputMode="decimal"
+              data-autofocus
+              {...form.getInputProps('fee')}
+            />
+            <NumberInput
+              label={t('priceList.taxRate')}
+              min={0}
+              max={100}
+              decimalScale={2}
+              allowNegative={false}
+              suffix=" %"
+              {...form.getInputProps('taxPercent')}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,122 @@
+import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CreateBillingService, UpdateBillingService, type BillingService } from '../../../contracts/billing';
+import { patch, post } from '../../lib/api';
+import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
+import { currencyDigits } from '../../lib/money';
+import {
+  FORM_NAME_OF,
+  serviceValues,
+  toCreateService,
+  toFormErrors,
+  toUpdateService,
+  type ServiceValues,
+} from './price-list';
+
+/** Adds a service to the price list, or changes one's name, price or tax (its code stays). */
+export function ServiceModal({
+  service,
+  currency,
+  onClose,
+  onSaved,
+}: {
+  service: BillingService | null;
+  currency: string;
+  onClose: () => void;
+  onSaved: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<ServiceValues>({ initialValues: serviceValues(service, currency) });
+  const onForm = { setErrors: (e: Record<string, string>) => form.setErrors(toFormErrors(e)) };
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      let saved: BillingService;
+      if (service) {
+        const changes = toUpdateService(values, service, currency);
+        if (Object.keys(changes).length === 0) return onClose();
+        const body = validateWith(UpdateBillingService, changes, onForm);
+        if (!body) return;
+        saved = await patch<BillingService>(`/api/billing/services/${service.id}`, body);
+      } else {
+        const body = validateWith(CreateBillingService, toCreateService(values, currency), onForm);
+        if (!body) return;
+        saved = await post<BillingService>('/api/billing/services', body);
+      }
+      notifySuccess(t('priceList.saved', { name: saved.name }));
+      onClose();
+      await onSaved();
+    } catch (err) {
+      setError(applyServerErrors(form, err, FORM_NAME_OF));
+    }
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={service ? t('priceList.editNamed', { name: service.name }) : t('priceList.add')}
+      centered
+    >
+      <form noValidate onSubmit={submit}>
+        <Stack>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <TextInput
+            label={t('priceList.code')}
+            description={service ? undefined : t('priceList.codeHint')}
+            required={!service}
+            disabled={!!service}
+            maxLength={30}
+            data-autofocus={service ? undefined : true}
+            styles={{ input: { textTransform: 'uppercase' } }}
+            {...form.getInputProps('code')}
+          />
+          <TextInput
+            label={t('priceList.name')}
+            required
+            maxLength={200}
+            data-autofocus={service ? true : undefined}
+            {...form.getInputProps('name')}
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <NumberInput
+              label={t('priceList.price', { currency })}
+              required
+              min={0}
+              decimalScale={currencyDigits(currency)}
+              allowNegative={false}
+              thousandSeparator=","
+              inputMode="decimal"
+              {...form.getInputProps('price')}
+            />
+            <NumberInput
+              label={t('priceList.taxRate')}
+              min={0}
+              max={100}
+              decimalScale={2}
+              allowNegative={false}
+              suffix=" %"
+              {...form.getInputProps('taxPercent')}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {service ? t('actions.save') : t('priceList.addAction')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
