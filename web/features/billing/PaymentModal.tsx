@@ -68,6 +68,10 @@ export function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: 
       form.setFieldError('amount', t('apiErrors.OVERPAYMENT'));
       return;
     }
+    if (figures.tenderedMinor !== undefined && figures.change === null) {
+      form.setFieldError('tendered', t('payment.tenderedTooLittle'));
+      return;
+    }
     const body = validateWith(RecordPayment, toRecordPayment(v, invoice.balanceMinor, cur, key), {
       setErrors: (e) =>
         form.setErrors(

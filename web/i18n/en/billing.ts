@@ -141,6 +141,7 @@ export const billingPages = {
     amount: 'Amount',
     tendered: 'Amount tendered',
     tenderedHint: 'The cash handed over, to work out the change.',
+    tenderedTooLittle: 'Less than the amount paid.',
     changeToGive: 'Change to give: {{amount}}',
     reference: 'Reference',
     referenceHints: {
