@@ -13,13 +13,14 @@ import { useTranslation } from 'react-i18next';
 import type { Invoice } from '../../../contracts/billing';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { post } from '../../lib/api';
+import { openFile } from '../../lib/download';
 import { useFormat } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { CreditNoteModal } from './CreditNoteModal';
 import { EditDetailsModal } from './EditDetailsModal';
 import { PaymentModal } from './PaymentModal';
-import { invoiceKey, openPdf, refreshBilling } from './queries';
+import { invoiceKey, refreshBilling } from './queries';
 
 type Dialog = 'details' | 'payment' | 'credit' | null;
 
@@ -80,7 +81,7 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
           loading={pdfBusy}
           onClick={() => {
             setPdfBusy(true);
-            openPdf(`/api/billing/invoices/${invoice.id}/pdf`)
+            openFile(`/api/billing/invoices/${invoice.id}/pdf`)
               .catch(notifyError)
               .finally(() => setPdfBusy(false));
           }}

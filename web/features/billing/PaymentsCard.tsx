@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditNote, Invoice, Payment } from '../../../contracts/billing';
 import { DataTable, type Column } from '../../components/DataTable';
+import { openFile } from '../../lib/download';
 import { useFormat } from '../../lib/format';
 import { notifyError } from '../../lib/forms';
-import { openPdf } from './queries';
 
 /** When something was done and by whom, on two lines. */
 function Taken({ at, by }: { at: string; by: string | null }) {
@@ -35,7 +35,7 @@ export function ReceiptButton({ paymentId, label }: { paymentId: string; label: 
       loading={busy}
       onClick={() => {
         setBusy(true);
-        openPdf(`/api/billing/payments/${paymentId}/receipt`)
+        openFile(`/api/billing/payments/${paymentId}/receipt`)
           .catch(notifyError)
           .finally(() => setBusy(false));
       }}

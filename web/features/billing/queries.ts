@@ -10,7 +10,7 @@ import type {
 } from '../../../contracts/billing';
 import type { Department, DoctorProfile } from '../../../contracts/organisation';
 import type { Patient } from '../../../contracts/patients';
-import { get, getFile } from '../../lib/api';
+import { get } from '../../lib/api';
 import { patientKey } from '../patients/queries';
 
 type Page<T> = { items: T[]; total: number };
@@ -123,19 +123,4 @@ export async function refreshBilling(client: QueryClient): Promise<void> {
       client.invalidateQueries({ queryKey: [root] }),
     ),
   );
-}
-
-/** Opens a PDF of the API (an invoice, a receipt) in a new tab, fetched with the active hospital. */
-export async function openPdf(path: string): Promise<void> {
-  // Opened while the click still counts as the person's: a later tab would be a blocked pop-up.
-  const tab = window.open('', '_blank');
-  try {
-    const url = URL.createObjectURL((await getFile(path)).blob);
-    if (tab) tab.location.href = url;
-    else window.location.href = url;
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  } catch (err) {
-    tab?.close();
-    throw err;
-  }
 }
