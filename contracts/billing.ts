@@ -76,8 +76,15 @@ export const DepartmentParams = z.strictObject({ departmentId: Uuid });
 
 export const InvoiceStatus = z.enum(['draft', 'final', 'cancelled', 'discarded']);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
-/** Made at the desk, by a closed consultation, a pharmacy counter sale or a dispensed online order. */
-export const InvoiceSource = z.enum(['manual', 'consultation', 'pharmacy_sale', 'pharmacy_order']);
+/** Made at the desk, by a closed consultation, a pharmacy counter sale, a dispensed online order or prescription. */
+export const InvoiceSource = z.enum([
+  'manual',
+  'consultation',
+  'pharmacy_sale',
+  'pharmacy_order',
+  /** Medicines dispensed on a prescription. */
+  'dispensing',
+]);
 export type InvoiceSource = z.infer<typeof InvoiceSource>;
 export const LineKind = z.enum(['consultation', 'service', 'medicine', 'other']);
 

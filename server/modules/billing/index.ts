@@ -7,6 +7,7 @@ import { paymentRoutes } from './payments.routes';
 import { priceListRoutes } from './price-list.routes';
 import { reportRoutes } from './reports.routes';
 
+export { billDispensing } from './dispensing-bill';
 export { billConsultation, billPharmacyOrder, billPharmacySale, creditPharmacyOrder } from './automatic';
 
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });

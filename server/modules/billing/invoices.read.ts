@@ -23,9 +23,10 @@ import * as payments from './payments.repo';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
- * What the pharmacy bills: counter sales and online orders, the invoices a pharmacist sees.
+ * What the pharmacy bills: counter sales, online orders and dispensed prescriptions, the invoices a
+ * pharmacist sees.
  */
-export const PHARMACY_SOURCES: readonly InvoiceSource[] = ['pharmacy_sale', 'pharmacy_order'];
+export const PHARMACY_SOURCES: readonly InvoiceSource[] = ['pharmacy_sale', 'pharmacy_order', 'dispensing'];
 const isPharmacy = (source: string) => (PHARMACY_SOURCES as readonly string[]).includes(source);
 
 /**

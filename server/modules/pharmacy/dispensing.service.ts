@@ -13,6 +13,7 @@ import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
+import { billDispensing } from '../billing';
 import { patientBriefs, registeredPatient } from '../patients';
 import * as catalog from './catalog.repo';
 import * as repo from './dispensing.repo';
@@ -261,6 +262,13 @@ export async function dispensePrescription(
         dispensingId: claimed.id,
         lines: out.map((l) => ({ lineId: l.lineId, quantity: l.quantity, picks: l.picks })),
       },
+    });
+    // The medicines' bill, final at once, in this transaction: what left the shelf is what is owed.
+    await billDispensing(tx, ctx, {
+      dispensingId: claimed.id,
+      hospitalId,
+      patientId: prescription.patientId,
+      lines: out.map((l) => ({ medicineId: l.medicineId, quantity: l.quantity })),
     });
     return { dispensingId: claimed.id, dispensedAt: claimed.dispensedAt, lines: out };
   });

@@ -32,6 +32,7 @@ export const billingPages = {
       consultation: 'Consultation',
       pharmacy_sale: 'Pharmacy sale',
       pharmacy_order: 'Online pharmacy order',
+      dispensing: 'Prescription dispensed',
     },
     emptyTitle: 'No invoices',
     emptyBody: 'Bills made at the front desk, after consultations and at the pharmacy counter appear here.',

@@ -1,0 +1,2 @@
+ALTER TABLE "invoices" DROP CONSTRAINT "invoices_source_ck";--> statement-breakpoint
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_source_ck" CHECK ("invoices"."source" in ('manual', 'consultation', 'pharmacy_sale', 'pharmacy_order', 'dispensing'));
