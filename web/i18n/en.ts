@@ -1,6 +1,8 @@
 import { accountPages } from './en/account';
 import { adminPages } from './en/admin';
 import { appointmentPages } from './en/appointments';
+import { billingPages } from './en/billing';
+import { cashierPages } from './en/cashier';
 import { clinicalPages } from './en/clinical';
 import { common } from './en/common';
 import { dispensingPages } from './en/dispensing';
@@ -31,4 +33,6 @@ export const en = {
   ...queuePages,
   ...clinicalPages,
   ...procurementPages,
+  ...billingPages,
+  ...cashierPages,
 };
