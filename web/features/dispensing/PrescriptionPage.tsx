@@ -12,6 +12,7 @@ import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
 import { DispensedCard } from './DispensedCard';
+import { PharmacyBill } from './PharmacyBill';
 import { DispenseForm } from './DispenseForm';
 import { PrescriptionStatusBadge } from './PrescriptionStatusBadge';
 import { leftOf, usePrescription } from './queries';
@@ -98,6 +99,7 @@ export default function PrescriptionPage() {
         }
       />
       <Stack>
+        {last && <PharmacyBill sourceId={last.id} />}
         {last && (
           <DispensedCard
             title={t('dispensing.pickTitle')}

@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../contracts/dispensing';
 import { useFormat } from '../../lib/format';
+import { PharmacyBill } from './PharmacyBill';
 import { PicksList } from './PicksList';
 import { TotalsTable } from './TotalsTable';
 
@@ -62,6 +63,7 @@ export function SaleReceipt({
           </Paper>
         ))}
         <TotalsTable totals={sale.totals} currency={sale.totals.currency} />
+        <PharmacyBill sourceId={sale.id} />
       </Stack>
     </Card>
   );

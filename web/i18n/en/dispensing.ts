@@ -35,6 +35,12 @@ export const dispensingPages = {
     quantity: 'Quantity',
     lineTitle: '{{name}} × {{quantity}}',
   },
+  pharmacyBill: {
+    owed: 'Bill {{number}}: {{amount}} to pay',
+    paid: 'Bill {{number}}: paid',
+    takePayment: 'Take payment',
+    open: 'Open bill',
+  },
   totals: { caption: 'Totals', net: 'Before tax', tax: 'Tax', total: 'Total' },
   stockErrors: {
     insufficient:
