@@ -21,6 +21,7 @@ import { DEMO_DOMAIN, HOSPITALS, USERS, type HospitalKey } from './demo-data';
 import { PATIENTS } from './demo-patients';
 import { writeDemoPharmacy } from './demo-pharmacy';
 import { writeDemoAvailability } from './demo-availability';
+import { writeDemoBilling } from './demo-billing';
 
 export interface DemoCounts {
   hospitals: number;
@@ -186,6 +187,28 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
       nurse: uid('nurse'),
       rvcAdmin: uid('rvc.admin'),
     },
+  });
+
+  const cghUsers = (login: string) => USERS.find((u) => u.login === login);
+  await writeDemoBilling(tx, {
+    now,
+    hospitals: { CGH: zone('CGH'), RVC: zone('RVC') },
+    departmentId: (key) => deptId.get(key),
+    patientIds: patientRows.map((p) => p.id),
+    doctor: (login) => {
+      const row = doctorRows.find((d) => d.userId === uid(login) && d.hospitalId === hid('CGH'));
+      const profile = cghUsers(login)?.doctor?.find((d) => d.hospital === 'CGH');
+      if (!row || !profile) return undefined;
+      return {
+        id: row.id,
+        name: cghUsers(login)!.fullName,
+        feeMinor: profile.consultationFeeMinor,
+        departmentId: deptId.get(`CGH/${profile.department}`)!,
+      };
+    },
+    receptionist: uid('receptionist'),
+    admin: uid('cgh.admin'),
+    pharmacist: uid('pharmacist'),
   });
 
   const counts: DemoCounts = {

@@ -9,6 +9,12 @@ import { reportRoutes } from './reports.routes';
 
 export { billDispensing } from './dispensing-bill';
 export { billConsultation, billPharmacyOrder, billPharmacySale, creditPharmacyOrder } from './automatic';
+// The demo seed bills through the same rules as the routes, inside its own transaction.
+export { creditInvoice } from './credit-notes.service';
+export { finaliseDraft } from './invoice-finalise';
+export { createDraft, priceLines } from './invoices.service';
+export { lockInvoice } from './invoices.repo';
+export { requestHash, takePayment } from './payments.service';
 
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 

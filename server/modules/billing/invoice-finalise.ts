@@ -44,8 +44,17 @@ async function mailInvoice(tx: Tx, invoice: Invoice, hospital: prices.HospitalFa
   });
 }
 
-/** Numbers and freezes a locked draft, in the caller's transaction, and mails it to the patient. */
-export async function finaliseDraft(tx: Tx, ctx: Ctx, row: repo.InvoiceRow): Promise<Invoice> {
+/**
+ * Numbers and freezes a locked draft, in the caller's transaction, and mails it to the patient
+ * (not when `mail` is false: the demo's invoices, dated in the past, are written before any job
+ * queue exists).
+ */
+export async function finaliseDraft(
+  tx: Tx,
+  ctx: Ctx,
+  row: repo.InvoiceRow,
+  { mail = true }: { mail?: boolean } = {},
+): Promise<Invoice> {
   const lines = await repo.linesOf(tx, row.id);
   if (lines.length === 0) throw new AppError('RULE_VIOLATION', 'An invoice needs at least one line.');
   const hospital = await prices.hospitalFacts(tx, row.hospitalId);
@@ -67,7 +76,7 @@ export async function finaliseDraft(tx: Tx, ctx: Ctx, row: repo.InvoiceRow): Pro
     after: { status: 'final', number, issuedOn: hospital.today, totalMinor: row.totalMinor },
   });
   const invoice = await readInvoice(tx, row.id);
-  await mailInvoice(tx, invoice, hospital);
+  if (mail) await mailInvoice(tx, invoice, hospital);
   return invoice;
 }
 

@@ -80,11 +80,94 @@ const cashFields = (p: { method: string; amountMinor: number; tenderedMinor?: nu
     ? { tenderedMinor: null, changeMinor: null }
     : { tenderedMinor: p.tenderedMinor, changeMinor: p.tenderedMinor - p.amountMinor };
 
+/**
+ * Takes a payment against a locked invoice, in the caller's transaction (the caller has checked who
+ * may see it). Returns the payment's id.
+ */
+export async function takePayment(
+  tx: Tx,
+  ctx: Ctx,
+  invoice: invoices.InvoiceRow,
+  input: RecordPayment,
+  hash: string,
+): Promise<string> {
+  const hospitalId = invoice.hospitalId;
+  const invoiceId = invoice.id;
+  if (invoice.status !== 'final') {
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `The invoice is ${invoice.status}: payments are taken against a final invoice.`,
+      {
+        currentStatus: invoice.status,
+      },
+    );
+  }
+  const hospital = await prices.hospitalFacts(tx, hospitalId);
+  await dayOpen(tx, ctx, hospital);
+  const balance = balanceOf(invoice);
+  if (balance <= 0)
+    throw new AppError('OVERPAYMENT', 'Nothing is owed on this invoice.', { balanceMinor: balance });
+  const applied = Math.min(input.amountMinor, balance);
+  if (input.amountMinor > balance && !input.advance) {
+    throw new AppError(
+      'OVERPAYMENT',
+      `The invoice owes ${balance}; the rest may be recorded as an advance.`,
+      {
+        balanceMinor: balance,
+      },
+    );
+  }
+  if (input.amountMinor > balance && !invoice.patientId) {
+    throw new AppError('RULE_VIOLATION', 'A walk-in customer has no account to hold an advance.');
+  }
+  if (input.method === 'advance') {
+    if (!invoice.patientId) throw new AppError('INSUFFICIENT_ADVANCE', 'A walk-in customer has no advance.');
+    const held = await repo.lockAdvance(tx, hospitalId, invoice.patientId);
+    if (held < input.amountMinor) {
+      throw new AppError('INSUFFICIENT_ADVANCE', `The patient's advance is ${held}.`, {
+        advanceMinor: held,
+      });
+    }
+  }
+  const row = await repo.insertPayment(tx, {
+    hospitalId,
+    number: await numberFor(tx, hospitalId, 'RCT', hospital.year),
+    kind: 'payment',
+    invoiceId,
+    patientId: invoice.patientId,
+    method: input.method,
+    amountMinor: input.amountMinor,
+    appliedMinor: applied,
+    advanceMinor: input.method === 'advance' ? -applied : input.amountMinor - applied,
+    ...cashFields(input),
+    reference: input.reference ?? null,
+    note: input.note ?? null,
+    idempotencyKey: input.idempotencyKey,
+    requestHash: hash,
+    receivedBy: ctx.actor.userId,
+  });
+  await audit(tx, ctx, {
+    action: 'payment.recorded',
+    entityType: 'invoice',
+    entityId: invoiceId,
+    patientId: invoice.patientId,
+    before: { paidMinor: invoice.paidMinor, balanceMinor: balance },
+    after: {
+      paymentId: row.id,
+      number: row.number,
+      method: row.method,
+      amountMinor: row.amountMinor,
+      appliedMinor: applied,
+      advanceMinor: row.advanceMinor,
+    },
+  });
+  return row.id;
+}
+
 /** A payment against a final invoice the caller may see. */
 export async function recordPayment(ctx: Ctx, invoiceId: string, input: RecordPayment): Promise<Payment> {
   const hospitalId = requireHospital(ctx.actor);
-  const body = { invoiceId, ...input, advance: input.advance ?? false };
-  const hash = requestHash(body);
+  const hash = requestHash({ invoiceId, ...input, advance: input.advance ?? false });
   const id = await once(
     ctx,
     (exec = ctx.db) => repo.paymentByKey(exec, hospitalId, input.idempotencyKey),
@@ -95,76 +178,7 @@ export async function recordPayment(ctx: Ctx, invoiceId: string, input: RecordPa
       if (!invoice || !staffMaySee(ctx.actor, invoice)) throw notFound('Invoice');
       const again = await replay();
       if (again) return again;
-      if (invoice.status !== 'final') {
-        throw new AppError(
-          'INVALID_TRANSITION',
-          `The invoice is ${invoice.status}: payments are taken against a final invoice.`,
-          {
-            currentStatus: invoice.status,
-          },
-        );
-      }
-      const hospital = await prices.hospitalFacts(tx, hospitalId);
-      await dayOpen(tx, ctx, hospital);
-      const balance = balanceOf(invoice);
-      if (balance <= 0)
-        throw new AppError('OVERPAYMENT', 'Nothing is owed on this invoice.', { balanceMinor: balance });
-      const applied = Math.min(input.amountMinor, balance);
-      if (input.amountMinor > balance && !body.advance) {
-        throw new AppError(
-          'OVERPAYMENT',
-          `The invoice owes ${balance}; the rest may be recorded as an advance.`,
-          {
-            balanceMinor: balance,
-          },
-        );
-      }
-      if (input.amountMinor > balance && !invoice.patientId) {
-        throw new AppError('RULE_VIOLATION', 'A walk-in customer has no account to hold an advance.');
-      }
-      if (input.method === 'advance') {
-        if (!invoice.patientId)
-          throw new AppError('INSUFFICIENT_ADVANCE', 'A walk-in customer has no advance.');
-        const held = await repo.lockAdvance(tx, hospitalId, invoice.patientId);
-        if (held < input.amountMinor) {
-          throw new AppError('INSUFFICIENT_ADVANCE', `The patient's advance is ${held}.`, {
-            advanceMinor: held,
-          });
-        }
-      }
-      const row = await repo.insertPayment(tx, {
-        hospitalId,
-        number: await numberFor(tx, hospitalId, 'RCT', hospital.year),
-        kind: 'payment',
-        invoiceId,
-        patientId: invoice.patientId,
-        method: input.method,
-        amountMinor: input.amountMinor,
-        appliedMinor: applied,
-        advanceMinor: input.method === 'advance' ? -applied : input.amountMinor - applied,
-        ...cashFields(input),
-        reference: input.reference ?? null,
-        note: input.note ?? null,
-        idempotencyKey: input.idempotencyKey,
-        requestHash: hash,
-        receivedBy: ctx.actor.userId,
-      });
-      await audit(tx, ctx, {
-        action: 'payment.recorded',
-        entityType: 'invoice',
-        entityId: invoiceId,
-        patientId: invoice.patientId,
-        before: { paidMinor: invoice.paidMinor, balanceMinor: balance },
-        after: {
-          paymentId: row.id,
-          number: row.number,
-          method: row.method,
-          amountMinor: row.amountMinor,
-          appliedMinor: applied,
-          advanceMinor: row.advanceMinor,
-        },
-      });
-      return row.id;
+      return takePayment(tx, ctx, invoice, input, hash);
     },
   );
   return getPayment(ctx, id);

@@ -1,0 +1,366 @@
+// The demo's billing: a price list at each hospital (common services at realistic prices, GST-style
+// rates in India: health care 0%, a room above ₹5,000 a day 5%, devices 12%, certificates and copies
+// 18%; in London VAT 0% on care and 20% on reports), department fees where no doctor's own applies,
+// and a month of City General's bills for its patients (paid by cash, card, UPI or transfer, some in
+// part, one credited, one draft), so the revenue report, the balances, My bills and the dashboards
+// show something real. The bills go through billing's own rules (pricing, gap-free numbers,
+// payments, credit notes), then are dated back to the day they stand for.
+import { sql } from 'drizzle-orm';
+import { withDoctorTitle } from '../../../contracts/names';
+import type { Role } from '../../../contracts/roles';
+import type { InvoiceLineInput } from '../../../contracts/billing';
+import {
+  billPharmacySale,
+  createDraft,
+  creditInvoice,
+  finaliseDraft,
+  lockInvoice,
+  priceLines,
+  requestHash,
+  takePayment,
+} from '../../modules/billing';
+import { billingDepartmentFees, billingServices } from '../../modules/billing/billing.tables';
+import { buildActor } from '../../platform/auth/actor';
+import type { Ctx } from '../../platform/context';
+import { queryRows, type Db, type Tx } from '../client';
+import { newId } from '../ids';
+import { PATIENTS } from './demo-patients';
+import { localDate } from './demo-stock';
+
+type Service = readonly [code: string, name: string, priceMinor: number, taxRateBp: number];
+
+const CGH_SERVICES: Service[] = [
+  ['REG', 'Registration fee', 10_000, 0],
+  ['DRESS', 'Wound dressing (small)', 25_000, 0],
+  ['INJ', 'Injection administration', 10_000, 0],
+  ['NEB', 'Nebulisation', 20_000, 0],
+  ['ECG', 'ECG (12-lead)', 35_000, 0],
+  ['XR-CHEST', 'X-ray chest PA view', 45_000, 0],
+  ['USG-ABD', 'Ultrasound abdomen', 120_000, 0],
+  ['CBC', 'Complete blood count (CBC)', 30_000, 0],
+  ['LIPID', 'Lipid profile', 65_000, 0],
+  ['HBA1C', 'HbA1c', 55_000, 0],
+  ['ROOM-DLX', 'Deluxe room (per day)', 600_000, 500],
+  ['BRACE-KNEE', 'Knee brace', 90_000, 1200],
+  ['CERT', 'Medical certificate', 30_000, 1800],
+];
+
+const RVC_SERVICES: Service[] = [
+  ['REG', 'New patient registration', 2500, 0],
+  ['DRESS', 'Wound dressing', 3000, 0],
+  ['INJ', 'Injection administration', 2000, 0],
+  ['NEB', 'Nebulisation', 2500, 0],
+  ['ECG', 'ECG (12-lead)', 6000, 0],
+  ['XR-CHEST', 'Chest X-ray', 9500, 0],
+  ['FBC', 'Full blood count', 3500, 0],
+  ['LIPID', 'Cholesterol (lipid) profile', 4500, 0],
+  ['PHYSIO', 'Physiotherapy session (30 min)', 6500, 0],
+  ['VACC-TRAVEL', 'Travel vaccination consultation', 3000, 0],
+  ['FIT-NOTE', 'Private fitness-to-work letter', 4000, 2000],
+  ['RECORDS', 'Copy of medical records', 1000, 2000],
+];
+
+/** Departments whose doctors have no fee of their own here: the hospital sets one for them. */
+const DEPARTMENT_FEES: { hospital: 'CGH' | 'RVC'; department: string; feeMinor: number }[] = [
+  { hospital: 'CGH', department: 'Orthopaedics', feeMinor: 90_000 },
+  { hospital: 'CGH', department: 'Dermatology', feeMinor: 70_000 },
+  { hospital: 'RVC', department: 'General Practice', feeMinor: 4500 },
+  { hospital: 'RVC', department: 'Physiotherapy', feeMinor: 6500 },
+];
+
+type Line = { service: string; quantity?: number; discount?: InvoiceLineInput['discount'] };
+type Paid = {
+  method: 'cash' | 'card' | 'upi' | 'bank_transfer';
+  amountMinor?: number;
+  tenderedMinor?: number;
+};
+
+/** One bill of the month: whose, how many days ago, what, and what became of it. */
+interface DemoBill {
+  patient: number;
+  daysAgo: number;
+  doctor?: string;
+  lines: Line[];
+  paid?: Paid[];
+  draft?: boolean;
+  credit?: { daysLater: number; amountMinor: number; reason: string; refundMethod: 'bank_transfer' };
+}
+
+/** Indexes into PATIENTS; ME is the one with the patient@ account (Rahul Verma). */
+const ME = PATIENTS.findIndex((p) => p.accountLogin === 'patient');
+const BILLS: DemoBill[] = [
+  {
+    patient: 0,
+    daysAgo: 28,
+    doctor: 'doctor',
+    lines: [{ service: 'REG' }, { service: 'XR-CHEST' }],
+    paid: [{ method: 'card' }],
+  },
+  {
+    patient: ME,
+    daysAgo: 24,
+    doctor: 'doctor',
+    lines: [{ service: 'CBC' }, { service: 'LIPID' }],
+    paid: [{ method: 'upi' }],
+  },
+  {
+    patient: 1,
+    daysAgo: 20,
+    lines: [{ service: 'DRESS', quantity: 3 }, { service: 'INJ' }],
+    paid: [{ method: 'cash', tenderedMinor: 90_000 }],
+  },
+  {
+    patient: 2,
+    daysAgo: 15,
+    lines: [
+      {
+        service: 'USG-ABD',
+        discount: { kind: 'percent', percentBp: 1000, reason: 'Senior citizen concession' },
+      },
+      { service: 'HBA1C' },
+    ],
+    paid: [{ method: 'card' }],
+  },
+  {
+    patient: 3,
+    daysAgo: 12,
+    lines: [{ service: 'ROOM-DLX', quantity: 2 }, { service: 'REG' }],
+    paid: [{ method: 'bank_transfer' }],
+    credit: {
+      daysLater: 1,
+      amountMinor: 630_000,
+      reason: 'Discharged a day early: one day of the room was not used',
+      refundMethod: 'bank_transfer',
+    },
+  },
+  {
+    patient: ME,
+    daysAgo: 9,
+    doctor: 'cardiologist',
+    lines: [{ service: 'ECG' }, { service: 'CERT' }],
+    paid: [{ method: 'cash', amountMinor: 100_000 }],
+  },
+  {
+    patient: 4,
+    daysAgo: 6,
+    doctor: 'paediatrician',
+    lines: [{ service: 'NEB' }],
+    paid: [{ method: 'upi', amountMinor: 50_000 }],
+  },
+  { patient: 6, daysAgo: 3, lines: [{ service: 'BRACE-KNEE' }, { service: 'XR-CHEST' }] },
+  { patient: 5, daysAgo: 0, lines: [{ service: 'REG' }, { service: 'CBC' }], paid: [{ method: 'cash' }] },
+  { patient: 7, daysAgo: 0, doctor: 'doctor', lines: [{ service: 'ECG' }], draft: true },
+];
+
+const SALE_METHODS = ['cash', 'upi', 'cash', 'card', 'cash', 'upi'] as const;
+
+export interface DemoBillingInput {
+  now: Date;
+  hospitals: Record<'CGH' | 'RVC', { id: string; timeZone: string }>;
+  departmentId: (key: string) => string | undefined;
+  patientIds: string[];
+  /** A doctor's profile at CGH by their login, and their name for the line. */
+  doctor: (login: string) => { id: string; name: string; feeMinor: number; departmentId: string } | undefined;
+  receptionist: string;
+  admin: string;
+  pharmacist: string;
+}
+
+function staffCtx(tx: Tx, userId: string, hospitalId: string, role: Role): Ctx {
+  const actor = buildActor(
+    {
+      userId,
+      email: '',
+      fullName: '',
+      patientId: null,
+      memberships: [{ hospitalId, role: role as 'receptionist' }],
+    },
+    { via: 'session', sessionId: 'demo-seed', csrfToken: '' },
+    hospitalId,
+  );
+  // Billing's in-transaction functions use only the transaction they are given.
+  return { db: tx as unknown as Db, actor, role, ip: '', requestId: 'demo-seed' };
+}
+
+/**
+ * Writes the demo's price lists and City General's month of bills (its counter sales' among them)
+ * inside `tx`; returns how many invoices.
+ */
+export async function writeDemoBilling(tx: Tx, o: DemoBillingInput): Promise<number> {
+  const serviceId = new Map<string, string>();
+  for (const [key, list] of [
+    ['CGH', CGH_SERVICES],
+    ['RVC', RVC_SERVICES],
+  ] as const) {
+    const rows = list.map(([code, name, priceMinor, taxRateBp]) => {
+      const id = newId();
+      serviceId.set(`${key}/${code}`, id);
+      return { id, hospitalId: o.hospitals[key].id, code, name, priceMinor, taxRateBp };
+    });
+    await tx.insert(billingServices).values(rows);
+  }
+  await tx.insert(billingDepartmentFees).values(
+    DEPARTMENT_FEES.map((f) => ({
+      hospitalId: o.hospitals[f.hospital].id,
+      departmentId: o.departmentId(`${f.hospital}/${f.department}`)!,
+      feeMinor: f.feeMinor,
+      taxRateBp: 0,
+      updatedBy: o.admin,
+    })),
+  );
+
+  const cgh = o.hospitals.CGH;
+  const staff = {
+    desk: staffCtx(tx, o.receptionist, cgh.id, 'receptionist'),
+    admin: staffCtx(tx, o.admin, cgh.id, 'hospital_admin'),
+  };
+  const pharmacy = staffCtx(tx, o.pharmacist, cgh.id, 'pharmacist');
+  // Nothing dated before New Year's Day: invoice numbers are of this year's series.
+  const today = localDate(o.now, cgh.timeZone);
+  const intoYear =
+    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${today.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000;
+  const at = (daysAgo: number, minutes: number) =>
+    new Date(o.now.getTime() - Math.min(daysAgo, intoYear) * 86_400_000 - minutes * 60_000);
+  // The demo's counter sales this year are billed as the app bills a sale, on the day they were made.
+  const sales = await queryRows<{ id: string; soldAt: Date }>(
+    tx,
+    sql`select id, sold_at as "soldAt" from pharmacy_sales
+         where hospital_id = ${cgh.id}
+           and (sold_at at time zone ${cgh.timeZone})::date >= date_trunc('year', ${o.now.toISOString()}::timestamptz at time zone ${cgh.timeZone})::date`,
+  );
+  const events = [
+    ...BILLS.map((bill, n) => ({ at: at(bill.daysAgo, 90 - n), bill, n })),
+    ...sales.map((sale) => ({ at: new Date(sale.soldAt), saleId: sale.id })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const dated: Dated[] = [];
+  for (const e of events) {
+    if ('saleId' in e) {
+      const invoiceId = await billPharmacySale(tx, pharmacy, e.saleId);
+      if (!invoiceId) continue;
+      // Paid at the counter there and then, mostly in cash.
+      const row = (await lockInvoice(tx, cgh.id, invoiceId))!;
+      const input = {
+        idempotencyKey: `demo-sale-payment-${e.saleId}`,
+        method: SALE_METHODS[dated.length % SALE_METHODS.length]!,
+        amountMinor: row.totalMinor,
+        advance: false,
+      };
+      await takePayment(tx, pharmacy, row, input, requestHash({ invoiceId, ...input }));
+      dated.push({ invoiceId, at: e.at, creditAt: null });
+      continue;
+    }
+    const { bill, n } = e;
+    const invoiceId = await writeBill(tx, o, staff, serviceId, bill, n);
+    dated.push({
+      invoiceId,
+      at: e.at,
+      creditAt: bill.credit ? at(bill.daysAgo - bill.credit.daysLater, 60) : null,
+    });
+  }
+  await dateBack(tx, cgh.timeZone, dated);
+  return dated.length;
+}
+
+type Dated = { invoiceId: string; at: Date; creditAt: Date | null };
+
+/** One of City General's bills through billing's rules: priced, finalised, paid, credited. */
+async function writeBill(
+  tx: Tx,
+  o: DemoBillingInput,
+  staff: { desk: Ctx; admin: Ctx },
+  serviceId: Map<string, string>,
+  bill: DemoBill,
+  n: number,
+): Promise<string> {
+  const hospitalId = o.hospitals.CGH.id;
+  const patientId = o.patientIds[bill.patient];
+  if (!patientId) throw new Error(`demo billing: no patient ${bill.patient}`);
+  const doctor = bill.doctor ? o.doctor(bill.doctor) : undefined;
+  const ctx = bill.lines.some((l) => l.discount) ? staff.admin : staff.desk;
+  const consultation = doctor
+    ? [
+        {
+          description: `Consultation - ${withDoctorTitle(doctor.name)}`,
+          unitPriceMinor: doctor.feeMinor,
+          taxRateBp: 0,
+        },
+      ]
+    : [];
+  const lines = await priceLines(
+    tx,
+    ctx,
+    hospitalId,
+    [
+      ...consultation,
+      ...bill.lines.map((l) => ({
+        serviceId: serviceId.get(`CGH/${l.service}`)!,
+        quantity: l.quantity ?? 1,
+        ...(l.discount ? { discount: l.discount } : {}),
+      })),
+    ],
+    (i) => `demo.bills.${n}.lines.${i}`,
+  );
+  const draft = await createDraft(tx, ctx, {
+    hospitalId,
+    patientId,
+    source: 'manual',
+    departmentId: doctor?.departmentId ?? null,
+    doctorProfileId: doctor?.id ?? null,
+    lines,
+  });
+  if (bill.draft) return draft.id;
+  const invoice = await finaliseDraft(tx, staff.desk, draft, { mail: false });
+  for (const [k, p] of (bill.paid ?? []).entries()) {
+    const input = {
+      idempotencyKey: `demo-payment-${n}-${k}`,
+      method: p.method,
+      amountMinor: p.amountMinor ?? invoice.balanceMinor,
+      advance: false,
+      ...(p.tenderedMinor ? { tenderedMinor: p.tenderedMinor } : {}),
+    };
+    const row = (await lockInvoice(tx, hospitalId, invoice.id))!;
+    await takePayment(tx, staff.desk, row, input, requestHash({ invoiceId: invoice.id, ...input }));
+  }
+  if (bill.credit) {
+    const input = {
+      idempotencyKey: `demo-credit-${n}`,
+      reason: bill.credit.reason,
+      amountMinor: bill.credit.amountMinor,
+      refundMethod: bill.credit.refundMethod,
+    };
+    const row = (await lockInvoice(tx, hospitalId, invoice.id))!;
+    await creditInvoice(tx, staff.admin, row, input, requestHash({ invoiceId: invoice.id, ...input }));
+  }
+  return invoice.id;
+}
+
+/**
+ * Dates each bill, its payments and its credit note back to the day it stands for. Final invoices,
+ * payments and credit notes never change (ADR 13's triggers): the seed, alone in an installation
+ * it is creating, lifts those guards for these updates only, inside its transaction.
+ */
+async function dateBack(
+  tx: Tx,
+  timeZone: string,
+  dated: { invoiceId: string; at: Date; creditAt: Date | null }[],
+) {
+  await tx.execute(sql`alter table invoices disable trigger invoices_guard`);
+  await tx.execute(sql`alter table billing_payments disable trigger billing_payments_append_only`);
+  await tx.execute(sql`alter table credit_notes disable trigger credit_notes_append_only`);
+  for (const d of dated) {
+    const at = d.at.toISOString();
+    await tx.execute(sql`update invoices set created_at = ${at}, updated_at = ${at},
+        finalised_at = case when number is null then null else ${at}::timestamptz end,
+        issued_on = case when number is null then null else (${at}::timestamptz at time zone ${timeZone})::date end
+      where id = ${d.invoiceId}`);
+    await tx.execute(sql`update billing_payments set received_at = ${at} where invoice_id = ${d.invoiceId}`);
+    if (d.creditAt) {
+      const c = d.creditAt.toISOString();
+      await tx.execute(sql`update credit_notes set created_at = ${c},
+          issued_on = (${c}::timestamptz at time zone ${timeZone})::date where invoice_id = ${d.invoiceId}`);
+    }
+  }
+  await tx.execute(sql`alter table invoices enable trigger invoices_guard`);
+  await tx.execute(sql`alter table billing_payments enable trigger billing_payments_append_only`);
+  await tx.execute(sql`alter table credit_notes enable trigger credit_notes_append_only`);
+}
