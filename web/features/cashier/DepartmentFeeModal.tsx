@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { SetDepartmentFee, type DepartmentFee } from '../../../contracts/billing';
 import { put } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
-import { currencyDigits } from '../../lib/money';
 import { feeValues, FORM_NAME_OF, toFormErrors, toSetDepartmentFee, type FeeValues } from './price-list';
+import { PriceTaxFields } from './PriceTaxFields';
 import { DEPARTMENT_FEES_KEY, type DepartmentFees } from './queries';
 
 /** Sets the consultation fee of a department (and its tax): it replaces its doctors' own fees. */
@@ -54,29 +54,14 @@ export function DepartmentFeeModal({
               {error}
             </Alert>
           )}
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <NumberInput
-              label={t('fees.feeLabel', { currency })}
-              description={t('fees.feeHint')}
-              required
-              min={0}
-              decimalScale={currencyDigits(currency)}
-              allowNegative={false}
-              thousandSeparator=","
-              inputMode="decimal"
-              data-autofocus
-              {...form.getInputProps('fee')}
-            />
-            <NumberInput
-              label={t('priceList.taxRate')}
-              min={0}
-              max={100}
-              decimalScale={2}
-              allowNegative={false}
-              suffix=" %"
-              {...form.getInputProps('taxPercent')}
-            />
-          </SimpleGrid>
+          <PriceTaxFields
+            form={form}
+            priceField="fee"
+            priceLabel={t('fees.feeLabel', { currency })}
+            priceHint={t('fees.feeHint')}
+            currency={currency}
+            autoFocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('actions.cancel')}

@@ -30,10 +30,10 @@ export function GroupingPicker({
       />
     );
   return (
-    <Input.Wrapper label={t('revenue.groupBy')} labelElement="div" id={id}>
+    <Input.Wrapper label={t('revenue.groupBy')} labelElement="div" labelProps={{ id }}>
       <div>
         <SegmentedControl
-          aria-labelledby={`${id}-label`}
+          aria-labelledby={id}
           value={value}
           onChange={(v) => onChange(v as RevenueGrouping)}
           data={data}

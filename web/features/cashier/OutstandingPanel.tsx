@@ -1,6 +1,6 @@
-import { Anchor, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconReceiptOff, IconSearch } from '@tabler/icons-react';
+import { IconReceiptOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutstandingBalance } from '../../../contracts/billing-reports';
@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { PagedList, useListParams } from '../procurement/PagedList';
 import { CsvButton } from './CsvButton';
+import { SearchBox } from './SearchBox';
 import { useOutstanding } from './queries';
 
 const PAGE_SIZE = 20;
@@ -78,19 +79,12 @@ export function OutstandingPanel() {
   return (
     <Stack>
       <Group align="flex-end" gap="md">
-        <TextInput
+        <SearchBox
           label={t('outstanding.searchLabel')}
           placeholder={t('outstanding.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={
-            q !== debounced || (list.isFetching && !list.isPending) ? (
-              <Loader size="xs" aria-label={t('common.searching')} />
-            ) : null
-          }
           value={q}
-          onChange={(e) => set('q', e.currentTarget.value)}
-          role="searchbox"
-          style={{ flex: '1 1 16rem' }}
+          onChange={(v) => set('q', v)}
+          searching={q !== debounced || (list.isFetching && !list.isPending)}
         />
         <CsvButton
           path="/api/billing/reports/outstanding"

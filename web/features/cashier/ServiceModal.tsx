@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateBillingService, UpdateBillingService, type BillingService } from '../../../contracts/billing';
-import { patch, post } from '../../lib/api';
+import { ApiError, patch, post } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
-import { currencyDigits } from '../../lib/money';
 import {
   FORM_NAME_OF,
   serviceValues,
@@ -14,6 +13,7 @@ import {
   toUpdateService,
   type ServiceValues,
 } from './price-list';
+import { PriceTaxFields } from './PriceTaxFields';
 
 /** Adds a service to the price list, or changes one's name, price or tax (its code stays). */
 export function ServiceModal({
@@ -51,6 +51,11 @@ export function ServiceModal({
       onClose();
       await onSaved();
     } catch (err) {
+      // A code taken already belongs next to the code, not in a "changed meanwhile" alert.
+      if (err instanceof ApiError && err.problem?.constraint === 'billing_services_code_uq') {
+        form.setFieldError('code', t('priceList.codeTaken'));
+        return;
+      }
       setError(applyServerErrors(form, err, FORM_NAME_OF));
     }
   });
@@ -86,27 +91,12 @@ export function ServiceModal({
             data-autofocus={service ? true : undefined}
             {...form.getInputProps('name')}
           />
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <NumberInput
-              label={t('priceList.price', { currency })}
-              required
-              min={0}
-              decimalScale={currencyDigits(currency)}
-              allowNegative={false}
-              thousandSeparator=","
-              inputMode="decimal"
-              {...form.getInputProps('price')}
-            />
-            <NumberInput
-              label={t('priceList.taxRate')}
-              min={0}
-              max={100}
-              decimalScale={2}
-              allowNegative={false}
-              suffix=" %"
-              {...form.getInputProps('taxPercent')}
-            />
-          </SimpleGrid>
+          <PriceTaxFields
+            form={form}
+            priceField="price"
+            priceLabel={t('priceList.price', { currency })}
+            currency={currency}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('actions.cancel')}

@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconPlus, IconSearch, IconTags } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTags } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { notifyError, notifySuccess } from '../../lib/forms';
 import { StatusFilter } from '../dispensing/StatusFilter';
 import { PagedList, useListParams } from '../procurement/PagedList';
 import { useBillingServices, type ActiveFilter } from './queries';
+import { SearchBox } from './SearchBox';
 import { ServiceModal } from './ServiceModal';
 
 const PAGE_SIZE = 20;
@@ -131,19 +132,12 @@ export function ServicesPanel() {
   return (
     <Stack>
       <Group align="flex-end" gap="md">
-        <TextInput
+        <SearchBox
           label={t('priceList.searchLabel')}
           placeholder={t('priceList.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={
-            q !== debounced || (list.isFetching && !list.isPending) ? (
-              <Loader size="xs" aria-label={t('common.searching')} />
-            ) : null
-          }
           value={q}
-          onChange={(e) => set('q', e.currentTarget.value)}
-          role="searchbox"
-          style={{ flex: '1 1 16rem' }}
+          onChange={(v) => set('q', v)}
+          searching={q !== debounced || (list.isFetching && !list.isPending)}
         />
         <StatusFilter
           label={t('priceList.show')}

@@ -130,6 +130,7 @@ export const cashierPages = {
     filters: { true: 'On the list', false: 'Off the list', all: 'All' },
     code: 'Code',
     codeHint: 'Letters, digits, - and _. It cannot be changed later.',
+    codeTaken: 'Another service has this code. Choose another one.',
     name: 'Name',
     price: 'Price ({{currency}})',
     priceColumn: 'Price',
