@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'appointment', // booked, moved, cancelled
   'reminder', // appointment and medication reminders
   'order', // prescriptions and pharmacy orders
+  'billing', // invoices issued, with their PDF
   'lab', // lab results ready
   'stock', // low stock and expiry alerts (staff)
   'procurement', // purchase orders and deliveries (staff)

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineTemplate, emailParts as email } from '../notifications';
 
-// The invoice, mailed to the patient when it is finalised, with its PDF attached. There is no
-// billing kind of notice yet: bills go with "order" (what was bought and what it cost).
+// The invoice, mailed to the patient when it is finalised, with its PDF attached: a "billing"
+// notice, which the patient may take by email, in the app, or not at all.
 
 export const invoiceIssued = defineTemplate({
   name: 'billing.invoice_issued',
-  kind: 'order',
+  kind: 'billing',
   needsHospital: true,
   data: z.object({
     invoiceId: z.uuid(),

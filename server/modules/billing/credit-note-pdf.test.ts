@@ -95,3 +95,21 @@ describe('a credit note as a PDF', () => {
     expect(body).toContain('INR 200.00');
   });
 });
+
+describe('the invoice notice', () => {
+  it('is a billing notice: a patient who turns billing mail off gets it in the app only', async () => {
+    const d = await desk(t);
+    const off = await send(t, 'PUT', '/api/notifications/preferences', d.patient.headers, {
+      items: [{ kind: 'billing', email: false, sms: false, inApp: true }],
+    });
+    expect(off.statusCode, off.body).toBeLessThan(300);
+    const inv = await finalised(t, d, [{ unitPriceMinor: 1000 }]);
+    const { rows } = await t.database.query<{ channel: string; kind: string }>(
+      `select channel, kind from notification_deliveries where template = 'billing.invoice_issued'
+          and user_id = $1 and status <> 'skipped' order by channel`,
+      [d.patient.userId],
+    );
+    expect(inv.number).toBeTruthy();
+    expect(rows).toEqual([{ channel: 'in_app', kind: 'billing' }]);
+  });
+});

@@ -79,6 +79,7 @@ export const accountPages = {
       appointment: 'Appointments',
       reminder: 'Reminders',
       order: 'Prescriptions and orders',
+      billing: 'Bills and invoices',
       lab: 'Lab results',
       stock: 'Stock alerts',
       procurement: 'Procurement',
