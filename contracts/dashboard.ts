@@ -44,8 +44,8 @@ export const DashboardCardKey = z.enum([
   'revenueToday',
   'unpaidBills',
   /**
-   * The pharmacy's revenue today, from billing: its invoices issued today (counter sales and online
-   * orders dispensed) less credit notes on them issued today, in minor units.
+   * The pharmacy's revenue today, from billing: its invoices issued today (counter sales, prescriptions
+   * and online orders dispensed) less credit notes on them issued today, in minor units.
    */
   'pharmacySalesToday',
   /** A doctor: the different patients whose visits with them are completed (at the active hospital). */

@@ -1,7 +1,7 @@
 // Billing's dashboard figures, on the hospital's clock. Revenue today (the hospital admin's card):
 // what invoices issued today charged less what credit notes issued today took back. Pharmacy
-// sales today (the pharmacist's card): the same for the pharmacy's invoices only (counter sales and
-// online orders). Both are shown as 0 on a day when credits exceed them. Unpaid bills: final
+// sales today (the pharmacist's card): the same for the pharmacy's invoices only (counter sales,
+// prescriptions dispensed, online orders). Both are shown as 0 on a day when credits exceed them. Unpaid bills: final
 // invoices still owing something, at the active hospital for the front desk, or the patient's own
 // at every hospital.
 import { sql, type SQL } from 'drizzle-orm';

@@ -2,6 +2,7 @@
 // patient registered there with an account, a doctor, and bills made through the API.
 import { randomBytes } from 'node:crypto';
 import type { Invoice, Payment } from '../../../contracts/billing';
+import type { PharmacyOrder } from '../../../contracts/pharmacy-orders';
 import {
   createHospital,
   createPatientUser,
@@ -10,7 +11,7 @@ import {
   type HospitalRow,
 } from '../../test/factories';
 import type { TestApp } from '../../test/harness';
-import { pharmacy, staffAt, type Pharmacy } from '../pharmacy/pharmacy.test-helpers';
+import { key as orderKey, pharmacy, staffAt, type Pharmacy } from '../pharmacy/pharmacy.test-helpers';
 import { doctorAt } from '../scheduling/scheduling.test-helpers';
 
 export const key = () => `k-${randomBytes(8).toString('hex')}`;
@@ -108,3 +109,24 @@ export async function pay(
 }
 
 export const paymentOf = (res: { json(): unknown }) => res.json() as Payment;
+
+/** An online order by the desk's patient for pickup, placed and approved by the pharmacist (not dispensed). */
+export async function approvedOrder(
+  t: TestApp,
+  d: Desk,
+  lines: { medicineId: string; quantity: number }[],
+  expectedTotalMinor: number,
+): Promise<PharmacyOrder> {
+  const placed = await send(t, 'POST', '/api/shop/orders', d.patient.headers, {
+    idempotencyKey: orderKey(),
+    hospitalId: d.hospital.id,
+    lines,
+    fulfilment: 'pickup',
+    expectedTotalMinor,
+  });
+  if (placed.statusCode !== 201) throw new Error(`order: ${placed.statusCode} ${placed.body}`);
+  const order = placed.json() as PharmacyOrder;
+  const approved = await send(t, 'POST', `/api/pharmacy/orders/${order.id}/approve`, d.ph.headers);
+  if (approved.statusCode !== 200) throw new Error(`approve: ${approved.statusCode} ${approved.body}`);
+  return approved.json() as PharmacyOrder;
+}

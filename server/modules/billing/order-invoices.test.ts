@@ -7,9 +7,9 @@ import type { CreditNote, Invoice, InvoiceSummary, MyBills } from '../../../cont
 import type { PharmacyOrder } from '../../../contracts/pharmacy-orders';
 import type { Ctx } from '../../platform/context';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { inDays, key as pharmacyKey, medicine, receive } from '../pharmacy/pharmacy.test-helpers';
+import { inDays, medicine, receive } from '../pharmacy/pharmacy.test-helpers';
 import { billPharmacyOrder } from './automatic';
-import { desk, pay, send, type Desk } from './billing.test-helpers';
+import { approvedOrder, desk, pay, send, type Desk } from './billing.test-helpers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,21 +25,15 @@ async function dispensedOrder(d: Desk): Promise<PharmacyOrder> {
     await receive(t, d.ph, m.id, [
       { batchNumber: `O-${m.id.slice(0, 4)}`, expiryDate: inDays(200), quantity: 20 },
     ]);
-  const placed = await send(t, 'POST', '/api/shop/orders', d.patient.headers, {
-    idempotencyKey: pharmacyKey(),
-    hospitalId: d.hospital.id,
-    lines: [
+  // 59.97 + 7.20 + 1.25 + 0.23, as a counter sale of the same would charge.
+  const order = await approvedOrder(
+    t,
+    d,
+    [
       { medicineId: m1.id, quantity: 3 },
       { medicineId: m2.id, quantity: 1 },
     ],
-    fulfilment: 'pickup',
-    // 59.97 + 7.20 + 1.25 + 0.23, as a counter sale of the same would charge.
-    expectedTotalMinor: 6865,
-  });
-  expect(placed.statusCode, placed.body).toBe(201);
-  const order = placed.json() as PharmacyOrder;
-  expect((await send(t, 'POST', `/api/pharmacy/orders/${order.id}/approve`, d.ph.headers)).statusCode).toBe(
-    200,
+    6865,
   );
   const ready = await send(t, 'POST', `/api/pharmacy/orders/${order.id}/dispense`, d.ph.headers);
   expect(ready.statusCode, ready.body).toBe(200);
@@ -172,15 +166,7 @@ describe('a ready order cancelled before collection', () => {
     const d = await desk(t);
     const m = await medicine(t, d.ph, { salePriceMinor: 250, taxRateBp: 1200 });
     await receive(t, d.ph, m.id, [{ batchNumber: 'NB', expiryDate: inDays(200), quantity: 5 }]);
-    const placed = await send(t, 'POST', '/api/shop/orders', d.patient.headers, {
-      idempotencyKey: pharmacyKey(),
-      hospitalId: d.hospital.id,
-      lines: [{ medicineId: m.id, quantity: 1 }],
-      fulfilment: 'pickup',
-      expectedTotalMinor: 280,
-    });
-    const order = placed.json() as PharmacyOrder;
-    await send(t, 'POST', `/api/pharmacy/orders/${order.id}/approve`, d.ph.headers);
+    const order = await approvedOrder(t, d, [{ medicineId: m.id, quantity: 1 }], 280);
     expect(
       (await send(t, 'POST', `/api/pharmacy/orders/${order.id}/cancel`, d.ph.headers, {})).statusCode,
     ).toBe(200);

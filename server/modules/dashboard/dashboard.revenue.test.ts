@@ -3,10 +3,9 @@
 // online orders as they are dispensed). Neither counts another hospital's bills.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dashboard } from '../../../contracts/dashboard';
-import type { PharmacyOrder } from '../../../contracts/pharmacy-orders';
 import type { AuthHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { desk, finalised, key, send } from '../billing/billing.test-helpers';
+import { approvedOrder, desk, finalised, key, send } from '../billing/billing.test-helpers';
 import { inDays, key as pharmacyKey, medicine, receive } from '../pharmacy/pharmacy.test-helpers';
 
 let t: TestApp;
@@ -39,15 +38,7 @@ describe('the revenue cards', () => {
       lines: [{ medicineId: m.id, quantity: 2 }],
     });
     expect(sale.statusCode, sale.body).toBe(201);
-    const placed = await send(t, 'POST', '/api/shop/orders', d.patient.headers, {
-      idempotencyKey: pharmacyKey(),
-      hospitalId: d.hospital.id,
-      lines: [{ medicineId: m.id, quantity: 3 }],
-      fulfilment: 'pickup',
-      expectedTotalMinor: 840,
-    });
-    const order = placed.json() as PharmacyOrder;
-    await send(t, 'POST', `/api/pharmacy/orders/${order.id}/approve`, d.ph.headers);
+    const order = await approvedOrder(t, d, [{ medicineId: m.id, quantity: 3 }], 840);
     // Placed, not yet dispensed: not revenue.
     expect(await cardValue(d.ph.headers, 'pharmacySalesToday')).toBe(560);
     await send(t, 'POST', `/api/pharmacy/orders/${order.id}/dispense`, d.ph.headers);
