@@ -1,9 +1,7 @@
 import '@mantine/dates/styles.layer.css';
 import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InvoiceSource, InvoiceStatus } from '../../../contracts/billing';
 import type { InvoiceFilters } from './queries';
@@ -17,20 +15,17 @@ export function InvoiceFiltersBar({
   set: (key: string, value: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState(filters.q);
-  const search = useDebouncedCallback((v: string) => set('q', v.trim() || null), 300);
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
       <TextInput
         label={t('invoices.search')}
         placeholder={t('invoices.searchPlaceholder')}
         leftSection={<IconSearch size={16} aria-hidden />}
-        value={q}
+        value={filters.q}
         maxLength={100}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          search(e.currentTarget.value);
-        }}
+        // Into the address at once (the list's query waits for typing to pause): a search that
+        // landed later could take someone who had already clicked a row back to the list.
+        onChange={(e) => set('q', e.currentTarget.value || null)}
         data-testid="invoice-search"
       />
       <Select

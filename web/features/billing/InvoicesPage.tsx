@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -32,7 +33,8 @@ export default function InvoicesPage() {
     from: date('from'),
     to: date('to'),
   };
-  const list = useInvoices(filters, page, PAGE_SIZE);
+  const [q] = useDebouncedValue(filters.q, 300);
+  const list = useInvoices({ ...filters, q }, page, PAGE_SIZE);
 
   const columns: Column<InvoiceSummary>[] = [
     {
