@@ -78,16 +78,14 @@ export function PaymentsCard({ invoice }: { invoice: Invoice }) {
               {t('payment.toAdvance', { amount: money(p.advanceMinor) })}
             </Text>
           )}
+          {(p.changeMinor ?? 0) > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('payment.changeGiven', { amount: money(p.changeMinor) })}
+            </Text>
+          )}
         </div>
       ),
       nowrap: true,
-    },
-    {
-      key: 'change',
-      header: t('payment.change'),
-      cell: (p) => money(p.changeMinor),
-      nowrap: true,
-      visibleFrom: 'sm',
     },
     {
       key: 'reference',

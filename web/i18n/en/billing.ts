@@ -144,6 +144,7 @@ export const billingPages = {
     tenderedHint: 'The cash handed over, to work out the change.',
     tenderedTooLittle: 'Less than the amount paid.',
     changeToGive: 'Change to give: {{amount}}',
+    changeGiven: 'Change given: {{amount}}',
     reference: 'Reference',
     referenceHints: {
       card: 'The card slip’s number.',
@@ -162,7 +163,6 @@ export const billingPages = {
     listTitle: 'Payments',
     none: 'No payments yet.',
     number: 'Receipt',
-    change: 'Change',
     toAdvance: '{{amount}} to advance',
     when: 'Taken',
     receipt: 'Receipt',
