@@ -14,7 +14,7 @@ async function personPage(browser: Browser, info: TestInfo, baseURL: string): Pr
   return context.newPage();
 }
 
-test('an outpatient day: booked, checked in, called on the queue screen, seen, prescribed and dispensed', async ({
+test('an outpatient day: booked, checked in, called on the queue screen, seen, prescribed, dispensed and billed', async ({
   page,
   browser,
   request,
@@ -254,8 +254,16 @@ test('an outpatient day: booked, checked in, called on the queue screen, seen, p
   await expect(picks.first()).toBeVisible();
   await expect(pharmacy.getByRole('button', { name: 'Dispense', exact: true })).toHaveCount(0);
   await snap(pharmacy, info, '12-dispensed');
-  // Back by the page's breadcrumb: on a phone the navigation's link of that name is behind the burger.
-  await pharmacy.getByRole('main').getByRole('link', { name: 'Prescriptions' }).click();
+  // The medicines are billed as they leave the shelf; the pharmacist takes the payment there (UPI).
+  const rxBill = pharmacy.getByTestId('pharmacy-bill');
+  await expect(rxBill).toContainText(/^Bill INV-\d{4}-\d{5}: .+ to pay/);
+  const rxBillNumber = /INV-\d{4}-\d{5}/.exec(await rxBill.innerText())![0];
+  await rxBill.getByRole('link', { name: 'Take payment' }).click();
+  await expect(pharmacy.getByRole('heading', { name: `Invoice ${rxBillNumber}`, level: 1 })).toBeVisible();
+  await expect(pharmacy.getByText(MEDICINE).first()).toBeVisible();
+  await payInvoice(pharmacy, rxBillNumber, { method: 'UPI', reference: `UPI-${tag}` });
+  await snap(pharmacy, info, '12b-pharmacy-bill-paid');
+  await openNav(pharmacy, 'Prescriptions');
   // The queue's filter: a segmented control on a desktop, a select on a phone.
   if ((pharmacy.viewportSize()?.width ?? 1024) < 768) {
     await pharmacy.getByRole('combobox', { name: 'Show prescriptions' }).click();
@@ -275,4 +283,90 @@ test('an outpatient day: booked, checked in, called on the queue screen, seen, p
   await openNav(page, 'My visits');
   await expect(page.getByText(doctor.fullName).first()).toBeVisible();
   await snap(page, info, '13-my-visits');
+
+  // 7. The front desk bills the consultation: the draft the closing left, finalised and paid in cash.
+  await openNav(desk, 'Invoices');
+  await expect(desk.getByRole('heading', { name: 'Invoices', level: 1 })).toBeVisible();
+  await desk.getByTestId('invoice-search').fill(patient.fullName);
+  const draftRow = desk
+    .getByTestId('data-row')
+    .filter({ hasText: patient.fullName })
+    .filter({ hasText: 'Consultation' });
+  await expect(draftRow).toHaveCount(1);
+  await expect(draftRow).toContainText('Draft');
+  await draftRow.getByRole('link').first().click();
+  await expect(desk.getByRole('heading', { name: 'Draft invoice', level: 1 })).toBeVisible();
+  await expect(desk.getByText(`Consultation - Dr ${doctor.fullName}`).first()).toBeVisible();
+  const total = desk.getByTestId('invoice-total');
+  await expect(total).toHaveText(/₹[\d,]+\.\d{2}/);
+  const totalText = (await total.innerText()).trim();
+  await desk.getByRole('button', { name: 'Finalise', exact: true }).click();
+  const finalising = desk.getByRole('dialog', { name: 'Finalise this bill?' });
+  await finalising.getByRole('button', { name: 'Finalise bill' }).click();
+  const invoiceHeading = desk.getByRole('heading', { name: /^Invoice INV-\d{4}-\d{5}$/, level: 1 });
+  await expect(invoiceHeading).toBeVisible();
+  const number = (await invoiceHeading.innerText()).replace('Invoice ', '').trim();
+  const invoiceId = new URL(desk.url()).pathname.split('/').pop()!;
+  const owed = Number(totalText.replace(/[^\d.]/g, ''));
+  const tendered = Math.ceil((owed + 1) / 500) * 500;
+  await payInvoice(desk, number, { method: 'Cash', tendered, change: tendered - owed });
+  await expect(desk.getByTestId('invoice-balance')).toHaveText('₹0.00');
+  await snap(desk, info, '14-invoice-paid');
+
+  // The invoice's PDF, as the button fetches it: the hospital's tax invoice, the patient, the fee in
+  // words, paid in full.
+  const invoiceTab = desk.context().waitForEvent('page');
+  await desk.getByRole('button', { name: 'Download PDF' }).click();
+  await (await invoiceTab).close();
+  const invoicePdf = await desk.request.get(`/api/billing/invoices/${invoiceId}/pdf`);
+  expect(invoicePdf.status()).toBe(200);
+  expect(invoicePdf.headers()['content-type']).toContain('application/pdf');
+  const text = (await invoicePdf.body()).toString('latin1');
+  expect(text.startsWith('%PDF-')).toBe(true);
+  for (const words of [
+    'TAX INVOICE',
+    'City General Hospital',
+    number,
+    patient.fullName,
+    doctor.fullName,
+    `INR ${owed.toFixed(2)}`,
+  ]) {
+    expect(text, words).toContain(words);
+  }
+  expect(text).toMatch(/Rupees [A-Za-z ]+ Only/);
+  expect(text).toMatch(/Balance due\)[^(]*\(INR 0\.00/);
+
+  // 8. The patient's bills: both paid, the consultation's PDF theirs to download.
+  await openNav(page, 'My bills');
+  const myBills = page.getByTestId('data-row');
+  await expect(myBills.filter({ hasText: number })).toContainText('Paid');
+  await expect(myBills.filter({ hasText: rxBillNumber })).toContainText('Paid');
+  await snap(page, info, '15-my-bills');
+  await myBills.filter({ hasText: number }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: new RegExp(number), level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download PDF' })).toBeVisible();
+  await snap(page, info, '16-my-bill');
 });
+
+/** Records a payment on the invoice open on the page, through its dialog; for cash, checks the change. */
+async function payInvoice(
+  who: Page,
+  number: string,
+  p: { method: 'Cash'; tendered: number; change: number } | { method: 'UPI'; reference: string },
+) {
+  await who.getByRole('button', { name: 'Record payment' }).click();
+  const dialog = who.getByRole('dialog', { name: `Payment for ${number}` });
+  await dialog.getByRole('radio', { name: p.method }).check();
+  if (p.method === 'Cash') {
+    await dialog.getByLabel('Amount tendered').fill(String(p.tendered));
+    await expect(dialog.getByTestId('change-to-give')).toContainText(`₹${p.change.toFixed(2)}`);
+  } else {
+    await dialog.getByLabel('Reference').fill(p.reference);
+  }
+  await dialog.getByRole('button', { name: 'Confirm payment' }).click();
+  await expect(who.getByTestId('payment-done')).toBeVisible();
+  if (p.method === 'Cash')
+    await expect(who.getByTestId('payment-change')).toContainText(`₹${p.change.toFixed(2)}`);
+  await who.getByRole('button', { name: 'Done' }).click();
+  await expect(who.getByTestId('invoice-paid')).toBeVisible();
+}

@@ -63,6 +63,9 @@ async function asCghAdmin(
   return { api, csrf: me.csrfToken, hospitalId: me.activeHospitalId };
 }
 
+/** The fee each journey's doctor charges (INR 650.00), unless the department's fee replaces it. */
+export const CONSULTATION_FEE_MINOR = 65_000;
+
 /**
  * A doctor of City General of their own: applies, is approved by the admin, and is given
  * consulting hours for the whole of today (local to the hospital) in 5-minute slots, so the first
@@ -86,6 +89,12 @@ export async function newBookableDoctor(
       headers: { 'x-csrf-token': csrf },
     });
     expect(approved.status(), await approved.text()).toBe(200);
+    // A fee of their own, so a closed consultation leaves a bill at the front desk.
+    const fee = await api.patch(`/api/doctors/${profile!.id}`, {
+      headers: { 'x-csrf-token': csrf },
+      data: { consultationFeeMinor: CONSULTATION_FEE_MINOR },
+    });
+    expect(fee.status(), await fee.text()).toBe(200);
 
     const hospital = (await (await api.get(`/api/hospitals/${hospitalId}`)).json()) as {
       code: string;
