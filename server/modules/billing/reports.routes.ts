@@ -112,7 +112,7 @@ export function reportRoutes(root: FastifyInstance): void {
         tags,
         operationId: 'listOutstandingBalances',
         summary:
-          'What each patient owes on final invoices, most first; format=csv for a spreadsheet-safe CSV',
+          'What each patient owes on final invoices, most first; format=csv for a spreadsheet-safe CSV of all of them (up to 10,000), whatever the page',
         querystring: OutstandingQuery,
         response: { 200: OutstandingPage.or(z.string()) },
       },

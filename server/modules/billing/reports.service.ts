@@ -128,10 +128,17 @@ export function revenueCsv(r: RevenueReport): string {
 }
 
 /** What each patient owes at the active hospital, most owed first. */
+/** Rows an outstanding-balances CSV holds at most. */
+const CSV_MAX_ROWS = 10_000;
+
 export async function outstanding(ctx: Ctx, q: OutstandingQuery): Promise<OutstandingPage> {
   const hospitalId = requireHospital(ctx.actor);
+  // The CSV is the whole list (up to a bound no hospital's debtors reach), not the page on screen.
+  const whole = q.format === 'csv';
+  const limit = whole ? CSV_MAX_ROWS : q.limit;
+  const offset = whole ? 0 : q.offset;
   const [found, hospital] = await Promise.all([
-    repo.outstanding(ctx.db, hospitalId, { text: q.q, limit: q.limit, offset: q.offset }),
+    repo.outstanding(ctx.db, hospitalId, { text: q.q, limit, offset }),
     hospitalFacts(ctx.db, hospitalId),
   ]);
   const patientIds = found.rows.flatMap((r) => (r.patientId ? [r.patientId] : []));
@@ -152,8 +159,8 @@ export async function outstanding(ctx: Ctx, q: OutstandingQuery): Promise<Outsta
       oldestIssuedOn: r.oldest,
     })),
     total: found.total,
-    limit: q.limit,
-    offset: q.offset,
+    limit,
+    offset,
     currency: hospital.currency,
     totalOutstandingMinor: found.owed,
   };

@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/billing-reports';
 import type { Dashboard } from '../../../contracts/dashboard';
 import type { Invoice } from '../../../contracts/billing';
+import { createPatient } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { staffAt } from '../pharmacy/pharmacy.test-helpers';
 import { desk, draft, finalised, key, pay, send, type Desk } from './billing.test-helpers';
@@ -252,6 +253,22 @@ describe('revenue', () => {
 });
 
 describe('outstanding balances and the dashboard', () => {
+  it('puts every patient who owes in the CSV, whatever page the screen is on', async () => {
+    const d = await desk(t);
+    await finalised(t, d, [{ unitPriceMinor: 5000 }]);
+    const other = await createPatient(t.database.db, { hospital: d.hospital });
+    await finalised(t, { ...d, patient: { ...d.patient, id: other.id } }, [{ unitPriceMinor: 7000 }]);
+    const page = await send(t, 'GET', '/api/billing/reports/outstanding?limit=1', d.admin);
+    expect((page.json() as OutstandingPage).items).toHaveLength(1);
+    const csv = await send(t, 'GET', '/api/billing/reports/outstanding?format=csv&limit=1&offset=1', d.admin);
+    expect(csv.statusCode).toBe(200);
+    const rows = csv.body.trim().split('\n');
+    // The header, then both patients, most owed first.
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toContain(',"70",');
+    expect(rows[2]).toContain(',"50",');
+  });
+
   it('lists what each patient owes, and shows revenue today and unpaid bills on the dashboards', async () => {
     const d = await desk(t);
     const a = await finalised(t, d, [{ unitPriceMinor: 30_000 }]);
