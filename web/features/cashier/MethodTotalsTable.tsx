@@ -43,7 +43,7 @@ export function MethodTotalsTable({ rows, currency }: { rows: MethodTotal[]; cur
           {rows.map((r) => (
             <Table.Tr key={r.method} c={r.inMinor === 0 && r.outMinor === 0 ? 'dimmed' : undefined}>
               <Table.Th scope="row" fw={500}>
-                {t(`paymentMethodName.${r.method}`)}
+                {t(`payment.methods.${r.method}`)}
               </Table.Th>
               <Table.Td {...num}>{money(r.inMinor)}</Table.Td>
               <Table.Td {...num}>{out(r.outMinor)}</Table.Td>

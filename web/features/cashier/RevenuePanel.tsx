@@ -37,7 +37,7 @@ export function RevenuePanel() {
   const labels: RowLabels & { others: string } = useMemo(
     () => ({
       day: (d) => f.date(d),
-      method: (m) => t(`paymentMethodName.${m as PaymentMethod}`),
+      method: (m) => t(`payment.methods.${m as PaymentMethod}`),
       none: (g) => t(`revenue.none.${g}`),
       others: t('revenue.others'),
     }),

@@ -54,7 +54,7 @@ export function BillMoney({ bill }: { bill: Invoice }) {
             {bill.payments.map((p) => (
               <li key={p.id}>
                 <Text size="sm" fw={500} span>
-                  {money(p.appliedMinor)} · {t(`paymentMethodName.${p.method}`)}
+                  {money(p.appliedMinor)} · {t(`payment.methods.${p.method}`)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t('myBills.receipt')} {p.number} · {f.dateTime(p.receivedAt)}
@@ -82,7 +82,7 @@ export function BillMoney({ bill }: { bill: Invoice }) {
                   <Text size="xs" c="dimmed">
                     {t('myBills.refunded', {
                       amount: money(c.refundMinor),
-                      method: t(`paymentMethodName.${c.refundMethod}`),
+                      method: t(`payment.methods.${c.refundMethod}`),
                     })}
                   </Text>
                 )}

@@ -136,7 +136,7 @@ export const billingPages = {
       upi: 'UPI',
       insurance: 'Insurance',
       bank_transfer: 'Bank transfer',
-      advance: 'Advance',
+      advance: 'From advance',
     },
     advanceAvailable: 'The patient holds {{amount}} in advance.',
     amount: 'Amount',

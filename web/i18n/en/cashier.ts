@@ -1,14 +1,6 @@
 // The cashier's and the administrator's money screens: cash closing, revenue, the price list, and
 // the patient's own bills.
 export const cashierPages = {
-  paymentMethodName: {
-    cash: 'Cash',
-    card: 'Card',
-    upi: 'UPI',
-    insurance: 'Insurance',
-    bank_transfer: 'Bank transfer',
-    advance: 'From advance',
-  },
   cashClosing: {
     title: 'Cash closing',
     description:
