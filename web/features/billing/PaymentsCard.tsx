@@ -24,8 +24,8 @@ function Taken({ at, by }: { at: string; by: string | null }) {
   );
 }
 
-/** Opens a payment's receipt (a PDF) in a new tab. */
-export function ReceiptButton({ paymentId, label }: { paymentId: string; label: string }) {
+/** Opens a PDF the API makes (a receipt, a credit note) in a new tab. */
+export function PdfButton({ path, label }: { path: string; label: string }) {
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -35,7 +35,7 @@ export function ReceiptButton({ paymentId, label }: { paymentId: string; label: 
       loading={busy}
       onClick={() => {
         setBusy(true);
-        openFile(`/api/billing/payments/${paymentId}/receipt`)
+        openFile(path)
           .catch(notifyError)
           .finally(() => setBusy(false));
       }}
@@ -44,6 +44,11 @@ export function ReceiptButton({ paymentId, label }: { paymentId: string; label: 
     </Button>
   );
 }
+
+/** Opens a payment's receipt in a new tab. */
+export const ReceiptButton = ({ paymentId, label }: { paymentId: string; label: string }) => (
+  <PdfButton path={`/api/billing/payments/${paymentId}/receipt`} label={label} />
+);
 
 /** The payments taken against the invoice, each with its receipt. */
 export function PaymentsCard({ invoice }: { invoice: Invoice }) {
@@ -172,6 +177,17 @@ export function CreditNotesCard({ invoice }: { invoice: Invoice }) {
       header: t('creditNote.issuedOn'),
       cell: (c) => <Taken at={f.date(c.issuedOn)} by={c.createdByName} />,
       visibleFrom: 'sm',
+    },
+    {
+      key: 'pdf',
+      header: t('creditNote.document'),
+      cell: (c) => (
+        <PdfButton
+          path={`/api/billing/credit-notes/${c.id}/pdf`}
+          label={t('creditNote.pdf', { number: c.number })}
+        />
+      ),
+      nowrap: true,
     },
   ];
   return (

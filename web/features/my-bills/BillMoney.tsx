@@ -2,6 +2,7 @@ import { Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Invoice } from '../../../contracts/billing';
 import { useFormat } from '../../lib/format';
+import { PdfButton } from '../billing/PaymentsCard';
 
 const num = { ta: 'right' as const, style: { whiteSpace: 'nowrap' as const } };
 
@@ -86,6 +87,10 @@ export function BillMoney({ bill }: { bill: Invoice }) {
                     })}
                   </Text>
                 )}
+                <PdfButton
+                  path={`/api/billing/mine/credit-notes/${c.id}/pdf`}
+                  label={t('creditNote.pdf', { number: c.number })}
+                />
               </li>
             ))}
           </Stack>

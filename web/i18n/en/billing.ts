@@ -168,6 +168,8 @@ export const billingPages = {
     receipt: 'Receipt',
   },
   creditNote: {
+    document: 'Document',
+    pdf: '{{number}} (PDF)',
     issue: 'Issue credit note',
     title: 'Credit note for {{number}}',
     intro: 'Left to credit: {{left}}. Paid so far: {{paid}}.',
