@@ -1,7 +1,8 @@
 import '@mantine/dates/styles.layer.css';
-import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { Button, Collapse, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { DateInput } from '@mantine/dates';
-import { IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { InvoiceSource, InvoiceStatus } from '../../../contracts/billing';
 import type { InvoiceFilters } from './queries';
@@ -15,19 +16,13 @@ export function InvoiceFiltersBar({
   set: (key: string, value: string | null) => void;
 }) {
   const { t } = useTranslation();
-  return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
-      <TextInput
-        label={t('invoices.search')}
-        placeholder={t('invoices.searchPlaceholder')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={filters.q}
-        maxLength={100}
-        // Into the address at once (the list's query waits for typing to pause): a search that
-        // landed later could take someone who had already clicked a row back to the list.
-        onChange={(e) => set('q', e.currentTarget.value || null)}
-        data-testid="invoice-search"
-      />
+  const phone = useMediaQuery('(max-width: 48em)');
+  const [open, { toggle }] = useDisclosure(false);
+  const chosen = [filters.status, filters.source, filters.from, filters.to, filters.unpaid || null].filter(
+    Boolean,
+  ).length;
+  const more = (
+    <>
       <Select
         label={t('invoices.status')}
         placeholder={t('invoices.any')}
@@ -66,9 +61,48 @@ export function InvoiceFiltersBar({
         label={t('invoices.onlyUnpaid')}
         checked={filters.unpaid}
         onChange={(e) => set('unpaid', e.currentTarget.checked ? 'true' : null)}
-        style={{ alignSelf: 'end' }}
+        style={phone ? undefined : { alignSelf: 'end' }}
         mb={8}
       />
+    </>
+  );
+  const searchField = (
+    <TextInput
+      label={t('invoices.search')}
+      placeholder={t('invoices.searchPlaceholder')}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      value={filters.q}
+      maxLength={100}
+      // Into the address at once (the list's query waits for typing to pause): a search that
+      // landed later could take someone who had already clicked a row back to the list.
+      onChange={(e) => set('q', e.currentTarget.value || null)}
+      data-testid="invoice-search"
+    />
+  );
+  // On a phone the filters other than the search fold away, so the bills come first.
+  if (phone)
+    return (
+      <Stack gap="xs">
+        {searchField}
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+          onClick={toggle}
+          aria-expanded={open}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {chosen > 0 ? t('invoices.moreFiltersChosen', { count: chosen }) : t('invoices.moreFilters')}
+        </Button>
+        <Collapse expanded={open}>
+          <Stack gap="sm">{more}</Stack>
+        </Collapse>
+      </Stack>
+    );
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+      {searchField}
+      {more}
     </SimpleGrid>
   );
 }

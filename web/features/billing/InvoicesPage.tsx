@@ -98,7 +98,7 @@ export default function InvoicesPage() {
       header: t('invoices.balance'),
       cell: (i) => (
         <Text size="sm" fw={i.status === 'final' && i.balanceMinor > 0 ? 600 : undefined}>
-          {f.money(i.balanceMinor, i.currency)}
+          {i.status === 'final' || i.status === 'cancelled' ? f.money(i.balanceMinor, i.currency) : '—'}
         </Text>
       ),
       nowrap: true,
