@@ -32,6 +32,9 @@ const LINKS: Partial<Record<DashboardCardKey, { to: string; anyOf: Permission[] 
     anyOf: ['purchase-orders:read'],
   },
   deliveriesDue: { to: '/app/purchase-orders', anyOf: ['purchase-orders:read'] },
+  revenueToday: { to: '/app/revenue', anyOf: ['billing-reports:read'] },
+  unpaidBills: { to: '/app/invoices?unpaid=true', anyOf: ['invoices:read'] },
+  pharmacySalesToday: { to: '/app/invoices', anyOf: ['pharmacy-invoices:read'] },
 };
 
 /** One dashboard figure, or a plain note that the module behind it has not been built yet. */
