@@ -22,6 +22,7 @@ import {
 } from '../../../contracts/account-security';
 import { post } from '../../lib/api';
 import { applyServerErrors, validateWith } from '../../lib/forms';
+import { FormActions } from '../../components/FormActions';
 
 /** Saves the codes as a text file the person keeps; nothing leaves the browser. */
 function downloadCodes(codes: string[], heading: string): void {
@@ -145,14 +146,7 @@ export function TwoFactorSetupModal({
               required
               {...form.getInputProps('code')}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('actions.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t('twoFactor.enable')}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} submitting={busy} submitLabel={t('twoFactor.enable')} />
           </Stack>
         </form>
       )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { patch } from '../../lib/api';
 import { applyServerErrors, validateWith } from '../../lib/forms';
 import { BillDetailsFields, type BillDetails } from './BillDetailsFields';
 import { invoiceKey, refreshBilling } from './queries';
+import { FormActions } from '../../components/FormActions';
 
 /** Changes a draft's department, doctor and notes (an empty one is cleared). */
 export function EditDetailsModal({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
@@ -58,14 +59,7 @@ export function EditDetailsModal({ invoice, onClose }: { invoice: Invoice; onClo
             fieldProps={(name) => form.getInputProps(name)}
             onChange={(name, v) => form.setFieldValue(name, v)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Radio,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Group, Modal, NumberInput, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -30,6 +19,7 @@ import {
 } from './payment-form';
 import { PaymentDone } from './PaymentDone';
 import { refreshBilling, usePatientAccount } from './queries';
+import { FormActions } from '../../components/FormActions';
 
 /**
  * Takes a payment against a final invoice. Mounted once per opening, so each opening has its own
@@ -159,14 +149,7 @@ export function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: 
               />
             )}
             <TextInput label={t('payment.note')} maxLength={500} {...form.getInputProps('note')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('actions.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('payment.confirm')}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} submitting={form.submitting} submitLabel={t('payment.confirm')} />
           </Stack>
         </form>
       )}

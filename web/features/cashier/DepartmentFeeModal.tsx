@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms'
 import { feeValues, FORM_NAME_OF, toFormErrors, toSetDepartmentFee, type FeeValues } from './price-list';
 import { PriceTaxFields } from './PriceTaxFields';
 import { DEPARTMENT_FEES_KEY, type DepartmentFees } from './queries';
+import { FormActions } from '../../components/FormActions';
 
 /** Sets the consultation fee of a department (and its tax): it replaces its doctors' own fees. */
 export function DepartmentFeeModal({
@@ -62,14 +63,7 @@ export function DepartmentFeeModal({
             currency={currency}
             autoFocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

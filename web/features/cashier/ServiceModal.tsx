@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import {
   type ServiceValues,
 } from './price-list';
 import { PriceTaxFields } from './PriceTaxFields';
+import { FormActions } from '../../components/FormActions';
 
 /** Adds a service to the price list, or changes one's name, price or tax (its code stays). */
 export function ServiceModal({
@@ -97,14 +98,11 @@ export function ServiceModal({
             priceLabel={t('priceList.price', { currency })}
             currency={currency}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {service ? t('actions.save') : t('priceList.addAction')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitting={form.submitting}
+            submitLabel={service ? t('actions.save') : t('priceList.addAction')}
+          />
         </Stack>
       </form>
     </Modal>

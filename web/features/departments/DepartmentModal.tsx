@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateDepartment, UpdateDepartment, type Department } from '../../../contracts/organisation';
 import { patch, post } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
+import { FormActions } from '../../components/FormActions';
 
 /** Adds a department, or renames / describes one. */
 export function DepartmentModal({
@@ -61,14 +62,7 @@ export function DepartmentModal({
             minRows={2}
             {...form.getInputProps('description')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

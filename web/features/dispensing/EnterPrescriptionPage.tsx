@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Button,
   Card,
   Grid,
   Group,
@@ -33,6 +32,7 @@ import { todayIn } from './dates';
 import { medicineName } from './medicine';
 import { MedicineSearch } from './MedicineSearch';
 import { PatientPicker } from './PatientPicker';
+import { FormActions } from '../../components/FormActions';
 
 interface Line {
   medicineId: string;
@@ -218,14 +218,11 @@ export default function EnterPrescriptionPage() {
               ))}
             </Stack>
           </Card>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => void navigate('/app/prescriptions')}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('dispensing.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={() => void navigate('/app/prescriptions')}
+            submitting={busy}
+            submitLabel={t('dispensing.save')}
+          />
         </Stack>
       </form>
     </>

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -20,6 +9,7 @@ import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms'
 import { useFormat } from '../../lib/format';
 import type { AdjustmentReason } from './ledger-reason';
 import { refreshStock } from './queries';
+import { FormActions } from '../../components/FormActions';
 
 type Direction = 'remove' | 'add';
 const DIRECTION_OF: Partial<Record<AdjustmentReason, Direction>> = {
@@ -145,14 +135,7 @@ export function AdjustModal({ batch, onClose }: { batch: Batch | null; onClose: 
                 })}
               </Text>
             )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('actions.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('adjust.submit')}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitting={form.submitting} submitLabel={t('adjust.submit')} />
           </Stack>
         </form>
       )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import {
 } from './medicine-form';
 import { MedicineFields } from './MedicineFields';
 import { medicineKey } from './queries';
+import { FormActions } from '../../components/FormActions';
 
 /** Changes a medicine's catalog details; only what changed is sent. */
 export function EditMedicineForm({ medicine, onDone }: { medicine: Medicine; onDone: () => void }) {
@@ -51,14 +52,7 @@ export function EditMedicineForm({ medicine, onDone }: { medicine: Medicine; onD
           </Alert>
         )}
         <MedicineFields form={form} currency={medicine.currency} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('actions.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitting={form.submitting} />
       </Stack>
       <UnsavedChangesGuard when={form.isDirty() && !form.submitting} />
     </form>

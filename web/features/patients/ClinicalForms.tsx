@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewAllergy, NewCondition } from '../../../contracts/patients';
 import { post } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith, withoutBlanks } from '../../lib/forms';
+import { FormActions } from '../../components/FormActions';
 
 interface ModalProps {
   patientId: string;
@@ -53,14 +54,7 @@ export function AddAllergyModal({ patientId, opened, onClose, onSaved }: ModalPr
             allowDeselect={false}
             {...form.getInputProps('severity')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>
@@ -94,14 +88,7 @@ export function AddConditionModal({ patientId, opened, onClose, onSaved }: Modal
           <TextInput label={t('condition.name')} required data-autofocus {...form.getInputProps('name')} />
           <TextInput label={t('condition.icd10')} placeholder="E11.9" {...form.getInputProps('icd10Code')} />
           <TextInput type="date" label={t('condition.onset')} {...form.getInputProps('onsetDate')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

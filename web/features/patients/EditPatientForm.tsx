@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { patch } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { EMPTY_DEMOGRAPHICS, PatientFields, type DemographicValues } from './PatientFields';
+import { FormActions } from '../../components/FormActions';
 
 function toValues(p: Patient): DemographicValues {
   const out = { ...EMPTY_DEMOGRAPHICS };
@@ -73,14 +74,7 @@ export function EditPatientForm({
           </Alert>
         )}
         <PatientFields form={form} only={only} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={busy}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('actions.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} disabled={busy} submitting={busy} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import {
 import { patch, post } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
 import { supplierValues, toCreateSupplier, toUpdateSupplier, type SupplierValues } from './supplier-form';
+import { FormActions } from '../../components/FormActions';
 
 /** Adds a supplier, or changes one's name, contacts, tax id, payment terms and lead time. */
 export function SupplierModal({
@@ -109,14 +110,11 @@ export function SupplierModal({
               {...form.getInputProps('leadTimeDays')}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {supplier ? t('actions.save') : t('suppliers.addAction')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitting={form.submitting}
+            submitLabel={supplier ? t('actions.save') : t('suppliers.addAction')}
+          />
         </Stack>
       </form>
     </Modal>

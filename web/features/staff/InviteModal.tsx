@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { CreateInvitation } from '../../../contracts/organisation';
 import { HOSPITAL_ROLES } from '../../../contracts/roles';
 import { post } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
+import { FormActions } from '../../components/FormActions';
 
 /** Invites someone by email to a role at the active hospital; they get a link valid for 7 days. */
 export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -46,14 +47,11 @@ export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () 
             allowDeselect={false}
             {...form.getInputProps('role')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('staff.sendInvitation')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitting={form.submitting}
+            submitLabel={t('staff.sendInvitation')}
+          />
         </Stack>
       </form>
     </Modal>

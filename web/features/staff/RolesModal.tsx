@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { SetStaffRoles, type StaffMember } from '../../../contracts/organisation
 import { HOSPITAL_ROLES } from '../../../contracts/roles';
 import { ApiError, put } from '../../lib/api';
 import { applyServerErrors, errorMessage, notifySuccess, validateWith, withoutBlanks } from '../../lib/forms';
+import { FormActions } from '../../components/FormActions';
 
 /** Sets someone's roles here; granting "doctor" to someone with no approved profile asks for one. */
 export function RolesModal({
@@ -80,14 +81,7 @@ export function RolesModal({
               />
             </Stack>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

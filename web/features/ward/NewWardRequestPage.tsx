@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Button,
   Card,
   Group,
   NumberInput,
@@ -29,6 +28,7 @@ import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { medicineName } from '../dispensing/medicine';
 import { MedicineSearch } from '../dispensing/MedicineSearch';
 import { useWardStores } from './queries';
+import { FormActions } from '../../components/FormActions';
 
 interface Values {
   storeId: string;
@@ -171,14 +171,11 @@ export default function NewWardRequestPage() {
               ))}
             </Stack>
           </Card>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => void navigate('/app/ward-requests')}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('ward.send')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={() => void navigate('/app/ward-requests')}
+            submitting={busy}
+            submitLabel={t('ward.send')}
+          />
         </Stack>
       </form>
     </>
