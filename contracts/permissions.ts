@@ -70,6 +70,9 @@ export const PERMISSIONS = [
   'price-list:manage', // services and their prices and tax, departments' consultation fees
   'cash-closing:manage', // a cashier: close their own day, counted cash against recorded
   'billing-reports:read', // revenue, outstanding balances and every cashier's closings
+  'wards:manage', // wards, rooms and beds: add, change, deactivate; delete a bed never used
+  'beds:read', // the bed board: every bed, its state and its patient
+  'admissions:manage', // admit, transfer and discharge patients; make a cleaned bed ready
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,6 +100,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'queue:call',
     'consultations:read',
     'consultations:write',
+    'beds:read',
+    'admissions:manage',
   ],
   nurse: [
     ...STAFF_BASE,
@@ -110,6 +115,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ward-requests:read',
     'appointments:read',
     'consultations:read',
+    'beds:read',
+    'admissions:manage',
   ],
   receptionist: [
     ...STAFF_BASE,
@@ -126,6 +133,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'invoices:finalise',
     'payments:record',
     'cash-closing:manage',
+    'beds:read',
+    'admissions:manage',
   ],
   pharmacist: [
     ...STAFF_BASE,
@@ -197,6 +206,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'price-list:manage',
     'cash-closing:manage',
     'billing-reports:read',
+    'wards:manage',
+    'beds:read',
+    'admissions:manage',
   ],
   platform_admin: [
     'hospitals:create',

@@ -14,3 +14,4 @@ export * from '../modules/billing/billing.tables';
 export * from '../platform/audit/audit.tables';
 export * from '../platform/throttles/throttles.tables';
 export * from '../platform/numbering/numbering.tables';
+export * from '../modules/wards/wards.tables';

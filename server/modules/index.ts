@@ -16,6 +16,7 @@ import { createPatientForUser, patientsModule } from './patients';
 import { pharmacyModule } from './pharmacy';
 import { procurementModule } from './procurement';
 import { schedulingModule } from './scheduling';
+import { wardsModule } from './wards';
 
 export type { ModuleDeps, RouteDeps } from './module';
 
@@ -31,6 +32,7 @@ export const MODULES: readonly HospitiumModule[] = [
   clinicalModule,
   procurementModule,
   billingModule,
+  wardsModule,
   dashboardModule,
 ];
 

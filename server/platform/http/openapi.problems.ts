@@ -186,6 +186,18 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   recordAdvance: ['NOT_FOUND', 'IDEMPOTENCY_REUSED', 'DAY_CLOSED'],
   refundAdvance: ['NOT_FOUND', 'INSUFFICIENT_ADVANCE', 'IDEMPOTENCY_REUSED', 'DAY_CLOSED'],
   closeCashDay: ['CONFLICT'],
+  // wards
+  createWard: ['CONFLICT'],
+  updateWard: ['CONFLICT', 'INVALID_TRANSITION'],
+  createWardRoom: ['NOT_FOUND', 'CONFLICT'],
+  updateWardRoom: ['CONFLICT', 'INVALID_TRANSITION'],
+  createBed: ['NOT_FOUND', 'CONFLICT'],
+  updateBed: ['CONFLICT', 'INVALID_TRANSITION'],
+  deleteBed: ['CONFLICT'],
+  markBedReady: ['INVALID_TRANSITION'],
+  admitPatient: ['NOT_FOUND', 'BED_OCCUPIED', 'CONFLICT', 'INVALID_TRANSITION', 'RULE_VIOLATION'],
+  transferPatient: ['BED_OCCUPIED', 'CONFLICT', 'INVALID_TRANSITION', 'RULE_VIOLATION'],
+  dischargePatient: ['INVALID_TRANSITION'],
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -38,6 +38,8 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Suppliers and what they supply at what price; reorder suggestions; purchase orders (PDF, mailed to the supplier), goods receipts and returns; spend by month.',
   billing:
     'The price list; invoices from draft to final (numbered, then never changed) with their PDF; payments, advances and receipts; credit notes and refunds; cash closing; revenue and outstanding balances.',
+  wards:
+    'Wards, rooms and beds; the bed board; admitting patients into beds (never two in one), transfers between beds and discharge.',
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

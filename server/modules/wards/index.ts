@@ -1,0 +1,31 @@
+// The wards module's public face: other modules import only from here.
+import { defineModule } from '../module';
+import { admissionRoutes } from './admissions.routes';
+import { setupRoutes } from './setup.routes';
+
+export { bedBoardTopic } from './wards.live';
+
+const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
+
+/** Wards, rooms and beds; the bed board; admissions, transfers and discharges (ADR 14). */
+export const wardsModule = defineModule({
+  name: 'wards',
+  routes(app) {
+    setupRoutes(app);
+    admissionRoutes(app);
+  },
+  constraintErrors: {
+    bed_occupancies_bed_no_overlap: {
+      code: 'BED_OCCUPIED',
+      detail: 'Another patient has just been given this bed. Choose another bed.',
+    },
+    admissions_patient_active_uq: conflict('The patient is already admitted here: transfer them instead.'),
+    bed_occupancies_admission_open_uq: conflict('The patient has just been moved: reload and try again.'),
+    wards_hospital_name_uq: conflict('A ward with this name exists already.'),
+    ward_rooms_ward_name_uq: conflict('This ward has a room with this name already.'),
+    beds_ward_label_uq: conflict('This ward has a bed with this label already.'),
+    bed_occupancies_bed_id_beds_id_fk: conflict(
+      'This bed has held patients: deactivate it instead of deleting it.',
+    ),
+  },
+});
