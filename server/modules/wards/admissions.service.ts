@@ -80,10 +80,10 @@ async function readOne(exec: Executor, hospitalId: string, id: string): Promise<
  * open room and ward) and free. A bed someone holds answers BED_OCCUPIED.
  */
 async function freeBed(tx: Tx, hospitalId: string, bedId: string): Promise<wards.BedRow> {
-  const bed = await wards.findBed(tx, hospitalId, bedId);
+  const bed = await wards.findBed(tx, hospitalId, bedId, 'key share');
   if (!bed) throw notFound('Bed');
-  const room = await wards.findRoom(tx, hospitalId, bed.roomId);
-  const ward = await wards.findWard(tx, hospitalId, bed.wardId);
+  const room = await wards.findRoom(tx, hospitalId, bed.roomId, 'key share');
+  const ward = await wards.findWard(tx, hospitalId, bed.wardId, 'key share');
   if (!bed.active || !room?.active || !ward?.active) {
     throw new AppError('RULE_VIOLATION', 'This bed is not in service.');
   }

@@ -104,6 +104,22 @@ describe('admissions', () => {
     expect(bedOnBoard(await board(), beds[2]!.id)?.state).toBe('available');
   });
 
+  it('refuses beds out of service: inactive, in a closed room or ward, under maintenance', async () => {
+    const { ward, roomId, beds } = await wardWithBeds(t, s, 3);
+    const p = await patientAt(t, s);
+    await call(t, 'PATCH', `/api/wards/beds/${beds[0]!.id}`, s.admin, { active: false });
+    await call(t, 'PATCH', `/api/wards/beds/${beds[1]!.id}`, s.admin, { state: 'maintenance' });
+    expect((await admit(t, s.nurse, p.id, beds[0]!.id)).json().code).toBe('RULE_VIOLATION');
+    expect((await admit(t, s.nurse, p.id, beds[1]!.id)).json().code).toBe('INVALID_TRANSITION');
+    await call(t, 'PATCH', `/api/wards/rooms/${roomId}`, s.admin, { active: false });
+    expect((await admit(t, s.nurse, p.id, beds[2]!.id)).statusCode).toBe(422);
+    await call(t, 'PATCH', `/api/wards/rooms/${roomId}`, s.admin, { active: true });
+    await call(t, 'PATCH', `/api/wards/${ward.id}`, s.admin, { active: false });
+    expect((await admit(t, s.nurse, p.id, beds[2]!.id)).statusCode).toBe(422);
+    expect((await board()).wards.find((w) => w.id === ward.id)).toBeUndefined();
+    expect(await count(t, 'admissions where patient_id = $1', [p.id])).toBe(0);
+  });
+
   it('admits from a consultation only with one of the patient’s here, and refuses bad input', async () => {
     const { beds } = await wardWithBeds(t, s, 1);
     const p = await patientAt(t, s);

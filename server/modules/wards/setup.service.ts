@@ -101,7 +101,7 @@ export function createWard(ctx: Ctx, input: CreateWard): Promise<Ward> {
 
 export function updateWard(ctx: Ctx, id: string, input: UpdateWard): Promise<Ward> {
   return change(ctx, async (tx, hospitalId) => {
-    const before = await repo.findWard(tx, hospitalId, id, true);
+    const before = await repo.findWard(tx, hospitalId, id, 'update');
     if (!before) throw notFound('Ward');
     if (input.active === false && before.active) await refuseIfOccupied(tx, { wardId: id }, 'ward');
     const row = await repo.updateWard(tx, id, input);
@@ -132,7 +132,7 @@ export function createRoom(ctx: Ctx, input: CreateRoom): Promise<Room> {
 
 export function updateRoom(ctx: Ctx, id: string, input: UpdateRoom): Promise<Room> {
   return change(ctx, async (tx, hospitalId) => {
-    const before = await repo.findRoom(tx, hospitalId, id, true);
+    const before = await repo.findRoom(tx, hospitalId, id, 'update');
     if (!before) throw notFound('Room');
     if (input.active === false && before.active) await refuseIfOccupied(tx, { roomId: id }, 'room');
     const row = await repo.updateRoom(tx, id, input);
@@ -159,7 +159,7 @@ export function createBed(ctx: Ctx, input: CreateBed): Promise<Bed> {
 
 export function updateBed(ctx: Ctx, id: string, input: UpdateBed): Promise<Bed> {
   return change(ctx, async (tx, hospitalId) => {
-    const before = await repo.findBed(tx, hospitalId, id, true);
+    const before = await repo.findBed(tx, hospitalId, id, 'update');
     if (!before) throw notFound('Bed');
     const occupied = before.state === 'occupied';
     if (occupied && (input.state !== undefined || input.active === false)) {
@@ -183,7 +183,7 @@ export function updateBed(ctx: Ctx, id: string, input: UpdateBed): Promise<Bed> 
 /** Deletes a bed that never held anybody; one that did is deactivated instead (409). */
 export function deleteBed(ctx: Ctx, id: string): Promise<{ ok: true }> {
   return change(ctx, async (tx, hospitalId) => {
-    const before = await repo.findBed(tx, hospitalId, id, true);
+    const before = await repo.findBed(tx, hospitalId, id, 'update');
     if (!before) throw notFound('Bed');
     if (await repo.bedWasUsed(tx, id)) {
       throw new AppError('CONFLICT', 'This bed has held patients: deactivate it instead of deleting it.');
@@ -202,7 +202,7 @@ export function deleteBed(ctx: Ctx, id: string): Promise<{ ok: true }> {
 /** A bed cleaned after its patient left goes back to available. */
 export function makeBedReady(ctx: Ctx, id: string): Promise<Bed> {
   return change(ctx, async (tx, hospitalId) => {
-    const before = await repo.findBed(tx, hospitalId, id, true);
+    const before = await repo.findBed(tx, hospitalId, id, 'update');
     if (!before) throw notFound('Bed');
     if (before.state !== 'cleaning') {
       throw new AppError(

@@ -7,6 +7,13 @@ export type WardRow = typeof wards.$inferSelect;
 export type RoomRow = typeof wardRooms.$inferSelect;
 export type BedRow = typeof beds.$inferSelect;
 
+/**
+ * How a read locks the row: `update` for set-up changes; `key share` for an admission, which must
+ * not land in a bed, room or ward being closed meanwhile, yet must not queue behind other
+ * admissions (their key-share locks do not conflict; the exclusion constraint decides between them).
+ */
+export type Lock = false | 'update' | 'key share';
+
 export async function hospitalCurrency(exec: Executor, hospitalId: string): Promise<string> {
   const [h] = await queryRows<{ currency: string }>(
     exec,
@@ -24,12 +31,12 @@ export async function listWards(exec: Executor, hospitalId: string) {
   return { wards: w, rooms: r, beds: b };
 }
 
-export async function findWard(exec: Executor, hospitalId: string, id: string, lock = false) {
+export async function findWard(exec: Executor, hospitalId: string, id: string, lock: Lock = false) {
   const q = exec
     .select()
     .from(wards)
     .where(and(eq(wards.id, id), eq(wards.hospitalId, hospitalId)));
-  const [row] = lock ? await q.for('update') : await q;
+  const [row] = lock ? await q.for(lock) : await q;
   return row ?? null;
 }
 
@@ -47,12 +54,12 @@ export async function updateWard(exec: Executor, id: string, v: Partial<WardRow>
   return row!;
 }
 
-export async function findRoom(exec: Executor, hospitalId: string, id: string, lock = false) {
+export async function findRoom(exec: Executor, hospitalId: string, id: string, lock: Lock = false) {
   const q = exec
     .select()
     .from(wardRooms)
     .where(and(eq(wardRooms.id, id), eq(wardRooms.hospitalId, hospitalId)));
-  const [row] = lock ? await q.for('update') : await q;
+  const [row] = lock ? await q.for(lock) : await q;
   return row ?? null;
 }
 
@@ -70,12 +77,12 @@ export async function updateRoom(exec: Executor, id: string, v: Partial<RoomRow>
   return row!;
 }
 
-export async function findBed(exec: Executor, hospitalId: string, id: string, lock = false) {
+export async function findBed(exec: Executor, hospitalId: string, id: string, lock: Lock = false) {
   const q = exec
     .select()
     .from(beds)
     .where(and(eq(beds.id, id), eq(beds.hospitalId, hospitalId)));
-  const [row] = lock ? await q.for('update') : await q;
+  const [row] = lock ? await q.for(lock) : await q;
   return row ?? null;
 }
 
