@@ -1,6 +1,7 @@
 // The wards module's public face: other modules import only from here.
 import { defineModule } from '../module';
 import { admissionRoutes } from './admissions.routes';
+import { boardEventRoutes } from './board.events';
 import { setupRoutes } from './setup.routes';
 
 export { bedBoardTopic } from './wards.live';
@@ -10,9 +11,10 @@ const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 /** Wards, rooms and beds; the bed board; admissions, transfers and discharges (ADR 14). */
 export const wardsModule = defineModule({
   name: 'wards',
-  routes(app) {
+  routes(app, deps) {
     setupRoutes(app);
     admissionRoutes(app);
+    boardEventRoutes(app, { database: deps.database });
   },
   constraintErrors: {
     bed_occupancies_bed_no_overlap: {

@@ -198,6 +198,7 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   admitPatient: ['NOT_FOUND', 'BED_OCCUPIED', 'CONFLICT', 'INVALID_TRANSITION', 'RULE_VIOLATION'],
   transferPatient: ['BED_OCCUPIED', 'CONFLICT', 'INVALID_TRANSITION', 'RULE_VIOLATION'],
   dischargePatient: ['INVALID_TRANSITION'],
+  streamBedBoard: ['UNAVAILABLE'],
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
