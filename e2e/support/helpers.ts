@@ -72,7 +72,9 @@ export async function showNav(page: Page): Promise<Locator> {
   if ((page.viewportSize()?.width ?? 1024) < 768) {
     await page.getByRole('button', { name: 'Open or close the navigation' }).click();
   }
-  await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeInViewport();
+  // The navigation itself on screen (open), not its first link: a long menu scrolled down to a
+  // link near its end the last time keeps that place, with Dashboard above the fold.
+  await expect(nav).toBeInViewport();
   return nav;
 }
 
