@@ -8,6 +8,7 @@ import type { Database } from '../../db/client';
 import { ctxOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { liveHubOf } from '../../platform/live/live';
+import { eventStreams } from '../../platform/live/event-stream';
 import * as checkin from './checkin.service';
 import { localDateOf } from './local-time';
 import { BoardFeeds } from './queue.live';
@@ -128,13 +129,9 @@ export function queueRoutes(root: FastifyInstance, deps: { database: Database })
     },
   );
 
-  const open = new Set<() => void>();
   const hub = liveHubOf(root, deps.database, root.log);
   const feeds = new BoardFeeds(hub, deps.database.db, root.log);
-  // Streams never end by themselves: end them before the server waits for its connections.
-  root.addHook('preClose', async () => {
-    for (const end of [...open]) end();
-  });
+  const streams = eventStreams(root);
 
   app.get(
     '/api/public/hospitals/:slug/queue/events',
@@ -154,51 +151,26 @@ export function queueRoutes(root: FastifyInstance, deps: { database: Database })
       if (feeds.screens >= MAX_SCREENS) {
         throw new AppError('UNAVAILABLE', 'Too many queue screens on this server; retrying shortly.');
       }
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': req.id,
-      });
-      res.write('retry: 3000\n\n');
-      let closed = false;
-      let close: (() => void) | null = null;
       let lastDate = '';
       const show = (board: QueueBoard) => {
-        if (closed) return;
         lastDate = board.date;
-        res.write(`event: board\ndata: ${JSON.stringify(board)}\n\n`);
+        stream.send('board', board);
       };
-      const heartbeat = setInterval(() => {
-        if (closed) return;
-        res.write(': keep-alive\n\n');
+      const stream = streams.start(req, reply, {
+        heartbeatMs: HEARTBEAT_MS,
         // Past midnight at the hospital, a quiet queue would show yesterday's board: read it again.
-        if (lastDate && localDateOf(Date.now(), hospital.timeZone) !== lastDate) {
-          lastDate = '';
-          void queue.loadBoard(req.server.db, hospital).then(show, () => undefined);
-        }
-      }, HEARTBEAT_MS);
-      heartbeat.unref();
-      const end = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        close?.();
-        open.delete(end);
-        res.end();
-      };
-      open.add(end);
-      req.raw.on('close', end);
-      res.on('error', end);
+        onHeartbeat: () => {
+          if (lastDate && localDateOf(Date.now(), hospital.timeZone) !== lastDate) {
+            lastDate = '';
+            void queue.loadBoard(req.server.db, hospital).then(show, () => undefined);
+          }
+        },
+      });
       try {
-        close = await feeds.open(hospital, show);
-        if (closed) close();
+        stream.onEnd(await feeds.open(hospital, show));
       } catch (err) {
         req.log.warn({ err }, 'queue board: could not start the stream');
-        end();
+        stream.end();
       }
     },
   );

@@ -7,6 +7,7 @@ import type { Database } from '../../db/client';
 import { requireHospital } from '../../platform/auth/actor';
 import { ctxOf } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
+import { eventStreams } from '../../platform/live/event-stream';
 import { liveHubOf } from '../../platform/live/live';
 import { BedBoardFeeds } from './board.feeds';
 
@@ -24,11 +25,7 @@ export const STREAM_MAX_MS = 5 * 60_000;
 export function boardEventRoutes(root: FastifyInstance, deps: { database: Database }): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const feeds = new BedBoardFeeds(liveHubOf(root, deps.database, root.log), deps.database.db, root.log);
-  const open = new Set<() => void>();
-  // Streams never end by themselves: end them before the server waits for its connections.
-  root.addHook('preClose', async () => {
-    for (const end of [...open]) end();
-  });
+  const streams = eventStreams(root);
 
   app.get(
     '/api/hospitals/:id/bed-board/events',
@@ -49,43 +46,12 @@ export function boardEventRoutes(root: FastifyInstance, deps: { database: Databa
       if (feeds.watching >= MAX_WATCHERS) {
         throw new AppError('UNAVAILABLE', 'Too many bed boards open on this server; retrying shortly.');
       }
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': req.id,
-      });
-      res.write('retry: 3000\n\n');
-      let ended = false;
-      let stop: (() => void) | null = null;
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      const lifetime = setTimeout(() => end(), STREAM_MAX_MS);
-      heartbeat.unref();
-      lifetime.unref();
-      function end() {
-        if (ended) return;
-        ended = true;
-        clearInterval(heartbeat);
-        clearTimeout(lifetime);
-        stop?.();
-        open.delete(end);
-        res.end();
-      }
-      open.add(end);
-      req.raw.on('close', end);
-      res.on('error', end);
-      const send = (board: BedBoard) => {
-        if (!ended) res.write(`event: board\ndata: ${JSON.stringify(board)}\n\n`);
-      };
+      const stream = streams.start(req, reply, { heartbeatMs: HEARTBEAT_MS, maxMs: STREAM_MAX_MS });
       try {
-        stop = await feeds.watch(hospitalId, send);
-        if (ended) stop();
+        stream.onEnd(await feeds.watch(hospitalId, (board: BedBoard) => stream.send('board', board)));
       } catch (err) {
         req.log.warn({ err }, 'bed board: could not start the stream');
-        end();
+        stream.end();
       }
     },
   );
