@@ -15,3 +15,4 @@ export * from '../platform/audit/audit.tables';
 export * from '../platform/throttles/throttles.tables';
 export * from '../platform/numbering/numbering.tables';
 export * from '../modules/wards/wards.tables';
+export * from '../modules/wards/nursing.tables';

@@ -16,6 +16,7 @@ import { users } from '../identity/identity.tables';
 import { hospitals } from '../organisation/organisation.tables';
 import { patients } from '../patients/patients.tables';
 import { consultations } from '../clinical/clinical.tables';
+import { stores } from '../pharmacy/pharmacy.tables';
 
 /** A ward of a hospital. Closed (inactive) rather than deleted. */
 export const wards = pgTable(
@@ -27,6 +28,8 @@ export const wards = pgTable(
       .references(() => hospitals.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
+    /** The ward's stock store (a store of kind 'ward' of the same hospital), where its medicines come from. */
+    storeId: uuid('store_id').references(() => stores.id),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
