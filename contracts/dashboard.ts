@@ -41,6 +41,8 @@ export const DashboardCardKey = z.enum([
   'deliveriesDue',
   'pendingLabOrders',
   'bedsOccupied',
+  /** Active beds in service in state available, at the active hospital. */
+  'bedsFree',
   'revenueToday',
   'unpaidBills',
   /**

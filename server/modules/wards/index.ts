@@ -2,6 +2,7 @@
 import { defineModule } from '../module';
 import { admissionRoutes } from './admissions.routes';
 import { boardEventRoutes } from './board.events';
+import { occupancyRoutes, wardFigures } from './occupancy';
 import { setupRoutes } from './setup.routes';
 
 export { bedBoardTopic } from './wards.live';
@@ -11,10 +12,12 @@ const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 /** Wards, rooms and beds; the bed board; admissions, transfers and discharges (ADR 14). */
 export const wardsModule = defineModule({
   name: 'wards',
+  dashboard: wardFigures,
   routes(app, deps) {
     setupRoutes(app);
     admissionRoutes(app);
     boardEventRoutes(app, { database: deps.database });
+    occupancyRoutes(app);
   },
   constraintErrors: {
     bed_occupancies_bed_no_overlap: {

@@ -20,6 +20,8 @@ const StockInsightsCard = lazy(() => import('./StockInsightsCard'));
 const AppointmentInsightsCard = lazy(() => import('./AppointmentInsightsCard'));
 // Spend by month, for the procurement officer and the hospital admin, loaded the same way.
 const ProcurementSpendCard = lazy(() => import('./ProcurementSpendCard'));
+// The wards' card for the people who run them: the hospital admin and the nurse.
+const WardOccupancyCard = lazy(() => import('./WardOccupancyCard'));
 
 /**
  * The zone a dashboard's times are in: the active hospital's; for a patient, that of the hospitals
@@ -80,6 +82,12 @@ function DashboardBody({ d }: { d: Dashboard }) {
             <FigureCard key={c.key} card={c} currency={d.hospital?.currency} />
           ))}
         </SimpleGrid>
+      )}
+
+      {d.roles.some((r) => r === 'nurse' || r === 'hospital_admin') && can('beds:read') && d.hospital && (
+        <Suspense fallback={<CardsSkeleton count={1} />}>
+          <WardOccupancyCard />
+        </Suspense>
       )}
 
       {d.roles.includes('hospital_admin') && can('appointments:read') && d.hospital && (

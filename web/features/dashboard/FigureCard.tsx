@@ -35,6 +35,8 @@ const LINKS: Partial<Record<DashboardCardKey, { to: string; anyOf: Permission[] 
   revenueToday: { to: '/app/revenue', anyOf: ['billing-reports:read'] },
   unpaidBills: { to: '/app/invoices?unpaid=true', anyOf: ['invoices:read'] },
   pharmacySalesToday: { to: '/app/invoices', anyOf: ['pharmacy-invoices:read'] },
+  bedsOccupied: { to: '/app/beds', anyOf: ['beds:read'] },
+  bedsFree: { to: '/app/beds', anyOf: ['beds:read'] },
 };
 
 /** One dashboard figure, or a plain note that the module behind it has not been built yet. */

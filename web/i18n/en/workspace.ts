@@ -2,6 +2,23 @@
 export const workspace = {
   dashboard: {
     greeting: 'Hello, {{name}}',
+    occupancy: {
+      title: 'Wards and beds',
+      board: 'Bed board',
+      noBeds: 'No beds are set up yet.',
+      summary:
+        '{{occupied}} of {{beds}} beds occupied ({{percent}}%). Admitted today: {{admitted}}; discharged today: {{discharged}}.',
+      averageStay: 'Average stay over 30 days: {{days}} days.',
+      chartTitle: 'Patients in a bed at midnight, last 30 days',
+      bedsSeries: 'Beds',
+      occupiedSeries: 'Occupied',
+      tableLabel: 'Beds by ward',
+      ward: 'Ward',
+      occupied: 'Occupied',
+      free: 'Free',
+      notReady: 'Reserved, cleaning or repair',
+      ofBeds: '{{n}} of {{of}}',
+    },
     cards: {
       patients: 'Patients registered',
       registrationsToday: 'Registrations today',
@@ -25,6 +42,7 @@ export const workspace = {
       deliveriesDue: 'Deliveries due this week',
       pendingLabOrders: 'Pending lab orders',
       bedsOccupied: 'Beds occupied',
+      bedsFree: 'Beds free',
       revenueToday: 'Revenue today',
       unpaidBills: 'Unpaid bills',
       pharmacySalesToday: 'Pharmacy sales today',
