@@ -76,7 +76,10 @@ export const DepartmentParams = z.strictObject({ departmentId: Uuid });
 
 export const InvoiceStatus = z.enum(['draft', 'final', 'cancelled', 'discarded']);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
-/** Made at the desk, by a closed consultation, a pharmacy counter sale, a dispensed online order or prescription. */
+/**
+ * Made at the desk, by a closed consultation, a pharmacy counter sale, a dispensed online order or
+ * prescription, or a discharge.
+ */
 export const InvoiceSource = z.enum([
   'manual',
   'consultation',
@@ -84,9 +87,12 @@ export const InvoiceSource = z.enum([
   'pharmacy_order',
   /** Medicines dispensed on a prescription. */
   'dispensing',
+  /** An in-patient's stay, billed at discharge: bed-days and medicines given on the ward. */
+  'admission',
 ]);
 export type InvoiceSource = z.infer<typeof InvoiceSource>;
-export const LineKind = z.enum(['consultation', 'service', 'medicine', 'other']);
+/** `bed_day`: days in a bed of a ward at its daily rate (an admission's bill). */
+export const LineKind = z.enum(['consultation', 'service', 'medicine', 'bed_day', 'other']);
 
 /** A discount on a line, by amount or by percent (basis points: 1250 = 12.5%), always with a reason. */
 export const Discount = z.discriminatedUnion('kind', [

@@ -16,3 +16,5 @@ export * from '../platform/throttles/throttles.tables';
 export * from '../platform/numbering/numbering.tables';
 export * from '../modules/wards/wards.tables';
 export * from '../modules/wards/nursing.tables';
+export * from '../modules/wards/discharge.tables';
+export * from '../modules/wards/bed-days.tables';

@@ -115,7 +115,7 @@ export const invoices = pgTable(
     check('invoices_status_ck', sql`${t.status} in ('draft', 'final', 'cancelled', 'discarded')`),
     check(
       'invoices_source_ck',
-      sql`${t.source} in ('manual', 'consultation', 'pharmacy_sale', 'pharmacy_order', 'dispensing')`,
+      sql`${t.source} in ('manual', 'consultation', 'pharmacy_sale', 'pharmacy_order', 'dispensing', 'admission')`,
     ),
     check(
       'invoices_amounts_ck',
@@ -165,7 +165,10 @@ export const invoiceLines = pgTable(
   },
   (t) => [
     unique('invoice_lines_position_uq').on(t.invoiceId, t.position),
-    check('invoice_lines_kind_ck', sql`${t.kind} in ('consultation', 'service', 'medicine', 'other')`),
+    check(
+      'invoice_lines_kind_ck',
+      sql`${t.kind} in ('consultation', 'service', 'medicine', 'bed_day', 'other')`,
+    ),
     check('invoice_lines_qty_ck', sql`${t.quantity} > 0 and ${t.unitPriceMinor} >= 0`),
     check('invoice_lines_tax_ck', sql`${t.taxRateBp} between 0 and 10000`),
     check(

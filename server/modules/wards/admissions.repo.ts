@@ -63,10 +63,13 @@ export async function dischargeAdmission(
     .where(eq(admissions.id, id));
 }
 
-/** Starts a stay in a bed now; the exclusion constraint refuses a bed someone holds. */
+/**
+ * Starts a stay in a bed now, at the bed's daily rate of now; the exclusion constraint refuses a bed
+ * someone holds.
+ */
 export async function startStay(
   exec: Executor,
-  v: { hospitalId: string; admissionId: string; bedId: string; createdBy: string },
+  v: { hospitalId: string; admissionId: string; bedId: string; dailyRateMinor: number; createdBy: string },
 ): Promise<void> {
   await exec.insert(bedOccupancies).values(v);
 }

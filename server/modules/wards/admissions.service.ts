@@ -117,7 +117,13 @@ export async function admit(ctx: Ctx, input: AdmitPatient): Promise<Admission> {
       reason: input.reason,
       admittedBy: ctx.actor.userId,
     });
-    await repo.startStay(tx, { hospitalId, admissionId: row.id, bedId: bed.id, createdBy: ctx.actor.userId });
+    await repo.startStay(tx, {
+      hospitalId,
+      admissionId: row.id,
+      bedId: bed.id,
+      dailyRateMinor: bed.dailyRateMinor,
+      createdBy: ctx.actor.userId,
+    });
     await wards.updateBed(tx, bed.id, { state: 'occupied' });
     await audit(tx, ctx, {
       action: 'wards.admission.created',
@@ -152,7 +158,13 @@ export async function transfer(ctx: Ctx, id: string, input: TransferPatient): Pr
       throw new AppError('RULE_VIOLATION', 'The patient is in this bed already.');
     const bed = await freeBed(tx, hospitalId, input.bedId);
     await repo.endStay(tx, stay.id, 'transfer');
-    await repo.startStay(tx, { hospitalId, admissionId: id, bedId: bed.id, createdBy: ctx.actor.userId });
+    await repo.startStay(tx, {
+      hospitalId,
+      admissionId: id,
+      bedId: bed.id,
+      dailyRateMinor: bed.dailyRateMinor,
+      createdBy: ctx.actor.userId,
+    });
     await wards.updateBed(tx, stay.bedId, { state: 'cleaning' });
     await wards.updateBed(tx, bed.id, { state: 'occupied' });
     await audit(tx, ctx, {

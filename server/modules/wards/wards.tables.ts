@@ -155,6 +155,8 @@ export const bedOccupancies = pgTable(
     bedId: uuid('bed_id')
       .notNull()
       .references(() => beds.id),
+    /** The bed's daily rate when the patient was put in it: what each of their bed-days here costs. */
+    dailyRateMinor: money('daily_rate_minor').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endedBy: text('ended_by'),
@@ -168,6 +170,7 @@ export const bedOccupancies = pgTable(
       .where(sql`${t.endedAt} is null`),
     index('bed_occupancies_bed_idx').on(t.bedId, t.startedAt),
     check('bed_occupancies_range_ck', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
+    check('bed_occupancies_rate_ck', sql`${t.dailyRateMinor} >= 0`),
     check(
       'bed_occupancies_ended_ck',
       sql`(${t.endedAt} is null) = (${t.endedBy} is null) and (${t.endedBy} is null or ${t.endedBy} in ('transfer','discharge'))`,

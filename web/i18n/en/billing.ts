@@ -36,6 +36,7 @@ export const billingPages = {
       pharmacy_sale: 'Pharmacy sale',
       pharmacy_order: 'Online pharmacy order',
       dispensing: 'Prescription dispensed',
+      admission: 'In-patient stay',
     },
     emptyTitle: 'No invoices',
     emptyBody: 'Bills made at the front desk, after consultations and at the pharmacy counter appear here.',
