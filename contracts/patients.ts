@@ -159,6 +159,8 @@ export const UpdatePatient = z
     emergencyContactRelation: line(60).nullable().optional(),
     insuranceProvider: line(200).nullable().optional(),
     insurancePolicyNumber: line(100).nullable().optional(),
+    /** Staff: the details of a temporary (emergency) record are now complete. */
+    temporary: z.literal(false).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'Give at least one field to change');
 export type UpdatePatient = z.infer<typeof UpdatePatient>;
@@ -189,6 +191,8 @@ export const Patient = z.object({
   emergencyContactRelation: z.string().nullable(),
   insuranceProvider: z.string().nullable(),
   insurancePolicyNumber: z.string().nullable(),
+  /** A temporary record made at an emergency admission, its details still to be completed. */
+  temporary: z.boolean(),
   /** The MRN at the hospital the caller acts in (staff); null when the patient reads their own record. */
   mrn: z.string().nullable(),
   /** Staff: the registration at their hospital only. The patient: every hospital they are registered at. */

@@ -35,6 +35,7 @@ export function toPatient(r: PatientRecordRow, registrations: Registration[], mr
     emergencyContactRelation: r.emergency_contact_relation,
     insuranceProvider: r.insurance_provider,
     insurancePolicyNumber: r.insurance_policy_number,
+    temporary: r.temporary,
     mrn,
     registrations,
     allergies: r.allergies as Allergy[],

@@ -51,6 +51,7 @@ export interface PatientRecordRow {
   emergency_contact_relation: string | null;
   insurance_provider: string | null;
   insurance_policy_number: string | null;
+  temporary: boolean;
   created_at: string;
   updated_at: string;
   registrations: RegistrationJson[];
@@ -75,7 +76,7 @@ const RECORD_SQL = `
   select p.id, p.given_name, p.family_name, ${day('p.date_of_birth')} as date_of_birth, p.sex,
          p.phone, p.email, p.address_line, p.city, p.postal_code, p.country, p.blood_group,
          p.emergency_contact_name, p.emergency_contact_phone, p.emergency_contact_relation,
-         p.insurance_provider, p.insurance_policy_number,
+         p.insurance_provider, p.insurance_policy_number, p.temporary,
          ${ts('p.created_at')} as created_at, ${ts('p.updated_at')} as updated_at,
          coalesce((select json_agg(json_build_object(
                     'hospitalId', r.hospital_id, 'hospitalName', h.name, 'mrn', r.mrn,

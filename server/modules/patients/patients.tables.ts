@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt } from '../../db/columns';
 import { users } from '../identity/identity.tables';
 import { hospitals } from '../organisation/organisation.tables';
@@ -30,6 +30,11 @@ export const patients = pgTable(
     emergencyContactRelation: text('emergency_contact_relation'),
     insuranceProvider: text('insurance_provider'),
     insurancePolicyNumber: text('insurance_policy_number'),
+    /**
+     * A temporary record, made for someone admitted as an emergency before their details were known;
+     * the front desk completes it later and clears the flag.
+     */
+    temporary: boolean('temporary').notNull().default(false),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
