@@ -1,6 +1,9 @@
 import {
   IconAlertTriangle,
   IconBed,
+  IconBedFlat,
+  IconBuildingCommunity,
+  IconClipboardHeart,
   IconCalendarEvent,
   IconCalendarPlus,
   IconCalendarTime,
@@ -249,6 +252,31 @@ export const NAV: NavItem[] = [
       index(() => import('../features/pharmacy-orders/PharmacyOrdersPage')),
       { path: ':id', load: () => import('../features/pharmacy-orders/PharmacyOrderPage') },
     ],
+  },
+  {
+    to: '/app/beds',
+    label: 'bedBoard',
+    icon: IconBedFlat,
+    anyOf: ['beds:read'],
+    pages: [index(() => import('../features/wards/BedBoardPage'))],
+  },
+  {
+    // The list and an admission are read with admissions:manage (every role with beds:read has it).
+    to: '/app/admissions',
+    label: 'admissions',
+    icon: IconClipboardHeart,
+    anyOf: ['admissions:manage'],
+    pages: [
+      index(() => import('../features/wards/AdmissionsPage')),
+      { path: ':id', load: () => import('../features/wards/AdmissionPage') },
+    ],
+  },
+  {
+    to: '/app/wards-setup',
+    label: 'wardsSetup',
+    icon: IconBuildingCommunity,
+    anyOf: ['wards:manage'],
+    pages: [index(() => import('../features/wards/WardSetupPage'))],
   },
   {
     to: '/app/ward-requests',

@@ -14,6 +14,8 @@ interface ConfirmButtonProps extends Omit<ButtonProps, 'children' | 'onClick'> {
   /** Ask for a reason (e.g. rejecting an application); its label. */
   reasonLabel?: string;
   onConfirm: (reason: string) => Promise<unknown>;
+  /** Words a failure for this action (default: by the error's code alone). */
+  describeError?: (err: unknown) => string;
   'aria-label'?: string;
 }
 
@@ -26,6 +28,7 @@ export function ConfirmButton({
   destructive,
   reasonLabel,
   onConfirm,
+  describeError = errorMessage,
   ...buttonProps
 }: ConfirmButtonProps) {
   const { t } = useTranslation();
@@ -46,7 +49,7 @@ export function ConfirmButton({
       close();
       setReason('');
     } catch (err) {
-      setError(errorMessage(err));
+      setError(describeError(err));
     } finally {
       setBusy(false);
     }

@@ -14,6 +14,7 @@ import { publicPages } from './en/public';
 import { queuePages } from './en/queue';
 import { shopPages } from './en/shop';
 import { wardPages } from './en/ward';
+import { wardsPages } from './en/wards';
 import { workspace } from './en/workspace';
 
 /** Every word of the web app in English; the key structure is what other languages translate. */
@@ -29,6 +30,7 @@ export const en = {
   ...dispensingPages,
   ...shopPages,
   ...wardPages,
+  ...wardsPages,
   ...appointmentPages,
   ...queuePages,
   ...clinicalPages,

@@ -7,6 +7,7 @@ import { withDoctorTitle } from '../../../contracts/names';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { notifyError } from '../../lib/forms';
+import { AdmitButton } from '../wards/AdmitButton';
 import { ageOf, openPrescriptionPdf } from './queries';
 
 /** Who is being seen, by whom and since when; once closed, the prescription's PDF. */
@@ -47,6 +48,7 @@ export function ConsultationHeader({ c }: { c: Consultation }) {
               {t('consultation.printPrescription')}
             </Button>
           )}
+          <AdmitButton patient={{ id: c.patientId, name: c.patientName, mrn: c.mrn }} consultationId={c.id} />
         </>
       }
     />

@@ -13,6 +13,7 @@ import { DetailSkeleton } from '../../components/Skeletons';
 import { PatientAccountCard } from '../billing/PatientAccountCard';
 import { VisitList } from '../consultations/VisitList';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { AdmitButton } from '../wards/AdmitButton';
 import { EditPatientForm } from './EditPatientForm';
 import { AccessLogPanel, TimelinePanel } from './HistoryPanels';
 import { PatientOverview } from './PatientOverview';
@@ -62,6 +63,7 @@ export default function PatientPage() {
             <span>{t(`sex.${p.sex}`)}</span>
           </Group>
         }
+        actions={<AdmitButton patient={{ id: p.id, name, mrn: p.mrn }} />}
       />
       {active.length > 0 && (
         <Card mb="md" bg="var(--mantine-color-red-light)" withBorder={false} role="note">

@@ -1,66 +1,35 @@
 import { Badge, Box, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { QueueBoard, QueueBoardDoctor } from '../../../contracts/queue';
-
-type Link = 'connecting' | 'live' | 'reconnecting' | 'not-found';
-
-/** How long to wait before opening the stream again when the browser has given up on it. */
-const RETRY_MS = 5000;
+import { useEventStream } from '../../lib/event-stream';
 
 /**
  * The board of a hospital, live: read once (to tell an unknown hospital from a network failure),
- * then server-sent events: the whole board on connect and after every change. The browser's
- * EventSource reconnects by itself after a dropped connection; after a refusal (a server
- * restarting, too many screens) it stops, so this opens it again after a pause.
+ * then server-sent events: the whole board on connect and after every change.
  */
 function useLiveBoard(slug: string) {
   const [board, setBoard] = useState<QueueBoard | null>(null);
-  const [link, setLink] = useState<Link>('connecting');
-  useEffect(() => {
-    let stopped = false;
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const base = `/api/public/hospitals/${encodeURIComponent(slug)}/queue`;
-    const again = () => {
-      if (!stopped) timer = setTimeout(() => void open(), RETRY_MS);
-    };
-    const open = async () => {
-      try {
-        const res = await fetch(base, { headers: { accept: 'application/json' } });
-        if (stopped) return;
-        if (res.status === 404 || res.status === 400) return setLink('not-found');
-        if (!res.ok) return again();
-        setBoard((await res.json()) as QueueBoard);
-      } catch {
-        setLink('reconnecting');
-        return again();
+  const [notFound, setNotFound] = useState(false);
+  const base = `/api/public/hospitals/${encodeURIComponent(slug)}/queue`;
+  const link = useEventStream<QueueBoard>({
+    url: `${base}/events`,
+    event: 'board',
+    onData: setBoard,
+    prepare: async () => {
+      const res = await fetch(base, { headers: { accept: 'application/json' } });
+      if (res.status === 404 || res.status === 400) {
+        setNotFound(true);
+        return false;
       }
-      if (stopped) return;
-      source = new EventSource(`${base}/events`);
-      source.addEventListener('board', (e) => {
-        setBoard(JSON.parse((e as MessageEvent<string>).data) as QueueBoard);
-        setLink('live');
-      });
-      source.onerror = () => {
-        setLink('reconnecting');
-        if (source?.readyState === EventSource.CLOSED) {
-          source.close();
-          source = null;
-          again();
-        }
-      };
-    };
-    void open();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      source?.close();
-    };
-  }, [slug]);
-  return { board, link };
+      if (!res.ok) throw new Error(`The queue answered ${res.status}`);
+      setBoard((await res.json()) as QueueBoard);
+      return true;
+    },
+  });
+  return { board, link: notFound ? ('not-found' as const) : link };
 }
 
 /** The waiting room's screen (a TV, or a phone): per doctor, the token called in and the next ones. */
