@@ -40,17 +40,35 @@ export type Icd10ImportReport = z.infer<typeof Icd10ImportReport>;
 
 // ---------------------------------------------------------------- vitals and diagnoses
 
-const whole = (min: number, max: number, what: string) =>
+export const whole = (min: number, max: number, what: string) =>
   z
     .number({ error: 'Must be a number' })
     .int('Must be a whole number')
     .min(min, `${what} must be between ${min} and ${max}`)
     .max(max, `${what} must be between ${min} and ${max}`);
-const decimal = (min: number, max: number, what: string) =>
+export const decimal = (min: number, max: number, what: string) =>
   z
     .number({ error: 'Must be a number' })
     .min(min, `${what} must be between ${min} and ${max}`)
     .max(max, `${what} must be between ${min} and ${max}`);
+
+/** Both pressures or neither, the diastolic below the systolic (consultations and ward charts). */
+export function checkBloodPressure(
+  v: { systolic?: number | null; diastolic?: number | null },
+  ctx: z.RefinementCtx,
+): void {
+  const s = v.systolic ?? null;
+  const d = v.diastolic ?? null;
+  if ((s === null) !== (d === null)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [s === null ? 'systolic' : 'diastolic'],
+      message: 'Give both systolic and diastolic pressure, or neither',
+    });
+  } else if (s !== null && d !== null && d >= s) {
+    ctx.addIssue({ code: 'custom', path: ['diastolic'], message: 'Must be below the systolic pressure' });
+  }
+}
 
 /** Vital signs as entered; each may be left out. Ranges are those the database holds. */
 export const Vitals = z
@@ -63,19 +81,7 @@ export const Vitals = z
     weightKg: decimal(0.3, 500, 'Weight').nullish(),
     heightCm: decimal(20, 260, 'Height').nullish(),
   })
-  .superRefine((v, ctx) => {
-    const s = v.systolic ?? null;
-    const d = v.diastolic ?? null;
-    if ((s === null) !== (d === null)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [s === null ? 'systolic' : 'diastolic'],
-        message: 'Give both systolic and diastolic pressure, or neither',
-      });
-    } else if (s !== null && d !== null && d >= s) {
-      ctx.addIssue({ code: 'custom', path: ['diastolic'], message: 'Must be below the systolic pressure' });
-    }
-  });
+  .superRefine(checkBloodPressure);
 export type Vitals = z.infer<typeof Vitals>;
 
 export const VitalsView = z.object({

@@ -73,6 +73,7 @@ export const PERMISSIONS = [
   'wards:manage', // wards, rooms and beds: add, change, deactivate; delete a bed never used
   'beds:read', // the bed board: every bed, its state and its patient
   'admissions:manage', // admit, transfer and discharge patients; make a cleaned bed ready
+  'nursing:record', // a ward stay's nursing record: chart vitals, write notes, give medicines from ward stock; read them
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -102,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consultations:write',
     'beds:read',
     'admissions:manage',
+    'nursing:record',
   ],
   nurse: [
     ...STAFF_BASE,
@@ -117,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consultations:read',
     'beds:read',
     'admissions:manage',
+    'nursing:record',
   ],
   receptionist: [
     ...STAFF_BASE,

@@ -51,6 +51,8 @@ export const Ward = z.object({
   id: Uuid,
   name: z.string(),
   kind: WardKind,
+  /** The ward's stock store (a store of kind ward), where medicines given on the ward come from. */
+  storeId: Uuid.nullable(),
   active: z.boolean(),
   rooms: z.array(Room),
 });
@@ -59,12 +61,20 @@ export type Ward = z.infer<typeof Ward>;
 export const WardList = z.object({ items: z.array(Ward), currency: z.string() });
 export type WardList = z.infer<typeof WardList>;
 
-export const CreateWard = z.strictObject({ name: line(100), kind: WardKind });
+/** A ward store of the hospital (kind ward) that stocks the ward, or null for none. */
+const WardStore = Uuid.nullable();
+
+export const CreateWard = z.strictObject({ name: line(100), kind: WardKind, storeId: WardStore.optional() });
 export type CreateWard = z.infer<typeof CreateWard>;
 
 /** A partial change; `active: false` closes the ward (its beds leave the board), only when empty. */
 export const UpdateWard = z
-  .strictObject({ name: line(100).optional(), kind: WardKind.optional(), active: z.boolean().optional() })
+  .strictObject({
+    name: line(100).optional(),
+    kind: WardKind.optional(),
+    storeId: WardStore.optional(),
+    active: z.boolean().optional(),
+  })
   .refine((u) => Object.keys(u).length > 0, nonEmpty);
 export type UpdateWard = z.infer<typeof UpdateWard>;
 

@@ -15,6 +15,13 @@ export { verifyStock } from './stock-verify';
 export { postReceipt, postSupplierReturn, type IncomingLine } from './stock.service';
 export { sendStockAlerts } from './pharmacy.jobs';
 export { priceLine } from './pricing';
+export {
+  medicineLabel,
+  takeWardStock,
+  wardMedicine,
+  wardStockTaken,
+  type WardMedicine,
+} from './ward-administer';
 
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 

@@ -2,20 +2,26 @@
 import { defineModule } from '../module';
 import { admissionRoutes } from './admissions.routes';
 import { boardEventRoutes } from './board.events';
+import { nursingRoutes } from './nursing.routes';
 import { occupancyRoutes, wardFigures } from './occupancy';
 import { setupRoutes } from './setup.routes';
 
 export { bedBoardTopic } from './wards.live';
+export { administeredForBill } from './nursing.repo';
 
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 
-/** Wards, rooms and beds; the bed board; admissions, transfers and discharges (ADR 14). */
+/**
+ * Wards, rooms and beds; the bed board; admissions, transfers and discharges; the nursing record of
+ * a stay: vitals, notes and medicines given from the ward's store (ADR 14).
+ */
 export const wardsModule = defineModule({
   name: 'wards',
   dashboard: wardFigures,
   routes(app, deps) {
     setupRoutes(app);
     admissionRoutes(app);
+    nursingRoutes(app);
     boardEventRoutes(app, { database: deps.database });
     occupancyRoutes(app);
   },
@@ -32,5 +38,13 @@ export const wardsModule = defineModule({
     bed_occupancies_bed_id_beds_id_fk: conflict(
       'This bed has held patients: deactivate it instead of deleting it.',
     ),
+    wards_store_ck: {
+      code: 'RULE_VIOLATION',
+      detail: "A ward's store must be one of this hospital's ward stores.",
+    },
+    medication_administrations_key_uq: {
+      code: 'IDEMPOTENCY_REUSED',
+      detail: 'This idempotency key was used for another entry.',
+    },
   },
 });

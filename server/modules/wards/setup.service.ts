@@ -44,6 +44,7 @@ const toWard = (w: repo.WardRow, rooms: Room[] = []): Ward => ({
   id: w.id,
   name: w.name,
   kind: w.kind as Ward['kind'],
+  storeId: w.storeId,
   active: w.active,
   rooms,
 });
@@ -109,7 +110,7 @@ export function updateWard(ctx: Ctx, id: string, input: UpdateWard): Promise<War
       action: 'wards.ward.updated',
       entityType: 'ward',
       entityId: id,
-      before: { name: before.name, kind: before.kind, active: before.active },
+      before: { name: before.name, kind: before.kind, storeId: before.storeId, active: before.active },
       after: input,
     });
     return toWard(row);

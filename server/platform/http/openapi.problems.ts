@@ -187,8 +187,8 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   refundAdvance: ['NOT_FOUND', 'INSUFFICIENT_ADVANCE', 'IDEMPOTENCY_REUSED', 'DAY_CLOSED'],
   closeCashDay: ['CONFLICT'],
   // wards
-  createWard: ['CONFLICT'],
-  updateWard: ['CONFLICT', 'INVALID_TRANSITION'],
+  createWard: ['CONFLICT', 'RULE_VIOLATION'],
+  updateWard: ['CONFLICT', 'INVALID_TRANSITION', 'RULE_VIOLATION'],
   createWardRoom: ['NOT_FOUND', 'CONFLICT'],
   updateWardRoom: ['CONFLICT', 'INVALID_TRANSITION'],
   createBed: ['NOT_FOUND', 'CONFLICT'],
@@ -199,6 +199,15 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   transferPatient: ['BED_OCCUPIED', 'CONFLICT', 'INVALID_TRANSITION', 'RULE_VIOLATION'],
   dischargePatient: ['INVALID_TRANSITION'],
   streamBedBoard: ['UNAVAILABLE'],
+  recordAdmissionVitals: ['INVALID_TRANSITION'],
+  writeNursingNote: ['INVALID_TRANSITION'],
+  recordMedicationAdministration: [
+    'INVALID_TRANSITION',
+    'RULE_VIOLATION',
+    'INSUFFICIENT_STOCK',
+    'BATCH_EXPIRED',
+    'IDEMPOTENCY_REUSED',
+  ],
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
