@@ -8,6 +8,7 @@ import { common } from './en/common';
 import { dispensingPages } from './en/dispensing';
 import { errorMessages } from './en/errors';
 import { inventoryPages } from './en/inventory';
+import { nursingPages } from './en/nursing';
 import { patientPages } from './en/patients';
 import { procurementPages } from './en/procurement';
 import { publicPages } from './en/public';
@@ -31,6 +32,7 @@ export const en = {
   ...shopPages,
   ...wardPages,
   ...wardsPages,
+  ...nursingPages,
   ...appointmentPages,
   ...queuePages,
   ...clinicalPages,

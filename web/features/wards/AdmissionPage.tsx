@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { AdmissionStatusBadge } from './AdmissionStatusBadge';
 import { DischargeDialog } from './DischargeDialog';
+import { NursingRecord } from './nursing/NursingRecord';
 import { useAdmission } from './queries';
 import { StaysTimeline } from './StaysTimeline';
 import { TransferDialog } from './TransferDialog';
@@ -73,8 +74,7 @@ export default function AdmissionPage() {
           </Title>
           <StaysTimeline stays={a.stays} />
         </Card>
-        {/* Nursing goes here: vitals over the stay (a chart), nursing notes and the medication
-            administration record, as sections of their own once the API has them. */}
+        {can('nursing:record') && <NursingRecord admissionId={a.id} open={a.status === 'active'} />}
         {/* Charges go here: the bed-days and ward charges on the patient's bill. */}
         {a.dischargeSummary !== null && (
           <Card component="section" aria-labelledby="summary-title">
