@@ -2,6 +2,7 @@
 // occupancy is a time range, and the database refuses two overlapping ranges on one bed. Daily
 // rates are integer minor units of the hospital's currency.
 import { z } from 'zod';
+import { Diagnoses, Diagnosis } from './clinical';
 import { Instant, line, MinorUnits, multiline, Paging, pageOf, Uuid } from './common';
 
 export const WARD_KINDS = ['general', 'icu', 'maternity', 'paediatric', 'private', 'other'] as const;
@@ -165,11 +166,39 @@ export type AdmitPatient = z.infer<typeof AdmitPatient>;
 export const TransferPatient = z.strictObject({ bedId: Uuid });
 export type TransferPatient = z.infer<typeof TransferPatient>;
 
+/** How the patient leaves, as the discharge summary records it. */
+export const DISCHARGE_CONDITIONS = ['recovered', 'improved', 'stable', 'unchanged', 'deteriorated'] as const;
+export const DischargeCondition = z.enum(DISCHARGE_CONDITIONS);
+export type DischargeCondition = z.infer<typeof DischargeCondition>;
+
+/** A medicine the patient goes home on: "Amoxicillin 500 mg capsule", "1 three times a day for 5 days". */
+export const DischargeMedicine = z.strictObject({ name: line(200), directions: multiline(300).default('') });
+
+/**
+ * The discharge summary. Diagnoses left out are those of the consultation the patient was admitted
+ * from (none without one); codes must be active ICD-10 codes, one diagnosis primary.
+ */
 export const DischargePatient = z.strictObject({
-  /** Diagnoses, procedures, medicines and follow-up, as free text for now. */
+  /** The course in hospital: what happened during the stay. */
   summary: multiline(20_000).refine((s) => s.length > 0, 'Required'),
+  condition: DischargeCondition,
+  diagnoses: Diagnoses.optional(),
+  procedures: z.array(line(300)).max(30, 'At most 30 procedures').default([]),
+  medicines: z.array(DischargeMedicine).max(30, 'At most 30 medicines').default([]),
+  followUp: multiline(4000).refine((s) => s.length > 0, 'Required'),
 });
 export type DischargePatient = z.infer<typeof DischargePatient>;
+export type DischargePatientInput = z.input<typeof DischargePatient>;
+
+/** The structured part of a discharge summary, as written at discharge. */
+export const DischargeDetails = z.object({
+  condition: DischargeCondition,
+  diagnoses: z.array(Diagnosis),
+  procedures: z.array(z.string()),
+  medicines: z.array(z.object({ name: z.string(), directions: z.string() })),
+  followUp: z.string(),
+});
+export type DischargeDetails = z.infer<typeof DischargeDetails>;
 
 export const BedStay = z.object({
   bedId: Uuid,
@@ -191,7 +220,10 @@ export const Admission = z.object({
   status: z.enum(['active', 'discharged']),
   admittedAt: Instant,
   dischargedAt: Instant.nullable(),
+  /** The course in hospital, written at discharge. */
   dischargeSummary: z.string().nullable(),
+  /** Diagnoses, procedures, medicines, follow-up and condition (null before discharge). */
+  discharge: DischargeDetails.nullable(),
   /** The bed now (null once discharged). */
   bed: BedStay.nullable(),
   /** Every bed of the stay, oldest first. */

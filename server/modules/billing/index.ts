@@ -7,6 +7,14 @@ import { paymentRoutes } from './payments.routes';
 import { priceListRoutes } from './price-list.routes';
 import { reportRoutes } from './reports.routes';
 
+export {
+  admissionInvoice,
+  billAdmission,
+  hospitalFacts,
+  patientBalance,
+  priceStay,
+  type StayCharges,
+} from './admission-bill';
 export { billDispensing } from './dispensing-bill';
 export { billConsultation, billPharmacyOrder, billPharmacySale, creditPharmacyOrder } from './automatic';
 // The demo seed bills through the same rules as the routes, inside its own transaction.

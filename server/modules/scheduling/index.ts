@@ -11,6 +11,8 @@ import { defineSchedulingJobs } from './scheduling.jobs';
 import { SCHEDULING_TEMPLATES } from './scheduling.templates';
 
 export { beginVisit, completeVisit, returnToQueue } from './visits.service';
+// Wall-clock dates in a hospital's zone across daylight-saving changes (ADR 10), for wards' bed-days.
+export { addDays, localDateOf, localToInstant } from './local-time';
 
 /** Doctors' weekly availability and exceptions, free slots, and appointments without double booking. */
 export const schedulingModule = defineModule({

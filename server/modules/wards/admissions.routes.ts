@@ -8,7 +8,6 @@ import {
   AdmissionSearch,
   AdmitPatient,
   BedBoard,
-  DischargePatient,
   TransferPatient,
 } from '../../../contracts/wards';
 import { ctxOf } from '../../platform/context';
@@ -19,7 +18,7 @@ const tags = ['wards'];
 const NoQuery = z.strictObject({});
 const manage = { access: { anyOf: ['admissions:manage' as const] } };
 
-/** The bed board, and admitting, transferring and discharging patients. */
+/** The bed board, and admitting and transferring patients (discharge: discharge.routes.ts). */
 export function admissionRoutes(root: FastifyInstance): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
@@ -101,21 +100,5 @@ export function admissionRoutes(root: FastifyInstance): void {
       },
     },
     async (req) => admissions.transfer(ctxOf(req), req.params.id, req.body),
-  );
-
-  app.post(
-    '/api/wards/admissions/:id/discharge',
-    {
-      config: manage,
-      schema: {
-        tags,
-        operationId: 'dischargePatient',
-        summary: 'Discharge an admitted patient with a summary; the bed goes to cleaning',
-        params: IdParams,
-        body: DischargePatient,
-        response: { 200: Admission },
-      },
-    },
-    async (req) => admissions.discharge(ctxOf(req), req.params.id, req.body),
   );
 }

@@ -3,13 +3,8 @@
 // two patients in one bed impossible whichever instance writes, and the loser of a race answers
 // 409 BED_OCCUPIED (the module's constraintErrors). The state checks here give the same answer
 // without the race. Every change is audited and announced on the bed board in its transaction.
-import type {
-  Admission,
-  AdmissionSearch,
-  AdmitPatient,
-  DischargePatient,
-  TransferPatient,
-} from '../../../contracts/wards';
+// Discharge, which also bills the stay, is in discharge.service.ts.
+import type { Admission, AdmissionSearch, AdmitPatient, TransferPatient } from '../../../contracts/wards';
 import type { Executor, Tx } from '../../db/client';
 import { requireHospital } from '../../platform/auth/actor';
 import { audit, auditRead } from '../../platform/audit/audit.service';
@@ -17,6 +12,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { patientBriefs, registeredPatient } from '../patients';
 import * as repo from './admissions.repo';
+import { summariesOf } from './discharge.repo';
 import { publishBedChange } from './wards.live';
 import * as wards from './wards.repo';
 
@@ -39,16 +35,15 @@ async function toAdmissions(
   hospitalId: string,
   rows: repo.AdmissionRow[],
 ): Promise<Admission[]> {
-  const [names, stays] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [names, stays, summaries] = await Promise.all([
     patientBriefs(
       exec,
       rows.map((r) => r.patientId),
       hospitalId,
     ),
-    repo.staysOf(
-      exec,
-      rows.map((r) => r.id),
-    ),
+    repo.staysOf(exec, ids),
+    summariesOf(exec, ids),
   ]);
   return rows.map((a) => {
     const mine = stays.filter((s) => s.admissionId === a.id).map(toStay);
@@ -63,13 +58,14 @@ async function toAdmissions(
       admittedAt: iso(a.admittedAt),
       dischargedAt: a.dischargedAt ? iso(a.dischargedAt) : null,
       dischargeSummary: a.dischargeSummary,
+      discharge: summaries.get(a.id) ?? null,
       bed: mine.find((s) => s.to === null) ?? null,
       stays: mine,
     };
   });
 }
 
-async function readOne(exec: Executor, hospitalId: string, id: string): Promise<Admission> {
+export async function readOne(exec: Executor, hospitalId: string, id: string): Promise<Admission> {
   const row = await repo.findAdmission(exec, hospitalId, id);
   if (!row) throw notFound('Admission');
   return (await toAdmissions(exec, hospitalId, [row]))[0]!;
@@ -139,7 +135,7 @@ export async function admit(ctx: Ctx, input: AdmitPatient): Promise<Admission> {
 }
 
 /** The admission, locked, if it is still open; with the bed it holds now. */
-async function openAdmission(tx: Tx, hospitalId: string, id: string) {
+export async function openAdmission(tx: Tx, hospitalId: string, id: string) {
   const admission = await repo.findAdmission(tx, hospitalId, id, true);
   if (!admission) throw notFound('Admission');
   if (admission.status !== 'active')
@@ -174,30 +170,6 @@ export async function transfer(ctx: Ctx, id: string, input: TransferPatient): Pr
       patientId: admission.patientId,
       before: { bedId: stay.bedId },
       after: { bedId: bed.id, bedLabel: bed.label },
-    });
-    await publishBedChange(tx, hospitalId);
-  });
-  return readOne(ctx.db, hospitalId, id);
-}
-
-/** Discharges the patient with a summary: the stay and the admission end, the bed goes to cleaning. */
-export async function discharge(ctx: Ctx, id: string, input: DischargePatient): Promise<Admission> {
-  const hospitalId = requireHospital(ctx.actor);
-  await ctx.db.transaction(async (tx) => {
-    const { admission, stay } = await openAdmission(tx, hospitalId, id);
-    await repo.endStay(tx, stay.id, 'discharge');
-    await repo.dischargeAdmission(tx, id, {
-      dischargedBy: ctx.actor.userId,
-      dischargeSummary: input.summary,
-    });
-    await wards.updateBed(tx, stay.bedId, { state: 'cleaning' });
-    await audit(tx, ctx, {
-      action: 'wards.admission.discharged',
-      entityType: 'admission',
-      entityId: id,
-      patientId: admission.patientId,
-      before: { status: 'active', bedId: stay.bedId },
-      after: { status: 'discharged', summary: input.summary },
     });
     await publishBedChange(tx, hospitalId);
   });

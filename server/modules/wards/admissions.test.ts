@@ -7,6 +7,7 @@ import { buildApp, type BuiltApp } from '../../app';
 import { LIVE_CHANNEL } from '../../platform/live/live';
 import { createPatient, createStaff, sessionHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { summaryBody } from './discharge.test-helpers';
 import { admit, call, count, patientAt, site, wardWithBeds, type Site } from './wards.test-helpers';
 
 let t: TestApp;
@@ -55,9 +56,13 @@ describe('admissions', () => {
     expect(bedOnBoard(b, first)).toMatchObject({ state: 'cleaning', patient: null });
     expect(bedOnBoard(b, second)?.patient?.admissionId).toBe(a.id);
 
-    const out = await call(t, 'POST', `/api/wards/admissions/${a.id}/discharge`, s.nurse, {
-      summary: 'Pneumonia, treated. Review in clinic in two weeks.',
-    });
+    const out = await call(
+      t,
+      'POST',
+      `/api/wards/admissions/${a.id}/discharge`,
+      s.nurse,
+      summaryBody({ summary: 'Pneumonia, treated. Review in clinic in two weeks.' }),
+    );
     expect(out.json<Admission>()).toMatchObject({
       status: 'discharged',
       bed: null,
@@ -65,7 +70,7 @@ describe('admissions', () => {
     });
     expect(bedOnBoard(await board(), second)).toMatchObject({ state: 'cleaning', patient: null });
 
-    const again = await call(t, 'POST', `/api/wards/admissions/${a.id}/discharge`, s.nurse, { summary: 'x' });
+    const again = await call(t, 'POST', `/api/wards/admissions/${a.id}/discharge`, s.nurse, summaryBody());
     expect([again.statusCode, again.json().code]).toEqual([409, 'INVALID_TRANSITION']);
     const notYet = await admit(t, s.nurse, (await patientAt(t, s)).id, second);
     expect([notYet.statusCode, notYet.json().code]).toEqual([409, 'INVALID_TRANSITION']);
@@ -162,7 +167,7 @@ describe('admissions', () => {
     for (const [method, url, body] of [
       ['GET', `/api/wards/admissions/${theirAdmission.id}`, undefined],
       ['POST', `/api/wards/admissions/${theirAdmission.id}/transfer`, { bedId: mine.beds[0]!.id }],
-      ['POST', `/api/wards/admissions/${theirAdmission.id}/discharge`, { summary: 'x' }],
+      ['POST', `/api/wards/admissions/${theirAdmission.id}/discharge`, summaryBody()],
     ] as const) {
       const res = await call(t, method, url, s.nurse, body);
       expect(res.statusCode, url).toBe(404);

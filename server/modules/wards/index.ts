@@ -2,6 +2,7 @@
 import { defineModule } from '../module';
 import { admissionRoutes } from './admissions.routes';
 import { boardEventRoutes } from './board.events';
+import { dischargeRoutes } from './discharge.routes';
 import { nursingRoutes } from './nursing.routes';
 import { occupancyRoutes, wardFigures } from './occupancy';
 import { setupRoutes } from './setup.routes';
@@ -21,6 +22,7 @@ export const wardsModule = defineModule({
   routes(app, deps) {
     setupRoutes(app);
     admissionRoutes(app);
+    dischargeRoutes(app);
     nursingRoutes(app);
     boardEventRoutes(app, { database: deps.database });
     occupancyRoutes(app);

@@ -18,6 +18,7 @@ import {
 } from '../pharmacy/pharmacy.test-helpers';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { administeredForBill } from './nursing.repo';
+import { summaryBody } from './discharge.test-helpers';
 import { admit, call, count, patientAt, site, wardWithBeds, type Site } from './wards.test-helpers';
 
 let t: TestApp;
@@ -234,9 +235,13 @@ describe('medication administration record', () => {
 
   it("a discharged stay's record is closed (409) and another hospital's admission is 404", async () => {
     const w = await stockedWard(5);
-    const out = await call(t, 'POST', `/api/wards/admissions/${w.admission.id}/discharge`, s.nurse, {
-      summary: 'Home.',
-    });
+    const out = await call(
+      t,
+      'POST',
+      `/api/wards/admissions/${w.admission.id}/discharge`,
+      s.nurse,
+      summaryBody(),
+    );
     expect(out.statusCode, out.body).toBe(200);
     const res = await give(w.admission, w.medicine);
     expect([res.statusCode, res.json().code]).toEqual([409, 'INVALID_TRANSITION']);

@@ -6,6 +6,7 @@ import type { NursingNote, NursingNoteList, VitalsChart, VitalsReading } from '.
 import type { Admission } from '../../../contracts/wards';
 import { createStaff, sessionHeaders, type AuthHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { summaryBody } from './discharge.test-helpers';
 import { admit, call, count, patientAt, site, wardWithBeds, type Site } from './wards.test-helpers';
 
 let t: TestApp;
@@ -178,7 +179,7 @@ describe('who may chart, where and when', () => {
     const a = await admitted();
     const url = `/api/wards/admissions/${a.id}`;
     expect((await call(t, 'POST', `${url}/vitals`, s.nurse, { pulse: 70 })).statusCode).toBe(201);
-    const out = await call(t, 'POST', `${url}/discharge`, s.nurse, { summary: 'Recovered.' });
+    const out = await call(t, 'POST', `${url}/discharge`, s.nurse, summaryBody());
     expect(out.statusCode, out.body).toBe(200);
 
     const vitals = await call(t, 'POST', `${url}/vitals`, s.nurse, { pulse: 72 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bed, Ward, WardList } from '../../../contracts/wards';
 import { createStaff, sessionHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { summaryBody } from './discharge.test-helpers';
 import { admit, call, count, patientAt, site, wardWithBeds, type Site } from './wards.test-helpers';
 
 let t: TestApp;
@@ -96,7 +97,7 @@ describe('ward set-up', () => {
     expect(a.statusCode).toBe(201);
     const busy = await call(t, 'PATCH', `/api/wards/beds/${beds[0]!.id}`, s.admin, { active: false });
     expect([busy.statusCode, busy.json().code]).toEqual([409, 'INVALID_TRANSITION']);
-    await call(t, 'POST', `/api/wards/admissions/${a.json().id}/discharge`, s.nurse, { summary: 'Well.' });
+    await call(t, 'POST', `/api/wards/admissions/${a.json().id}/discharge`, s.nurse, summaryBody());
     const used = await call(t, 'DELETE', `/api/wards/beds/${beds[0]!.id}`, s.admin);
     expect([used.statusCode, used.json().code]).toEqual([409, 'CONFLICT']);
     const off = await call(t, 'PATCH', `/api/wards/beds/${beds[0]!.id}`, s.admin, { active: false });
@@ -109,7 +110,7 @@ describe('ward set-up', () => {
     const a = await admit(t, s.reception, p.id, beds[0]!.id);
     const refused = await call(t, 'PATCH', `/api/wards/${ward.id}`, s.admin, { active: false });
     expect([refused.statusCode, refused.json().code]).toEqual([409, 'INVALID_TRANSITION']);
-    await call(t, 'POST', `/api/wards/admissions/${a.json().id}/discharge`, s.nurse, { summary: 'Home.' });
+    await call(t, 'POST', `/api/wards/admissions/${a.json().id}/discharge`, s.nurse, summaryBody());
     const closed = await call(t, 'PATCH', `/api/wards/${ward.id}`, s.admin, { active: false });
     expect(closed.json<Ward>().active).toBe(false);
   });

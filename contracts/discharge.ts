@@ -1,0 +1,96 @@
+// An in-patient's stay and its bill (ADR 14): bed-days counted by the hospital's rule, medicines
+// given on the ward, the running bill of the stay, what the patient still owes at the hospital
+// before they leave, and the invoice the discharge makes. Money is integer minor units of the
+// hospital's currency.
+import { z } from 'zod';
+import { InvoiceSummary } from './billing';
+import { Instant, IsoDate, Uuid } from './common';
+import { Admission, BedType } from './wards';
+
+/**
+ * How bed-days are counted, in the hospital's time zone. `midnight_census`: a day for every
+ * midnight spent in a bed, at that bed's rate; a stay crossing no midnight is one day at the
+ * admitting bed's rate. `calendar_day`: a day for every calendar date begun in a bed, at the
+ * highest rate of the beds held that date.
+ */
+export const BED_DAY_RULES = ['midnight_census', 'calendar_day'] as const;
+export const BedDayRule = z.enum(BED_DAY_RULES);
+export type BedDayRule = z.infer<typeof BedDayRule>;
+
+export const WardBillingSettings = z.object({ bedDayRule: BedDayRule });
+export type WardBillingSettings = z.infer<typeof WardBillingSettings>;
+export const UpdateWardBillingSettings = z.strictObject({ bedDayRule: BedDayRule });
+export type UpdateWardBillingSettings = z.infer<typeof UpdateWardBillingSettings>;
+
+/** Days in beds of one ward and bed type at one daily rate. */
+export const BedDayCharge = z.object({
+  wardId: Uuid,
+  wardName: z.string(),
+  bedType: BedType,
+  dailyRateMinor: z.number().int(),
+  days: z.number().int(),
+  /** The first and last dates charged (the hospital's dates). */
+  from: IsoDate,
+  to: IsoDate,
+  totalMinor: z.number().int(),
+});
+export type BedDayCharge = z.infer<typeof BedDayCharge>;
+
+/** A medicine given on the ward, at the pharmacy's sale price and tax. */
+export const MedicineCharge = z.object({
+  medicineId: Uuid,
+  name: z.string(),
+  quantity: z.number().int(),
+  unitPriceMinor: z.number().int(),
+  taxRateBp: z.number().int(),
+  totalMinor: z.number().int(),
+});
+export type MedicineCharge = z.infer<typeof MedicineCharge>;
+
+/**
+ * What the patient owes at the hospital before leaving: the stay's charges not yet invoiced, the
+ * final invoices still unpaid (the admission's own among them once discharged), and the advance
+ * that can pay them. Drafts are listed but owe nothing until issued. An unpaid balance never
+ * blocks a discharge: it is what the desk collects.
+ */
+export const DischargeCheck = z.object({
+  admissionId: Uuid,
+  currency: z.string(),
+  /** The stay's charges so far, not yet on an invoice (0 once discharged). */
+  unbilledMinor: z.number().int(),
+  /** The invoice the discharge made (null before discharge, or when there was nothing to bill). */
+  admissionInvoice: InvoiceSummary.nullable(),
+  openInvoices: z.array(InvoiceSummary),
+  draftInvoices: z.array(InvoiceSummary),
+  /** The balances of the open invoices. */
+  outstandingMinor: z.number().int(),
+  advanceMinor: z.number().int(),
+  /** Outstanding plus unbilled. */
+  owedMinor: z.number().int(),
+  /** Of what is owed, what the advance covers. */
+  fromAdvanceMinor: z.number().int(),
+  /** What is left to collect. */
+  toCollectMinor: z.number().int(),
+});
+export type DischargeCheck = z.infer<typeof DischargeCheck>;
+
+/** The running bill of a stay: counted up to now, or to the discharge. */
+export const AdmissionCharges = z.object({
+  admissionId: Uuid,
+  status: z.enum(['active', 'discharged']),
+  currency: z.string(),
+  bedDayRule: BedDayRule,
+  timeZone: z.string(),
+  countedTo: Instant,
+  bedDays: z.array(BedDayCharge),
+  medicines: z.array(MedicineCharge),
+  netMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  totalMinor: z.number().int(),
+  check: DischargeCheck,
+});
+export type AdmissionCharges = z.infer<typeof AdmissionCharges>;
+
+/** The discharged admission, and what is still owed. */
+export const DischargedAdmission = Admission.extend({ check: DischargeCheck });
+export type DischargedAdmission = z.infer<typeof DischargedAdmission>;
