@@ -161,6 +161,17 @@ describe('the bill of a stay', () => {
     expect(audited.rows.map((r) => r.after.invoiceId)).toEqual([inv.id]);
   });
 
+  it('bills once when two desks discharge the same patient at the same moment', async () => {
+    const { a } = await stayWithHistory();
+    const both = await Promise.all([
+      call(t, 'POST', url(a, '/discharge'), s.nurse, summaryBody()),
+      call(t, 'POST', url(a, '/discharge'), s.reception, summaryBody()),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await admissionInvoices(a)).toBe(1);
+    expect(await count(t, 'discharge_summaries where admission_id = $1', [a.id])).toBe(1);
+  });
+
   it('leaves the patient admitted, and nothing written, when billing fails', async () => {
     const { a } = await stayWithHistory();
     await t.database.query(`
