@@ -37,6 +37,6 @@ export const OccupancyReport = z.object({
 });
 export type OccupancyReport = z.infer<typeof OccupancyReport>;
 
-export const OccupancyQuery = z.object({
+export const OccupancyQuery = z.strictObject({
   days: z.coerce.number().int().min(7).max(90).default(30),
 });

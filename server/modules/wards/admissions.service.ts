@@ -93,45 +93,48 @@ async function freeBed(tx: Tx, hospitalId: string, bedId: string): Promise<wards
 
 export async function admit(ctx: Ctx, input: AdmitPatient): Promise<Admission> {
   const hospitalId = requireHospital(ctx.actor);
-  const id = await ctx.db.transaction(async (tx) => {
-    if (!(await registeredPatient(tx, input.patientId, hospitalId))) throw notFound('Patient');
-    if (
-      input.consultationId &&
-      !(await repo.consultationOf(tx, hospitalId, input.patientId, input.consultationId))
-    ) {
-      throw notFound('Consultation');
-    }
-    if (await repo.activeAdmissionOf(tx, hospitalId, input.patientId)) {
-      throw new AppError('CONFLICT', 'The patient is already admitted here: transfer them instead.');
-    }
-    const bed = await freeBed(tx, hospitalId, input.bedId);
-    const row = await repo.insertAdmission(tx, {
-      hospitalId,
-      patientId: input.patientId,
-      source: input.source,
-      consultationId: input.consultationId ?? null,
-      reason: input.reason,
-      admittedBy: ctx.actor.userId,
-    });
-    await repo.startStay(tx, {
-      hospitalId,
-      admissionId: row.id,
-      bedId: bed.id,
-      dailyRateMinor: bed.dailyRateMinor,
-      createdBy: ctx.actor.userId,
-    });
-    await wards.updateBed(tx, bed.id, { state: 'occupied' });
-    await audit(tx, ctx, {
-      action: 'wards.admission.created',
-      entityType: 'admission',
-      entityId: row.id,
-      patientId: input.patientId,
-      after: { ...input, bedLabel: bed.label },
-    });
-    await publishBedChange(tx, hospitalId);
-    return row.id;
-  });
+  const id = await ctx.db.transaction((tx) => admitIn(tx, ctx, hospitalId, input));
   return readOne(ctx.db, hospitalId, id);
+}
+
+/** Admits the patient into the bed in the caller's transaction; returns the admission's id. */
+export async function admitIn(tx: Tx, ctx: Ctx, hospitalId: string, input: AdmitPatient): Promise<string> {
+  if (!(await registeredPatient(tx, input.patientId, hospitalId))) throw notFound('Patient');
+  if (
+    input.consultationId &&
+    !(await repo.consultationOf(tx, hospitalId, input.patientId, input.consultationId))
+  ) {
+    throw notFound('Consultation');
+  }
+  if (await repo.activeAdmissionOf(tx, hospitalId, input.patientId)) {
+    throw new AppError('CONFLICT', 'The patient is already admitted here: transfer them instead.');
+  }
+  const bed = await freeBed(tx, hospitalId, input.bedId);
+  const row = await repo.insertAdmission(tx, {
+    hospitalId,
+    patientId: input.patientId,
+    source: input.source,
+    consultationId: input.consultationId ?? null,
+    reason: input.reason,
+    admittedBy: ctx.actor.userId,
+  });
+  await repo.startStay(tx, {
+    hospitalId,
+    admissionId: row.id,
+    bedId: bed.id,
+    dailyRateMinor: bed.dailyRateMinor,
+    createdBy: ctx.actor.userId,
+  });
+  await wards.updateBed(tx, bed.id, { state: 'occupied' });
+  await audit(tx, ctx, {
+    action: 'wards.admission.created',
+    entityType: 'admission',
+    entityId: row.id,
+    patientId: input.patientId,
+    after: { ...input, bedLabel: bed.label },
+  });
+  await publishBedChange(tx, hospitalId);
+  return row.id;
 }
 
 /** The admission, locked, if it is still open; with the bed it holds now. */

@@ -2,6 +2,7 @@
 import { defineModule } from '../module';
 import { admissionRoutes } from './admissions.routes';
 import { boardEventRoutes } from './board.events';
+import { emergencyRoutes } from './emergency';
 import { dischargeRoutes } from './discharge.routes';
 import { nursingRoutes } from './nursing.routes';
 import { occupancyRoutes, wardFigures } from './occupancy';
@@ -26,6 +27,7 @@ export const wardsModule = defineModule({
     nursingRoutes(app);
     boardEventRoutes(app, { database: deps.database });
     occupancyRoutes(app);
+    emergencyRoutes(app);
   },
   constraintErrors: {
     bed_occupancies_bed_no_overlap: {

@@ -1,4 +1,4 @@
-import { Alert, Stack } from '@mantine/core';
+import { Alert, Checkbox, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -34,16 +34,19 @@ export function EditPatientForm({
   const [busy, setBusy] = useState(false);
   const initial = toValues(patient);
   const form = useForm<DemographicValues>({ initialValues: initial });
+  // A temporary (emergency) record: staff say when its details are complete.
+  const [complete, setComplete] = useState(false);
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const changes: Record<string, string | null> = {};
+    const changes: Record<string, string | null | false> = {};
     for (const k of Object.keys(values) as (keyof DemographicValues)[]) {
       if (only && !only.includes(k)) continue;
       const value = values[k].trim();
       if (value === initial[k]) continue;
       changes[k] = value === '' && k !== 'givenName' ? null : value;
     }
+    if (complete) changes.temporary = false;
     if (Object.keys(changes).length === 0) {
       onDone();
       return;
@@ -74,6 +77,14 @@ export function EditPatientForm({
           </Alert>
         )}
         <PatientFields form={form} only={only} />
+        {patient.temporary && !only && (
+          <Checkbox
+            label={t('patient.temporary.complete')}
+            description={t('patient.temporary.completeHint')}
+            checked={complete}
+            onChange={(e) => setComplete(e.currentTarget.checked)}
+          />
+        )}
         <FormActions onCancel={onDone} disabled={busy} submitting={busy} />
       </Stack>
     </form>

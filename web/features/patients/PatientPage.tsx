@@ -1,4 +1,16 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Stack, Tabs, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +73,11 @@ export default function PatientPage() {
             )}
             {p.dateOfBirth && <span>{t('patient.age', { years: f.age(p.dateOfBirth) })}</span>}
             <span>{t(`sex.${p.sex}`)}</span>
+            {p.temporary && (
+              <Badge color="orange" variant="light" data-testid="temporary-record">
+                {t('patient.temporary.badge')}
+              </Badge>
+            )}
           </Group>
         }
         actions={<AdmitButton patient={{ id: p.id, name, mrn: p.mrn }} />}
@@ -78,6 +95,24 @@ export default function PatientPage() {
             ))}
           </Group>
         </Card>
+      )}
+      {p.temporary && can('patients:update') && !editing && (
+        <Alert color="orange" mb="md" role="note">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('patient.temporary.alert')}</Text>
+            <Button
+              size="xs"
+              variant="light"
+              color="orange"
+              onClick={() => {
+                setTab('overview');
+                setEditing(true);
+              }}
+            >
+              {t('patient.edit')}
+            </Button>
+          </Group>
+        </Alert>
       )}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">

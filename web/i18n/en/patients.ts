@@ -28,6 +28,13 @@ export const patientPages = {
     registerAnyway: 'It is a different person: register anyway',
   },
   patient: {
+    temporary: {
+      badge: 'Temporary record',
+      complete: 'The details are complete: this is no longer a temporary record',
+      completeHint: 'Made at an emergency admission before the patient could be identified.',
+      alert:
+        'Made at an emergency admission before this patient could be identified. Complete their details and mark the record complete.',
+    },
     name: 'Name',
     givenName: 'Given name',
     familyName: 'Family name',
