@@ -22,6 +22,7 @@ import { PATIENTS } from './demo-patients';
 import { writeDemoPharmacy } from './demo-pharmacy';
 import { writeDemoAvailability } from './demo-availability';
 import { writeDemoBilling } from './demo-billing';
+import { writeDemoWards } from './demo-wards';
 
 export interface DemoCounts {
   hospitals: number;
@@ -187,6 +188,14 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
       nurse: uid('nurse'),
       rvcAdmin: uid('rvc.admin'),
     },
+  });
+
+  await writeDemoWards(tx, {
+    now,
+    hospitalId: hid('CGH'),
+    patientIds: patientRows.map((p) => p.id),
+    nurse: uid('nurse'),
+    doctor: uid('doctor'),
   });
 
   const cghUsers = (login: string) => USERS.find((u) => u.login === login);
