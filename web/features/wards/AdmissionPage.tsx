@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { AdmissionStatusBadge } from './AdmissionStatusBadge';
 import { DischargeDialog } from './DischargeDialog';
+import { DischargeSummaryCard } from './DischargeSummaryCard';
 import { NursingRecord } from './nursing/NursingRecord';
 import { useAdmission } from './queries';
 import { StaysTimeline } from './StaysTimeline';
@@ -76,16 +77,7 @@ export default function AdmissionPage() {
         </Card>
         {can('nursing:record') && <NursingRecord admissionId={a.id} open={a.status === 'active'} />}
         {/* Charges go here: the bed-days and ward charges on the patient's bill. */}
-        {a.dischargeSummary !== null && (
-          <Card component="section" aria-labelledby="summary-title">
-            <Title order={2} fz="h4" mb="sm" id="summary-title">
-              {t('wards.admission.dischargeSummary')}
-            </Title>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {a.dischargeSummary}
-            </Text>
-          </Card>
-        )}
+        {a.dischargeSummary !== null && <DischargeSummaryCard a={a} />}
       </Stack>
       {dialog === 'transfer' && a.bed && (
         <TransferDialog

@@ -79,7 +79,7 @@ export default function BedBoardPage() {
       ) : (
         <Stack>
           <FreeSummary board={board.data} />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} maw={560}>
+          <SimpleGrid cols={2} maw={560}>
             <Select
               label={t('wards.board.wardFilter')}
               placeholder={t('wards.board.allWards')}

@@ -51,10 +51,13 @@ export function BedPicker({
         .join(' · '),
     })),
   }));
+  // The box shows the bed's own words, cut short on a phone: the ward and the whole line go under it.
+  const group = data.find((g) => g.items.some((i) => i.value === value));
+  const picked = group?.items.find((i) => i.value === value);
   return (
     <Select
       label={label}
-      description={t('wards.picker.hint')}
+      description={group && picked ? `${group.group} · ${picked.label}` : t('wards.picker.hint')}
       placeholder={t('wards.picker.placeholder')}
       data={data}
       value={value}

@@ -1,13 +1,17 @@
-// The discharge dialog in one file: the discharge body is being restructured (diagnoses,
-// procedures, medicines, follow-up); this calls today's API, a summary as free text.
-import { Text, Textarea } from '@mantine/core';
+// The discharge dialog in one file, so a fuller one can replace it: the course in hospital, the
+// condition on leaving, the diagnoses (left empty: the admitting consultation's) and the follow-up.
+// Procedures and medicines to take home are not asked for here yet.
+import { NativeSelect, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DischargePatient } from '../../../contracts/wards';
+import { DISCHARGE_CONDITIONS, DischargePatient, type DischargeCondition } from '../../../contracts/wards';
 import { post } from '../../lib/api';
+import { DiagnosesCard, type DiagnosisDraft } from '../consultations/DiagnosesCard';
 import { notifySuccess, validateWith } from '../../lib/forms';
 import { WardDialog } from './WardDialog';
 import { useWardSubmit } from './ward-submit';
+
+type Field = 'summary' | 'condition' | 'followUp';
 
 /** Discharges an admitted patient with a summary; their bed goes to cleaning. */
 export function DischargeDialog({
@@ -20,16 +24,39 @@ export function DischargeDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { busy, error, run } = useWardSubmit('discharge');
+  const { busy, error, setError, run } = useWardSubmit('discharge');
   const [summary, setSummary] = useState('');
-  const [summaryError, setSummaryError] = useState<string | null>(null);
+  const [condition, setCondition] = useState<DischargeCondition | null>(null);
+  const [followUp, setFollowUp] = useState('');
+  const [diagnoses, setDiagnoses] = useState<DiagnosisDraft[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 
   const submit = async () => {
-    setSummaryError(null);
+    // Said as "required" here: the contract's refinement for an empty text has no wording of its own.
+    const missing: Partial<Record<Field, string>> = {};
+    if (!summary.trim()) missing.summary = t('fieldErrors.required');
+    if (!condition) missing.condition = t('fieldErrors.required');
+    if (!followUp.trim()) missing.followUp = t('fieldErrors.required');
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) return;
     const body = validateWith(
       DischargePatient,
-      { summary: summary.trim() },
-      { setErrors: (errors) => setSummaryError(errors.summary ?? null) },
+      {
+        summary: summary.trim(),
+        condition: condition ?? undefined,
+        followUp: followUp.trim(),
+        diagnoses: diagnoses.length > 0 ? diagnoses : undefined,
+      },
+      {
+        setErrors: (found) => {
+          setErrors(found);
+          // A problem with a field this dialog does not show is still said.
+          const other = Object.entries(found).find(
+            ([k]) => !['summary', 'condition', 'followUp'].includes(k),
+          );
+          if (other) setError(other[1]);
+        },
+      },
     );
     if (!body) return;
     const done = await run(async () => {
@@ -54,13 +81,40 @@ export function DischargeDialog({
         label={t('wards.discharge.summary')}
         description={t('wards.discharge.summaryHint')}
         autosize
-        minRows={6}
+        minRows={4}
         maxLength={20_000}
         required
         value={summary}
         onChange={(e) => setSummary(e.currentTarget.value)}
-        error={summaryError}
+        error={errors.summary}
         data-autofocus
+      />
+      {/* A native list: on a phone the system's own picker, not a dropdown inside a scrolling dialog. */}
+      <NativeSelect
+        label={t('wards.discharge.condition')}
+        data={[
+          { value: '', label: t('wards.discharge.chooseCondition'), disabled: true },
+          ...DISCHARGE_CONDITIONS.map((c) => ({ value: c, label: t(`wards.discharge.conditions.${c}`) })),
+        ]}
+        value={condition ?? ''}
+        onChange={(e) => setCondition((e.currentTarget.value || null) as DischargeCondition | null)}
+        required
+        error={errors.condition}
+      />
+      <Text size="sm" c="dimmed">
+        {t('wards.discharge.diagnosesHint')}
+      </Text>
+      <DiagnosesCard diagnoses={diagnoses} setDiagnoses={(change) => setDiagnoses((ds) => change(ds))} />
+      <Textarea
+        label={t('wards.discharge.followUp')}
+        description={t('wards.discharge.followUpHint')}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        required
+        value={followUp}
+        onChange={(e) => setFollowUp(e.currentTarget.value)}
+        error={errors.followUp}
       />
     </WardDialog>
   );

@@ -37,7 +37,11 @@ const MEANING: Partial<Record<WardAction, Partial<Record<string, string>>>> = {
     INVALID_TRANSITION: 'wards.errors.bedNotReadyOrDischarged',
     RULE_VIOLATION: 'wards.errors.bedOutOfService',
   },
-  discharge: { INVALID_TRANSITION: 'wards.errors.alreadyDischarged' },
+  discharge: {
+    INVALID_TRANSITION: 'wards.errors.alreadyDischarged',
+    // What only the server checks: diagnoses given, or a consultation to take them from; codes active.
+    VALIDATION_FAILED: 'wards.errors.dischargeDiagnoses',
+  },
 };
 
 /** The message for a failed ward action, in the person's language. */

@@ -96,9 +96,23 @@ export const wardsPages = {
     },
     discharge: {
       title: 'Discharge {{name}}',
-      intro: 'The patient leaves the bed, which goes to cleaning. The summary stays with the admission.',
-      summary: 'Discharge summary',
-      summaryHint: 'Diagnoses, procedures, medicines and follow-up.',
+      intro:
+        'The patient leaves the bed, which goes to cleaning, and the stay is billed. The summary stays with the admission.',
+      summary: 'Course in hospital',
+      summaryHint: 'What happened during the stay: findings, treatment, procedures.',
+      condition: 'Condition on discharge',
+      chooseCondition: 'Choose…',
+      conditions: {
+        recovered: 'Recovered',
+        improved: 'Improved',
+        stable: 'Stable',
+        unchanged: 'Unchanged',
+        deteriorated: 'Deteriorated',
+      },
+      diagnosesHint:
+        'Left empty, the diagnoses of the consultation the patient was admitted from are written into the summary.',
+      followUp: 'Follow-up',
+      followUpHint: 'When and where to come back, what to watch for, medicines to take home.',
       submit: 'Discharge',
       done: '{{name}} discharged.',
     },
@@ -137,6 +151,11 @@ export const wardsPages = {
       fromNow: 'Since {{from}}',
       endedBy: { transfer: 'Moved to another bed', discharge: 'Discharged' },
       dischargeSummary: 'Discharge summary',
+      summaryPdf: 'Print the summary (PDF)',
+      diagnoses: 'Diagnoses',
+      primary: 'primary',
+      procedures: 'Procedures',
+      medicines: 'Medicines to take home',
     },
     setup: {
       title: 'Wards and beds',
@@ -215,6 +234,8 @@ export const wardsPages = {
       bedOutOfService: 'This bed is not in service. Choose another one.',
       movedMeanwhile: 'The patient has just been moved by someone else. Reload and try again.',
       alreadyDischarged: 'The patient has already been discharged.',
+      dischargeDiagnoses:
+        'Give the diagnoses: this admission has no consultation to take them from (or a code given is not on the ICD-10 list).',
     },
   },
 };
