@@ -57,8 +57,8 @@ describe('the demo billing', () => {
             from invoices i join hospitals h on h.id = i.hospital_id
            where i.number is not null order by i.number`,
     );
-    // Ten bills at the desk (one a draft) and every counter sale of the demo's month this year, as the
-    // app bills them, paid at the counter.
+    // Ten bills at the desk (one a draft), the seven ward stays discharged over the month, and every
+    // counter sale of the demo's month this year, as the app bills them, paid at the counter.
     const [sales] = await rows<{ n: number; billed: number }>(
       sql`select count(*)::int as n,
                  count(*) filter (where exists (select 1 from invoices i where i.source = 'pharmacy_sale'
@@ -70,7 +70,15 @@ describe('the demo billing', () => {
                  >= date_trunc('year', now() at time zone 'Asia/Kolkata')::date`,
     );
     expect(sales!.billed).toBe(sales!.n);
-    expect(invoices.length).toBe(9 + sales!.n);
+    const [stays] = await rows<{ n: number; paid: number }>(
+      sql`select count(*)::int as n, count(*) filter (where i.paid_minor = i.total_minor)::int as paid
+            from invoices i join admissions a on a.id = i.source_id
+           where i.source = 'admission' and i.status = 'final' and i.total_minor > 0
+             and i.issued_on = (a.discharged_at at time zone 'Asia/Kolkata')::date`,
+    );
+    // Paid at the desk, all but the last to leave.
+    expect(stays).toEqual({ n: 7, paid: 6 });
+    expect(invoices.length).toBe(9 + stays!.n + sales!.n);
     const year = invoices[0]!.number.slice(4, 8);
     expect(invoices.map((i) => i.number)).toEqual(
       invoices.map((_, k) => `INV-${year}-${String(k + 1).padStart(5, '0')}`),

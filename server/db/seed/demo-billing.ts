@@ -164,6 +164,8 @@ export interface DemoBillingInput {
   receptionist: string;
   admin: string;
   pharmacist: string;
+  /** Bills other parts of the demo make (a ward stay's at its discharge), numbered in their turn. */
+  otherBills?: { at: Date; write: (desk: Ctx) => Promise<string> }[];
 }
 
 function staffCtx(tx: Tx, userId: string, hospitalId: string, role: Role): Ctx {
@@ -231,9 +233,14 @@ export async function writeDemoBilling(tx: Tx, o: DemoBillingInput): Promise<num
   const events = [
     ...BILLS.map((bill, n) => ({ at: at(bill.daysAgo, 90 - n), bill, n })),
     ...sales.map((sale) => ({ at: new Date(sale.soldAt), saleId: sale.id })),
+    ...(o.otherBills ?? []).map((other) => ({ at: other.at, other })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   const dated: Dated[] = [];
   for (const e of events) {
+    if ('other' in e) {
+      dated.push({ invoiceId: await e.other.write(staff.desk), at: e.at, creditAt: null });
+      continue;
+    }
     if ('saleId' in e) {
       const invoiceId = await billPharmacySale(tx, pharmacy, e.saleId);
       if (!invoiceId) continue;

@@ -7,6 +7,7 @@ import { admissionVitals, nursingNotes } from '../../modules/wards/nursing.table
 import { dischargeSummaries } from '../../modules/wards/discharge.tables';
 import { admissions, bedOccupancies, beds, wardRooms, wards } from '../../modules/wards/wards.tables';
 import type { Tx } from '../client';
+import type { DischargedStay } from './demo-stay-bills';
 import { newId } from '../ids';
 
 type Kind = 'general' | 'icu' | 'maternity' | 'paediatric' | 'private';
@@ -192,15 +193,17 @@ export interface DemoWardsInput {
   doctor: string;
 }
 
-export interface DemoWardsCounts {
+export interface DemoWards {
   beds: number;
   admissions: number;
+  /** The stays that have ended, for their bills. */
+  discharged: DischargedStay[];
 }
 
 const hoursBefore = (now: Date, h: number) => new Date(now.getTime() - h * 3600_000);
 
 /** Inserts the demo wards inside `tx`: set-up a month old, stays as STAYS says, the beds' states now. */
-export async function writeDemoWards(tx: Tx, input: DemoWardsInput): Promise<DemoWardsCounts> {
+export async function writeDemoWards(tx: Tx, input: DemoWardsInput): Promise<DemoWards> {
   const { now, hospitalId, nurse, doctor } = input;
   const setUp = hoursBefore(now, 60 * 24);
   const [wardStore] = await tx
@@ -250,6 +253,7 @@ export async function writeDemoWards(tx: Tx, input: DemoWardsInput): Promise<Dem
   for (const s of STAYS) for (const st of s.stays) if (st.to === undefined) state.set(st.bed, 'occupied');
   await tx.insert(beds).values(bedRows.map((b) => ({ ...b, state: state.get(b.label) ?? 'available' })));
 
+  const ended: DischargedStay[] = [];
   for (const s of STAYS) {
     const admissionId = newId();
     const first = s.stays[0]!;
@@ -282,6 +286,8 @@ export async function writeDemoWards(tx: Tx, input: DemoWardsInput): Promise<Dem
         createdBy: nurse,
       })),
     );
+    if (discharged)
+      ended.push({ admissionId, patientId: input.patientIds[s.patient]!, dischargedAt: discharged });
     if (s.discharge) {
       const d = s.discharge;
       await tx.insert(dischargeSummaries).values({
@@ -298,7 +304,7 @@ export async function writeDemoWards(tx: Tx, input: DemoWardsInput): Promise<Dem
     }
     if (!discharged) await writeCharting(tx, { hospitalId, admissionId, nurse, now, fromHours: first.from });
   }
-  return { beds: bedRows.length, admissions: STAYS.length };
+  return { beds: bedRows.length, admissions: STAYS.length, discharged: ended };
 }
 
 /** Vitals every eight hours since admission (at most the last six rounds) and a handover note. */

@@ -22,6 +22,7 @@ import { PATIENTS } from './demo-patients';
 import { writeDemoPharmacy } from './demo-pharmacy';
 import { writeDemoAvailability } from './demo-availability';
 import { writeDemoBilling } from './demo-billing';
+import { stayBills } from './demo-stay-bills';
 import { writeDemoWards } from './demo-wards';
 
 export interface DemoCounts {
@@ -190,7 +191,7 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     },
   });
 
-  await writeDemoWards(tx, {
+  const wardDemo = await writeDemoWards(tx, {
     now,
     hospitalId: hid('CGH'),
     patientIds: patientRows.map((p) => p.id),
@@ -218,6 +219,7 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     receptionist: uid('receptionist'),
     admin: uid('cgh.admin'),
     pharmacist: uid('pharmacist'),
+    otherBills: stayBills(tx, hid('CGH'), wardDemo.discharged),
   });
 
   const counts: DemoCounts = {

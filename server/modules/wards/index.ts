@@ -9,6 +9,8 @@ import { occupancyRoutes, wardFigures } from './occupancy';
 import { setupRoutes } from './setup.routes';
 
 export { bedBoardTopic } from './wards.live';
+// The demo seed bills its discharged stays as a discharge does.
+export { stayCharges } from './bed-days.service';
 export { administeredForBill } from './nursing.repo';
 
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
