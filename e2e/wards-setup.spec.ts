@@ -187,6 +187,17 @@ test('wards: the admin sets up beds; a nurse admits and transfers a patient on t
     'Cleaning',
   );
 
+  // 8. The admissions list has them among the discharged, no longer among those in a bed.
+  await openNav(nurse, 'Admissions');
+  await expect(nurse.getByRole('heading', { name: 'Admissions', level: 1 })).toBeVisible();
+  await expect(nurse.getByTestId('data-row').filter({ hasText: mrn })).toHaveCount(0);
+  await nurse.locator('label').filter({ hasText: 'Discharged' }).click();
+  const row = nurse.getByTestId('data-row').filter({ hasText: mrn });
+  await expect(row).toContainText(`${wardName} · ${bed2}`);
+  await snap(nurse, info, '08-admissions');
+  await row.getByRole('link', { name: patientName }).click();
+  await expect(nurse).toHaveURL(admissionUrl);
+
   await admin.context().close();
   await nurse.context().close();
 });

@@ -17,6 +17,16 @@ function Part({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+function Bullets({ items }: { items: string[] }) {
+  return (
+    <List size="sm" spacing={2}>
+      {items.map((item, i) => (
+        <List.Item key={i}>{item}</List.Item>
+      ))}
+    </List>
+  );
+}
+
 /** What was written at discharge: the course, the condition, diagnoses, procedures, medicines, follow-up. */
 export function DischargeSummaryCard({ a }: { a: Admission }) {
   const { t } = useTranslation();
@@ -42,32 +52,24 @@ export function DischargeSummaryCard({ a }: { a: Admission }) {
               </Part>
               {d.diagnoses.length > 0 && (
                 <Part label={t('wards.admission.diagnoses')}>
-                  <List size="sm" spacing={2}>
-                    {d.diagnoses.map((x, i) => (
-                      <List.Item key={i}>
-                        {x.code ? `${x.code} ${x.description}` : x.description}
-                        {x.primary ? ` (${t('wards.admission.primary')})` : ''}
-                      </List.Item>
-                    ))}
-                  </List>
+                  <Bullets
+                    items={d.diagnoses.map(
+                      (x) =>
+                        `${x.code ? `${x.code} ` : ''}${x.description}${x.primary ? ` (${t('wards.admission.primary')})` : ''}`,
+                    )}
+                  />
                 </Part>
               )}
               {d.procedures.length > 0 && (
                 <Part label={t('wards.admission.procedures')}>
-                  <List size="sm" spacing={2}>
-                    {d.procedures.map((p, i) => (
-                      <List.Item key={i}>{p}</List.Item>
-                    ))}
-                  </List>
+                  <Bullets items={d.procedures} />
                 </Part>
               )}
               {d.medicines.length > 0 && (
                 <Part label={t('wards.admission.medicines')}>
-                  <List size="sm" spacing={2}>
-                    {d.medicines.map((m, i) => (
-                      <List.Item key={i}>{m.directions ? `${m.name}: ${m.directions}` : m.name}</List.Item>
-                    ))}
-                  </List>
+                  <Bullets
+                    items={d.medicines.map((m) => (m.directions ? `${m.name}: ${m.directions}` : m.name))}
+                  />
                 </Part>
               )}
             </SimpleGrid>
