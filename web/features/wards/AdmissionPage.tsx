@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { AdmissionStatusBadge } from './AdmissionStatusBadge';
 import { DischargeDialog } from './DischargeDialog';
+import { ChargesCard } from './ChargesCard';
 import { DischargeSummaryCard } from './DischargeSummaryCard';
 import { NursingRecord } from './nursing/NursingRecord';
 import { useAdmission } from './queries';
@@ -76,7 +77,7 @@ export default function AdmissionPage() {
           <StaysTimeline stays={a.stays} />
         </Card>
         {can('nursing:record') && <NursingRecord admissionId={a.id} open={a.status === 'active'} />}
-        {/* Charges go here: the bed-days and ward charges on the patient's bill. */}
+        {can('admissions:manage', 'invoices:read') && <ChargesCard admissionId={a.id} />}
         {a.dischargeSummary !== null && <DischargeSummaryCard a={a} />}
       </Stack>
       {dialog === 'transfer' && a.bed && (

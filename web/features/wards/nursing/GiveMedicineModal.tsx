@@ -15,6 +15,7 @@ import { post } from '../../../lib/api';
 import { applyServerErrors, notifySuccess } from '../../../lib/forms';
 import { medicineName, refreshStockFigures } from '../../dispensing/medicine';
 import { MedicineSearch } from '../../dispensing/MedicineSearch';
+import { admissionKey } from '../queries';
 import { WardDialog } from '../WardDialog';
 import { useRefreshPart } from './queries';
 
@@ -68,7 +69,12 @@ export function GiveMedicineModal({ admissionId, onClose }: { admissionId: strin
         ...(given ? { quantity: Number(v.quantity) } : { reason: v.reason }),
         ...(v.note.trim() ? { note: v.note } : {}),
       });
-      await Promise.all([refresh(), refreshStockFigures(client)]);
+      // The dose is on the stay's bill as well as on the record and in the stock figures.
+      await Promise.all([
+        refresh(),
+        refreshStockFigures(client),
+        client.invalidateQueries({ queryKey: [...admissionKey(admissionId), 'charges'] }),
+      ]);
       notifySuccess(given ? t('nursing.mar.givenDone') : t('nursing.mar.notGivenDone'));
       onClose();
     } catch (err) {

@@ -1,0 +1,205 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, demoEmail, signIn, snap, unique } from './support/helpers';
+
+// An in-patient stay end to end: the doctor admits a patient from a consultation into a bed of the
+// ward this run sets up, the nurse moves them to another bed, charts vitals and gives a medicine
+// from the ward's store, the doctor discharges them with a summary whose PDF holds it, and the
+// stay's bed-day lands on an invoice the front desk sees. Each screen size has a ward of its own.
+
+// A step that cannot happen fails in half a minute, not at the end of the test's time.
+test.use({ actionTimeout: 30_000 });
+
+interface Setup {
+  patient: { id: string; name: string };
+  beds: [string, string];
+  medicine: { id: string; name: string; batchNumber: string };
+}
+
+/** As the CGH admin: a ward on the general ward's store with two beds, a patient, a medicine in that store. */
+async function setUp(request: APIRequestContext, tag: string): Promise<Setup> {
+  const signedIn = await request.post('/api/auth/sign-in', {
+    data: { email: demoEmail('cgh.admin'), password: DEMO_PASSWORD },
+  });
+  expect(signedIn.status(), 'the CGH admin signs in').toBe(204);
+  const { csrfToken } = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const send = async <T>(url: string, data: object): Promise<T> => {
+    const res = await request.post(url, { data, headers: { 'x-csrf-token': csrfToken } });
+    expect(res.status(), `POST ${url}: ${await res.text()}`).toBe(201);
+    return (await res.json()) as T;
+  };
+  try {
+    const stores = (await (await request.get('/api/stores')).json()) as {
+      items: { id: string; name: string; kind: string }[];
+    };
+    const store = stores.items.find((s) => s.name === 'General Ward store')!;
+    const batches = (await (
+      await request.get('/api/stock/batches', { params: { storeId: store.id, limit: 100 } })
+    ).json()) as {
+      items: {
+        medicineId: string;
+        medicineName: string;
+        batchNumber: string;
+        onHand: number;
+        expiry: string;
+      }[];
+    };
+    const batch = batches.items.find((b) => b.onHand >= 5 && b.expiry === 'ok');
+    expect(batch, 'the general ward store holds a medicine in date').toBeTruthy();
+    const ward = await send<{ id: string }>('/api/wards', {
+      name: `Ward ${tag}`,
+      kind: 'general',
+      storeId: store.id,
+    });
+    const room = await send<{ id: string }>('/api/wards/rooms', { wardId: ward.id, name: 'Room 1' });
+    const beds: string[] = [];
+    for (const n of [1, 2]) {
+      const label = `${tag}-${n}`;
+      await send('/api/wards/beds', { roomId: room.id, label, bedType: 'standard', dailyRateMinor: 150_000 });
+      beds.push(label);
+    }
+    const patient = await send<{ id: string; givenName: string; familyName: string }>('/api/patients', {
+      givenName: 'Lakshmi',
+      familyName: `Raman ${tag}`,
+      dateOfBirth: '1961-08-14',
+      sex: 'female',
+      confirmNotDuplicate: true,
+    });
+    return {
+      patient: { id: patient.id, name: `Lakshmi Raman ${tag}` },
+      beds: beds as [string, string],
+      medicine: { id: batch!.medicineId, name: batch!.medicineName, batchNumber: batch!.batchNumber },
+    };
+  } finally {
+    await request.post('/api/auth/sign-out', { headers: { 'x-csrf-token': csrfToken } });
+  }
+}
+
+/** Picks a bed in the bed picker by its label, typing it as a person would search. */
+async function pickBed(dialog: ReturnType<Page['getByRole']>, page: Page, label: string) {
+  const picker = dialog.getByRole('combobox', { name: /^(Bed|New bed)/ });
+  await picker.fill(label);
+  // Chosen with the keyboard: on a phone the list inside a dialog moves as the keyboard opens.
+  await expect(page.getByRole('option', { name: new RegExp(`^${label} ·`) })).toBeVisible();
+  await picker.press('ArrowDown');
+  await picker.press('Enter');
+  await expect(picker).toHaveValue(new RegExp(`^${label} ·`));
+}
+
+test('an in-patient stay: admitted from a consultation, moved, charted, given a medicine, discharged and billed', async ({
+  browser,
+  request,
+}, info) => {
+  test.slow();
+  const tag = unique().slice(-5).toUpperCase();
+  const s = await setUp(request, tag);
+
+  // 1. The doctor sees the patient, diagnoses pneumonia and admits them from the consultation.
+  const doc = await (await browser.newContext()).newPage();
+  await signIn(doc, demoEmail('doctor'));
+  await doc.goto(`/app/consultations/new?patientId=${s.patient.id}`);
+  await expect(doc).toHaveURL(/\/app\/consultations\/[0-9a-f-]{36}$/);
+  await doc.getByLabel('Chief complaint').fill('Fever, cough and breathlessness for four days');
+  const icd = doc.getByLabel('Find an ICD-10 code');
+  await icd.fill('J18.9');
+  await expect(doc.getByRole('option', { name: /J18\.9/ })).toBeVisible();
+  await icd.press('ArrowDown');
+  await icd.press('Enter');
+  await expect(doc.getByRole('button', { name: 'Remove J18.9' })).toBeVisible();
+  await doc.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(doc.getByText('Consultation saved.')).toBeVisible();
+  await doc.getByRole('button', { name: 'Admit', exact: true }).click();
+  const admitting = doc.getByRole('dialog', { name: 'Admit a patient' });
+  await expect(admitting.getByText('Admitted from this consultation.')).toBeVisible();
+  await pickBed(admitting, doc, s.beds[0]);
+  await admitting
+    .getByLabel('Reason for admission')
+    .fill('Community-acquired pneumonia, needs IV antibiotics');
+  await snap(doc, info, '01-admit-from-consultation');
+  await admitting.getByRole('button', { name: 'Admit', exact: true }).click();
+  await expect(doc.getByText(`${s.patient.name} admitted to bed ${s.beds[0]}.`)).toBeVisible();
+
+  // 2. The nurse finds them on the bed board and moves them to the other bed.
+  const nurse = await (await browser.newContext()).newPage();
+  await signIn(nurse, demoEmail('nurse'));
+  await nurse.goto('/app/beds');
+  await expect(nurse.getByRole('heading', { name: 'Bed board', level: 1 })).toBeVisible();
+  const tile = nurse.getByTestId('bed-tile').filter({ hasText: s.beds[0] });
+  await expect(tile).toContainText(s.patient.name);
+  await snap(nurse, info, '02-bed-board');
+  await tile.getByRole('link', { name: s.patient.name }).click();
+  await expect(nurse).toHaveURL(/\/app\/admissions\/[0-9a-f-]{36}$/);
+  const admissionId = new URL(nurse.url()).pathname.split('/').pop()!;
+  await nurse.getByRole('button', { name: 'Transfer', exact: true }).click();
+  const moving = nurse.getByRole('dialog', { name: `Transfer ${s.patient.name}` });
+  await pickBed(moving, nurse, s.beds[1]);
+  await moving.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await expect(nurse.getByText(`${s.patient.name} moved to bed ${s.beds[1]}.`)).toBeVisible();
+
+  // 3. Vitals charted, and a medicine given from the ward's store.
+  await nurse.getByRole('button', { name: 'Record vitals' }).click();
+  const vitals = nurse.getByRole('dialog', { name: 'Record vitals' });
+  await vitals.getByLabel('Systolic (mmHg)').fill('132');
+  await vitals.getByLabel('Diastolic (mmHg)').fill('84');
+  await vitals.getByLabel('Pulse (/min)').fill('102');
+  await vitals.getByLabel('Temperature (°C)').fill('38.6');
+  await vitals.getByLabel('SpO2 (%)').fill('93');
+  await vitals.getByRole('button', { name: 'Save vitals' }).click();
+  await expect(nurse.getByText('Vitals recorded.')).toBeVisible();
+  const charted = nurse.getByRole('table', { name: 'Vital signs, newest first' });
+  await expect(charted).toContainText('102');
+  await expect(charted).toContainText('38.6');
+
+  await nurse.getByRole('button', { name: 'Record a dose' }).click();
+  const dose = nurse.getByRole('dialog', { name: 'Record a dose' });
+  await dose.getByLabel('Medicine').fill(s.medicine.name.split(' ')[0]!);
+  // The list names a medicine by generic name, strength and brand, its form apart.
+  const brand = /\(([^)]+)\)$/.exec(s.medicine.name)?.[1] ?? s.medicine.name.split(' ')[0]!;
+  await nurse.getByRole('option').filter({ hasText: brand }).first().click();
+  await dose.getByLabel('Dose', { exact: true }).fill('1 tablet');
+  await dose.getByRole('button', { name: 'Save' }).click();
+  await expect(nurse.getByText('Dose recorded; the units left the ward store.')).toBeVisible();
+  const mar = nurse.getByTestId('medication-record');
+  await expect(mar).toContainText(s.medicine.name);
+  await expect(mar).toContainText(`batch ${s.medicine.batchNumber}`);
+  // …and on the stay's running bill, with the bed-day so far.
+  await expect(nurse.getByTestId('stay-charges')).toContainText(brand);
+  await snap(nurse, info, '03-nursing-record');
+
+  // 4. The doctor discharges them with the summary; the PDF holds it.
+  await doc.goto(`/app/admissions/${admissionId}`);
+  await doc.getByRole('button', { name: 'Discharge', exact: true }).click();
+  const leaving = doc.getByRole('dialog', { name: `Discharge ${s.patient.name}` });
+  await leaving
+    .getByLabel('Course in hospital')
+    .fill('Treated with IV antibiotics; fever settled on day two.');
+  await leaving.getByRole('combobox', { name: 'Condition on discharge' }).selectOption('Improved');
+  await leaving
+    .getByRole('textbox', { name: 'Follow-up' })
+    .fill('Chest clinic in two weeks with a chest X-ray.');
+  await snap(doc, info, '04-discharge');
+  await leaving.getByRole('button', { name: 'Discharge', exact: true }).click();
+  await expect(doc.getByText(`${s.patient.name} discharged.`)).toBeVisible();
+  const pdf = await doc.request.get(`/api/wards/admissions/${admissionId}/discharge-summary.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  const text = (await pdf.body()).toString('latin1');
+  expect(text).toContain('IV antibiotics');
+  expect(text).toContain('J18.9');
+
+  // 5. The stay's bill: one bed-day on a final invoice, which the front desk finds.
+  const charges = doc.getByTestId('stay-charges');
+  await expect(charges.getByTestId('bed-day-line')).toHaveCount(1);
+  await expect(charges.getByTestId('bed-day-line')).toContainText('1 day');
+  await snap(doc, info, '05-discharged');
+  const desk = await (await browser.newContext()).newPage();
+  await signIn(desk, demoEmail('receptionist'));
+  await desk.goto(`/app/admissions/${admissionId}`);
+  const invoiceLink = desk.getByTestId('stay-invoice');
+  await expect(invoiceLink).toBeVisible();
+  await invoiceLink.click();
+  await expect(desk).toHaveURL(/\/app\/invoices\/[0-9a-f-]{36}$/);
+  await expect(desk.getByText(s.patient.name).first()).toBeVisible();
+  await expect(desk.getByText(/bed/i).first()).toBeVisible();
+  await snap(desk, info, '06-stay-invoice');
+  for (const p of [doc, nurse, desk]) await p.context().close();
+});
