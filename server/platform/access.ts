@@ -9,6 +9,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; every /api route must say. */
     access?: Access;
+    /**
+     * The path parameter naming the hospital acted in, for a route an EventSource calls (it cannot
+     * send X-Hospital-Id); the header still wins when sent.
+     */
+    hospitalInPath?: string;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -106,7 +106,14 @@ export function makeAuthenticator(deps: AuthenticatorDeps): Authenticator {
 
   async function authenticate(req: FastifyRequest): Promise<Actor | null> {
     const header = req.headers['x-hospital-id'];
-    const requestedHospital = typeof header === 'string' && header !== '' ? header : undefined;
+    const inPath = req.routeOptions.config.hospitalInPath;
+    const fromPath = inPath ? (req.params as Record<string, unknown>)[inPath] : undefined;
+    const requestedHospital =
+      typeof header === 'string' && header !== ''
+        ? header
+        : typeof fromPath === 'string' && fromPath !== ''
+          ? fromPath
+          : undefined;
     if (requestedHospital && !Uuid.safeParse(requestedHospital).success) {
       throw new AppError('BAD_REQUEST', 'X-Hospital-Id must be a hospital id (UUID).');
     }

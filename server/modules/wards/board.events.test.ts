@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BedBoard } from '../../../contracts/wards';
 import { buildApp, type BuiltApp } from '../../app';
-import { createStaff, sessionHeaders, type AuthHeaders } from '../../test/factories';
+import { addMembership, createStaff, sessionHeaders, type AuthHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { admit, patientAt, site, wardWithBeds, type Site } from './wards.test-helpers';
 
@@ -73,6 +73,31 @@ describe('the bed board as server-sent events', () => {
     } finally {
       stream.close();
     }
+  });
+
+  it('streams the hospital in the path for someone working at two, as an EventSource sends no header', async () => {
+    const other = await site(t);
+    const { beds } = await wardWithBeds(t, other, 1);
+    const nurse = await createStaff(t.database.db, s.hospital, 'nurse');
+    await addMembership(t.database.db, nurse, other.hospital, 'nurse');
+    // A browser's session, with no X-Hospital-Id: the first hospital would be the one acted in.
+    const { 'x-hospital-id': _, ...browser } = await sessionHeaders(t.database.db, nurse, s.hospital);
+    const stream = follow(other.hospital.id, browser as AuthHeaders);
+    try {
+      await expect.poll(() => stream.boards.length, { timeout: 5000 }).toBeGreaterThan(0);
+      expect(stream.status()).toBe(200);
+      expect(stream.boards[0]!.wards.flatMap((w) => w.beds).map((x) => x.id)).toEqual([beds[0]!.id]);
+    } finally {
+      stream.close();
+    }
+    // A hospital where they hold no role: refused, whether it exists or not.
+    const third = await site(t);
+    const refused = await b.app.inject({
+      method: 'GET',
+      url: `/api/hospitals/${third.hospital.id}/bed-board/events`,
+      headers: browser as Record<string, string>,
+    });
+    expect(refused.statusCode).toBe(403);
   });
 
   it("answers 404 for another hospital's board and 403 without beds:read", async () => {

@@ -30,7 +30,7 @@ export function boardEventRoutes(root: FastifyInstance, deps: { database: Databa
   app.get(
     '/api/hospitals/:id/bed-board/events',
     {
-      config: { access: { anyOf: ['beds:read' as const] } },
+      config: { access: { anyOf: ['beds:read' as const] }, hospitalInPath: 'id' },
       schema: {
         tags: ['wards'],
         operationId: 'streamBedBoard',
