@@ -106,21 +106,31 @@ export function makeAuthenticator(deps: AuthenticatorDeps): Authenticator {
 
   async function authenticate(req: FastifyRequest): Promise<Actor | null> {
     const header = req.headers['x-hospital-id'];
-    const inPath = req.routeOptions.config.hospitalInPath;
-    const fromPath = inPath ? (req.params as Record<string, unknown>)[inPath] : undefined;
-    const requestedHospital =
-      typeof header === 'string' && header !== ''
-        ? header
-        : typeof fromPath === 'string' && fromPath !== ''
-          ? fromPath
-          : undefined;
+    const requestedHospital = typeof header === 'string' && header !== '' ? header : undefined;
     if (requestedHospital && !Uuid.safeParse(requestedHospital).success) {
       throw new AppError('BAD_REQUEST', 'X-Hospital-Id must be a hospital id (UUID).');
     }
+    // A route an EventSource calls names its hospital in its path instead: acted in when the
+    // caller holds a role there, else the caller is resolved as without the header, and the
+    // route's own checks answer as they would for any other hospital.
+    const inPath = req.routeOptions.config.hospitalInPath;
+    const fromPath =
+      inPath && !requestedHospital ? (req.params as Record<string, unknown>)[inPath] : undefined;
+    if (typeof fromPath === 'string' && Uuid.safeParse(fromPath).success) {
+      try {
+        return await resolve(req, fromPath);
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'HOSPITAL_ACCESS_DENIED')) throw err;
+      }
+    }
+    return resolve(req, requestedHospital);
+  }
+
+  function resolve(req: FastifyRequest, hospital: string | undefined): Promise<Actor | null> {
     const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) return fromToken(auth.slice(7).trim(), requestedHospital);
+    if (auth?.startsWith('Bearer ')) return fromToken(auth.slice(7).trim(), hospital);
     const cookie = req.cookies[SESSION_COOKIE];
-    return cookie ? fromCookie(cookie, requestedHospital) : null;
+    return cookie ? fromCookie(cookie, hospital) : Promise.resolve(null);
   }
 
   function checkCsrf(req: FastifyRequest, actor: Actor): void {

@@ -90,14 +90,14 @@ describe('the bed board as server-sent events', () => {
     } finally {
       stream.close();
     }
-    // A hospital where they hold no role: refused, whether it exists or not.
+    // A hospital where they hold no role: not found, as an id that does not exist.
     const third = await site(t);
     const refused = await b.app.inject({
       method: 'GET',
       url: `/api/hospitals/${third.hospital.id}/bed-board/events`,
       headers: browser as Record<string, string>,
     });
-    expect(refused.statusCode).toBe(403);
+    expect(refused.statusCode).toBe(404);
   });
 
   it("answers 404 for another hospital's board and 403 without beds:read", async () => {
