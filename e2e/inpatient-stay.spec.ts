@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, demoEmail, signIn, snap, unique } from './support/helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { demoEmail, signIn, snap, unique } from './support/helpers';
+import { setUpWard } from './support/wards';
 
 // An in-patient stay end to end: the doctor admits a patient from a consultation into a bed of the
 // ward this run sets up, the nurse moves them to another bed, charts vitals and gives a medicine
@@ -8,71 +9,6 @@ import { DEMO_PASSWORD, demoEmail, signIn, snap, unique } from './support/helper
 
 // A step that cannot happen fails in half a minute, not at the end of the test's time.
 test.use({ actionTimeout: 30_000 });
-
-interface Setup {
-  patient: { id: string; name: string };
-  beds: [string, string];
-  medicine: { id: string; name: string; batchNumber: string };
-}
-
-/** As the CGH admin: a ward on the general ward's store with two beds, a patient, a medicine in that store. */
-async function setUp(request: APIRequestContext, tag: string): Promise<Setup> {
-  const signedIn = await request.post('/api/auth/sign-in', {
-    data: { email: demoEmail('cgh.admin'), password: DEMO_PASSWORD },
-  });
-  expect(signedIn.status(), 'the CGH admin signs in').toBe(204);
-  const { csrfToken } = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
-  const send = async <T>(url: string, data: object): Promise<T> => {
-    const res = await request.post(url, { data, headers: { 'x-csrf-token': csrfToken } });
-    expect(res.status(), `POST ${url}: ${await res.text()}`).toBe(201);
-    return (await res.json()) as T;
-  };
-  try {
-    const stores = (await (await request.get('/api/stores')).json()) as {
-      items: { id: string; name: string; kind: string }[];
-    };
-    const store = stores.items.find((s) => s.name === 'General Ward store')!;
-    const batches = (await (
-      await request.get('/api/stock/batches', { params: { storeId: store.id, limit: 100 } })
-    ).json()) as {
-      items: {
-        medicineId: string;
-        medicineName: string;
-        batchNumber: string;
-        onHand: number;
-        expiry: string;
-      }[];
-    };
-    const batch = batches.items.find((b) => b.onHand >= 5 && b.expiry === 'ok');
-    expect(batch, 'the general ward store holds a medicine in date').toBeTruthy();
-    const ward = await send<{ id: string }>('/api/wards', {
-      name: `Ward ${tag}`,
-      kind: 'general',
-      storeId: store.id,
-    });
-    const room = await send<{ id: string }>('/api/wards/rooms', { wardId: ward.id, name: 'Room 1' });
-    const beds: string[] = [];
-    for (const n of [1, 2]) {
-      const label = `${tag}-${n}`;
-      await send('/api/wards/beds', { roomId: room.id, label, bedType: 'standard', dailyRateMinor: 150_000 });
-      beds.push(label);
-    }
-    const patient = await send<{ id: string; givenName: string; familyName: string }>('/api/patients', {
-      givenName: 'Lakshmi',
-      familyName: `Raman ${tag}`,
-      dateOfBirth: '1961-08-14',
-      sex: 'female',
-      confirmNotDuplicate: true,
-    });
-    return {
-      patient: { id: patient.id, name: `Lakshmi Raman ${tag}` },
-      beds: beds as [string, string],
-      medicine: { id: batch!.medicineId, name: batch!.medicineName, batchNumber: batch!.batchNumber },
-    };
-  } finally {
-    await request.post('/api/auth/sign-out', { headers: { 'x-csrf-token': csrfToken } });
-  }
-}
 
 /** Picks a bed in the bed picker by its label, typing it as a person would search. */
 async function pickBed(dialog: ReturnType<Page['getByRole']>, page: Page, label: string) {
@@ -91,7 +27,7 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
 }, info) => {
   test.slow();
   const tag = unique().slice(-5).toUpperCase();
-  const s = await setUp(request, tag);
+  const s = await setUpWard(request, tag);
 
   // 1. The doctor sees the patient, diagnoses pneumonia and admits them from the consultation.
   const doc = await (await browser.newContext()).newPage();

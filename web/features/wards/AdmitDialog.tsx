@@ -1,4 +1,14 @@
-import { Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Checkbox,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientSummary } from '../../../contracts/patients';
@@ -22,7 +32,8 @@ const refOf = (p: PatientSummary): PatientRef => ({
   mrn: p.mrn,
 });
 
-type Errors = Partial<Record<'patient' | 'bed' | 'reason', string>>;
+type Errors = Partial<Record<'patient' | 'bed' | 'reason' | 'name', string>>;
+const SEXES = ['unknown', 'female', 'male', 'other'] as const;
 
 /**
  * Admits a patient into a free bed: from the bed board (a bed chosen, the patient searched for),
@@ -47,10 +58,42 @@ export function AdmitDialog({
   const [bedId, setBedId] = useState<string | null>(chosenBed ?? null);
   const [source, setSource] = useState<'front_desk' | 'emergency'>('front_desk');
   const [reason, setReason] = useState('');
+  // An emergency patient nobody can name yet: a temporary record, completed at the front desk later.
+  const [unidentified, setUnidentified] = useState(false);
+  const [callName, setCallName] = useState('');
+  const [sex, setSex] = useState<(typeof SEXES)[number]>('unknown');
+  const temporary = !knownPatient && !consultationId && source === 'emergency' && unidentified;
   const [errors, setErrors] = useState<Errors>({});
   const { busy, error, run } = useWardSubmit('admit');
 
+  const admitUnidentified = async () => {
+    const name = callName.trim();
+    setErrors(
+      name && bedId
+        ? {}
+        : {
+            name: name ? undefined : t('wards.admit.nameRequired'),
+            bed: bedId ? undefined : t('wards.admit.chooseBed'),
+          },
+    );
+    if (!name || !bedId) return;
+    const body = {
+      bedId,
+      reason: reason.trim(),
+      patient: { name, ...(sex === 'unknown' ? {} : { sex }) },
+    };
+    const admitted = await run(
+      async () => {
+        const admission = await post<Admission>('/api/wards/admissions/emergency', body);
+        notifySuccess(t('wards.admit.done', { name, bed: admission.bed?.bedLabel ?? '' }));
+      },
+      () => setBedId(null),
+    );
+    if (admitted) onClose();
+  };
+
   const submit = async () => {
+    if (temporary) return admitUnidentified();
     const missing: Errors = {};
     if (!patient) missing.patient = t('wards.admit.choosePatient');
     if (!bedId) missing.bed = t('wards.admit.chooseBed');
@@ -95,6 +138,24 @@ export function AdmitDialog({
             </Text>
           )}
         </Paper>
+      ) : temporary ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('wards.admit.callName')}
+            description={t('wards.admit.callNameHint')}
+            value={callName}
+            onChange={(e) => setCallName(e.currentTarget.value)}
+            maxLength={100}
+            required
+            error={errors.name}
+          />
+          <NativeSelect
+            label={t('wards.admit.sex')}
+            value={sex}
+            onChange={(e) => setSex(e.currentTarget.value as typeof sex)}
+            data={SEXES.map((s) => ({ value: s, label: t(`sex.${s}`) }))}
+          />
+        </SimpleGrid>
       ) : (
         <PatientPicker
           label={t('wards.admit.patient')}
@@ -123,6 +184,15 @@ export function AdmitDialog({
               { value: 'emergency', label: t('wards.sources.emergency') },
             ]}
           />
+          {!knownPatient && source === 'emergency' && (
+            <Checkbox
+              mt="xs"
+              label={t('wards.admit.unidentified')}
+              description={t('wards.admit.unidentifiedHint')}
+              checked={unidentified}
+              onChange={(e) => setUnidentified(e.currentTarget.checked)}
+            />
+          )}
         </Stack>
       )}
       <Textarea

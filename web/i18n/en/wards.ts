@@ -83,6 +83,13 @@ export const wardsPages = {
       chooseBed: 'Choose a bed.',
       source: 'Admitted from',
       fromConsultation: 'Admitted from this consultation.',
+      unidentified: 'Not identified yet',
+      unidentifiedHint:
+        'A temporary record with an MRN is made now; the front desk completes the details later.',
+      callName: 'What to call them',
+      callNameHint: 'For example “Unknown man, about 40”.',
+      nameRequired: 'Say what to call the patient until their name is known.',
+      sex: 'Sex',
       reason: 'Reason for admission',
       submit: 'Admit',
       done: '{{name}} admitted to bed {{bed}}.',
