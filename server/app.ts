@@ -138,7 +138,7 @@ export async function buildApp({
       requestId: req.id,
     });
   });
-  installMetrics(app, config.METRICS_TOKEN);
+  installMetrics(app, config, database);
   await installRateLimits(app, database.db);
   const routes = installAccessControl(app, auth);
   await installOpenApi(app);

@@ -72,6 +72,8 @@ const Settings = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Hospitium <no-reply@hospitium.local>'),
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** `hospitium worker`: serve /metrics on this port (the app serves it on PORT); unset: none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Whether this process works background jobs (every process can still enqueue them). */
   JOBS_ENABLED: bool.default(true),
   /** How often an idle worker asks the database for due jobs, per queue. */

@@ -2,6 +2,7 @@
 // next to app instances started with JOBS_ENABLED=false. With PostgreSQL any number may run. The
 // embedded database serves one process, so there the app works its own jobs; a worker can still
 // run on an embedded data directory that no server has open (recovery, tests).
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -11,6 +12,7 @@ import { openAndMigrate } from './db/open';
 import { registerModuleJobs } from './modules';
 import { JobRunner, jobRunnerOptions, type JobLog } from './platform/jobs';
 import { createMailer } from './platform/mail/mailer';
+import { createRegistry, serveMetrics } from './platform/metrics';
 import { smsProviderFromConfig } from './platform/sms';
 
 export interface WorkerHandle {
@@ -59,10 +61,17 @@ export async function runWorker(
   });
   const sms = smsProviderFromConfig(config);
   const runner = new JobRunner(database, jobRunnerOptions(config, log, { work: true }));
+  let metrics: Server | undefined;
   try {
     await registerModuleJobs(runner, { config, database, mailer, sms, log });
     await runner.install();
     await runner.start();
+    if (config.WORKER_METRICS_PORT)
+      metrics = await serveMetrics(createRegistry(config, database, log), {
+        host: config.HOST,
+        port: config.WORKER_METRICS_PORT,
+        token: config.METRICS_TOKEN,
+      });
   } catch (err) {
     await runner.stop(0).catch(() => undefined);
     mailer.close();
@@ -73,6 +82,7 @@ export async function runWorker(
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      metrics?.close();
       await runner.stop();
       mailer.close();
       await database.close();
@@ -93,7 +103,13 @@ export async function runWorker(
     process.once('SIGINT', () => onSignal('SIGINT'));
   }
   log.info(
-    { database: database.mode, mail: mailer.describe, sms: sms.describe, pid: process.pid },
+    {
+      database: database.mode,
+      mail: mailer.describe,
+      sms: sms.describe,
+      metricsPort: config.WORKER_METRICS_PORT ?? null,
+      pid: process.pid,
+    },
     'Hospitium worker is working jobs',
   );
   return { runner, stop };

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Database, Executor } from '../../db/client';
 import { bossDb, executorDb } from './jobs.db';
 import { JOBS_SCHEMA } from './jobs.enqueue';
+import { observeJob } from './jobs.metrics';
 
 /** What a handler gets: the job, which attempt this is, and a signal aborted when it must give up. */
 export interface JobContext<T> {
@@ -232,6 +233,8 @@ export class JobRunner {
     const entry: Running = { queue: def.name, id: job.id, abort: new AbortController(), returned: false };
     this.running.add(entry);
     const timeoutMs = Math.max(1, Number(job.expireInSeconds)) * 1000;
+    const startedAt = performance.now();
+    const seconds = () => (performance.now() - startedAt) / 1000;
     let timer: NodeJS.Timeout | undefined;
     try {
       const timedOut = new Promise<never>((_, reject) => {
@@ -249,8 +252,12 @@ export class JobRunner {
         signal: entry.abort.signal,
       });
       await Promise.race([work, timedOut]);
-      if (!entry.returned) await this.pgBoss.complete(def.name, job.id);
+      if (!entry.returned) {
+        await this.pgBoss.complete(def.name, job.id);
+        observeJob(def.name, 'completed', seconds());
+      }
     } catch (err) {
+      observeJob(def.name, job.retryCount >= job.retryLimit ? 'failed' : 'retried', seconds());
       if (entry.returned) return; // stop() has already handed it back
       this.options.log.warn(
         { err, queue: def.name, jobId: job.id, attempt: job.retryCount + 1 },
