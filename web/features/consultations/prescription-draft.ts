@@ -111,6 +111,9 @@ export type DraftState = 'idle' | 'saving' | 'saved' | 'failed';
 
 /**
  * Saves the lines with the consultation a moment after each change, while it can be edited.
+ * Saves go out one after another, so an older one can never land after a newer one, and the state
+ * says `saved` only when the latest change is saved: a save finishing while a newer change waits
+ * leaves it `saving`, so nobody leaves the page trusting a stale "saved".
  * `stop()` cancels a pending save (before closing, which writes the prescription itself).
  */
 export function useDraftSaving(consultationId: string, lines: Line[], enabled: boolean, delayMs = 800) {
@@ -118,6 +121,8 @@ export function useDraftSaving(consultationId: string, lines: Line[], enabled: b
   const first = useRef(true);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stopped = useRef(false);
+  const latest = useRef(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const stop = useCallback(() => {
     stopped.current = true;
     if (timer.current) clearTimeout(timer.current);
@@ -129,14 +134,24 @@ export function useDraftSaving(consultationId: string, lines: Line[], enabled: b
       return;
     }
     if (!enabled || stopped.current) return;
+    const change = ++latest.current;
     setState('saving');
     timer.current = setTimeout(() => {
-      patch(`/api/consultations/${consultationId}`, { prescriptionDraft: lines.map(draftLine) })
-        .then(() => {
-          localStorage.removeItem(legacyKey(consultationId));
-          setState('saved');
-        })
-        .catch(() => setState('failed'));
+      const save = () =>
+        patch(`/api/consultations/${consultationId}`, { prescriptionDraft: lines.map(draftLine) });
+      queue.current = queue.current
+        .catch(() => undefined)
+        .then(save)
+        .then(
+          () => {
+            if (change !== latest.current) return;
+            localStorage.removeItem(legacyKey(consultationId));
+            setState('saved');
+          },
+          () => {
+            if (change === latest.current) setState('failed');
+          },
+        );
     }, delayMs);
     return () => {
       if (timer.current) clearTimeout(timer.current);
