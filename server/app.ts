@@ -29,7 +29,9 @@ import { installMetrics } from './platform/metrics';
 import { randomToken } from './modules/identity/identity.crypto';
 import { registerModuleJobs, registerModules } from './modules';
 import { smsProviderFromConfig, type SmsProvider } from './platform/sms';
+import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -39,8 +41,11 @@ export interface BuiltApp {
   sms: SmsProvider;
   /** Background jobs: installed always (so requests can enqueue), working when JOBS_ENABLED. */
   jobs: JobRunner;
-  /** Marks the app as draining: /readyz answers 503 so the load balancer stops sending traffic. */
-  beginShutdown(): void;
+  /**
+   * Drains before a shutdown: /readyz answers 503, no new connection is taken, every answer says
+   * Connection: close; resolves once the open connections have ended, or after `waitMs`.
+   */
+  drain(waitMs: number): Promise<void>;
 }
 
 export interface BuildOptions {
@@ -87,6 +92,9 @@ export async function buildApp({
     genReqId: () => newId(),
     requestIdHeader: 'x-request-id',
     trustProxy: config.TRUST_PROXY,
+    // Requests that arrive while the app closes are still answered (with Connection: close):
+    // a proxy sent them on a connection it had open, and a 503 would fail them.
+    return503OnClosing: false,
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Refuse, rather than strip, __proto__ and constructor.prototype keys in JSON.
     onProtoPoisoning: 'error',
@@ -99,11 +107,12 @@ export async function buildApp({
   app.decorate('db', database.db);
   const readAudit = new ReadAuditLog(database);
   app.decorate('readAudit', readAudit);
+  let shuttingDown = false;
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // Draining: the client (nginx) closes this connection after the answer instead of reusing it.
+    if (shuttingDown) reply.header('connection', 'close');
   });
-
-  let shuttingDown = false;
   const mailer =
     givenMailer ??
     createMailer({
@@ -192,5 +201,16 @@ export async function buildApp({
     await jobs.stop(0).catch(() => undefined);
     throw err;
   }
-  return { app, routes, mailer, sms, jobs, beginShutdown: () => (shuttingDown = true) };
+  const drain = async (waitMs: number) => {
+    shuttingDown = true;
+    // Stop listening only: http.Server.close would also close the idle connections, and a proxy
+    // may be sending a request on one of them at that moment (it fails, and is not retried).
+    if (app.server.listening) net.Server.prototype.close.call(app.server);
+    const deadline = Date.now() + waitMs;
+    while (Date.now() < deadline && (await openConnections(app.server)) > 0) await sleep(25);
+  };
+  return { app, routes, mailer, sms, jobs, drain };
 }
+
+const openConnections = (server: net.Server) =>
+  new Promise<number>((resolve) => server.getConnections((err, n) => resolve(err ? 0 : n)));

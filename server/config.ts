@@ -1,9 +1,33 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** An address, a CIDR range (address/bits) or one of proxy-addr's names. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+/** TRUST_PROXY: true / false (as the other switches), or the list of proxies. */
+const trustProxy = z.string().transform((v, ctx): boolean | string[] => {
+  const flag = bool.safeParse(v.trim().toLowerCase());
+  if (flag.success) return flag.data;
+  const entries = v.split(',').map((e) => e.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'must be true, false, or comma-separated addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+  });
+  return z.NEVER;
+});
 
 const Settings = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,7 +51,20 @@ const Settings = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.default(true),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Behind a reverse proxy: the addresses (or CIDR ranges, or loopback / linklocal / uniquelocal) of
+   * the proxies, comma-separated, whose X-Forwarded-For / -Proto / -Host are believed; `true` believes
+   * every hop (only when nothing but the proxy can reach the app). The client address then comes from
+   * X-Forwarded-For, for the audit log and the rate limits.
+   */
+  TRUST_PROXY: trustProxy.default(false),
+  /**
+   * On SIGTERM, how long to wait for clients to finish with their open connections (every answer
+   * meanwhile says Connection: close) before closing the idle ones. 0: close them at once. Behind a
+   * proxy, set it above the proxy's idle keep-alive time (deploy/ uses 10 with nginx's 4 s), so the
+   * proxy never sends a request on a connection being closed. SIGINT (Ctrl-C) never waits.
+   */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),

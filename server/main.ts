@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const db = database;
   const demo = config.SEED_DEMO ? await seedDemoIfEmpty(db, (m) => console.log(m)) : null;
   await abandonIfStopping();
-  const { app, beginShutdown, mailer, sms } = await buildApp({ config, database: db });
+  const { app, drain, mailer, sms } = await buildApp({ config, database: db });
   if (closing) await app.close();
   await abandonIfStopping();
   process.off('SIGTERM', earlyStop);
@@ -42,15 +42,18 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: draining requests');
-    beginShutdown();
+    // SIGTERM (a service manager, a rolling restart) gives clients time to finish with their
+    // connections; Ctrl-C does not wait for them.
+    const waitMs = signal === 'SIGTERM' ? config.SHUTDOWN_DRAIN_SECONDS * 1000 : 0;
+    app.log.info({ signal, waitMs }, 'shutting down: draining requests');
     const force = setTimeout(() => {
       app.log.error('shutdown took too long; exiting');
       process.exit(1);
-    }, 15_000);
+    }, waitMs + 15_000);
     force.unref();
     try {
-      await app.close(); // stops accepting, waits for in-flight requests and running jobs
+      await drain(waitMs); // readiness 503, no new connections, open ones finish or go idle
+      await app.close(); // closes idle connections, waits for in-flight requests and running jobs
       mailer.close();
       await db.close(); // and stops the embedded server
       process.exit(0);

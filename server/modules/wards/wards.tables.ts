@@ -177,3 +177,51 @@ export const bedOccupancies = pgTable(
     ),
   ],
 );
+
+/**
+ * A bed held for a named patient over [starts_at, expires_at): a planned admission, a transfer in, a
+ * patient waiting in the emergency room. While active and unexpired it keeps anybody else out of the
+ * bed; admitting the patient consumes it. The migration adds bed_reservations_bed_no_overlap: two
+ * active reservations of one bed never overlap in time.
+ */
+export const bedReservations = pgTable(
+  'bed_reservations',
+  {
+    id: idColumn(),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    bedId: uuid('bed_id')
+      .notNull()
+      .references(() => beds.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    reason: text('reason').notNull().default(''),
+    status: text('status').notNull().default('active'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    /** When it stopped holding the bed: consumed, cancelled or expired. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Who cancelled it, or admitted the patient (null when it expired by itself). */
+    endedBy: uuid('ended_by').references(() => users.id),
+    /** Why it was cancelled (or which admission of someone else overrode it). */
+    endReason: text('end_reason'),
+    /** The admission that consumed it. */
+    admissionId: uuid('admission_id').references(() => admissions.id),
+  },
+  (t) => [
+    // A patient has at most one bed reserved at a hospital at a time.
+    uniqueIndex('bed_reservations_patient_active_uq')
+      .on(t.hospitalId, t.patientId)
+      .where(sql`${t.status} = 'active'`),
+    index('bed_reservations_hospital_idx').on(t.hospitalId, t.status, t.expiresAt),
+    index('bed_reservations_bed_idx').on(t.bedId, t.status),
+    check('bed_reservations_range_ck', sql`${t.expiresAt} > ${t.startsAt}`),
+    check('bed_reservations_status_ck', sql`${t.status} in ('active','consumed','cancelled','expired')`),
+    check('bed_reservations_ended_ck', sql`(${t.status} = 'active') = (${t.endedAt} is null)`),
+    check('bed_reservations_consumed_ck', sql`(${t.status} = 'consumed') = (${t.admissionId} is not null)`),
+  ],
+);
