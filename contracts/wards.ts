@@ -2,6 +2,7 @@
 // occupancy is a time range, and the database refuses two overlapping ranges on one bed. Daily
 // rates are integer minor units of the hospital's currency.
 import { z } from 'zod';
+import { BoardReservation, OverrideReason } from './bed-reservations';
 import { Diagnoses, Diagnosis } from './clinical';
 import { Instant, line, MinorUnits, multiline, Paging, pageOf, Uuid } from './common';
 
@@ -120,6 +121,11 @@ export const BoardPatient = z.object({
 export const BoardBed = Bed.omit({ active: true }).extend({
   roomName: z.string(),
   patient: BoardPatient.nullable(),
+  /**
+   * Who the bed is held for, and until when (the earliest reservation still holding it); the state
+   * then reads `reserved` unless the bed is occupied, being cleaned or under maintenance.
+   */
+  reservation: BoardReservation.nullable(),
 });
 export type BoardBed = z.infer<typeof BoardBed>;
 
@@ -130,7 +136,7 @@ export const BoardWard = z.object({
   name: z.string(),
   kind: WardKind,
   beds: z.array(BoardBed),
-  /** Active beds in state available. */
+  /** Active beds in state available (a reserved bed is not free). */
   free: z.number().int(),
   freeByType: z.array(FreeByType),
 });
@@ -156,6 +162,8 @@ export const AdmitPatient = z
     /** Required when the source is a consultation: one of the patient's at this hospital. */
     consultationId: Uuid.optional(),
     reason: multiline(2000).default(''),
+    /** Why someone other than the patient a reservation names goes into the reserved bed. */
+    overrideReservation: OverrideReason.optional(),
   })
   .refine((a) => (a.source === 'consultation') === (a.consultationId !== undefined), {
     message: 'A consultation id goes with, and only with, the source consultation',
@@ -163,7 +171,10 @@ export const AdmitPatient = z
   });
 export type AdmitPatient = z.infer<typeof AdmitPatient>;
 
-export const TransferPatient = z.strictObject({ bedId: Uuid });
+export const TransferPatient = z.strictObject({
+  bedId: Uuid,
+  overrideReservation: OverrideReason.optional(),
+});
 export type TransferPatient = z.infer<typeof TransferPatient>;
 
 /** How the patient leaves, as the discharge summary records it. */

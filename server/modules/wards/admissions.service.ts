@@ -2,7 +2,8 @@
 // A stay in a bed is a time range; the exclusion constraint bed_occupancies_bed_no_overlap makes
 // two patients in one bed impossible whichever instance writes, and the loser of a race answers
 // 409 BED_OCCUPIED (the module's constraintErrors). The state checks here give the same answer
-// without the race. Every change is audited and announced on the bed board in its transaction.
+// without the race. A bed a reservation holds takes only the patient it names (reservations.hold).
+// Every change is audited and announced on the bed board in its transaction.
 // Discharge, which also bills the stay, is in discharge.service.ts.
 import type { Admission, AdmissionSearch, AdmitPatient, TransferPatient } from '../../../contracts/wards';
 import type { Executor, Tx } from '../../db/client';
@@ -13,6 +14,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { patientBriefs, registeredPatient } from '../patients';
 import * as repo from './admissions.repo';
 import { summariesOf } from './discharge.repo';
+import { checkHold, settleHold } from './reservations.hold';
 import { publishBedChange } from './wards.live';
 import * as wards from './wards.repo';
 
@@ -73,10 +75,16 @@ export async function readOne(exec: Executor, hospitalId: string, id: string): P
 
 /**
  * The bed, if a patient may be put in it now: at this hospital (else 404), in service (active, in an
- * open room and ward) and free. A bed someone holds answers BED_OCCUPIED.
+ * open room and ward) and free. A bed someone holds answers BED_OCCUPIED. Reserving a bed locks it
+ * `update`, so that an admission (`key share`) and a reservation of one bed never pass each other.
  */
-async function freeBed(tx: Tx, hospitalId: string, bedId: string): Promise<wards.BedRow> {
-  const bed = await wards.findBed(tx, hospitalId, bedId, 'key share');
+export async function freeBed(
+  tx: Tx,
+  hospitalId: string,
+  bedId: string,
+  lock: 'key share' | 'update' = 'key share',
+): Promise<wards.BedRow> {
+  const bed = await wards.findBed(tx, hospitalId, bedId, lock);
   if (!bed) throw notFound('Bed');
   const room = await wards.findRoom(tx, hospitalId, bed.roomId, 'key share');
   const ward = await wards.findWard(tx, hospitalId, bed.wardId, 'key share');
@@ -110,6 +118,10 @@ export async function admitIn(tx: Tx, ctx: Ctx, hospitalId: string, input: Admit
     throw new AppError('CONFLICT', 'The patient is already admitted here: transfer them instead.');
   }
   const bed = await freeBed(tx, hospitalId, input.bedId);
+  const hold = await checkHold(tx, hospitalId, bed.id, input.patientId, {
+    override: input.overrideReservation,
+    admitting: true,
+  });
   const row = await repo.insertAdmission(tx, {
     hospitalId,
     patientId: input.patientId,
@@ -126,6 +138,7 @@ export async function admitIn(tx: Tx, ctx: Ctx, hospitalId: string, input: Admit
     createdBy: ctx.actor.userId,
   });
   await wards.updateBed(tx, bed.id, { state: 'occupied' });
+  await settleHold(tx, ctx, hold, row.id);
   await audit(tx, ctx, {
     action: 'wards.admission.created',
     entityType: 'admission',
@@ -156,6 +169,10 @@ export async function transfer(ctx: Ctx, id: string, input: TransferPatient): Pr
     if (stay.bedId === input.bedId)
       throw new AppError('RULE_VIOLATION', 'The patient is in this bed already.');
     const bed = await freeBed(tx, hospitalId, input.bedId);
+    const hold = await checkHold(tx, hospitalId, bed.id, admission.patientId, {
+      override: input.overrideReservation,
+      admitting: false,
+    });
     await repo.endStay(tx, stay.id, 'transfer');
     await repo.startStay(tx, {
       hospitalId,
@@ -166,13 +183,14 @@ export async function transfer(ctx: Ctx, id: string, input: TransferPatient): Pr
     });
     await wards.updateBed(tx, stay.bedId, { state: 'cleaning' });
     await wards.updateBed(tx, bed.id, { state: 'occupied' });
+    await settleHold(tx, ctx, hold, id);
     await audit(tx, ctx, {
       action: 'wards.admission.transferred',
       entityType: 'admission',
       entityId: id,
       patientId: admission.patientId,
       before: { bedId: stay.bedId },
-      after: { bedId: bed.id, bedLabel: bed.label },
+      after: { bedId: bed.id, bedLabel: bed.label, overrideReservation: input.overrideReservation },
     });
     await publishBedChange(tx, hospitalId);
   });

@@ -6,6 +6,8 @@ import { emergencyRoutes } from './emergency';
 import { dischargeRoutes } from './discharge.routes';
 import { nursingRoutes } from './nursing.routes';
 import { occupancyRoutes, wardFigures } from './occupancy';
+import { defineWardJobs } from './reservations.jobs';
+import { reservationRoutes } from './reservations.routes';
 import { setupRoutes } from './setup.routes';
 
 export { bedBoardTopic } from './wards.live';
@@ -16,8 +18,9 @@ export { administeredForBill } from './nursing.repo';
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 
 /**
- * Wards, rooms and beds; the bed board; admissions, transfers and discharges; the nursing record of
- * a stay: vitals, notes and medicines given from the ward's store (ADR 14).
+ * Wards, rooms and beds; the bed board; reservations for a named patient; admissions, transfers and
+ * discharges; the nursing record of a stay: vitals, notes and medicines given from the ward's store
+ * (ADR 14).
  */
 export const wardsModule = defineModule({
   name: 'wards',
@@ -30,7 +33,9 @@ export const wardsModule = defineModule({
     boardEventRoutes(app, { database: deps.database });
     occupancyRoutes(app);
     emergencyRoutes(app);
+    reservationRoutes(app);
   },
+  jobs: (runner, deps) => defineWardJobs(runner, { db: deps.database.db, log: deps.log }),
   constraintErrors: {
     bed_occupancies_bed_no_overlap: {
       code: 'BED_OCCUPIED',
@@ -43,6 +48,16 @@ export const wardsModule = defineModule({
     beds_ward_label_uq: conflict('This ward has a bed with this label already.'),
     bed_occupancies_bed_id_beds_id_fk: conflict(
       'This bed has held patients: deactivate it instead of deleting it.',
+    ),
+    bed_reservations_bed_id_beds_id_fk: conflict(
+      'This bed has been reserved for patients: deactivate it instead of deleting it.',
+    ),
+    bed_reservations_bed_no_overlap: {
+      code: 'BED_RESERVED',
+      detail: 'This bed is reserved for another patient at that time. Choose another bed or time.',
+    },
+    bed_reservations_patient_active_uq: conflict(
+      'A bed is already reserved for this patient here: cancel that reservation first.',
     ),
     wards_store_ck: {
       code: 'RULE_VIOLATION',

@@ -18,6 +18,7 @@ import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
+import { bedIsHeld, heldBeds } from './reservations.repo';
 import { publishBedChange } from './wards.live';
 import * as repo from './wards.repo';
 
@@ -77,12 +78,18 @@ async function change<T>(ctx: Ctx, fn: (tx: Tx, hospitalId: string) => Promise<T
   });
 }
 
-/** A ward or room is closed only once nobody lies in its beds. */
+/** A ward or room is closed only once nobody lies in its beds and no bed of it is reserved. */
 async function refuseIfOccupied(tx: Tx, scope: { wardId: string } | { roomId: string }, what: string) {
   if ((await repo.occupiedBeds(tx, scope)) > 0) {
     throw new AppError(
       'INVALID_TRANSITION',
       `Patients are still in this ${what}: move or discharge them first.`,
+    );
+  }
+  if ((await heldBeds(tx, scope)) > 0) {
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `Beds of this ${what} are reserved for patients: cancel the reservations first.`,
     );
   }
 }
@@ -169,6 +176,12 @@ export function updateBed(ctx: Ctx, id: string, input: UpdateBed): Promise<Bed> 
         'A patient is in this bed: transfer or discharge them before changing its state.',
       );
     }
+    if ((input.state !== undefined || input.active === false) && (await bedIsHeld(tx, id))) {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        'This bed is reserved for a patient: cancel the reservation before changing its state.',
+      );
+    }
     const row = await repo.updateBed(tx, id, input);
     await audit(tx, ctx, {
       action: 'wards.bed.updated',
@@ -200,7 +213,7 @@ export function deleteBed(ctx: Ctx, id: string): Promise<{ ok: true }> {
   });
 }
 
-/** A bed cleaned after its patient left goes back to available. */
+/** A bed cleaned after its patient left goes back to available (reserved, if a reservation holds it). */
 export function makeBedReady(ctx: Ctx, id: string): Promise<Bed> {
   return change(ctx, async (tx, hospitalId) => {
     const before = await repo.findBed(tx, hospitalId, id, 'update');
@@ -211,13 +224,14 @@ export function makeBedReady(ctx: Ctx, id: string): Promise<Bed> {
         `Only a bed being cleaned can be made ready; this one is ${before.state}.`,
       );
     }
-    const row = await repo.updateBed(tx, id, { state: 'available' });
+    const state = (await bedIsHeld(tx, id)) ? 'reserved' : 'available';
+    const row = await repo.updateBed(tx, id, { state });
     await audit(tx, ctx, {
       action: 'wards.bed.ready',
       entityType: 'bed',
       entityId: id,
       before: { state: before.state },
-      after: { state: 'available' },
+      after: { state },
     });
     return toBed(row);
   });

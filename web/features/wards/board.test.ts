@@ -17,6 +17,7 @@ function bed(wardId: string, label: string, state: BoardBed['state']): BoardBed 
     dailyRateMinor: 150_000,
     state,
     patient: null,
+    reservation: null,
   };
 }
 

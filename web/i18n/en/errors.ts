@@ -56,6 +56,7 @@ export const errorMessages = {
     SLOT_TAKEN: 'Someone else has just booked this time. Choose another slot.',
     PATIENT_BUSY: 'The patient already has an appointment at this time.',
     BED_OCCUPIED: 'Someone else has just been given this bed. Choose another bed.',
+    BED_RESERVED: 'This bed is reserved for another patient. Choose another bed.',
     ALREADY_CHECKED_IN: 'This appointment is already checked in; it keeps its token.',
     NOT_TODAY: 'Patients can be checked in only on the day of their appointment.',
     APPOINTMENT_NOT_CHECKED_IN: 'The patient has not been checked in for this appointment.',
