@@ -13,6 +13,7 @@ import { patientPages } from './en/patients';
 import { procurementPages } from './en/procurement';
 import { publicPages } from './en/public';
 import { queuePages } from './en/queue';
+import { reservationPages } from './en/reservations';
 import { shopPages } from './en/shop';
 import { wardPages } from './en/ward';
 import { wardsPages } from './en/wards';
@@ -32,6 +33,7 @@ export const en = {
   ...shopPages,
   ...wardPages,
   ...wardsPages,
+  ...reservationPages,
   ...nursingPages,
   ...appointmentPages,
   ...queuePages,
