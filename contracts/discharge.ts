@@ -4,7 +4,7 @@
 // hospital's currency.
 import { z } from 'zod';
 import { InvoiceSummary } from './billing';
-import { Instant, IsoDate, Uuid } from './common';
+import { Instant, IsoDate, pageOf, Uuid } from './common';
 import { Admission, BedType } from './wards';
 
 /**
@@ -94,3 +94,43 @@ export type AdmissionCharges = z.infer<typeof AdmissionCharges>;
 /** The discharged admission, and what is still owed. */
 export const DischargedAdmission = Admission.extend({ check: DischargeCheck });
 export type DischargedAdmission = z.infer<typeof DischargedAdmission>;
+
+// ---------------------------------------------------------------- the patient's own stays
+
+/** A ward and bed of one's own stay. */
+export const OwnBedStay = z.object({
+  wardName: z.string(),
+  bedLabel: z.string(),
+  from: Instant,
+  /** Null while the patient is in the bed. */
+  to: Instant.nullable(),
+});
+
+/** One of the signed-in patient's stays, at any hospital (the portal's "My stays"). */
+export const OwnStay = z.object({
+  id: Uuid,
+  hospitalId: Uuid,
+  hospitalName: z.string(),
+  /** The hospital's time zone, in which its times read. */
+  timeZone: z.string(),
+  status: z.enum(['active', 'discharged']),
+  admittedAt: Instant,
+  dischargedAt: Instant.nullable(),
+  reason: z.string(),
+  /** The bed the patient is in now, or the last one they left. */
+  ward: z.string(),
+  bed: z.string(),
+  /** Every bed of the stay, oldest first. */
+  beds: z.array(OwnBedStay),
+  /**
+   * The attending doctor: the doctor of the consultation the patient was admitted from, else the
+   * doctor who discharged or admitted them; null when none of them was a doctor.
+   */
+  doctorName: z.string().nullable(),
+  /** Where the discharge summary PDF is fetched (discharged stays only). */
+  summaryPdf: z.string().nullable(),
+});
+export type OwnStay = z.infer<typeof OwnStay>;
+
+export const OwnStayPage = pageOf(OwnStay);
+export type OwnStayPage = z.infer<typeof OwnStayPage>;

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams } from '../../../contracts/common';
+import { IdParams, Paging } from '../../../contracts/common';
+import { OwnStayPage } from '../../../contracts/discharge';
 import {
   Admission,
   AdmissionPage,
@@ -13,12 +14,16 @@ import {
 import { ctxOf } from '../../platform/context';
 import * as admissions from './admissions.service';
 import { bedBoard } from './board.service';
+import { ownStays } from './mine.service';
 
 const tags = ['wards'];
 const NoQuery = z.strictObject({});
 const manage = { access: { anyOf: ['admissions:manage' as const] } };
 
-/** The bed board, and admitting and transferring patients (discharge: discharge.routes.ts). */
+/**
+ * The bed board, admitting and transferring patients (discharge: discharge.routes.ts), and the
+ * patient's own stays.
+ */
 export function admissionRoutes(root: FastifyInstance): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
@@ -100,5 +105,21 @@ export function admissionRoutes(root: FastifyInstance): void {
       },
     },
     async (req) => admissions.transfer(ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/me/admissions',
+    {
+      config: { access: { anyOf: ['own-record:read'] } },
+      schema: {
+        tags,
+        operationId: 'listOwnAdmissions',
+        summary:
+          'My stays in hospital at every hospital, newest first: hospital, ward and bed, times, attending doctor, and the discharge summary PDF once discharged',
+        querystring: Paging,
+        response: { 200: OwnStayPage },
+      },
+    },
+    async (req) => ownStays(ctxOf(req), req.query),
   );
 }
