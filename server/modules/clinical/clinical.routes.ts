@@ -42,7 +42,8 @@ export async function clinicalRoutes(root: FastifyInstance): Promise<void> {
     '/api/icd10',
     {
       config: {
-        access: { anyOf: ['consultations:write', 'consultations:read', 'icd10:import'] },
+        // Whoever discharges a patient (admissions:manage) writes the summary's diagnoses too.
+        access: { anyOf: ['consultations:write', 'consultations:read', 'admissions:manage', 'icd10:import'] },
       },
       schema: {
         tags: ['icd10'],

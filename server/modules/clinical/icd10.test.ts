@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Icd10Code } from '../../../contracts/clinical';
 import {
   createHospital,
+  createPatientUser,
   createPlatformAdmin,
   createStaff,
   sessionHeaders,
@@ -18,6 +19,9 @@ let t: TestApp;
 let admin: AuthHeaders;
 let doctor: AuthHeaders;
 let hospitalAdmin: AuthHeaders;
+let receptionist: AuthHeaders;
+let patient: AuthHeaders;
+let pharmacist: AuthHeaders;
 beforeAll(async () => {
   t = await buildTestApp();
   const db = t.database.db;
@@ -25,6 +29,9 @@ beforeAll(async () => {
   admin = await sessionHeaders(db, await createPlatformAdmin(db));
   doctor = await sessionHeaders(db, await createStaff(db, hospital, 'doctor'), hospital);
   hospitalAdmin = await sessionHeaders(db, await createStaff(db, hospital, 'hospital_admin'), hospital);
+  receptionist = await sessionHeaders(db, await createStaff(db, hospital, 'receptionist'), hospital);
+  patient = await sessionHeaders(db, (await createPatientUser(db, { hospital })).user);
+  pharmacist = await sessionHeaders(db, await createStaff(db, hospital, 'pharmacist'), hospital);
 });
 afterAll(async () => t?.close());
 
@@ -110,6 +117,23 @@ describe('search', () => {
   });
 });
 
+describe('who may search', () => {
+  it('is whoever writes diagnoses: those who discharge patients too, never a patient or the pharmacy', async () => {
+    // The receptionist and the hospital admin discharge (admissions:manage) and write its diagnoses.
+    for (const h of [receptionist, hospitalAdmin]) {
+      expect((await search('pneumonia', h)).map((i) => i.code)).toContain('J18.9');
+    }
+    for (const h of [patient, pharmacist]) {
+      const refused = await t.app.inject({
+        method: 'GET',
+        url: '/api/icd10?q=pneumonia',
+        headers: h as Record<string, string>,
+      });
+      expect([refused.statusCode, refused.json().code]).toEqual([403, 'FORBIDDEN']);
+    }
+  });
+});
+
 describe('import', () => {
   it('adds new codes and updates known ones, in a multipart file or as text/csv', async () => {
     const before = await codes();
@@ -178,13 +202,7 @@ describe('import', () => {
       expect((await csvUpload('A00.9,Cholera, unspecified\n', h)).statusCode).toBe(403);
     }
     expect((await codes()).some((r) => r.code === 'A00.9')).toBe(false);
-    // Searching is for clinical staff and the admin; a hospital admin has no use for it.
+    // Searching is for those who write diagnoses (who-may-search below) and the admin.
     expect((await search('I10', admin))[0]!.code).toBe('I10');
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/icd10?q=I10',
-      headers: hospitalAdmin as Record<string, string>,
-    });
-    expect(res.statusCode).toBe(403);
   });
 });
