@@ -84,3 +84,40 @@ describe('the discharge summary as a PDF', () => {
     ).toBe(2);
   });
 });
+
+describe('the procedures and medicines on discharge', () => {
+  it('prints each in full, a long line wrapped onto the next', async () => {
+    const { beds } = await wardWithBeds(t, s, 1);
+    const { patient } = await createPatientUser(t.database.db, { hospital: s.hospital });
+    const a = (await admit(t, s.reception, patient.id, beds[0]!.id)).json<Admission>();
+    const directions = '1 tablet, three times a day, 5 days, after food and plenty of water, not with milk';
+    const out = await call(
+      t,
+      'POST',
+      `/api/wards/admissions/${a.id}/discharge`,
+      s.nurse,
+      summaryBody({
+        procedures: ['Peripheral IV cannulation', 'Ultrasound of the abdomen'],
+        medicines: [
+          { name: 'Paracetamol 650 mg Tablet (Dolo 650)', directions },
+          { name: 'Pantoprazole 40 mg Tablet' },
+        ],
+      }),
+    );
+    expect(out.statusCode, out.body).toBe(200);
+    const pdf = await call(t, 'GET', `/api/wards/admissions/${a.id}/discharge-summary.pdf`, s.nurse);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    // The printed lines joined again: the PDF writer wraps a long line at a space.
+    const printed = [...text(pdf).matchAll(/\(((?:\\.|[^\\)])*)\) Tj/g)].map((m) => m[1]).join(' ');
+    for (const expected of [
+      'Procedures',
+      'Peripheral IV cannulation',
+      'Ultrasound of the abdomen',
+      'Medicines on discharge',
+      `1. Paracetamol 650 mg Tablet \\(Dolo 650\\) - ${directions}`,
+      '2. Pantoprazole 40 mg Tablet',
+    ])
+      expect(printed, expected).toContain(expected);
+    expect(printed).not.toContain('2. Pantoprazole 40 mg Tablet -');
+  });
+});

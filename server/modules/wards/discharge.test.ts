@@ -219,6 +219,14 @@ describe('the discharge summary', () => {
       // Front-desk admission: no consultation to take the diagnoses from.
       summaryBody({ diagnoses: undefined }),
       { ...summaryBody(), extra: true },
+      // Procedures and take-home medicines as the dialog sends them, each wrong.
+      summaryBody({ procedures: ['  '] }),
+      summaryBody({ procedures: Array.from({ length: 31 }, (_, i) => `Procedure ${i}`) }),
+      summaryBody({ procedures: ['Line one\nline two'] }),
+      summaryBody({ medicines: [{ name: '', directions: '1 tablet, twice a day' }] }),
+      summaryBody({ medicines: [{ name: 'Paracetamol 500 mg', directions: 'x'.repeat(301) }] }),
+      summaryBody({ medicines: [{ name: 'Paracetamol 500 mg', dose: '1 tablet' } as never] }),
+      summaryBody({ medicines: Array.from({ length: 31 }, (_, i) => ({ name: `Medicine ${i}` })) }),
     ];
     for (const body of bad) {
       const res = await call(t, 'POST', url(a, '/discharge'), s.nurse, body);
