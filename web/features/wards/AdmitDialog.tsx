@@ -17,6 +17,7 @@ import { post } from '../../lib/api';
 import { notifySuccess, validateWith } from '../../lib/forms';
 import { PatientPicker } from '../dispensing/PatientPicker';
 import { BedPicker } from './BedPicker';
+import { useReservationOverride } from './ReservedOverride';
 import { WardDialog } from './WardDialog';
 import { useWardSubmit } from './ward-submit';
 
@@ -36,9 +37,10 @@ type Errors = Partial<Record<'patient' | 'bed' | 'reason' | 'name', string>>;
 const SEXES = ['unknown', 'female', 'male', 'other'] as const;
 
 /**
- * Admits a patient into a free bed: from the bed board (a bed chosen, the patient searched for),
- * the patient's page (the front desk) or a consultation (both with the patient known). A bed
- * given to someone else meanwhile is said so, and the beds are read again.
+ * Admits a patient into a free bed: from the bed board (a bed chosen, the patient searched for, or
+ * the patient a reservation names), the patient's page (the front desk) or a consultation (both
+ * with the patient known). A bed given to someone else meanwhile is said so, and the beds are read
+ * again; a bed reserved for someone else asks why before it is given to this patient.
  */
 export function AdmitDialog({
   onClose,
@@ -65,6 +67,11 @@ export function AdmitDialog({
   const temporary = !knownPatient && !consultationId && source === 'emergency' && unidentified;
   const [errors, setErrors] = useState<Errors>({});
   const { busy, error, run } = useWardSubmit('admit');
+  const override = useReservationOverride();
+  const chooseBed = (id: string | null) => {
+    setBedId(id);
+    override.reset();
+  };
 
   const admitUnidentified = async () => {
     const name = callName.trim();
@@ -87,7 +94,7 @@ export function AdmitDialog({
         const admission = await post<Admission>('/api/wards/admissions/emergency', body);
         notifySuccess(t('wards.admit.done', { name, bed: admission.bed?.bedLabel ?? '' }));
       },
-      () => setBedId(null),
+      () => chooseBed(null),
     );
     if (admitted) onClose();
   };
@@ -98,12 +105,20 @@ export function AdmitDialog({
     if (!patient) missing.patient = t('wards.admit.choosePatient');
     if (!bedId) missing.bed = t('wards.admit.chooseBed');
     setErrors(missing);
-    if (!patient || !bedId) return;
+    const overriding = override.take();
+    if (!patient || !bedId || !overriding) return;
     const body = validateWith(
       AdmitPatient,
       consultationId
-        ? { patientId: patient.id, bedId, source: 'consultation', consultationId, reason: reason.trim() }
-        : { patientId: patient.id, bedId, source, reason: reason.trim() },
+        ? {
+            patientId: patient.id,
+            bedId,
+            source: 'consultation',
+            consultationId,
+            reason: reason.trim(),
+            ...overriding,
+          }
+        : { patientId: patient.id, bedId, source, reason: reason.trim(), ...overriding },
       { setErrors: (e) => setErrors({ reason: e.reason }) },
     );
     if (!body) return;
@@ -112,7 +127,8 @@ export function AdmitDialog({
         const admission = await post<Admission>('/api/wards/admissions', body);
         notifySuccess(t('wards.admit.done', { name: patient.name, bed: admission.bed?.bedLabel ?? '' }));
       },
-      () => setBedId(null),
+      () => chooseBed(null),
+      override.onFail,
     );
     if (admitted) onClose();
   };
@@ -123,7 +139,7 @@ export function AdmitDialog({
       size="lg"
       error={error}
       busy={busy}
-      submitLabel={t('wards.admit.submit')}
+      submitLabel={override.asked && !temporary ? t('reservations.override.admit') : t('wards.admit.submit')}
       onClose={onClose}
       onSubmit={submit}
     >
@@ -165,7 +181,8 @@ export function AdmitDialog({
           error={errors.patient}
         />
       )}
-      <BedPicker label={t('wards.admit.bed')} value={bedId} onChange={setBedId} error={errors.bed} />
+      <BedPicker label={t('wards.admit.bed')} value={bedId} onChange={chooseBed} error={errors.bed} />
+      {!temporary && override.field(bedId)}
       {consultationId ? (
         <Text size="sm" c="dimmed">
           {t('wards.admit.fromConsultation')}

@@ -23,10 +23,12 @@ import { useListParams } from '../procurement/PagedList';
 import { AdmitDialog } from './AdmitDialog';
 import { filterBoard, type BoardWard } from './board';
 import { BedTile, type BedDialog } from './BedTile';
+import { CancelReservationDialog } from './CancelReservationDialog';
 import { DischargeDialog } from './DischargeDialog';
 import { FreeSummary } from './FreeSummary';
 import { LiveIndicator } from './LiveIndicator';
 import { useLiveBedBoard } from './live';
+import { ReserveDialog } from './ReserveDialog';
 import { TransferDialog } from './TransferDialog';
 
 /** Every bed of the open wards, live: its state, its patient, and what can be done with it. */
@@ -102,7 +104,18 @@ export default function BedBoardPage() {
           ))}
         </Stack>
       )}
-      {dialog?.kind === 'admit' && <AdmitDialog bedId={dialog.bedId} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'admit' && (
+        <AdmitDialog bedId={dialog.bedId} patient={dialog.patient} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'reserve' && <ReserveDialog bed={dialog.bed} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'cancelReservation' && (
+        <CancelReservationDialog
+          reservationId={dialog.reservationId}
+          patientName={dialog.patientName}
+          bedLabel={dialog.bedLabel}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog?.kind === 'transfer' && (
         <TransferDialog
           admissionId={dialog.admissionId}

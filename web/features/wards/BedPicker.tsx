@@ -45,7 +45,11 @@ export function BedPicker({
         b.roomName,
         t(`wards.bedTypes.${b.bedType}`),
         currency ? t('wards.picker.perDay', { rate: f.money(b.dailyRateMinor, currency) }) : null,
-        b.state === 'reserved' ? t('wards.states.reserved') : null,
+        b.reservation
+          ? t('reservations.pickerFor', { name: b.reservation.name })
+          : b.state === 'reserved'
+            ? t('wards.states.reserved')
+            : null,
       ]
         .filter(Boolean)
         .join(' · '),

@@ -9,13 +9,16 @@ import { patch, post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
+import type { PatientRef } from './AdmitDialog';
 import { STATE_COLOR, takesPatient } from './board';
 import { wardErrorMessage } from './errors';
 import { refreshWards } from './queries';
 
 /** What a tile asks the board to open: a dialog about this bed. */
 export type BedDialog =
-  | { kind: 'admit'; bedId: string }
+  | { kind: 'admit'; bedId: string; patient?: PatientRef }
+  | { kind: 'reserve'; bed: { id: string; label: string } }
+  | { kind: 'cancelReservation'; reservationId: string; patientName: string; bedLabel: string }
   | { kind: 'transfer'; admissionId: string; patientName: string; fromBed: { id: string; label: string } }
   | { kind: 'discharge'; admissionId: string; patientName: string };
 
@@ -37,6 +40,7 @@ export function BedTile({ bed, onOpen }: { bed: BoardBed; onOpen: (dialog: BedDi
   const admit = can('admissions:manage');
   const setUp = can('wards:manage');
   const p = bed.patient;
+  const r = bed.reservation;
 
   const act = async (call: () => Promise<unknown>, done: string) => {
     try {
@@ -55,9 +59,37 @@ export function BedTile({ bed, onOpen }: { bed: BoardBed; onOpen: (dialog: BedDi
   };
 
   const items = [
+    admit && r && (
+      <Menu.Item
+        key="admit-named"
+        onClick={() =>
+          onOpen({ kind: 'admit', bedId: bed.id, patient: { id: r.patientId, name: r.name, mrn: r.mrn } })
+        }
+      >
+        {t('reservations.admitNamed', { name: r.name })}
+      </Menu.Item>
+    ),
     admit && takesPatient(bed) && (
       <Menu.Item key="admit" onClick={() => onOpen({ kind: 'admit', bedId: bed.id })}>
         {t('wards.board.admit')}
+      </Menu.Item>
+    ),
+    admit && r && (
+      <Menu.Item
+        key="cancel-reservation"
+        onClick={() =>
+          onOpen({ kind: 'cancelReservation', reservationId: r.id, patientName: r.name, bedLabel: bed.label })
+        }
+      >
+        {t('reservations.cancel')}
+      </Menu.Item>
+    ),
+    admit && !r && takesPatient(bed) && (
+      <Menu.Item
+        key="reserve"
+        onClick={() => onOpen({ kind: 'reserve', bed: { id: bed.id, label: bed.label } })}
+      >
+        {t('reservations.reserve')}
       </Menu.Item>
     ),
     admit && p && (
@@ -101,7 +133,8 @@ export function BedTile({ bed, onOpen }: { bed: BoardBed; onOpen: (dialog: BedDi
         {t('wards.board.markReady')}
       </Menu.Item>
     ),
-    ...(setUp
+    // A bed a reservation holds changes state only through the reservation (cancel it first).
+    ...(setUp && !r
       ? SETTABLE[bed.state].map((state) => (
           <Menu.Item
             key={state}
@@ -178,6 +211,24 @@ export function BedTile({ bed, onOpen }: { bed: BoardBed; onOpen: (dialog: BedDi
           <Text size="xs" c="dimmed">
             {t('wards.board.since', { when: f.dateTime(p.admittedAt) })}
           </Text>
+        </Stack>
+      )}
+      {r && (
+        <Stack gap={0} mt={6} data-testid="bed-reservation">
+          <Text size="xs" c="dimmed">
+            {t('reservations.tile.for')}
+          </Text>
+          <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+            {r.name}
+          </Text>
+          {r.mrn && <Text size="xs">{r.mrn}</Text>}
+          <Text size="xs">{t('reservations.tile.from', { when: f.dateTime(r.from) })}</Text>
+          <Text size="xs">{t('reservations.tile.until', { when: f.dateTime(r.until) })}</Text>
+          {r.reason && (
+            <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+              {r.reason}
+            </Text>
+          )}
         </Stack>
       )}
     </Paper>

@@ -5,10 +5,14 @@ import type { Admission } from '../../../contracts/wards';
 import { post } from '../../lib/api';
 import { notifySuccess } from '../../lib/forms';
 import { BedPicker } from './BedPicker';
+import { useReservationOverride } from './ReservedOverride';
 import { WardDialog } from './WardDialog';
 import { useWardSubmit } from './ward-submit';
 
-/** Moves an admitted patient to another free bed; the bed they leave goes to cleaning. */
+/**
+ * Moves an admitted patient to another free bed; the bed they leave goes to cleaning. A bed reserved
+ * for them takes them (the reservation is used); one reserved for someone else asks why first.
+ */
 export function TransferDialog({
   admissionId,
   patientName,
@@ -25,16 +29,26 @@ export function TransferDialog({
   const { busy, error, run } = useWardSubmit('transfer');
   const [bedId, setBedId] = useState<string | null>(null);
   const [bedError, setBedError] = useState<string | null>(null);
+  const override = useReservationOverride();
+  const chooseBed = (id: string | null) => {
+    setBedId(id);
+    override.reset();
+  };
 
   const submit = async () => {
     setBedError(bedId ? null : t('wards.admit.chooseBed'));
-    if (!bedId) return;
+    const overriding = override.take();
+    if (!bedId || !overriding) return;
     const moved = await run(
       async () => {
-        const admission = await post<Admission>(`/api/wards/admissions/${admissionId}/transfer`, { bedId });
+        const admission = await post<Admission>(`/api/wards/admissions/${admissionId}/transfer`, {
+          bedId,
+          ...overriding,
+        });
         notifySuccess(t('wards.transfer.done', { name: patientName, bed: admission.bed?.bedLabel ?? '' }));
       },
-      () => setBedId(null),
+      () => chooseBed(null),
+      override.onFail,
     );
     if (moved) onClose();
   };
@@ -45,7 +59,7 @@ export function TransferDialog({
       size="lg"
       error={error}
       busy={busy}
-      submitLabel={t('wards.transfer.submit')}
+      submitLabel={override.asked ? t('reservations.override.transfer') : t('wards.transfer.submit')}
       onClose={onClose}
       onSubmit={submit}
     >
@@ -53,10 +67,11 @@ export function TransferDialog({
       <BedPicker
         label={t('wards.transfer.to')}
         value={bedId}
-        onChange={setBedId}
+        onChange={chooseBed}
         exceptBedId={fromBed.id}
         error={bedError}
       />
+      {override.field(bedId)}
     </WardDialog>
   );
 }

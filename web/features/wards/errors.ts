@@ -14,7 +14,9 @@ export type WardAction =
   | 'bedState'
   | 'admit'
   | 'transfer'
-  | 'discharge';
+  | 'discharge'
+  | 'reserve'
+  | 'cancelReservation';
 
 /** What an error code means for each action, where it means something more precise than usual. */
 const MEANING: Partial<Record<WardAction, Partial<Record<string, string>>>> = {
@@ -27,16 +29,27 @@ const MEANING: Partial<Record<WardAction, Partial<Record<string, string>>>> = {
   bedState: { INVALID_TRANSITION: 'wards.errors.bedStateChanged' },
   admit: {
     BED_OCCUPIED: 'wards.errors.bedTaken',
+    BED_RESERVED: 'reservations.errors.reservedForOther',
     CONFLICT: 'wards.errors.alreadyAdmitted',
     INVALID_TRANSITION: 'wards.errors.bedNotReady',
     RULE_VIOLATION: 'wards.errors.bedOutOfService',
   },
   transfer: {
     BED_OCCUPIED: 'wards.errors.bedTaken',
+    BED_RESERVED: 'reservations.errors.reservedForOther',
     CONFLICT: 'wards.errors.movedMeanwhile',
     INVALID_TRANSITION: 'wards.errors.bedNotReadyOrDischarged',
     RULE_VIOLATION: 'wards.errors.bedOutOfService',
   },
+  reserve: {
+    BED_OCCUPIED: 'reservations.errors.bedTaken',
+    BED_RESERVED: 'reservations.errors.overlap',
+    CONFLICT: 'reservations.errors.patientHasOne',
+    IN_THE_PAST: 'reservations.errors.past',
+    INVALID_TRANSITION: 'reservations.errors.notReady',
+    RULE_VIOLATION: 'reservations.errors.outOfService',
+  },
+  cancelReservation: { INVALID_TRANSITION: 'reservations.errors.noLongerHolds' },
   discharge: {
     INVALID_TRANSITION: 'wards.errors.alreadyDischarged',
     // What only the server checks: diagnoses given, or a consultation to take them from; codes active.
