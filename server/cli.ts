@@ -1,5 +1,6 @@
 // `hospitium <command>`: operator tasks run against the configured database (the same settings as the
-// server: DATA_DIR or DATABASE_URL). Exit codes: 0 done, 1 failed or refused, 2 wrong usage.
+// server: DATA_DIR or DATABASE_URL). Exit codes: 0 done, 1 failed or refused, 2 wrong usage (and a
+// restore refused because its target is not empty).
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -10,15 +11,10 @@ import { openAndMigrate, openConfiguredDatabase } from './db/open';
 import { AdminInputError, accountExists } from './db/seed/admin';
 import { countContents, createAdmin, seedDemoIfEmpty } from './db/seed';
 import { randomToken } from './modules/identity/identity.crypto';
-import { verifyChain } from './platform/audit/audit.repo';
-import {
-  checkAgainstCheckpoints,
-  checkpointFile,
-  readCheckpoints,
-  writeCheckpoint,
-} from './platform/audit/checkpoints';
-import { auditCheckpointKey } from './modules/identity';
+import { checkpointFile, writeCheckpoint } from './platform/audit/checkpoints';
 import { verifyStock } from './modules/pharmacy';
+import { checkAudit } from './ops/audit-check';
+import { BACKUP_HELP, BackupError, cmdBackup, cmdRestore, OpsUsageError, RESTORE_HELP } from './ops/backup';
 
 class UsageError extends Error {
   constructor(
@@ -39,6 +35,10 @@ Commands:
   create-admin     Create a platform admin, or a hospital admin with --hospital.
   verify-audit     Check the audit log's hash chain; exits 1 and lists the rows if it is broken.
   verify-stock     Recompute every batch's stock from the ledger; exits 1 naming any difference.
+  backup           Back up the database (one consistent instant) and the uploaded files, with a
+                   manifest of row counts and checksums, into a new folder of --out or BACKUP_DIR.
+  restore          Restore a backup into an empty database, then check that it is whole (row
+                   counts, verify-audit, verify-stock, file checksums).
   worker           Work background jobs in this process until SIGTERM (the server also works jobs
                    itself unless JOBS_ENABLED=false).
 
@@ -49,6 +49,8 @@ when none runs, started for the command and stopped after it.
 Run "hospitium <command> --help" for a command's options.`;
 
 const HELP: Record<string, string> = {
+  backup: BACKUP_HELP,
+  restore: RESTORE_HELP,
   worker: `Usage: hospitium worker\n\nWorks background jobs (mail, SMS, notices, scheduled tasks) until SIGTERM or SIGINT,\nthen finishes or hands back the jobs it holds. Run the app instances with JOBS_ENABLED=false beside it.\nIn the embedded mode it uses the database server of the app running on the same DATA_DIR.`,
   migrate: `Usage: hospitium migrate\n\nApplies pending migrations (the server also does this at start).`,
   seed: `Usage: hospitium seed\n\nLoads demo data (two hospitals, staff, patients) into an empty database and prints the\nsign-ins. Refuses, changing nothing, when the database already holds hospitals or users.`,
@@ -203,9 +205,9 @@ async function cmdCreateAdmin(config: Config, args: string[]): Promise<number> {
 
 async function cmdVerifyAudit(config: Config): Promise<number> {
   return withDatabase(config, false, async (database) => {
-    let result: Awaited<ReturnType<typeof verifyChain>>;
+    let result: Awaited<ReturnType<typeof checkAudit>>;
     try {
-      result = await verifyChain(database);
+      result = await checkAudit(database, config.dataDir);
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === '42P01' || code === '42883') {
@@ -215,22 +217,13 @@ async function cmdVerifyAudit(config: Config): Promise<number> {
       }
       throw err;
     }
-    const { checked, head } = result;
-    const key = await auditCheckpointKey(database.db);
-    const checkpoints = readCheckpoints(config.dataDir, key);
-    const breaks = [...result.breaks, ...(await checkAgainstCheckpoints(database, checkpoints.valid))];
-    for (const line of checkpoints.forged) {
-      breaks.push({
-        seq: 0,
-        reason: `checkpoint file line ${line} is not signed with this installation's key`,
-      });
-    }
-    const against = checkpoints.valid.length
-      ? ` and against ${checkpoints.valid.length} checkpoint(s) in ${checkpointFile(config.dataDir)}`
+    const { checked, head, breaks, checkpoints, key } = result;
+    const against = checkpoints.length
+      ? ` and against ${checkpoints.length} checkpoint(s) in ${checkpointFile(config.dataDir)}`
       : ` (no checkpoints in ${checkpointFile(config.dataDir)} to check the newest rows against)`;
     if (breaks.length === 0) {
       // A verified head is a good checkpoint: the next truncation is measured from here.
-      await writeCheckpoint(database, config.dataDir, key, checkpoints.valid.at(-1) ?? null);
+      await writeCheckpoint(database, config.dataDir, key, checkpoints.at(-1) ?? null);
       console.log(
         `Audit chain intact: ${checked} row(s) checked in the ${describeDatabase(config)}${against}.`,
       );
@@ -276,7 +269,8 @@ async function run(argv: string[]): Promise<number> {
     console.log(HELP[command]);
     return 0;
   }
-  if (command !== 'create-admin' && rest.length > 0) throw new UsageError(`${command} takes no arguments.`);
+  const takesArgs = ['create-admin', 'backup', 'restore'];
+  if (!takesArgs.includes(command) && rest.length > 0) throw new UsageError(`${command} takes no arguments.`);
   const config = loadConfig();
   switch (command) {
     case 'migrate':
@@ -293,6 +287,10 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'verify-stock':
       return cmdVerifyStock(config);
+    case 'backup':
+      return cmdBackup(config, rest);
+    case 'restore':
+      return cmdRestore(config, rest);
     default:
       return cmdVerifyAudit(config);
   }
@@ -301,7 +299,7 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof OpsUsageError) {
       console.error(`${err.message}\n\n${err.help}`);
       process.exit(2);
     }
@@ -310,7 +308,8 @@ run(process.argv.slice(2)).then(
       err instanceof DataDirLockedError ||
       err instanceof EmbeddedServerError ||
       err instanceof AdminInputError ||
-      err instanceof CliFailure
+      err instanceof CliFailure ||
+      err instanceof BackupError
     ) {
       console.error((err as Error).message);
     } else {

@@ -134,6 +134,16 @@ const Settings = z.object({
   SMS_AUTH_TOKEN: z.string().min(1).optional(),
   /** Sender: an E.164 number or an alphanumeric sender id the provider allows. */
   SMS_FROM: z.string().min(1).max(32).optional(),
+  /** Scheduled backups (ADR 15) are written here, one folder each; unset: no scheduled backups. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** When scheduled backups run: cron (minute hour day-of-month month day-of-week), in UTC. */
+  BACKUP_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^\S+(\s+\S+){4,5}$/, 'must be a cron expression of 5 (or 6, with seconds) fields')
+    .default('30 2 * * *'),
+  /** How many complete backups BACKUP_DIR keeps: after each scheduled one, older ones are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 
 const ConfigSchema = Settings.superRefine((c, ctx) => {

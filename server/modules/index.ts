@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { provideActorNames } from '../platform/audit/audit.names';
 import { registerConstraintErrors } from '../platform/errors';
+import { defineBackupJobs } from '../ops/backup/jobs';
 import type { JobRunner } from '../platform/jobs';
 import { billingModule } from './billing';
 import { clinicalModule } from './clinical';
@@ -81,4 +82,6 @@ export async function registerModules(app: FastifyInstance, deps: RouteDeps): Pr
 export async function registerModuleJobs(jobs: JobRunner, deps: ModuleDeps): Promise<void> {
   wire();
   for (const m of MODULES) await m.jobs?.(jobs, deps);
+  // Not a domain module's: the scheduled backups (server/ops/backup, ADR 15).
+  await defineBackupJobs(jobs, deps);
 }
