@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { safeEqual } from './crypto';
 import { registerJobMetrics } from './jobs/jobs.metrics';
+import { registerBackupMetrics } from '../ops/backup/metrics';
 
 interface MetricsLog {
   warn(obj: object, msg?: string): void;
@@ -24,6 +25,7 @@ export function createRegistry(config: Config, database: Database | undefined, l
   registerJobMetrics(registry, database, {
     onError: (err) => log?.warn({ err }, 'metrics: could not read the job queues'),
   });
+  registerBackupMetrics(registry, config.BACKUP_DIR);
   return registry;
 }
 
