@@ -55,7 +55,7 @@ function ReservedOverride({
   const held = findBed(useBedBoard().data, bedId)?.bed.reservation;
   return (
     <Stack gap="xs">
-      <Alert color="yellow" title={t('reservations.override.title')}>
+      <Alert color="yellow" role="status" title={t('reservations.override.title')}>
         {held
           ? t('reservations.override.body', { name: held.name, when: f.dateTime(held.until) })
           : t('reservations.override.bodyUnknown')}
