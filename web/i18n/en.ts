@@ -15,6 +15,7 @@ import { publicPages } from './en/public';
 import { queuePages } from './en/queue';
 import { reservationPages } from './en/reservations';
 import { shopPages } from './en/shop';
+import { staysPages } from './en/stays';
 import { wardPages } from './en/ward';
 import { wardsPages } from './en/wards';
 import { workspace } from './en/workspace';
@@ -34,6 +35,7 @@ export const en = {
   ...wardPages,
   ...wardsPages,
   ...reservationPages,
+  ...staysPages,
   ...nursingPages,
   ...appointmentPages,
   ...queuePages,

@@ -1,6 +1,6 @@
-// The discharge dialog in one file, so a fuller one can replace it: the course in hospital, the
-// condition on leaving, the diagnoses (left empty: the admitting consultation's) and the follow-up.
-// Procedures and medicines to take home are not asked for here yet.
+// The discharge dialog: the course in hospital, the condition on leaving, the diagnoses (left empty:
+// the admitting consultation's), the procedures done, the medicines to take home (from the catalog,
+// with how to take them) and the follow-up.
 import { NativeSelect, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,21 @@ import { DISCHARGE_CONDITIONS, DischargePatient, type DischargeCondition } from 
 import { post } from '../../lib/api';
 import { DiagnosesCard, type DiagnosisDraft } from '../consultations/DiagnosesCard';
 import { notifySuccess, validateWith } from '../../lib/forms';
+import { DischargeMedicines, useTakeHomeName } from './DischargeMedicines';
+import { DischargeProcedures } from './DischargeProcedures';
+import {
+  detailsBody,
+  filledMedicines,
+  filledProcedures,
+  type MedicineRow,
+  type ProcedureRow,
+} from './DischargeRows';
 import { WardDialog } from './WardDialog';
 import { useWardSubmit } from './ward-submit';
 
-type Field = 'summary' | 'condition' | 'followUp';
+const SHOWN = ['summary', 'condition', 'followUp'];
+/** Fields shown here: those above, and each procedure's and medicine's row. */
+const shown = (path: string) => SHOWN.includes(path) || /^(procedures|medicines)\.\d+/.test(path);
 
 /** Discharges an admitted patient with a summary; their bed goes to cleaning. */
 export function DischargeDialog({
@@ -29,14 +40,25 @@ export function DischargeDialog({
   const [condition, setCondition] = useState<DischargeCondition | null>(null);
   const [followUp, setFollowUp] = useState('');
   const [diagnoses, setDiagnoses] = useState<DiagnosisDraft[]>([]);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [procedures, setProcedures] = useState<ProcedureRow[]>([]);
+  const [medicines, setMedicines] = useState<MedicineRow[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const nameOf = useTakeHomeName();
 
   const submit = async () => {
     // Said as "required" here: the contract's refinement for an empty text has no wording of its own.
-    const missing: Partial<Record<Field, string>> = {};
+    const missing: Record<string, string> = {};
     if (!summary.trim()) missing.summary = t('fieldErrors.required');
     if (!condition) missing.condition = t('fieldErrors.required');
     if (!followUp.trim()) missing.followUp = t('fieldErrors.required');
+    // Rows left blank are dropped, so a problem at procedures.<i> or medicines.<i> is on row i.
+    const procs = filledProcedures(procedures);
+    const meds = filledMedicines(medicines);
+    setProcedures(procs);
+    setMedicines(meds);
+    meds.forEach((m, i) => {
+      if (!m.medicine) missing[`medicines.${i}.name`] = t('fieldErrors.required');
+    });
     setErrors(missing);
     if (Object.keys(missing).length > 0) return;
     const body = validateWith(
@@ -46,14 +68,13 @@ export function DischargeDialog({
         condition: condition ?? undefined,
         followUp: followUp.trim(),
         diagnoses: diagnoses.length > 0 ? diagnoses : undefined,
+        ...detailsBody(procs, meds, nameOf),
       },
       {
         setErrors: (found) => {
           setErrors(found);
           // A problem with a field this dialog does not show is still said.
-          const other = Object.entries(found).find(
-            ([k]) => !['summary', 'condition', 'followUp'].includes(k),
-          );
+          const other = Object.entries(found).find(([k]) => !shown(k));
           if (other) setError(other[1]);
         },
       },
@@ -105,6 +126,8 @@ export function DischargeDialog({
         {t('wards.discharge.diagnosesHint')}
       </Text>
       <DiagnosesCard diagnoses={diagnoses} setDiagnoses={(change) => setDiagnoses((ds) => change(ds))} />
+      <DischargeProcedures rows={procedures} setRows={setProcedures} errors={errors} />
+      <DischargeMedicines rows={medicines} setRows={setMedicines} errors={errors} />
       <Textarea
         label={t('wards.discharge.followUp')}
         description={t('wards.discharge.followUpHint')}

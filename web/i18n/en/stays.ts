@@ -1,0 +1,42 @@
+// The patient's own stays in hospital (the portal's "My stays"), and the procedures and take-home
+// medicines of the discharge dialog.
+export const staysPages = {
+  myStays: {
+    title: 'My stays',
+    description: 'Your stays in hospital at every hospital, newest first.',
+    admitted: 'Admitted {{when}}',
+    discharged: 'Discharged {{when}}',
+    inBed: 'In {{ward}}, bed {{bed}}',
+    wasIn: '{{ward}}, bed {{bed}}',
+    moves: 'Beds during the stay',
+    bedFromTo: '{{ward}}, bed {{bed}}: {{from}} to {{to}}',
+    bedSince: '{{ward}}, bed {{bed}}: since {{from}}',
+    reason: 'Reason for admission',
+    doctor: 'Attending doctor',
+    summaryPdf: 'Discharge summary',
+    summaryLater: 'The discharge summary will be here when you are discharged.',
+    emptyTitle: 'No stays in hospital',
+    emptyBody:
+      'When you are admitted to a ward at a hospital, your stay and its discharge summary appear here.',
+  },
+  dischargeDetails: {
+    procedures: 'Procedures',
+    proceduresHint: 'Operations, investigations and other procedures done during the stay.',
+    procedure: 'Procedure {{n}}',
+    addProcedure: 'Add a procedure',
+    removeProcedure: 'Remove procedure {{n}}',
+    medicines: 'Medicines to take home',
+    medicinesHint: 'From the pharmacy catalog, with how to take each.',
+    medicineN: 'Medicine {{n}}',
+    dose: 'Dose',
+    dosePlaceholder: 'e.g. 1 tablet',
+    frequency: 'Frequency',
+    frequencyPlaceholder: 'e.g. three times a day',
+    duration: 'Duration',
+    durationPlaceholder: 'e.g. 5 days',
+    instructions: 'Instructions',
+    instructionsPlaceholder: 'e.g. after food',
+    addMedicine: 'Add a medicine',
+    removeMedicine: 'Remove medicine {{n}}',
+  },
+};
