@@ -110,6 +110,13 @@ export const NAV: NavItem[] = [
     pages: [index(() => import('../features/consultations/MyVisitsPage'))],
   },
   {
+    to: '/app/my-stays',
+    label: 'myStays',
+    icon: IconBedFlat,
+    anyOf: ['own-record:read'],
+    pages: [index(() => import('../features/my-stays/MyStaysPage'))],
+  },
+  {
     to: '/app/shop',
     label: 'shop',
     icon: IconBuildingStore,

@@ -7,6 +7,7 @@ export const common = {
     bookAppointment: 'Book an appointment',
     myAppointments: 'My appointments',
     myVisits: 'My visits',
+    myStays: 'My stays',
     consultations: 'Consultation',
     bookForPatient: 'Book appointment',
     frontDesk: 'Front desk',
