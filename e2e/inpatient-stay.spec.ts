@@ -5,7 +5,8 @@ import { setUpWard } from './support/wards';
 // An in-patient stay end to end: the doctor admits a patient from a consultation into a bed of the
 // ward this run sets up, the nurse moves them to another bed, charts vitals and gives a medicine
 // from the ward's store, the doctor discharges them with a summary whose PDF holds it, and the
-// stay's bed-day lands on an invoice the front desk sees. Each screen size has a ward of its own.
+// stay's bed-day lands on an invoice the front desk sees. The summary names a procedure and a
+// medicine to take home, and its PDF prints them. Each screen size has a ward of its own.
 
 // A step that cannot happen fails in half a minute, not at the end of the test's time.
 test.use({ actionTimeout: 30_000 });
@@ -109,6 +110,17 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
     .getByLabel('Course in hospital')
     .fill('Treated with IV antibiotics; fever settled on day two.');
   await leaving.getByRole('combobox', { name: 'Condition on discharge' }).selectOption('Improved');
+  await leaving.getByRole('button', { name: 'Add a procedure' }).click();
+  await leaving.getByLabel('Procedure 1', { exact: true }).fill('Peripheral IV cannulation');
+  // A medicine to take home, from the catalog, with how to take it.
+  await leaving.getByRole('button', { name: 'Add a medicine' }).click();
+  await leaving.getByLabel('Medicine 1', { exact: true }).fill(s.medicine.name.split(' ')[0]!);
+  await doc.getByRole('option').filter({ hasText: brand }).first().click();
+  await expect(leaving.getByTestId('take-home-medicine')).toContainText(brand);
+  await leaving.getByLabel('Dose', { exact: true }).fill('1 tablet');
+  await leaving.getByLabel('Frequency', { exact: true }).fill('three times a day');
+  await leaving.getByLabel('Duration', { exact: true }).fill('5 days');
+  await leaving.getByLabel('Instructions', { exact: true }).fill('after food');
   await leaving
     .getByRole('textbox', { name: 'Follow-up' })
     .fill('Chest clinic in two weeks with a chest X-ray.');
@@ -121,6 +133,11 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
   const text = (await pdf.body()).toString('latin1');
   expect(text).toContain('IV antibiotics');
   expect(text).toContain('J18.9');
+  // The printed lines joined again (a long line wraps at a space onto the next).
+  const printed = [...text.matchAll(/\(((?:\\.|[^\\)])*)\) Tj/g)].map((m) => m[1]).join(' ');
+  expect(printed).toContain('Peripheral IV cannulation');
+  expect(printed).toContain(`1. ${s.medicine.name.split(' ')[0]!}`);
+  expect(printed).toContain('1 tablet, three times a day, 5 days, after food');
 
   // 5. The stay's bill: one bed-day on a final invoice, which the front desk finds.
   const charges = doc.getByTestId('stay-charges');
