@@ -9,6 +9,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { CardsSkeleton } from '../../components/Skeletons';
 import { useSession } from '../../lib/session';
+import { BedDayRuleCard } from './BedDayRuleCard';
 import { BedModal } from './BedModal';
 import { NameModal, type NameTarget } from './NameModal';
 import { refreshWards, useWardList } from './queries';
@@ -95,6 +96,7 @@ export default function WardSetupPage() {
               />
             ))
           )}
+          <BedDayRuleCard />
         </Stack>
       )}
       {naming && <NameModal target={naming} onClose={() => setNaming(null)} onSaved={refresh} />}

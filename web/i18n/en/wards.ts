@@ -164,6 +164,19 @@ export const wardsPages = {
       procedures: 'Procedures',
       medicines: 'Medicines to take home',
     },
+    bedDayRule: {
+      title: 'Billing bed-days',
+      description:
+        'How the days in a bed are counted on the bill. A change applies to stays billed from now on; invoices already made keep their days.',
+      explain: {
+        midnight_census:
+          'A day for every midnight spent in a bed, at that bed’s rate; a stay crossing no midnight is one day.',
+        calendar_day:
+          'A day for every calendar date begun in a bed, at the highest rate of the beds held that date.',
+      },
+      save: 'Save billing rule',
+      saved: 'Bed-days are now billed as: {{rule}}.',
+    },
     setup: {
       title: 'Wards and beds',
       toBoard: 'Bed board',
