@@ -2,6 +2,7 @@
 // the admission in one step. A known patient is admitted as an emergency through the ordinary admit
 // (source emergency).
 import { z } from 'zod';
+import { OverrideReason } from './bed-reservations';
 import { line, multiline, Uuid } from './common';
 import { Sex } from './identity';
 
@@ -13,5 +14,7 @@ export const EmergencyAdmission = z.strictObject({
     name: line(100).refine((s) => s.length > 0, 'Required'),
     sex: Sex.optional(),
   }),
+  /** Why a bed reserved for someone else goes to this emergency instead (409 BED_RESERVED without). */
+  overrideReservation: OverrideReason.optional(),
 });
 export type EmergencyAdmission = z.infer<typeof EmergencyAdmission>;

@@ -76,4 +76,37 @@ describe('emergency admission of an unidentified patient', () => {
     expect((await emergency(beds[0]!.id, 'Unknown', other.nurse)).statusCode).toBe(404);
     expect(await count(t, 'patients')).toBe(before);
   });
+
+  it('gives a bed reserved for someone else to an emergency only with a reason, audited', async () => {
+    const { beds } = await wardWithBeds(t, s, 1);
+    const planned = await patientAt(t, s);
+    const reserved = await call(t, 'POST', '/api/wards/reservations', s.reception, {
+      bedId: beds[0]!.id,
+      patientId: planned.id,
+      until: new Date(Date.now() + 86_400_000).toISOString(),
+      reason: 'Hip replacement tomorrow',
+    });
+    expect(reserved.statusCode, reserved.body).toBe(201);
+    const before = await count(t, 'patients');
+    const refused = await emergency(beds[0]!.id, 'Unknown child');
+    expect([refused.statusCode, refused.json<{ code: string }>().code]).toEqual([409, 'BED_RESERVED']);
+    expect(await count(t, 'patients')).toBe(before);
+
+    const res = await call(t, 'POST', '/api/wards/admissions/emergency', s.nurse, {
+      bedId: beds[0]!.id,
+      patient: { name: 'Unknown child' },
+      overrideReservation: 'The only free monitored bed',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const status = await t.database.query<{ status: string }>(
+      'select status from bed_reservations where id = $1',
+      [reserved.json<{ id: string }>().id],
+    );
+    expect(status.rows[0]!.status).not.toBe('active');
+    const audited = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where action = 'wards.admission.created' and entity_id = $1 and after->>'overrideReservation' = $2`,
+      [res.json<Admission>().id, 'The only free monitored bed'],
+    );
+    expect(audited.rows[0]!.n).toBe(1);
+  });
 });

@@ -19,6 +19,7 @@ export async function admitUnidentified(ctx: Ctx, input: EmergencyAdmission): Pr
       bedId: input.bedId,
       source: 'emergency',
       reason: input.reason,
+      overrideReservation: input.overrideReservation,
     });
   });
   return readOne(ctx.db, hospitalId, id);

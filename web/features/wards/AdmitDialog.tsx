@@ -83,11 +83,13 @@ export function AdmitDialog({
             bed: bedId ? undefined : t('wards.admit.chooseBed'),
           },
     );
-    if (!name || !bedId) return;
+    const overriding = override.take();
+    if (!name || !bedId || !overriding) return;
     const body = {
       bedId,
       reason: reason.trim(),
       patient: { name, ...(sex === 'unknown' ? {} : { sex }) },
+      ...overriding,
     };
     const admitted = await run(
       async () => {
@@ -95,6 +97,7 @@ export function AdmitDialog({
         notifySuccess(t('wards.admit.done', { name, bed: admission.bed?.bedLabel ?? '' }));
       },
       () => chooseBed(null),
+      override.onFail,
     );
     if (admitted) onClose();
   };
@@ -139,7 +142,7 @@ export function AdmitDialog({
       size="lg"
       error={error}
       busy={busy}
-      submitLabel={override.asked && !temporary ? t('reservations.override.admit') : t('wards.admit.submit')}
+      submitLabel={override.asked ? t('reservations.override.admit') : t('wards.admit.submit')}
       onClose={onClose}
       onSubmit={submit}
     >
@@ -182,7 +185,7 @@ export function AdmitDialog({
         />
       )}
       <BedPicker label={t('wards.admit.bed')} value={bedId} onChange={chooseBed} error={errors.bed} />
-      {!temporary && override.field(bedId)}
+      {override.field(bedId)}
       {consultationId ? (
         <Text size="sm" c="dimmed">
           {t('wards.admit.fromConsultation')}
