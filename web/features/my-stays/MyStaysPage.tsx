@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { TimeZoneContext } from '../../lib/format';
 import { useListParams } from '../procurement/PagedList';
 import { useMyStays } from './queries';
+import { ReservedForYou } from './ReservedForYou';
 import { StayCard } from './StayCard';
 
 const PAGE_SIZE = 10;
@@ -20,6 +21,7 @@ export default function MyStaysPage() {
     <>
       <PageHeader title={t('myStays.title')} description={t('myStays.description')} />
       <Stack maw={900} aria-live="polite" aria-busy={list.isFetching}>
+        <ReservedForYou />
         {list.isPending && (
           <Stack gap="sm" aria-busy>
             <Skeleton h={120} />

@@ -3,6 +3,11 @@
 export const staysPages = {
   myStays: {
     title: 'My stays',
+    reserved: {
+      title: 'A bed is reserved for you at {{hospital}}',
+      body: '{{ward}}, bed {{bed}}: from {{from}} until {{until}}. Come to the front desk when you arrive.',
+      reason: 'For: {{reason}}',
+    },
     description: 'Your stays in hospital at every hospital, newest first.',
     admitted: 'Admitted {{when}}',
     discharged: 'Discharged {{when}}',
