@@ -70,10 +70,19 @@ describe('job outcomes', () => {
     await t.database.query(`update pgboss.job set start_after = now() where id = $1`, [failing]);
     t.jobs.wake();
 
-    const body = await until(async () => {
-      const { body } = await scrape();
-      return value(body, 'hospitium_jobs_total', { queue, outcome: 'failed' }) === 1 ? body : null;
-    }, 'the failure to be counted');
+    // Queue depths are read at most every 5 s (a scrape storm cannot load the database), so the
+    // depth may lag the counters by that long.
+    const body = await until(
+      async () => {
+        const { body } = await scrape();
+        const counted = value(body, 'hospitium_jobs_total', { queue, outcome: 'failed' }) === 1;
+        return counted && value(body, 'hospitium_job_queue_depth', { queue, state: 'failed' }) === 1
+          ? body
+          : null;
+      },
+      'the failure to be counted and shown in the queue depth',
+      { timeoutMs: 20_000, everyMs: 250 },
+    );
     expect(value(body, 'hospitium_jobs_total', { queue, outcome: 'completed' })).toBe(1);
     expect(value(body, 'hospitium_jobs_total', { queue, outcome: 'retried' })).toBe(1);
     expect(value(body, 'hospitium_job_duration_seconds_count', { queue })).toBe(3);
