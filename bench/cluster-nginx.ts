@@ -3,6 +3,7 @@
 // nginx from a private folder, as any user, without touching /etc/nginx or Debian's service.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/config';
 import { securityHeaders } from '../server/platform/http/security-headers';
@@ -57,8 +58,55 @@ export function securityHeadersConf(publicUrl?: string): string {
 
 export interface MainSettings {
   runDir: string;
+  /** Where the workers keep request bodies and responses too big for memory; default runDir. */
+  tempDir?: string;
   siteFile: string;
   workers: number | 'auto';
+}
+
+/** Whether any account can read `file`: it is readable by others and every folder above it searchable. */
+export function readableByOthers(file: string): boolean {
+  let p = path.resolve(file);
+  if ((fs.statSync(p).mode & 0o004) === 0) return false;
+  for (;;) {
+    if (fs.statSync(p).isDirectory() && (fs.statSync(p).mode & 0o001) === 0) return false;
+    const up = path.dirname(p);
+    if (up === p) return true;
+    p = up;
+  }
+}
+
+export interface WorkerFolders {
+  webRoot: string;
+  tempDir: string;
+  /** Removes the copy, if one was made. */
+  remove: () => void;
+}
+
+/**
+ * Folders nginx's workers can use. Under root they run as nobody, who cannot enter a 0700 folder
+ * such as /root: a clone there would answer every page with 404 (the API, proxied, still works).
+ * Then the web build is copied to a fresh folder under the system's temporary one, which also
+ * takes the workers' temporary files; otherwise the given folders are used as they are.
+ */
+export function workerFolders(webRoot: string, runDir: string, log: (m: string) => void): WorkerFolders {
+  const index = path.join(webRoot, 'index.html');
+  if (!fs.existsSync(index)) throw new Error(`there is no web build in ${webRoot}: run npm run build`);
+  const asRoot = process.getuid?.() === 0;
+  if (!asRoot || (readableByOthers(index) && readableByOthers(runDir))) {
+    return { webRoot, tempDir: runDir, remove: () => {} };
+  }
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-nginx-'));
+  fs.chmodSync(copy, 0o755);
+  const web = path.join(copy, 'web');
+  fs.cpSync(webRoot, web, { recursive: true });
+  const open = (p: string) => {
+    fs.chmodSync(p, fs.statSync(p).isDirectory() ? 0o755 : 0o644);
+    if (fs.statSync(p).isDirectory()) for (const e of fs.readdirSync(p)) open(path.join(p, e));
+  };
+  open(web);
+  log(`nginx's workers (nobody) cannot read ${webRoot}; serving a copy from ${web}`);
+  return { webRoot: web, tempDir: copy, remove: () => fs.rmSync(copy, { recursive: true, force: true }) };
 }
 
 /** A whole nginx.conf for a run from `runDir` (pid, logs and temporary files there). */
@@ -78,7 +126,7 @@ export function renderMain(m: MainSettings): string {
     '    sendfile on;',
     '    tcp_nopush on;',
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
-      (t) => `    ${t}_temp_path ${path.join(m.runDir, `${t}_temp`)};`,
+      (t) => `    ${t}_temp_path ${path.join(m.tempDir ?? m.runDir, `${t}_temp`)};`,
     ),
     `    include ${m.siteFile};`,
     '}',

@@ -23,6 +23,8 @@ import {
   checkNginxConf,
   NGINX_DEPLOY_DIR,
   nginxBinary,
+  workerFolders,
+  type WorkerFolders,
   renderMain,
   renderSite,
   securityHeadersConf,
@@ -128,6 +130,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   let embedded: EmbeddedServer | null = null;
   let nginx: ChildProcess | null = null;
   let nginxExit: Promise<unknown> = Promise.resolve();
+  let folders: WorkerFolders | null = null;
   const url = `http://127.0.0.1:${o.port}`;
   const instances: Instance[] = Array.from({ length: o.instances }, (_, index) => ({
     index,
@@ -139,6 +142,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const stopAll = async () => {
     if (nginx && nginx.exitCode === null && nginx.signalCode === null) nginx.kill('SIGQUIT');
     await nginxExit;
+    folders?.remove();
     await Promise.all(children.map((c) => stop(c, 'SIGTERM')));
     await embedded?.stop();
   };
@@ -215,20 +219,21 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     fs.writeFileSync(path.join(runDir, 'security-headers.conf'), securityHeadersConf(url));
     const siteFile = path.join(runDir, 'hospitium.conf');
     const accessLog = path.join(runDir, 'access.log');
+    folders = workerFolders(path.join(ROOT, 'dist', 'web'), runDir, o.log);
     const writeSite = (indices: number[]) =>
       fs.writeFileSync(
         siteFile,
         renderSite({
           listen: `127.0.0.1:${o.port}`,
           upstreams: indices.map((i) => `127.0.0.1:${instances[i]!.port}`),
-          webRoot: path.join(ROOT, 'dist', 'web'),
+          webRoot: folders.webRoot,
           nginxDir: runDir,
           accessLog,
         }),
       );
     writeSite(instances.map((i) => i.index));
     const confFile = path.join(runDir, 'nginx.conf');
-    fs.writeFileSync(confFile, renderMain({ runDir, siteFile, workers: 'auto' }));
+    fs.writeFileSync(confFile, renderMain({ runDir, tempDir: folders.tempDir, siteFile, workers: 'auto' }));
     checkNginxConf(confFile, runDir);
     o.log(`starting nginx on ${url}`);
     nginx = spawn(nginxBinary(), ['-p', runDir, '-c', confFile, '-g', 'daemon off;'], {
