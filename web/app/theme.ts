@@ -21,6 +21,10 @@ export const theme = createTheme({
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
     Tooltip: { defaultProps: { openDelay: 300 } },
+    // Dropdowns, menus and the bell's list are placed against the viewport, not the document: an
+    // absolutely placed one, opened from a fixed header or dialog over a long page on a phone, kept
+    // moving as the page scrolled under it, and could not be tapped.
+    Popover: { defaultProps: { floatingStrategy: 'fixed' } },
     // A badge is a short label: in a narrow table cell it keeps its width rather than turning
     // "Approved" into "APPRO…" (a flex label that may shrink to nothing otherwise).
     Badge: { styles: { root: { minWidth: 'max-content' } } },
