@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import HangWatchdog from './server/test/hang-watchdog';
 
 // VITEST_JSON_OUTPUT=file also writes a JSON report there (CI sums the counts of its runs).
@@ -6,7 +6,9 @@ const json = process.env.VITEST_JSON_OUTPUT;
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'web/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts'],
+    // Tests of the embedded server alone ran in the embedded pass; see server/test/passes.ts.
+    exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL ? ['**/*.embedded.test.ts'] : [])],
     globalSetup: ['server/test/global-setup.ts'],
     pool: 'forks',
     // Files share a worker's loaded modules instead of importing the app afresh each (the imports

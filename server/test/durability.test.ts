@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readPostmasterPid, isAlive } from '../db/embedded/server-process';
+import { embeddedPass } from './passes';
 import {
   createScratchDatabase,
   exitedWithin,
@@ -149,58 +150,60 @@ function postmasterOf(dataDir: string) {
   return info && isAlive(info.pid) ? info : null;
 }
 
-describe('embedded PostgreSQL server (DATA_DIR/pg)', () => {
-  it('keeps an acknowledged write across kill -9, reuses the orphaned server, guards the directory, stops cleanly', async () => {
-    const dataDir = tempDir();
-    // kill -9 of the app leaves its database server running; the next start must cope with it.
-    const server = await crashAndRecover(dataDir, undefined, () => {
-      expect(postmasterOf(dataDir), 'the orphaned server').not.toBeNull();
-    });
-    expect(server.stdout).toContain('Reused the database server');
+// The app's own server: the same in both passes, so run in the embedded one (server/test/passes.ts).
+if (embeddedPass)
+  describe('embedded PostgreSQL server (DATA_DIR/pg)', () => {
+    it('keeps an acknowledged write across kill -9, reuses the orphaned server, guards the directory, stops cleanly', async () => {
+      const dataDir = tempDir();
+      // kill -9 of the app leaves its database server running; the next start must cope with it.
+      const server = await crashAndRecover(dataDir, undefined, () => {
+        expect(postmasterOf(dataDir), 'the orphaned server').not.toBeNull();
+      });
+      expect(server.stdout).toContain('Reused the database server');
 
-    // A second process on the same directory is turned away while the first one runs.
-    const intruder = spawnTs('server/main.ts', [], {
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    });
-    const code = await exitedWithin(intruder, 60_000);
-    expect(code).not.toBe(0);
-    expect(intruder.stderr).toContain('in use by another Hospitium process');
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200); // and the first is unharmed
+      // A second process on the same directory is turned away while the first one runs.
+      const intruder = spawnTs('server/main.ts', [], {
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      });
+      const code = await exitedWithin(intruder, 60_000);
+      expect(code).not.toBe(0);
+      expect(intruder.stderr).toContain('in use by another Hospitium process');
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200); // and the first is unharmed
 
-    // SIGTERM drains, stops the database server and exits 0, releasing the lock for the next process.
-    const postmaster = postmasterOf(dataDir)!;
-    expect(await stop(server, 'SIGTERM')).toBe(0);
-    expect(fs.existsSync(path.join(dataDir, 'hospitium.lock'))).toBe(false);
-    expect(isAlive(postmaster.pid)).toBe(false);
-    expect(postmasterOf(dataDir)).toBeNull();
+      // SIGTERM drains, stops the database server and exits 0, releasing the lock for the next process.
+      const postmaster = postmasterOf(dataDir)!;
+      expect(await stop(server, 'SIGTERM')).toBe(0);
+      expect(fs.existsSync(path.join(dataDir, 'hospitium.lock'))).toBe(false);
+      expect(isAlive(postmaster.pid)).toBe(false);
+      expect(postmasterOf(dataDir)).toBeNull();
 
-    // The crash left the audit chain whole.
-    const verify = await runCli(['verify-audit'], { DATA_DIR: dataDir });
-    expect(verify.stdout).toContain('Audit chain intact');
-    expect(verify.code).toBe(0);
-  }, 240_000);
+      // The crash left the audit chain whole.
+      const verify = await runCli(['verify-audit'], { DATA_DIR: dataDir });
+      expect(verify.stdout).toContain('Audit chain intact');
+      expect(verify.code).toBe(0);
+    }, 240_000);
 
-  it('recovers when the database server dies with the app, and ignores a stale postmaster.pid', async () => {
-    const dataDir = tempDir();
-    const server = await crashAndRecover(dataDir, undefined, () => {
-      // The machine-crash case: the database server goes down hard too (no shutdown checkpoint).
-      process.kill(postmasterOf(dataDir)!.pid, 'SIGKILL');
-    });
-    expect(server.stdout).not.toContain('Reused the database server');
-    expect(await stop(server, 'SIGTERM')).toBe(0);
+    it('recovers when the database server dies with the app, and ignores a stale postmaster.pid', async () => {
+      const dataDir = tempDir();
+      const server = await crashAndRecover(dataDir, undefined, () => {
+        // The machine-crash case: the database server goes down hard too (no shutdown checkpoint).
+        process.kill(postmasterOf(dataDir)!.pid, 'SIGKILL');
+      });
+      expect(server.stdout).not.toContain('Reused the database server');
+      expect(await stop(server, 'SIGTERM')).toBe(0);
 
-    // A postmaster.pid naming a live process that is not this cluster's server (here, the test
-    // runner itself: a pid reused after a reboot) must not block the next start.
-    const pidFile = path.join(fs.realpathSync(path.join(dataDir, 'pg')), 'postmaster.pid');
-    fs.writeFileSync(pidFile, `${process.pid}\n${dataDir}/pg\n0\n5999\n\n127.0.0.1\n0 0\nready\n`);
-    const again = await start(dataDir);
-    expect((await fetch(`${again.url}/api/auth/me`)).status).toBe(401);
-    expect(await stop(again, 'SIGTERM')).toBe(0);
-  }, 240_000);
-});
+      // A postmaster.pid naming a live process that is not this cluster's server (here, the test
+      // runner itself: a pid reused after a reboot) must not block the next start.
+      const pidFile = path.join(fs.realpathSync(path.join(dataDir, 'pg')), 'postmaster.pid');
+      fs.writeFileSync(pidFile, `${process.pid}\n${dataDir}/pg\n0\n5999\n\n127.0.0.1\n0 0\nready\n`);
+      const again = await start(dataDir);
+      expect((await fetch(`${again.url}/api/auth/me`)).status).toBe(401);
+      expect(await stop(again, 'SIGTERM')).toBe(0);
+    }, 240_000);
+  });
 
 // On the run's server: the machine's PostgreSQL in the TEST_DATABASE_URL pass, the suite's own
 // embedded server otherwise.

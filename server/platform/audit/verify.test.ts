@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { createUser, TEST_PASSWORD } from '../../test/factories';
 import { buildTestApp, openDataDirDatabase, type TestApp } from '../../test/harness';
+import { embeddedPass } from '../../test/passes';
 import { runCli } from '../../test/spawn';
 import { verifyChain } from './audit.repo';
 
@@ -120,86 +121,89 @@ describe('verifyChain', () => {
   });
 });
 
-describe('hospitium verify-audit', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-verify-'));
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+// The CLI on a DATA_DIR of its own: the same in both passes, so run in the embedded one
+// (server/test/passes.ts).
+if (embeddedPass)
+  describe('hospitium verify-audit', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-verify-'));
+    afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it('exits 0 on an intact chain and 1, listing the seq, once a row was edited', async () => {
-    const env = { DATA_DIR: dataDir };
-    const seeded = await runCli(['seed'], env); // migrates, loads demo data, writes a system.seed event
-    expect(seeded.code, seeded.stderr).toBe(0);
+    it('exits 0 on an intact chain and 1, listing the seq, once a row was edited', async () => {
+      const env = { DATA_DIR: dataDir };
+      const seeded = await runCli(['seed'], env); // migrates, loads demo data, writes a system.seed event
+      expect(seeded.code, seeded.stderr).toBe(0);
 
-    // Every row the seed wrote is checked: its system.seed event and the audit rows of the demo's
-    // bills, which are made through billing's own services.
-    const counted = await openDataDirDatabase(dataDir);
-    let rows: number;
-    try {
-      const { rows: r } = await counted.query<{ n: string }>('select count(*) as n from audit_events');
-      rows = Number(r[0]!.n);
-    } finally {
-      await counted.close();
-    }
-    expect(rows).toBeGreaterThan(1);
-    const intact = await runCli(['verify-audit'], env);
-    expect(intact.code, intact.stderr).toBe(0);
-    expect(intact.stdout).toContain(`Audit chain intact: ${rows} row(s) checked`);
-    expect(intact.stdout).toMatch(/Head hash: [0-9a-f]{64}/);
-
-    const database = await openDataDirDatabase(dataDir);
-    try {
-      await tamper(database, `update audit_events set after = '{"demo": false}' where seq = 1`, []);
-    } finally {
-      await database.close();
-    }
-    const broken = await runCli(['verify-audit'], env);
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain('seq 1: its contents do not match its hash (edited)');
-    expect(broken.stdout).toContain('Broken seqs: 1\n');
-  }, 180_000);
-
-  it('exits 1 when the newest rows were deleted, which the chain alone cannot show', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-verify-tail-'));
-    try {
-      const env = { DATA_DIR: dir };
-      expect((await runCli(['seed'], env)).code).toBe(0);
-      const first = await runCli(['verify-audit'], env); // intact: writes a checkpoint of the head
-      expect(first.code, first.stderr).toBe(0);
-      expect(
-        fs.readFileSync(path.join(dir, 'audit-checkpoints.jsonl'), 'utf8').trim().split('\n'),
-      ).toHaveLength(1);
-
-      const database = await openDataDirDatabase(dir);
+      // Every row the seed wrote is checked: its system.seed event and the audit rows of the demo's
+      // bills, which are made through billing's own services.
+      const counted = await openDataDirDatabase(dataDir);
+      let rows: number;
       try {
-        const { rows } = await database.query<{ n: number }>('select count(*)::int as n from audit_events');
-        expect(rows[0]!.n).toBeGreaterThan(0);
-        await tamper(
-          database,
-          'delete from audit_events where seq = (select max(seq) from audit_events)',
-          [],
-        );
-        // What is left is still a valid chain on its own.
-        expect((await verifyChain(database)).breaks).toEqual([]);
+        const { rows: r } = await counted.query<{ n: string }>('select count(*) as n from audit_events');
+        rows = Number(r[0]!.n);
+      } finally {
+        await counted.close();
+      }
+      expect(rows).toBeGreaterThan(1);
+      const intact = await runCli(['verify-audit'], env);
+      expect(intact.code, intact.stderr).toBe(0);
+      expect(intact.stdout).toContain(`Audit chain intact: ${rows} row(s) checked`);
+      expect(intact.stdout).toMatch(/Head hash: [0-9a-f]{64}/);
+
+      const database = await openDataDirDatabase(dataDir);
+      try {
+        await tamper(database, `update audit_events set after = '{"demo": false}' where seq = 1`, []);
       } finally {
         await database.close();
       }
-      const truncated = await runCli(['verify-audit'], env);
-      expect(truncated.code).toBe(1);
-      expect(truncated.stdout).toContain('the newest rows were removed');
+      const broken = await runCli(['verify-audit'], env);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain('seq 1: its contents do not match its hash (edited)');
+      expect(broken.stdout).toContain('Broken seqs: 1\n');
+    }, 180_000);
 
-      // A checkpoint line written without the installation's key is reported, not trusted.
-      fs.appendFileSync(
-        path.join(dir, 'audit-checkpoints.jsonl'),
-        JSON.stringify({
-          chainSeq: 1,
-          hash: 'f'.repeat(64),
-          at: new Date().toISOString(),
-          mac: '0'.repeat(64),
-        }) + '\n',
-      );
-      const forged = await runCli(['verify-audit'], env);
-      expect(forged.stdout).toContain('checkpoint file line 2 is not signed');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
-});
+    it('exits 1 when the newest rows were deleted, which the chain alone cannot show', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-verify-tail-'));
+      try {
+        const env = { DATA_DIR: dir };
+        expect((await runCli(['seed'], env)).code).toBe(0);
+        const first = await runCli(['verify-audit'], env); // intact: writes a checkpoint of the head
+        expect(first.code, first.stderr).toBe(0);
+        expect(
+          fs.readFileSync(path.join(dir, 'audit-checkpoints.jsonl'), 'utf8').trim().split('\n'),
+        ).toHaveLength(1);
+
+        const database = await openDataDirDatabase(dir);
+        try {
+          const { rows } = await database.query<{ n: number }>('select count(*)::int as n from audit_events');
+          expect(rows[0]!.n).toBeGreaterThan(0);
+          await tamper(
+            database,
+            'delete from audit_events where seq = (select max(seq) from audit_events)',
+            [],
+          );
+          // What is left is still a valid chain on its own.
+          expect((await verifyChain(database)).breaks).toEqual([]);
+        } finally {
+          await database.close();
+        }
+        const truncated = await runCli(['verify-audit'], env);
+        expect(truncated.code).toBe(1);
+        expect(truncated.stdout).toContain('the newest rows were removed');
+
+        // A checkpoint line written without the installation's key is reported, not trusted.
+        fs.appendFileSync(
+          path.join(dir, 'audit-checkpoints.jsonl'),
+          JSON.stringify({
+            chainSeq: 1,
+            hash: 'f'.repeat(64),
+            at: new Date().toISOString(),
+            mac: '0'.repeat(64),
+          }) + '\n',
+        );
+        const forged = await runCli(['verify-audit'], env);
+        expect(forged.stdout).toContain('checkpoint file line 2 is not signed');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }, 180_000);
+  });
