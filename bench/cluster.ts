@@ -219,21 +219,22 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     fs.writeFileSync(path.join(runDir, 'security-headers.conf'), securityHeadersConf(url));
     const siteFile = path.join(runDir, 'hospitium.conf');
     const accessLog = path.join(runDir, 'access.log');
-    folders = workerFolders(path.join(ROOT, 'dist', 'web'), runDir, o.log);
+    const served = workerFolders(path.join(ROOT, 'dist', 'web'), runDir, o.log);
+    folders = served;
     const writeSite = (indices: number[]) =>
       fs.writeFileSync(
         siteFile,
         renderSite({
           listen: `127.0.0.1:${o.port}`,
           upstreams: indices.map((i) => `127.0.0.1:${instances[i]!.port}`),
-          webRoot: folders.webRoot,
+          webRoot: served.webRoot,
           nginxDir: runDir,
           accessLog,
         }),
       );
     writeSite(instances.map((i) => i.index));
     const confFile = path.join(runDir, 'nginx.conf');
-    fs.writeFileSync(confFile, renderMain({ runDir, tempDir: folders.tempDir, siteFile, workers: 'auto' }));
+    fs.writeFileSync(confFile, renderMain({ runDir, tempDir: served.tempDir, siteFile, workers: 'auto' }));
     checkNginxConf(confFile, runDir);
     o.log(`starting nginx on ${url}`);
     nginx = spawn(nginxBinary(), ['-p', runDir, '-c', confFile, '-g', 'daemon off;'], {
