@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readableByOthers, renderMain, workerFolders } from './cluster-nginx';
+import { firstBlockedDirectory, resolveServiceUser } from '../server/db/embedded/service-user';
+import { renderMain, workerFolders } from './cluster-nginx';
 
 const asRoot = process.getuid?.() === 0;
 const made: string[] = [];
@@ -15,7 +16,7 @@ afterAll(() => {
 });
 
 /** A web build in a folder of the given mode, as `npm run build` leaves one. */
-function webBuild(mode: number): { webRoot: string; runDir: string } {
+function webBuild(mode: number): { top: string; webRoot: string; runDir: string } {
   const top = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-clone-'));
   made.push(top);
   fs.chmodSync(top, mode);
@@ -25,7 +26,7 @@ function webBuild(mode: number): { webRoot: string; runDir: string } {
   fs.writeFileSync(path.join(webRoot, 'assets', 'app.js'), 'console.log(1)');
   const runDir = path.join(top, 'data', 'nginx');
   fs.mkdirSync(runDir, { recursive: true });
-  return { webRoot, runDir };
+  return { top, webRoot, runDir };
 }
 
 /** What the nobody account reads of `file` (null when it may not). */
@@ -36,9 +37,9 @@ function readAsNobody(file: string): string | null {
 
 describe.runIf(asRoot)('the folders nginx workers get under root', () => {
   it('copies a web build nobody cannot reach to one it can, and removes the copy', () => {
-    const { webRoot, runDir } = webBuild(0o700);
+    const { top, webRoot, runDir } = webBuild(0o700);
     expect(readAsNobody(path.join(webRoot, 'index.html')), 'the clone itself is out of reach').toBeNull();
-    expect(readableByOthers(path.join(webRoot, 'index.html'))).toBe(false);
+    expect(firstBlockedDirectory(webRoot, resolveServiceUser('nobody')!)).toBe(top);
     const logged: string[] = [];
     const folders = workerFolders(webRoot, runDir, (m) => logged.push(m));
     expect(folders.webRoot).not.toBe(webRoot);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/config';
+import { firstBlockedDirectory, resolveServiceUser } from '../server/db/embedded/service-user';
 import { securityHeaders } from '../server/platform/http/security-headers';
 import { ROOT } from '../server/test/spawn';
 
@@ -64,18 +65,6 @@ export interface MainSettings {
   workers: number | 'auto';
 }
 
-/** Whether any account can read `file`: it is readable by others and every folder above it searchable. */
-export function readableByOthers(file: string): boolean {
-  let p = path.resolve(file);
-  if ((fs.statSync(p).mode & 0o004) === 0) return false;
-  for (;;) {
-    if (fs.statSync(p).isDirectory() && (fs.statSync(p).mode & 0o001) === 0) return false;
-    const up = path.dirname(p);
-    if (up === p) return true;
-    p = up;
-  }
-}
-
 export interface WorkerFolders {
   webRoot: string;
   tempDir: string;
@@ -92,8 +81,10 @@ export interface WorkerFolders {
 export function workerFolders(webRoot: string, runDir: string, log: (m: string) => void): WorkerFolders {
   const index = path.join(webRoot, 'index.html');
   if (!fs.existsSync(index)) throw new Error(`there is no web build in ${webRoot}: run npm run build`);
-  const asRoot = process.getuid?.() === 0;
-  if (!asRoot || (readableByOthers(index) && readableByOthers(runDir))) {
+  // The check the embedded server makes for its own account (server/db/embedded/service-user.ts).
+  const nobody = resolveServiceUser('nobody'); // null unless root
+  const blocked = nobody && (firstBlockedDirectory(webRoot, nobody) ?? firstBlockedDirectory(runDir, nobody));
+  if (!nobody || (!blocked && (fs.statSync(index).mode & 0o004) !== 0)) {
     return { webRoot, tempDir: runDir, remove: () => {} };
   }
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-nginx-'));
