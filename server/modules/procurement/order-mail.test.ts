@@ -181,7 +181,15 @@ describe('mailing the order to the supplier', () => {
     });
     expect(cancelled.statusCode).toBe(200);
     expect((await act(mine.id, 'send')).statusCode).toBe(409);
-    await delivered(mine.id, 1);
-    expect(mailsTo(email, mine.number)).toHaveLength(1); // only the one approval sent
+    expect(await delivered(mine.id, 1)).toBe(1);
+    // The supplier hears of the cancellation (it had the order); once that has arrived, every mail
+    // the refusals could have queued would have too: the order itself went out once, on approval.
+    const cancelledSubject = `Purchase order ${mine.number} from ${b.p.hospital.name} is cancelled`;
+    await t.smtp.waitFor(email, (m) => m.subject === cancelledSubject);
+    const mails = mailsTo(email, mine.number).map((m) => m.subject);
+    expect(mails.sort()).toEqual([
+      `Purchase order ${mine.number} from ${b.p.hospital.name}`,
+      cancelledSubject,
+    ]);
   });
 });
