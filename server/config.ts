@@ -42,6 +42,11 @@ const Settings = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** A query running longer is cancelled and its request answers an error (0: no limit). */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /**
+   * Prepare the statements run often, once per connection (ADR 16). Turn off behind a pooler that
+   * does not carry prepared statements across transactions (PgBouncer before 1.21 in transaction mode).
+   */
+  DATABASE_PREPARE_STATEMENTS: bool.default(true),
   /** Embedded mode, when running as root: the unprivileged account PostgreSQL runs as. */
   EMBEDDED_PG_USER: z
     .string()

@@ -2,6 +2,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { cacheStatements } from './statement-cache';
 
 export { DataDirLockedError } from './data-dir-lock';
 
@@ -46,6 +47,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** A statement running longer is cancelled and fails (0: no limit). */
   statementTimeoutMs?: number;
+  /** Prepare often-run statements once per connection (statement-cache.ts); on unless false. */
+  prepareStatements?: boolean;
   mode?: Database['mode'];
   embedded?: EmbeddedInfo;
   /** Runs after the pool has closed (the embedded server stops there). */
@@ -62,6 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   });
   // A dropped connection in the pool must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  if (opts.prepareStatements !== false) cacheStatements(pool);
   try {
     await pool.query('select 1');
   } catch (err) {

@@ -17,6 +17,7 @@ export async function openConfiguredDatabase(
   const common = {
     poolSize: opts.poolSize ?? config.DATABASE_POOL_SIZE,
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    prepareStatements: config.DATABASE_PREPARE_STATEMENTS,
   };
   if (config.DATABASE_URL) return openDatabase({ ...common, url: config.DATABASE_URL });
   const server = await openEmbeddedServer({
