@@ -29,7 +29,7 @@ export interface RouteEntry {
 }
 
 /** What access control needs of the authenticator (see ./auth/authenticator.ts). */
-export type AccessOptions = Pick<Authenticator, 'authenticate' | 'checkCsrf' | 'forget' | 'settle'>;
+export type AccessOptions = Pick<Authenticator, 'authenticate' | 'checkCsrf' | 'settle'>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -81,10 +81,11 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
 
   // After a change, the next request here (the same person's, or anyone's: an admin removed a role,
   // the doctor reloads) must see it: before the answer goes out, wait until this instance has heard
-  // every change committed so far (ADR 8). Reads skip this.
+  // every change committed so far (ADR 8). The notice of a change to the caller themself is among
+  // them, so nothing else is dropped: a write does not cost the writer their cached entry (which,
+  // under a load of writes, kept every caller from being cached at all). Reads skip this.
   app.addHook('onSend', async (req, reply) => {
     if (SAFE_METHODS.has(req.method) || reply.statusCode >= 400) return;
-    if (req.actor) opts.forget(req.actor.userId);
     await opts.settle();
   });
 

@@ -189,3 +189,48 @@ describe('on every instance', () => {
     });
   });
 });
+
+describe('the instance a caller writes through', () => {
+  it('keeps the writer cached across their writes, and shows a change by someone else at once', async () => {
+    const hospital = await createHospital(t.database.db);
+    const admin = await createStaff(t.database.db, hospital, 'hospital_admin');
+    const clerk = await createStaff(t.database.db, hospital, 'receptionist');
+    const headers = { ...bearer((await tokens(t.app, clerk)).accessToken), 'x-hospital-id': hospital.id };
+    const name = async () =>
+      ((await me(t.app, headers)).json() as { user: { fullName: string } }).user.fullName;
+    expect(await name()).toBe(clerk.fullName);
+    // A change nobody is told of (its trigger held back for this one transaction): from here on,
+    // the name the instance answers with says whether it went back to the database.
+    await t.database.query(
+      `begin; set local session_replication_role = replica;
+       update users set full_name = 'Quietly Renamed' where id = '${clerk.id}'; commit`,
+    );
+    for (let i = 0; i < 3; i++) {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/patients',
+        headers,
+        payload: { givenName: `Cached${i}`, familyName: 'Writer', confirmNotDuplicate: true },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(await name()).toBe(clerk.fullName);
+    }
+
+    // The admin removes the receptionist role through the same instance: once that answer is out,
+    // the clerk's next request there is refused, with no waiting.
+    const adminHeaders = {
+      ...bearer((await tokens(t.app, admin)).accessToken),
+      'x-hospital-id': hospital.id,
+    };
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: `/api/staff/${clerk.id}/roles`,
+      headers: adminHeaders,
+      payload: { roles: ['procurement_officer'] },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const search = await t.app.inject({ method: 'GET', url: '/api/patients?q=anyone', headers });
+    expect(search.statusCode).toBe(403);
+    expect(await name()).toBe('Quietly Renamed'); // loaded again after the announced change
+  });
+});
