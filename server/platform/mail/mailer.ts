@@ -72,15 +72,32 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
   };
 }
 
+/** Outbox folders this process has made sure of (one mkdir per folder, not per message). */
+const madeFolders = new Set<string>();
+
 /**
  * Writes a file into the outbox folder atomically (written beside it, then renamed in), so a reader
  * of the folder never sees half a message and a crash never leaves one behind under a real name.
  */
 export async function writeOutboxFile(dir: string, name: string, content: Buffer | string): Promise<void> {
   const tmpDir = path.join(path.dirname(dir), `.${path.basename(dir)}-tmp`);
+  const tmp = path.join(tmpDir, name);
+  const write = async () => {
+    await fs.writeFile(tmp, content);
+    await fs.rename(tmp, path.join(dir, name));
+  };
+  const key = `${dir}\0${tmpDir}`;
+  if (madeFolders.has(key)) {
+    try {
+      return await write();
+    } catch (err) {
+      // Someone removed a folder since: make it again, once.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      madeFolders.delete(key);
+    }
+  }
   await fs.mkdir(dir, { recursive: true });
   await fs.mkdir(tmpDir, { recursive: true });
-  const tmp = path.join(tmpDir, name);
-  await fs.writeFile(tmp, content);
-  await fs.rename(tmp, path.join(dir, name));
+  madeFolders.add(key);
+  await write();
 }

@@ -47,18 +47,26 @@ export function findTemplate(name: string): Template | undefined {
   return registry.get(name);
 }
 
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Formats an instant in a time zone, with the zone named: "3 Mar 2026, 14:30 GMT+5:30". */
 export function formatInstant(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(instant));
+  // A formatter costs far more to build than to use: one per zone for the process.
+  let f = instantFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    instantFormats.set(timeZone, f);
+  }
+  return f.format(new Date(instant));
 }
 
 export function escapeHtml(s: string): string {
