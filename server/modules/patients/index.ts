@@ -10,6 +10,7 @@ export {
   patientBriefs,
   patientDemographics,
   registeredPatient,
+  registeredPatientContact,
   type PatientBrief,
 } from './patients.lookup';
 

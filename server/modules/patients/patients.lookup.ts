@@ -40,6 +40,29 @@ export async function registeredPatient(
   return brief?.mrn ? brief : null;
 }
 
+/** A registered patient and how to reach them (record e-mail and phone), for a notice about a visit. */
+export interface PatientContact extends PatientBrief {
+  email: string | null;
+  phone: string | null;
+}
+
+/** `registeredPatient` with the contact details on the record: one round trip for booking. */
+export async function registeredPatientContact(
+  exec: Executor,
+  patientId: string,
+  hospitalId: string,
+): Promise<PatientContact | null> {
+  const [row] = await queryRows<PatientContact>(
+    exec,
+    sql`select p.id, trim(p.given_name || ' ' || p.family_name) as name, r.mrn, p.user_id as "userId",
+               p.email, p.phone
+          from patients p
+          join patient_registrations r on r.patient_id = p.id and r.hospital_id = ${hospitalId}
+         where p.id = ${patientId}`,
+  );
+  return row ?? null;
+}
+
 /** A patient's active recorded allergies (for warnings when prescribing), most severe first. */
 export async function activeAllergies(
   exec: Executor,

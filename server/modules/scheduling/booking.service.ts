@@ -15,12 +15,12 @@ import type { Ctx } from '../../platform/context';
 import { sha256 } from '../../platform/crypto';
 import { AppError, notFound, sqlState, UNIQUE_VIOLATION } from '../../platform/errors';
 import { notify } from '../notifications';
-import { ensureRegistered, registeredPatient } from '../patients';
+import { ensureRegistered, registeredPatientContact } from '../patients';
 import { present, toAppointment, viewerOf } from './appointments.service';
 import { bookableDoctor, offeredSlot, utcDate } from './availability.service';
 import { schedulingSettingsOf } from './scheduling-settings';
 import * as repo from './scheduling.repo';
-import { clearReminders, noticeContact, patientRecipient } from './scheduling.jobs.repo';
+import { clearReminders, noticeContact, patientRecipient, type NoticeContact } from './scheduling.jobs.repo';
 import { tellDoctor } from './doctor-notices';
 
 /**
@@ -38,9 +38,12 @@ async function slotAt(tx: Tx, doctorId: string, startsAt: string, hospitalId?: s
   return { doctor, startsAt: new Date(slot.start), endsAt: new Date(slot.end) };
 }
 
-/** Whom the patient's notices go to (their account, else their record's contact), and the names. */
-async function noticeFacts(tx: Tx, appointmentId: string) {
-  const contact = await noticeContact(tx, appointmentId);
+/**
+ * Whom the patient's notices go to (their account, else their record's contact), and the names;
+ * read from the appointment unless the caller has them in hand.
+ */
+async function noticeFacts(tx: Tx, appointmentId: string, known?: NoticeContact) {
+  const contact = known ?? (await noticeContact(tx, appointmentId));
   return {
     to: patientRecipient(contact),
     doctorName: contact?.doctorName ?? 'your doctor',
@@ -86,7 +89,7 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
       const earlier = await earlierBooking(tx);
       if (earlier) return (await present(tx, [earlier.id], hospitalId))[0]!;
       const slot = await slotAt(tx, input.doctorId, input.startsAt, hospitalId ?? undefined);
-      const registered = hospitalId ? await registeredPatient(tx, patientId, hospitalId) : null;
+      const registered = hospitalId ? await registeredPatientContact(tx, patientId, hospitalId) : null;
       if (hospitalId && !registered) throw notFound('Patient');
       if (!hospitalId) await ensureRegistered(tx, ctx, patientId, slot.doctor.hospitalId);
       const row = await repo.insertAppointment(tx, {
@@ -114,7 +117,21 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
           reason: row.reason,
         },
       });
-      const n = await noticeFacts(tx, row.id);
+      // Staff booked for a patient registered here: their contact came with the registration.
+      const n = await noticeFacts(
+        tx,
+        row.id,
+        registered
+          ? {
+              patientUserId: registered.userId,
+              patientEmail: registered.email,
+              patientPhone: registered.phone,
+              patientName: registered.name,
+              doctorUserId: slot.doctor.userId,
+              doctorName: slot.doctor.fullName,
+            }
+          : undefined,
+      );
       if (n.to) {
         await notify(tx, {
           template: 'scheduling.appointment_booked',
