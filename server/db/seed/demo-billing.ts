@@ -27,6 +27,29 @@ import { newId } from '../ids';
 import { PATIENTS } from './demo-patients';
 import { localDate } from './demo-stock';
 
+/** The most minutes a bill is dated before its day's moment (see BILLS and `minutesBefore`). */
+const MAX_MINUTES_BEFORE = 100;
+
+/**
+ * `minutes` (under MAX_MINUTES_BEFORE) before `base`, kept on `base`'s local day: just after local
+ * midnight the offsets shrink in proportion, so a bill of "today" is never dated yesterday and the
+ * bills keep their order.
+ */
+export function minutesBefore(base: Date, minutes: number, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(base);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const intoDay =
+    ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000 + base.getUTCMilliseconds();
+  const scale = Math.min(1, intoDay / (MAX_MINUTES_BEFORE * 60_000));
+  return new Date(base.getTime() - Math.floor(minutes * 60_000 * scale));
+}
+
 type Service = readonly [code: string, name: string, priceMinor: number, taxRateBp: number];
 
 const CGH_SERVICES: Service[] = [
@@ -222,7 +245,11 @@ export async function writeDemoBilling(tx: Tx, o: DemoBillingInput): Promise<num
   const intoYear =
     (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${today.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000;
   const at = (daysAgo: number, minutes: number) =>
-    new Date(o.now.getTime() - Math.min(daysAgo, intoYear) * 86_400_000 - minutes * 60_000);
+    minutesBefore(
+      new Date(o.now.getTime() - Math.min(daysAgo, intoYear) * 86_400_000),
+      minutes,
+      cgh.timeZone,
+    );
   // The demo's counter sales this year are billed as the app bills a sale, on the day they were made.
   const sales = await queryRows<{ id: string; soldAt: Date }>(
     tx,
