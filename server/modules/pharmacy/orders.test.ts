@@ -7,7 +7,7 @@ import type { PharmacyOrder } from '../../../contracts/pharmacy-orders';
 import { createPatientUser, sessionHeaders, type AuthHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { form, PDF } from '../documents/documents.test-support';
-import { expireLapsedOrders } from './orders.service';
+import { expireLapsedOrders } from './orders.steps';
 import {
   inDays,
   key,

@@ -5,7 +5,7 @@ import { queryRows, type Db } from '../../db/client';
 import type { JobLog, JobRunner } from '../../platform/jobs';
 import { notify } from '../notifications';
 import { activeStaffWithRole } from '../organisation';
-import { EXPIRE_QUEUE, expireLapsedOrders } from './orders.service';
+import { EXPIRE_QUEUE, expireLapsedOrders } from './orders.steps';
 import { alertsFor } from './stock-reports.service';
 
 export const ALERTS_QUEUE = 'pharmacy.stock_alerts';
