@@ -133,3 +133,41 @@ describe('GET /api/patients', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('searching names word by word (ADR 17)', () => {
+  it('keeps the list of name words as patients are registered and renamed', async () => {
+    const words = async () =>
+      (
+        await t.database.query<{ word: string }>(
+          `select word from patient_name_words where word in ('zenobia', 'quillfeather', 'quillon') order by word`,
+        )
+      ).rows.map((r) => r.word);
+    expect(await words()).toEqual([]);
+    const p = await register(t, a, { givenName: 'Zenobia', familyName: 'Quillfeather' });
+    expect(await words()).toEqual(['quillfeather', 'zenobia']);
+    await t.database.query(`update patients set family_name = 'Quillon' where id = $1`, [p.id]);
+    expect(await words()).toEqual(['quillfeather', 'quillon', 'zenobia']);
+  });
+
+  it.each([
+    ['a transposition in a short word', 'rohit vrema'],
+    ['the surname first', 'verma rohit'],
+    ['the start of each word, typed ahead', 'roh ver'],
+    ['a letter missing and one doubled', 'rhit vermma'],
+  ])('finds Rohit Verma by %s ("%s")', async (_, q) => {
+    const page = await search(a, { q });
+    expect(page.items[0]?.givenName).toBe('Rohit');
+    expect(page.items.map((i) => i.familyName)).not.toContain('Iyer');
+  });
+
+  it('finds a name typed run together', async () => {
+    const page = await search(a, { q: 'meenaiyer' });
+    expect(page.items[0]?.givenName).toBe('Meena');
+  });
+
+  it('falls back to the whole name when a typed word is in nobody’s name', async () => {
+    const page = await search(a, { q: 'meena iyer qq' });
+    expect(page.items[0]?.givenName).toBe('Meena');
+    expect(page.total).toBeGreaterThan(0);
+  });
+});
