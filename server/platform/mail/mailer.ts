@@ -86,18 +86,17 @@ export async function writeOutboxFile(dir: string, name: string, content: Buffer
     await fs.writeFile(tmp, content);
     await fs.rename(tmp, path.join(dir, name));
   };
-  const key = `${dir}\0${tmpDir}`;
-  if (madeFolders.has(key)) {
+  if (madeFolders.has(dir)) {
     try {
       return await write();
     } catch (err) {
       // Someone removed a folder since: make it again, once.
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      madeFolders.delete(key);
+      madeFolders.delete(dir);
     }
   }
   await fs.mkdir(dir, { recursive: true });
   await fs.mkdir(tmpDir, { recursive: true });
-  madeFolders.add(key);
+  madeFolders.add(dir); // and its temporary folder, which is named after it
   await write();
 }
