@@ -1,6 +1,6 @@
 // Background jobs: pg-boss on the application's database. Modules enqueue with `enqueue(tx, …)` in the
 // transaction of the change that causes the job, and define handlers on the runner.
-export { enqueue, jobIdForKey, JOBS_SCHEMA, type EnqueueOptions } from './jobs.enqueue';
+export { enqueue, jobIdForKey, JOBS_SCHEMA, queuesEnqueuedSince, type EnqueueOptions } from './jobs.enqueue';
 export {
   JobRunner,
   jobRunnerOptions,

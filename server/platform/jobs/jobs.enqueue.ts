@@ -37,6 +37,17 @@ export interface EnqueueOptions {
   priority?: number;
 }
 
+// When this process last enqueued into each queue (performance.now()): the app wakes after a change
+// only the queues that change fed, not every idle queue (each wake costs a fetch per queue).
+const lastEnqueued = new Map<string, number>();
+
+/** The queues this process has enqueued into since `since` (a performance.now() reading). */
+export function queuesEnqueuedSince(since: number): string[] {
+  const names: string[] = [];
+  for (const [queue, at] of lastEnqueued) if (at >= since) names.push(queue);
+  return names;
+}
+
 /** The job id an idempotency key maps to in a queue. */
 export function jobIdForKey(queue: string, key: string): string {
   return uuidv5(`${queue}\n${key}`, KEY_NAMESPACE);
@@ -53,6 +64,7 @@ export async function enqueue(
   data: object,
   opts: EnqueueOptions = {},
 ): Promise<string | null> {
+  lastEnqueued.set(queue, performance.now());
   const options: PgBoss.SendOptions = { db: executorDb(tx) };
   if (opts.idempotencyKey) options.id = jobIdForKey(queue, opts.idempotencyKey);
   if (opts.startAfter instanceof Date) options.startAfter = opts.startAfter;

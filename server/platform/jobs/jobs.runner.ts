@@ -84,6 +84,12 @@ interface Running {
 
 type Fetched = PgBoss.JobWithMetadata<unknown>;
 
+/** A job whose handler succeeded, waiting to be marked completed with the rest of its batch. */
+interface Succeeded {
+  id: string;
+  seconds: number;
+}
+
 // Failed jobs stay in the live table (where the admin list and retry see them) for 30 days.
 const FAILED_KEPT_SECONDS = 30 * 24 * 3600;
 
@@ -96,7 +102,8 @@ export class JobRunner {
   private readonly schedules: { name: string; cron: string; data: object; tz: string }[] = [];
   private readonly running = new Set<Running>();
   private readonly loops: Promise<void>[] = [];
-  private readonly wakers = new Set<() => void>();
+  /** The idle loops, by queue, each waiting for its next poll or a wake. */
+  private readonly wakers = new Map<string, () => void>();
   private boss: PgBoss | null = null;
   private working = false;
   private stopping = false;
@@ -207,29 +214,56 @@ export class JobRunner {
       } catch (err) {
         this.options.log.error({ err, queue: def.name }, 'could not fetch jobs');
       }
-      if (jobs.length === 0) await this.idle();
-      else await Promise.all(jobs.map((job) => this.run(def, job)));
+      if (jobs.length === 0) await this.idle(def.name);
+      else await this.completeAll(def.name, await Promise.all(jobs.map((job) => this.run(def, job))));
     }
   }
 
-  private idle(): Promise<void> {
+  /**
+   * Marks the batch's succeeded jobs completed in one statement (not one per job: under load a
+   * queue's jobs come in batches). Should it fail, the jobs stay active until their timeout and
+   * then run again: handlers are idempotent.
+   */
+  private async completeAll(queue: string, outcomes: (Succeeded | null)[]): Promise<void> {
+    const done = outcomes.filter((o): o is Succeeded => o !== null);
+    if (done.length === 0) return;
+    try {
+      await this.pgBoss.complete(
+        queue,
+        done.map((d) => d.id),
+      );
+      for (const d of done) observeJob(queue, 'completed', d.seconds);
+    } catch (err) {
+      this.options.log.error({ err, queue, jobs: done.length }, 'could not mark jobs completed');
+    }
+  }
+
+  private idle(queue: string): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.wakers.delete(done);
+        if (this.wakers.get(queue) === done) this.wakers.delete(queue);
         resolve();
       };
       const timer = setTimeout(done, this.options.pollIntervalMs);
-      this.wakers.add(done);
+      this.wakers.set(queue, done);
     });
   }
 
-  /** Makes idle workers look for jobs now (e.g. after this process enqueued some). */
-  wake(): void {
-    for (const w of [...this.wakers]) w();
+  /**
+   * Makes idle workers look for jobs now (e.g. after this process enqueued some): those of the
+   * queues named, or of every queue. Each woken queue costs a fetch, so name them where known.
+   */
+  wake(queues?: readonly string[]): void {
+    if (!queues) {
+      for (const w of [...this.wakers.values()]) w();
+      return;
+    }
+    for (const q of queues) this.wakers.get(q)?.();
   }
 
-  private async run(def: JobDefinition<never>, job: Fetched): Promise<void> {
+  /** Runs one job; says so if it succeeded (and was not handed back), for `completeAll`. */
+  private async run(def: JobDefinition<never>, job: Fetched): Promise<Succeeded | null> {
     const entry: Running = { queue: def.name, id: job.id, abort: new AbortController(), returned: false };
     this.running.add(entry);
     const timeoutMs = Math.max(1, Number(job.expireInSeconds)) * 1000;
@@ -252,13 +286,10 @@ export class JobRunner {
         signal: entry.abort.signal,
       });
       await Promise.race([work, timedOut]);
-      if (!entry.returned) {
-        await this.pgBoss.complete(def.name, job.id);
-        observeJob(def.name, 'completed', seconds());
-      }
+      return entry.returned ? null : { id: job.id, seconds: seconds() };
     } catch (err) {
       observeJob(def.name, job.retryCount >= job.retryLimit ? 'failed' : 'retried', seconds());
-      if (entry.returned) return; // stop() has already handed it back
+      if (entry.returned) return null; // stop() has already handed it back
       this.options.log.warn(
         { err, queue: def.name, jobId: job.id, attempt: job.retryCount + 1 },
         'job failed',
@@ -268,6 +299,7 @@ export class JobRunner {
         .catch((e: unknown) =>
           this.options.log.error({ err: e, jobId: job.id }, 'could not record a job failure'),
         );
+      return null;
     } finally {
       clearTimeout(timer);
       this.running.delete(entry);
