@@ -85,9 +85,9 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
   };
   const hospitalId = asStaff ? requireHospital(ctx.actor) : null;
   try {
+    // No look-up of the key first: a key used before makes the insert fail on the key's unique
+    // index (or the slot's exclusion), and the earlier booking is answered below.
     return await ctx.db.transaction(async (tx) => {
-      const earlier = await earlierBooking(tx);
-      if (earlier) return (await present(tx, [earlier.id], hospitalId))[0]!;
       const slot = await slotAt(tx, input.doctorId, input.startsAt, hospitalId ?? undefined);
       const registered = hospitalId ? await registeredPatientContact(tx, patientId, hospitalId) : null;
       if (hospitalId && !registered) throw notFound('Patient');
@@ -150,9 +150,10 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
       });
     });
   } catch (e) {
-    // The same request sent twice at once: the second waited on the first's slot (or key) and
-    // was refused; once the first has committed, the second answers with its appointment.
-    if (TWIN_CONFLICTS.has(sqlState(e) ?? '')) {
+    // The same request again: at once, it waited on the first's slot (or key) and was refused;
+    // later, its key (or its own slot) refused it, or the slot can no longer be booked (passed,
+    // doctor away). Either way, once the first has committed it answers with that appointment.
+    if (TWIN_CONFLICTS.has(sqlState(e) ?? '') || e instanceof AppError) {
       const earlier = await earlierBooking(ctx.db);
       if (earlier) return (await present(ctx.db, [earlier.id], hospitalId))[0]!;
     }

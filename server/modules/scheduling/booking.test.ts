@@ -144,6 +144,23 @@ describe('booking', () => {
     expect(await count('appointments where patient_id = $1', [p.patient.id])).toBe(1);
   });
 
+  it('answers a retry made later with the booking, even when the slot could not be booked now', async () => {
+    const { c, day } = await clinicWithHours(t);
+    const p = await patientUser(t);
+    const body = { idempotencyKey: key(), doctorId: c.doctor.id, startsAt: at(c, day, '10:00') };
+    const first = await post('/api/appointments', p.headers, body);
+    expect(first.statusCode).toBe(201);
+    const again = await post('/api/appointments', p.headers, body);
+    expect([again.statusCode, again.json().id]).toEqual([201, first.json().id]);
+    await t.database.query(`update doctor_profiles set status = 'pending' where id = $1`, [c.doctor.id]);
+    const afterChange = await post('/api/appointments', p.headers, body);
+    expect([afterChange.statusCode, afterChange.json().id]).toEqual([201, first.json().id]);
+    // A new key meets the change.
+    const fresh = await post('/api/appointments', p.headers, { ...body, idempotencyKey: key() });
+    expect([fresh.statusCode, fresh.json().code]).toEqual([422, 'DOCTOR_NOT_APPROVED']);
+    expect(await count('appointments where patient_id = $1', [p.patient.id])).toBe(1);
+  });
+
   it('lets reception book for a patient registered here, and only here', async () => {
     const { c, day } = await clinicWithHours(t);
     const mine = await createPatient(t.database.db, { hospital: c.hospital });
