@@ -51,27 +51,50 @@ const MAX_WORDS = 4;
 const SPELLINGS_PER_WORD = 32;
 
 /**
- * The name words of the hospital's patients that a typed word may stand for: itself, a word it
- * begins (typing ahead), a near spelling by trigrams, or one within a small edit distance (a
- * transposition such as "shrama" is two edits, and in a short word leaves too few trigrams in
- * common). Looked up in the short list of distinct name words, not among the patients.
+ * How typed words are spelt out. `strict`: a typed word that is somebody's name word stands for
+ * itself and the words it begins (typing ahead); only a word in nobody's name is corrected. `loose`:
+ * every word is corrected (the second try, when the strict one finds nobody: "shrama" may be one
+ * patient's name while another's is "sharma").
  */
-function spellings(word: string): SQL {
+type Spelling = 'strict' | 'loose';
+
+/**
+ * The name words that a typed word may stand for: itself, a word it begins (typing ahead), and, to
+ * correct it, a near spelling by trigrams or one within a small edit distance (a transposition such
+ * as "shrama" is two edits, and in a short word leaves too few trigrams in common). The other typed
+ * words are never a spelling of this one: in "rao raj" each stands for itself, else every Rao
+ * would match both words (tens of thousands of patients in a large hospital). Looked up in the short
+ * list of distinct name words, not among the patients.
+ */
+function spellings(word: string, others: string[], mode: Spelling): SQL {
   const edits = word.length >= 4 ? 2 : word.length === 3 ? 1 : 0;
   const prefix = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const near = sql`(n.word % ${word}
+                    or (length(n.word) between ${word.length - edits} and ${word.length + edits}
+                        and levenshtein_less_equal(n.word, ${word}, ${edits}) <= ${edits}))`;
+  const corrected =
+    mode === 'loose'
+      ? near
+      : sql`(not exists (select 1 from patient_name_words k where k.word = ${word}) and ${near})`;
   return sql`array(select n.word from patient_name_words n
-                    where n.word like ${prefix} or n.word % ${word}
-                       or (length(n.word) between ${word.length - edits} and ${word.length + edits}
-                           and levenshtein_less_equal(n.word, ${word}, ${edits}) <= ${edits})
+                    where (n.word like ${prefix} or ${corrected})
+                      and n.word <> all(${sql.param(others)}::text[])
                     order by levenshtein_less_equal(n.word, ${word}, 3), n.word
                     limit ${SPELLINGS_PER_WORD})`;
 }
 
 /** Every typed word (or a spelling of it) among the patient's name words: served by a GIN index. */
-function byWords(name: string): SQL {
+function byWords(name: string, mode: Spelling): SQL {
   const words = [...new Set(name.split(' ').filter(Boolean))].slice(0, MAX_WORDS);
   return sql.join(
-    words.map((w) => sql`string_to_array(p.search_name, ' ') && ${spellings(w)}`),
+    words.map(
+      (w) =>
+        sql`string_to_array(p.search_name, ' ') && ${spellings(
+          w,
+          words.filter((o) => o !== w),
+          mode,
+        )}`,
+    ),
     sql` and `,
   );
 }
@@ -96,10 +119,13 @@ export async function searchRegistered(
       sql`select set_config('pg_trgm.similarity_threshold', ${NAME_SIMILARITY}, true),
                  set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY}, true)`,
     );
-    // Word by word first: exact enough to stay fast in a hospital of a million patients. Only when
-    // that finds nobody, the whole name by trigrams (names typed run together, words out of place).
-    const found = await page(exec, hospitalId, m, byWords(m.name), limit, offset);
-    if (found.total > 0) return found;
+    // Word by word first: exact enough to stay fast in a hospital of a million patients; known
+    // words as typed, then every word corrected. Only when that finds nobody, the whole name by
+    // trigrams (names typed run together, words out of place).
+    for (const mode of ['strict', 'loose'] as const) {
+      const found = await page(exec, hospitalId, m, byWords(m.name, mode), limit, offset);
+      if (found.total > 0) return found;
+    }
   }
   return page(exec, hospitalId, m, condition(m), limit, offset);
 }

@@ -160,6 +160,21 @@ describe('searching names word by word (ADR 17)', () => {
     expect(page.items.map((i) => i.familyName)).not.toContain('Iyer');
   });
 
+  it('lets each typed word stand for a different word of the name', async () => {
+    // "raj" is one edit from "rao": were it spelt as "rao" too, every Rao would match "rao raj".
+    const raj = await register(t, a, { givenName: 'Raj', familyName: 'Rao' });
+    await register(t, a, { givenName: 'Kiran', familyName: 'Rao' });
+    const page = await search(a, { q: 'rao raj' });
+    expect(page.items.map((i) => i.id)).toEqual([raj.id]);
+    expect(page.total).toBe(1);
+  });
+
+  it('corrects a typed word that is somebody’s name when, as typed, it finds nobody', async () => {
+    await register(t, a, { givenName: 'Anil', familyName: 'Shrama' });
+    const page = await search(a, { q: 'priya shrama' });
+    expect(page.items[0]?.id).toBe(priya.id);
+  });
+
   it('finds a name typed run together', async () => {
     const page = await search(a, { q: 'meenaiyer' });
     expect(page.items[0]?.givenName).toBe('Meena');
