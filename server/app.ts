@@ -108,10 +108,11 @@ export async function buildApp({
   const readAudit = new ReadAuditLog(database);
   app.decorate('readAudit', readAudit);
   let shuttingDown = false;
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
     // Draining: the client (nginx) closes this connection after the answer instead of reusing it.
     if (shuttingDown) reply.header('connection', 'close');
+    done(null, payload);
   });
   const mailer =
     givenMailer ??
@@ -164,10 +165,12 @@ export async function buildApp({
   // rather than at the next poll, so mail follows the action at once without fast polling. Only
   // the queues enqueued into since the request began are woken (idle queues would each fetch for
   // nothing, on every write); the 5 ms margin covers the two clocks read apart.
-  app.addHook('onResponse', async (req, reply) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || reply.statusCode >= 400) return;
-    const queues = queuesEnqueuedSince(performance.now() - reply.elapsedTime - 5);
-    if (queues.length > 0) jobs.wake(queues);
+  app.addHook('onResponse', (req, reply, done) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) {
+      const queues = queuesEnqueuedSince(performance.now() - reply.elapsedTime - 5);
+      if (queues.length > 0) jobs.wake(queues);
+    }
+    done();
   });
   try {
     await registerModuleJobs(jobs, { config, database, mailer, sms, log: app.log });

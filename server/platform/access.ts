@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ROLE_PERMISSIONS, type Access } from '../../contracts/permissions';
 import type { Role } from '../../contracts/roles';
 import type { Actor } from './auth/actor';
@@ -56,9 +56,14 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
     }
   });
 
-  app.addHook('onRequest', async (req) => {
+  // Routes without an access rule (health, metrics, the web app's files) pass without a promise.
+  app.addHook('onRequest', (req, _reply, done) => {
     const access = req.routeOptions.config?.access;
-    if (!access) return;
+    if (!access) return done();
+    check(req, access).then(() => done(), done);
+  });
+
+  async function check(req: FastifyRequest, access: Access): Promise<void> {
     const actor = await opts.authenticate(req);
     req.actor = actor;
     if (actor && actor.via === 'session' && !SAFE_METHODS.has(req.method)) opts.checkCsrf(req, actor);
@@ -77,16 +82,16 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
     }
     if (!granted) throw new AppError('FORBIDDEN', 'Your role does not allow this.');
     req.actingRole = granted;
-  });
+  }
 
   // After a change, the next request here (the same person's, or anyone's: an admin removed a role,
   // the doctor reloads) must see it: before the answer goes out, wait until this instance has heard
   // every change committed so far (ADR 8). The notice of a change to the caller themself is among
   // them, so nothing else is dropped: a write does not cost the writer their cached entry (which,
   // under a load of writes, kept every caller from being cached at all). Reads skip this.
-  app.addHook('onSend', async (req, reply) => {
-    if (SAFE_METHODS.has(req.method) || reply.statusCode >= 400) return;
-    await opts.settle();
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (SAFE_METHODS.has(req.method) || reply.statusCode >= 400) return done(null, payload);
+    opts.settle().then(() => done(null, payload), done);
   });
 
   return catalogue;

@@ -101,7 +101,7 @@ export function installMetrics(app: FastifyInstance, config: Config, database?: 
     registers: [registry],
   });
 
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     // The route pattern, never the raw URL: ids in paths would explode the label set.
     const labels = {
       method: req.method,
@@ -110,6 +110,7 @@ export function installMetrics(app: FastifyInstance, config: Config, database?: 
     };
     requests.inc(labels);
     duration.observe(labels, reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
