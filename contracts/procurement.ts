@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { Email, Instant, IsoDate, line, multiline, Paging, pageOf, Phone, Uuid } from './common';
 import { IdempotencyKey } from './dispensing';
+import { PurchaseOrderEvent } from './procurement-timeline';
+
+export * from './procurement-timeline';
 
 export const MAX_LEAD_TIME_DAYS = 365;
 const LeadTimeDays = z.number().int().min(0).max(MAX_LEAD_TIME_DAYS);
@@ -148,13 +151,6 @@ export const PurchaseOrderLine = z.object({
   packsDamaged: z.number().int(),
 });
 export type PurchaseOrderLine = z.infer<typeof PurchaseOrderLine>;
-
-export const PurchaseOrderEvent = z.object({
-  at: Instant,
-  action: z.string(),
-  by: z.string().nullable(),
-  detail: z.string().nullable(),
-});
 
 export const PurchaseOrder = z.object({
   id: Uuid,

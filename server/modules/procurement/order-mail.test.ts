@@ -98,13 +98,9 @@ describe('mailing the order to the supplier', () => {
     const timeline = (
       (await send(t, 'GET', `/api/purchase-orders/${o.id}`, b.officer)).json() as PurchaseOrder
     ).timeline;
-    expect(timeline.map((e) => e.action)).toEqual([
-      'Draft created',
-      'Submitted for approval',
-      'Approved',
-      'Sent to the supplier',
-    ]);
-    expect(timeline[3]!.detail).toBe(`Mailed to ${email}`);
+    expect(timeline.map((e) => e.step)).toEqual(['created', 'submitted', 'approved', 'sent']);
+    expect(timeline[2]!.note).toEqual({ kind: 'belowThreshold' });
+    expect(timeline[3]!.note).toEqual({ kind: 'mailedTo', to: email });
   });
 
   it('waits for the admin above the threshold, then mails it once; the officer may send it again', async () => {

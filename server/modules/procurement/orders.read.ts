@@ -13,6 +13,7 @@ import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import * as repo from './orders.repo';
+import { timelineOf } from './orders.timeline';
 
 const iso = (d: unknown) => (d === null || d === undefined ? null : new Date(d as string).toISOString());
 
@@ -90,17 +91,6 @@ function toSummary(r: Record<string, unknown>, threshold: number): PurchaseOrder
   };
 }
 
-const STEP_WORDS: Record<string, string> = {
-  'purchase_order.created': 'Draft created',
-  'purchase_order.updated': 'Draft changed',
-  'purchase_order.submitted': 'Submitted for approval',
-  'purchase_order.approved': 'Approved',
-  'purchase_order.cancelled': 'Cancelled',
-  'purchase_order.amended': 'Amended by a new revision',
-  'purchase_order.received': 'Goods received',
-  'purchase_order.sent': 'Sent to the supplier',
-};
-
 export async function readOrder(db: Executor, hospitalId: string, id: string): Promise<PurchaseOrder> {
   const [row] = await repo.findOrders(db, hospitalId, { ids: [id], limit: 1, offset: 0 });
   if (!row) throw notFound('Purchase order');
@@ -110,15 +100,9 @@ export async function readOrder(db: Executor, hospitalId: string, id: string): P
   return {
     ...summary,
     lines: lines.map(toLine),
-    timeline: timeline.map((e) => {
-      const after = (e.after ?? {}) as { reason?: string; note?: string };
-      return {
-        at: iso(e.occurred_at)!,
-        action: STEP_WORDS[e.action] ?? e.action,
-        by: e.actor,
-        detail: after.reason ?? after.note ?? null,
-      };
-    }),
+    timeline: timelineOf(
+      timeline.map((e) => ({ at: iso(e.occurred_at)!, action: e.action, actor: e.actor, after: e.after })),
+    ),
   };
 }
 

@@ -64,7 +64,7 @@ describe('drafting an order', () => {
       [3, 3, 10],
       [20, 22, 20],
     ]);
-    expect(o.timeline.map((e) => e.action)).toEqual(['Draft created']);
+    expect(o.timeline.map((e) => e.step)).toEqual(['created']);
   });
 
   it('refuses bad lines, a ward store and an unknown supplier, creating nothing', async () => {
@@ -113,7 +113,7 @@ describe('approval', () => {
   it('approves at submission below the threshold, and records the prices paid', async () => {
     const o = await approvedOrder(t, b, 2, 777);
     expect(o.approvedAt).not.toBeNull();
-    expect(o.timeline.map((e) => e.action)).toEqual(['Draft created', 'Submitted for approval', 'Approved']);
+    expect(o.timeline.map((e) => e.step)).toEqual(['created', 'submitted', 'approved']);
     const items = (await send(t, 'GET', `/api/suppliers/${b.supplier.id}/items`, b.officer)).json() as {
       items: { medicineId: string; lastPriceMinor: number }[];
     };

@@ -273,7 +273,7 @@ describe('POST /api/procurement/suggestions/orders', () => {
       [amox.id, 13, 10, 4250],
       [salbu.id, 3, 20, 1500],
     ]);
-    expect(draft.timeline.map((e) => e.action)).toEqual(['Draft created']);
+    expect(draft.timeline.map((e) => e.step)).toEqual(['created']);
   });
 
   it('refuses a bad line anywhere and creates nothing, not even a number', async () => {

@@ -1,15 +1,13 @@
 import { Card, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PurchaseOrder } from '../../../contracts/procurement';
+import type { PurchaseOrder, PurchaseOrderNote } from '../../../contracts/procurement';
 import { useFormat } from '../../lib/format';
-import { timelineNote, timelineStep } from './timeline-words';
 
 /** Every step of the order from the audit log, oldest first: what, when, who, and any reason. */
 export function PoTimeline({ order }: { order: PurchaseOrder }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const noteText = (detail: string) => {
-    const note = timelineNote(detail);
+  const noteText = (note: PurchaseOrderNote) => {
     switch (note.kind) {
       case 'belowThreshold':
         return t('po.eventNotes.belowThreshold');
@@ -21,7 +19,7 @@ export function PoTimeline({ order }: { order: PurchaseOrder }) {
         return t('po.eventNotes.mailedTo', { to: note.to });
       case 'deliveryNote':
         return t('po.deliveryNote', { note: note.note });
-      default:
+      case 'reason':
         return note.text;
     }
   };
@@ -31,22 +29,19 @@ export function PoTimeline({ order }: { order: PurchaseOrder }) {
         {t('po.timeline')}
       </Title>
       <Timeline active={order.timeline.length - 1} bulletSize={14} lineWidth={2} data-testid="po-timeline">
-        {order.timeline.map((e, i) => {
-          const step = timelineStep(e.action);
-          return (
-            <Timeline.Item key={`${e.at}-${i}`} title={step ? t(`po.events.${step}`) : e.action}>
-              <Text size="xs" c="dimmed">
-                {f.dateTime(e.at)}
-                {e.by ? ` · ${e.by}` : ''}
+        {order.timeline.map((e, i) => (
+          <Timeline.Item key={`${e.at}-${i}`} title={t(`po.events.${e.step}`)}>
+            <Text size="xs" c="dimmed">
+              {f.dateTime(e.at)}
+              {e.by ? ` · ${e.by}` : ''}
+            </Text>
+            {e.note && (
+              <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+                {noteText(e.note)}
               </Text>
-              {e.detail && (
-                <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
-                  {noteText(e.detail)}
-                </Text>
-              )}
-            </Timeline.Item>
-          );
-        })}
+            )}
+          </Timeline.Item>
+        ))}
       </Timeline>
     </Card>
   );
