@@ -89,7 +89,9 @@ async function pgbenchTps(): Promise<number> {
   const scratch = await createScratchDatabase(pgServerUrl, 'hospitium_pgbench');
   try {
     const u = new URL(scratch.url);
-    const conn = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username)];
+    // A Unix-socket URL (`?host=/var/run/postgresql`) reaches pgbench the same way as the app.
+    const host = u.searchParams.get('host') ?? u.hostname;
+    const conn = ['-h', host, '-p', u.port || '5432', '-U', decodeURIComponent(u.username)];
     const db = u.pathname.slice(1);
     await run('pgbench', [...conn, '-i', '-q', '-s', '10', db]);
     const { stdout } = await run('pgbench', [
