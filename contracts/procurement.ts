@@ -287,6 +287,7 @@ export type GoodsReceipt = z.infer<typeof GoodsReceipt>;
 export const GoodsReceiptList = z.object({ items: z.array(GoodsReceipt) });
 
 export const RETURN_REASONS = ['damaged', 'expired', 'wrong_item', 'recalled', 'other'] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
 
 export const CreateSupplierReturn = z.strictObject({
   idempotencyKey: IdempotencyKey,
@@ -315,7 +316,10 @@ export const SupplierReturn = z.object({
   supplierId: Uuid,
   supplierName: z.string(),
   orderId: Uuid.nullable(),
-  reason: z.string(),
+  /** The kind of reason (worded by the screen), null for one recorded before the kinds existed. */
+  reason: z.enum(RETURN_REASONS).nullable(),
+  /** What the person added, as they wrote it. */
+  note: z.string().nullable(),
   createdAt: Instant,
   createdBy: z.string(),
   lines: z.array(

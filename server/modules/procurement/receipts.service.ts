@@ -9,6 +9,7 @@ import type {
   ReceiveGoods,
   SupplierReturn,
 } from '../../../contracts/procurement';
+import { RETURN_REASONS } from '../../../contracts/procurement';
 import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
@@ -184,6 +185,18 @@ export async function receiveGoods(
   return { receipt: receipt!, order: await readOrder(ctx.db, hospitalId, orderId) };
 }
 
+/**
+ * A return's reason as stored ("damaged: crushed in transit", written by `createReturn`): its kind
+ * and the person's note after it. A text that starts with no known kind is all note.
+ */
+export function readReturnReason(stored: string): Pick<SupplierReturn, 'reason' | 'note'> {
+  const colon = stored.indexOf(': ');
+  const head = colon > 0 ? stored.slice(0, colon) : stored;
+  const kind = RETURN_REASONS.find((r) => r === head);
+  if (!kind) return { reason: null, note: stored || null };
+  return { reason: kind, note: colon > 0 ? stored.slice(colon + 2) : null };
+}
+
 function toReturn(r: Record<string, unknown>): SupplierReturn {
   const lines = (
     typeof r.lines === 'string' ? JSON.parse(r.lines) : (r.lines ?? [])
@@ -193,7 +206,7 @@ function toReturn(r: Record<string, unknown>): SupplierReturn {
     supplierId: r.supplier_id as string,
     supplierName: r.supplier_name as string,
     orderId: (r.order_id as string | null) ?? null,
-    reason: r.reason as string,
+    ...readReturnReason(r.reason as string),
     createdAt: iso(r.created_at),
     createdBy: r.created_by as string,
     lines: lines.map((l) => ({ ...l, units: Number(l.units), unitCostMinor: Number(l.unitCostMinor) })),

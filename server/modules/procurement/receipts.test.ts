@@ -8,6 +8,7 @@ import { buildTestApp, type TestApp } from '../../test/harness';
 import { verifyStock } from '../pharmacy';
 import { inDays, key, onHand } from '../pharmacy/pharmacy.test-helpers';
 import { approvedOrder, buyer, draftOrder, send, type Buyer } from './procurement.test-helpers';
+import { readReturnReason } from './receipts.service';
 
 let t: TestApp;
 let b: Buyer;
@@ -198,7 +199,8 @@ describe('returns to the supplier', () => {
     });
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json() as SupplierReturn).toMatchObject({
-      reason: 'damaged: Crushed carton',
+      reason: 'damaged',
+      note: 'Crushed carton',
       lines: [expect.objectContaining({ units: 12, batchNumber: 'RET-1' })],
     });
     expect((await onHand(t, b.p, line.medicineId)).onHand).toBe(before - 12);
@@ -208,5 +210,16 @@ describe('returns to the supplier', () => {
     );
     expect(ledger.rows[0]).toEqual({ kind: 'supplier_return', quantity: -12 });
     expect((await verifyStock(t.database.db)).differences).toEqual([]);
+  });
+});
+
+describe('a stored return reason', () => {
+  it('is read back as its kind and the note the person added', () => {
+    expect(readReturnReason('damaged')).toEqual({ reason: 'damaged', note: null });
+    expect(readReturnReason('expired: found on the shelf: 3 strips')).toEqual({
+      reason: 'expired',
+      note: 'found on the shelf: 3 strips',
+    });
+    expect(readReturnReason('something: else')).toEqual({ reason: null, note: 'something: else' });
   });
 });

@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Medicine } from '../../../contracts/pharmacy';
-import { RETURN_REASONS, type SupplierReturn } from '../../../contracts/procurement';
+import { RETURN_REASONS, type ReturnReason, type SupplierReturn } from '../../../contracts/procurement';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { post } from '../../lib/api';
@@ -28,7 +28,6 @@ import { refreshStockFigures } from '../dispensing/medicine';
 import { MedicinePicker } from '../inventory/MedicinePicker';
 import { useBatches } from '../inventory/queries';
 import { useActiveSuppliers } from './queries';
-import type { ReturnReason } from './return-reason';
 
 /** Stock going back to its supplier: one batch, how many units, and why. */
 export default function NewSupplierReturnPage() {

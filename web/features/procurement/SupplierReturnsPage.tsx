@@ -9,7 +9,6 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { PagedList, useListParams } from './PagedList';
 import { useSupplierReturns } from './queries';
-import { readReturnReason } from './return-reason';
 
 const PAGE_SIZE = 20;
 
@@ -36,7 +35,7 @@ export default function SupplierReturnsPage() {
       key: 'reason',
       header: t('supplierReturns.reason'),
       cell: (r) => {
-        const { reason, note } = readReturnReason(r.reason);
+        const { reason, note } = r;
         return (
           <Stack gap={0}>
             {reason && <Text size="sm">{t(`supplierReturns.reasons.${reason}`)}</Text>}
@@ -60,6 +59,7 @@ export default function SupplierReturnsPage() {
                 medicine: l.medicineName,
                 batch: l.batchNumber,
                 units: f.number(l.units),
+                count: l.units,
               })}
             </Text>
           ))}

@@ -290,7 +290,8 @@ export const procurementPages = {
     reason: 'Reason',
     items: 'What went back',
     by: 'By',
-    line: '{{medicine}}, batch {{batch}}: {{units}} units',
+    line_one: '{{medicine}}, batch {{batch}}: {{units}} unit',
+    line_other: '{{medicine}}, batch {{batch}}: {{units}} units',
     emptyTitle: 'No returns yet',
     emptyBody: 'A return appears here once stock is sent back to its supplier.',
     reasons: {
