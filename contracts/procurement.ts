@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Email, Instant, IsoDate, line, multiline, Paging, pageOf, Phone, Uuid } from './common';
 import { IdempotencyKey } from './dispensing';
-import { PurchaseOrderEvent } from './procurement-timeline';
+import { PurchaseOrderEvent, PurchaseOrderNote } from './procurement-timeline';
 
 export * from './procurement-timeline';
 
@@ -175,7 +175,8 @@ export const PurchaseOrder = z.object({
   submittedAt: Instant.nullable(),
   approvedAt: Instant.nullable(),
   cancelledAt: Instant.nullable(),
-  cancellationReason: z.string().nullable(),
+  /** Why it was cancelled: replaced by a revision, or the reason a person gave. */
+  cancellation: PurchaseOrderNote.nullable(),
   lines: z.array(PurchaseOrderLine),
   /** Every step, oldest first (from the audit log). */
   timeline: z.array(PurchaseOrderEvent),

@@ -13,7 +13,7 @@ import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import * as repo from './orders.repo';
-import { timelineOf } from './orders.timeline';
+import { noteOf, timelineOf } from './orders.timeline';
 
 const iso = (d: unknown) => (d === null || d === undefined ? null : new Date(d as string).toISOString());
 
@@ -86,7 +86,7 @@ function toSummary(r: Record<string, unknown>, threshold: number): PurchaseOrder
     submittedAt: iso(r.submitted_at),
     approvedAt: iso(r.approved_at),
     cancelledAt: iso(r.cancelled_at),
-    cancellationReason: (r.cancellation_reason as string | null) ?? null,
+    cancellation: noteOf(r.cancellation_reason as string | null),
     lineCount: Number(r.line_count),
   };
 }

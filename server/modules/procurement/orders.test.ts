@@ -180,7 +180,7 @@ describe('after approval', () => {
     const old = (await send(t, 'GET', `/api/purchase-orders/${o.id}`, b.officer)).json() as PurchaseOrder;
     expect(old).toMatchObject({
       status: 'cancelled',
-      cancellationReason: 'Replaced by revision 2',
+      cancellation: { kind: 'replacedBy', revision: 2 },
       supersededById: rev.id,
     });
   });
@@ -189,7 +189,10 @@ describe('after approval', () => {
     const o = await approvedOrder(t, b);
     expect((await act(o.id, 'cancel', b.officer, {})).statusCode).toBe(400);
     const c = await act(o.id, 'cancel', b.admin, { reason: 'Supplier cannot deliver' });
-    expect(c.json()).toMatchObject({ status: 'cancelled', cancellationReason: 'Supplier cannot deliver' });
+    expect(c.json()).toMatchObject({
+      status: 'cancelled',
+      cancellation: { kind: 'reason', text: 'Supplier cannot deliver' },
+    });
     expect((await act(o.id, 'cancel', b.officer, { reason: 'again' })).statusCode).toBe(409);
     expect((await act(o.id, 'submit')).statusCode).toBe(409);
   });

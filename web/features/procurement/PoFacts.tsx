@@ -4,10 +4,12 @@ import { Link } from 'react-router';
 import type { PurchaseOrder } from '../../../contracts/procurement';
 import { useFormat } from '../../lib/format';
 import { Fact } from './Fact';
+import { usePoNoteText } from './po-note';
 
 /** Who the order goes to, where it is delivered, when, and how it relates to its other revisions. */
 export function PoFacts({ order }: { order: PurchaseOrder }) {
   const { t } = useTranslation();
+  const noteText = usePoNoteText();
   const f = useFormat();
   return (
     <Card>
@@ -32,9 +34,9 @@ export function PoFacts({ order }: { order: PurchaseOrder }) {
             {order.needsApproval ? t('po.needsApproval') : t('po.belowThreshold')}
           </Text>
         )}
-        {order.cancellationReason && (
+        {order.cancellation && (
           <Text size="sm" c="red">
-            {t('po.cancelledBecause', { reason: order.cancellationReason })}
+            {t('po.cancelledBecause', { reason: noteText(order.cancellation) })}
           </Text>
         )}
         {order.supersedesId && (

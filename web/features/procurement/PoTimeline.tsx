@@ -1,28 +1,14 @@
 import { Card, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PurchaseOrder, PurchaseOrderNote } from '../../../contracts/procurement';
+import type { PurchaseOrder } from '../../../contracts/procurement';
 import { useFormat } from '../../lib/format';
+import { usePoNoteText } from './po-note';
 
 /** Every step of the order from the audit log, oldest first: what, when, who, and any reason. */
 export function PoTimeline({ order }: { order: PurchaseOrder }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const noteText = (note: PurchaseOrderNote) => {
-    switch (note.kind) {
-      case 'belowThreshold':
-        return t('po.eventNotes.belowThreshold');
-      case 'byAdmin':
-        return t('po.eventNotes.byAdmin');
-      case 'replacedBy':
-        return t('po.eventNotes.replacedBy', { revision: note.revision });
-      case 'mailedTo':
-        return t('po.eventNotes.mailedTo', { to: note.to });
-      case 'deliveryNote':
-        return t('po.deliveryNote', { note: note.note });
-      case 'reason':
-        return note.text;
-    }
-  };
+  const noteText = usePoNoteText();
   return (
     <Card>
       <Title order={2} fz="h4" mb="md">
