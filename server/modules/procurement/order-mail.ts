@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { notify } from '../notifications';
 import { orderPdf } from './order-pdf';
 import * as repo from './orders.repo';
+import { noteText } from './orders.timeline';
 
 /**
  * Queues the order's PDF to the supplier's email, unless a mail with the same key was queued
@@ -47,7 +48,7 @@ export async function mailToSupplier(
       action: 'purchase_order.sent',
       entityType: 'purchase_order',
       entityId: orderId,
-      after: { to: pdf.supplierEmail, note: `Mailed to ${pdf.supplierEmail}` },
+      after: { to: pdf.supplierEmail, note: noteText({ kind: 'mailedTo', to: pdf.supplierEmail }) },
     });
   }
   return pdf.supplierEmail;

@@ -21,6 +21,7 @@ import { tellOrderCancelled } from './order-notices';
 import { getOrder } from './orders.read';
 import * as repo from './orders.repo';
 import * as suppliersRepo from './suppliers.repo';
+import { noteText } from './orders.timeline';
 
 // ---------------------------------------------------------------- writing
 
@@ -185,7 +186,7 @@ async function approve(tx: Tx, ctx: Ctx, order: repo.OrderRow, note: string) {
         'The revision this amends has changed (goods received or cancelled) since the amendment was made.',
       );
     }
-    const reason = `Replaced by revision ${order.revision}`;
+    const reason = noteText({ kind: 'replacedBy', revision: order.revision });
     await repo.updateOrder(tx, old.id, {
       status: 'cancelled',
       cancelledAt: new Date(),
@@ -251,7 +252,7 @@ export async function submitOrder(ctx: Ctx, id: string): Promise<PurchaseOrder> 
       after: { status: 'submitted', total: order.totalMinor },
     });
     if (order.totalMinor < settings.approvalThresholdMinor) {
-      await approve(tx, ctx, { ...order, status: 'submitted' }, 'below the approval threshold');
+      await approve(tx, ctx, { ...order, status: 'submitted' }, noteText({ kind: 'belowThreshold' }));
       return;
     }
     for (const userId of await activeStaffWithRole(tx, hospitalId, 'hospital_admin')) {
@@ -281,7 +282,7 @@ export async function approveOrder(ctx: Ctx, id: string): Promise<PurchaseOrder>
         },
       );
     }
-    await approve(tx, ctx, order, 'approved by a hospital admin');
+    await approve(tx, ctx, order, noteText({ kind: 'byAdmin' }));
   });
   return getOrder(ctx, id);
 }

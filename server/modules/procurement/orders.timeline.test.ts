@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteOf, stepOf, timelineOf } from './orders.timeline';
+import { noteOf, noteText, stepOf, timelineOf } from './orders.timeline';
 
 describe('purchase order timeline from the audit log', () => {
   it('names each step by its code, and leaves out audit actions that are not steps', () => {
@@ -29,5 +29,17 @@ describe('purchase order timeline from the audit log', () => {
     expect(noteOf('Supplier out of stock')).toEqual({ kind: 'reason', text: 'Supplier out of stock' });
     expect(noteOf('')).toBeNull();
     expect(noteOf(null)).toBeNull();
+  });
+
+  it('reads back every note as it was written', () => {
+    const notes = [
+      { kind: 'belowThreshold' },
+      { kind: 'byAdmin' },
+      { kind: 'replacedBy', revision: 3 },
+      { kind: 'deliveryNote', note: 'DN-77\nsecond line' },
+      { kind: 'mailedTo', to: 'orders@acme.example' },
+      { kind: 'reason', text: 'Supplier out of stock' },
+    ] as const;
+    for (const note of notes) expect(noteOf(noteText(note))).toEqual(note);
   });
 });

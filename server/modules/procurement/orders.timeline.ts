@@ -1,12 +1,14 @@
 // A purchase order's timeline from its audit rows: the step of each action and the note it carried,
-// as codes (contracts/procurement-timeline.ts). The audit rows keep what was written at the time,
-// in English for the system's own notes ("below the approval threshold"); they are read back here.
+// as codes (contracts/procurement-timeline.ts). The audit rows (and the order's cancellation
+// reason) keep the system's own notes as text ("below the approval threshold"): `noteText` writes
+// them and `noteOf` reads them back, here side by side so the two cannot drift apart.
 import {
   PurchaseOrderStep,
   type PurchaseOrderEvent,
   type PurchaseOrderNote,
 } from '../../../contracts/procurement';
 
+/** An audit row of the order (orders.repo `orderTimeline`), its time already an ISO instant. */
 export interface TimelineRow {
   at: string;
   action: string;
@@ -21,11 +23,29 @@ export function stepOf(action: string): PurchaseOrderStep | null {
   return step?.success ? step.data : null;
 }
 
+/** The text a note is recorded as (in the audit row, or as the order's cancellation reason). */
+export function noteText(note: PurchaseOrderNote): string {
+  switch (note.kind) {
+    case 'belowThreshold':
+      return 'below the approval threshold';
+    case 'byAdmin':
+      return 'approved by a hospital admin';
+    case 'replacedBy':
+      return `Replaced by revision ${note.revision}`;
+    case 'deliveryNote':
+      return `Delivery note ${note.note}`;
+    case 'mailedTo':
+      return `Mailed to ${note.to}`;
+    case 'reason':
+      return note.text;
+  }
+}
+
 /** The note of a step: the system's own notes as kinds, a person's reason as they wrote it. */
 export function noteOf(text: string | null | undefined): PurchaseOrderNote | null {
   if (!text) return null;
-  if (text === 'below the approval threshold') return { kind: 'belowThreshold' };
-  if (text === 'approved by a hospital admin') return { kind: 'byAdmin' };
+  if (text === noteText({ kind: 'belowThreshold' })) return { kind: 'belowThreshold' };
+  if (text === noteText({ kind: 'byAdmin' })) return { kind: 'byAdmin' };
   const replaced = /^Replaced by revision (\d+)$/.exec(text);
   if (replaced) return { kind: 'replacedBy', revision: Number(replaced[1]) };
   const delivery = /^Delivery note (.+)$/s.exec(text);

@@ -20,6 +20,7 @@ import { readOrder } from './orders.read';
 import * as orders from './orders.repo';
 import * as repo from './receipts.repo';
 import * as suppliersRepo from './suppliers.repo';
+import { noteText } from './orders.timeline';
 
 const iso = (d: unknown) => new Date(d as string).toISOString();
 
@@ -169,7 +170,7 @@ export async function receiveGoods(
       after: {
         status,
         receiptId,
-        note: input.deliveryNote ? `Delivery note ${input.deliveryNote}` : null,
+        note: input.deliveryNote ? noteText({ kind: 'deliveryNote', note: input.deliveryNote }) : null,
         lines: input.lines,
       },
     });
