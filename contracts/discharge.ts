@@ -48,6 +48,20 @@ export const MedicineCharge = z.object({
 export type MedicineCharge = z.infer<typeof MedicineCharge>;
 
 /**
+ * Services from the price list given on the ward (ward charges), one entry per service and price
+ * (voided charges left out), at the price and tax each had when given.
+ */
+export const ServiceCharge = z.object({
+  serviceId: Uuid,
+  name: z.string(),
+  quantity: z.number().int(),
+  unitPriceMinor: z.number().int(),
+  taxRateBp: z.number().int(),
+  totalMinor: z.number().int(),
+});
+export type ServiceCharge = z.infer<typeof ServiceCharge>;
+
+/**
  * What the patient owes at the hospital before leaving: the stay's charges not yet invoiced, the
  * final invoices still unpaid (the admission's own among them once discharged), and the advance
  * that can pay them. Drafts are listed but owe nothing until issued. An unpaid balance never
@@ -83,6 +97,7 @@ export const AdmissionCharges = z.object({
   timeZone: z.string(),
   countedTo: Instant,
   bedDays: z.array(BedDayCharge),
+  services: z.array(ServiceCharge),
   medicines: z.array(MedicineCharge),
   netMinor: z.number().int(),
   taxMinor: z.number().int(),

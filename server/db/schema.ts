@@ -18,3 +18,4 @@ export * from '../modules/wards/wards.tables';
 export * from '../modules/wards/nursing.tables';
 export * from '../modules/wards/discharge.tables';
 export * from '../modules/wards/bed-days.tables';
+export * from '../modules/wards/service-charges.tables';

@@ -1,9 +1,10 @@
-// The bill of an in-patient's stay (ADR 13, ADR 14): the wards module counts the bed-days and the
-// medicines given on the ward; billing prices them (bed-days at the rate the stay kept, untaxed;
-// medicines at the catalog's sale price and tax, like a dispensing) the same way for the running
-// bill and for the invoice, and at discharge makes one final invoice of them (source admission,
-// once per admission, in the discharge's transaction). Also what a patient still owes here and
-// the advance that can pay it, for the discharge check.
+// The bill of an in-patient's stay (ADR 13, ADR 14): the wards module counts the bed-days, the
+// services given on the ward (ward charges) and the medicines given there; billing prices them
+// (bed-days at the rate the stay kept, untaxed; ward charges at the price and tax each service had
+// when given; medicines at the catalog's sale price and tax, like a dispensing) the same way for
+// the running bill and for the invoice, and at discharge makes one final invoice of them (source
+// admission, once per admission, in the discharge's transaction). Also what a patient still owes
+// here and the advance that can pay it, for the discharge check.
 import type { InvoiceSummary } from '../../../contracts/billing';
 import type { Executor, Tx } from '../../db/client';
 import type { Ctx } from '../../platform/context';
@@ -21,12 +22,20 @@ export { hospitalFacts } from './price-list.repo';
 export interface StayCharges {
   /** Days in beds of one kind at one rate, e.g. "Bed-days: General ward, standard bed". */
   bedDays: { description: string; days: number; dailyRateMinor: number }[];
+  /** Services from the price list given on the ward, at the price and tax each had when given. */
+  services: {
+    serviceId: string;
+    description: string;
+    quantity: number;
+    unitPriceMinor: number;
+    taxRateBp: number;
+  }[];
   /** Medicines given, one entry per medicine. */
   medicines: { medicineId: string; quantity: number }[];
 }
 
 export interface PricedStayLine extends LineAmounts {
-  kind: 'bed_day' | 'medicine';
+  kind: 'bed_day' | 'service' | 'medicine';
   refId: string | null;
   description: string;
   quantity: number;
@@ -35,8 +44,8 @@ export interface PricedStayLine extends LineAmounts {
 }
 
 /**
- * The stay's charges priced as invoice lines, in the order given (bed-days, then medicines), and
- * their sums. A medicine no longer sold is still charged at its last price: it was given.
+ * The stay's charges priced as invoice lines, in the order given (bed-days, services, medicines),
+ * and their sums. A medicine no longer sold is still charged at its last price: it was given.
  */
 export async function priceStay(
   exec: Executor,
@@ -48,29 +57,32 @@ export async function priceStay(
     hospitalId,
     charges.medicines.map((m) => m.medicineId),
   );
+  const priced = (
+    kind: PricedStayLine['kind'],
+    refId: string | null,
+    description: string,
+    base: { quantity: number; unitPriceMinor: number; taxRateBp: number },
+  ): PricedStayLine => ({ kind, refId, description, ...base, ...priceInvoiceLine(base) });
   const lines: PricedStayLine[] = [
-    ...charges.bedDays.map((b) => {
-      const base = { quantity: b.days, unitPriceMinor: b.dailyRateMinor, taxRateBp: 0 };
-      return {
-        kind: 'bed_day' as const,
-        refId: null,
-        description: b.description,
-        ...base,
-        ...priceInvoiceLine(base),
-      };
-    }),
+    ...charges.bedDays.map((b) =>
+      priced('bed_day', null, b.description, {
+        quantity: b.days,
+        unitPriceMinor: b.dailyRateMinor,
+        taxRateBp: 0,
+      }),
+    ),
+    ...charges.services.map(({ serviceId, description, ...base }) =>
+      priced('service', serviceId, description, base),
+    ),
     ...charges.medicines.map((m) => {
       const med = found.get(m.medicineId);
       if (!med)
         throw new Error(`billing: medicine ${m.medicineId} is not in hospital ${hospitalId}'s catalog`);
-      const base = { quantity: m.quantity, unitPriceMinor: med.salePriceMinor, taxRateBp: med.taxRateBp };
-      return {
-        kind: 'medicine' as const,
-        refId: med.id,
-        description: med.label,
-        ...base,
-        ...priceInvoiceLine(base),
-      };
+      return priced('medicine', med.id, med.label, {
+        quantity: m.quantity,
+        unitPriceMinor: med.salePriceMinor,
+        taxRateBp: med.taxRateBp,
+      });
     }),
   ];
   return { lines, totals: sumAmounts(lines) };

@@ -183,3 +183,39 @@ export function serviceInUse(s: repo.ServiceRow, path: string): void {
     });
   }
 }
+
+/** The hospital's active services whose code or name holds `text`, by code (ward charges). */
+export async function activeServices(
+  exec: Executor,
+  hospitalId: string,
+  q: { text?: string; limit: number; offset: number },
+) {
+  const { rows, total } = await repo.searchServices(exec, hospitalId, { ...q, active: true });
+  const { currency } = await repo.hospitalFacts(exec, hospitalId);
+  return {
+    rows: rows.map(({ id, code, name, priceMinor, taxRateBp }) => ({
+      id,
+      code,
+      name,
+      priceMinor,
+      taxRateBp,
+    })),
+    total,
+    currency,
+  };
+}
+
+/**
+ * A service to charge now: on this hospital's price list (else 404) and in use (else 422), with
+ * its price and tax at this moment. `path` names the field that chose it.
+ */
+export async function serviceToCharge(exec: Executor, hospitalId: string, id: string, path: string) {
+  const s = await repo.findService(exec, hospitalId, id);
+  if (!s) {
+    throw new AppError('NOT_FOUND', 'Service not found.', {
+      errors: [{ path: `${path}.serviceId`, message: 'Not on the price list' }],
+    });
+  }
+  serviceInUse(s, path);
+  return s;
+}

@@ -1,7 +1,7 @@
 // The running bill of a stay and the hospital's bed-day rule (ADR 14, "Bed-days and the bill"): the
 // stays counted by the rule in the hospital's zone, grouped by ward and bed type at the rate each
-// stay kept, plus the medicines given on the ward; billing prices both, the same way it will on
-// the discharge's invoice.
+// stay kept, plus the services charged and the medicines given on the ward; billing prices them
+// the same way it will on the discharge's invoice.
 import type {
   AdmissionCharges,
   BedDayCharge,
@@ -20,6 +20,7 @@ import * as repo from './admissions.repo';
 import { chargedDays, groupDays } from './bed-days';
 import * as bills from './discharge.repo';
 import { administeredForBill } from './nursing.repo';
+import { chargesForBill } from './service-charges.repo';
 
 const BED_TYPE_NAMES: Record<BedType, string> = {
   standard: 'standard',
@@ -49,6 +50,7 @@ export async function stayCharges(
   const rule = await bills.bedDayRule(exec, hospitalId);
   const { timeZone } = await hospitalFacts(exec, hospitalId);
   const given = await administeredForBill(exec, hospitalId, admissionId);
+  const services = await chargesForBill(exec, admissionId);
   const groups = groupDays(
     chargedDays(stays, rule, timeZone, until),
     (s) => ({ wardId: s.wardId, wardName: s.wardName, bedType: s.bedType }),
@@ -73,6 +75,7 @@ export async function stayCharges(
         days: b.days,
         dailyRateMinor: b.dailyRateMinor,
       })),
+      services: services.map(({ name, ...s }) => ({ ...s, description: name })),
       medicines: [...quantities].map(([medicineId, quantity]) => ({ medicineId, quantity })),
     },
   };
@@ -120,7 +123,13 @@ export async function admissionCharges(ctx: Ctx, id: string): Promise<AdmissionC
     entityId: id,
     patientId: admission.patientId,
   });
-  const medicineLines = priced.lines.filter((l) => l.kind === 'medicine');
+  const line = (l: (typeof priced.lines)[number]) => ({
+    name: l.description,
+    quantity: l.quantity,
+    unitPriceMinor: l.unitPriceMinor,
+    taxRateBp: l.taxRateBp,
+    totalMinor: l.totalMinor,
+  });
   return {
     admissionId: id,
     status: admission.status as AdmissionCharges['status'],
@@ -129,14 +138,12 @@ export async function admissionCharges(ctx: Ctx, id: string): Promise<AdmissionC
     timeZone: stay.timeZone,
     countedTo: new Date(countedTo).toISOString(),
     bedDays: stay.bedDays.map((b, i) => ({ ...b, totalMinor: priced.lines[i]!.totalMinor })),
-    medicines: medicineLines.map((l) => ({
-      medicineId: l.refId!,
-      name: l.description,
-      quantity: l.quantity,
-      unitPriceMinor: l.unitPriceMinor,
-      taxRateBp: l.taxRateBp,
-      totalMinor: l.totalMinor,
-    })),
+    services: priced.lines.flatMap((l) =>
+      l.kind === 'service' ? [{ serviceId: l.refId!, ...line(l) }] : [],
+    ),
+    medicines: priced.lines.flatMap((l) =>
+      l.kind === 'medicine' ? [{ medicineId: l.refId!, ...line(l) }] : [],
+    ),
     netMinor: priced.totals.netMinor,
     taxMinor: priced.totals.taxMinor,
     totalMinor: priced.totals.totalMinor,

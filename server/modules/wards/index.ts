@@ -8,6 +8,7 @@ import { nursingRoutes } from './nursing.routes';
 import { occupancyRoutes, wardFigures } from './occupancy';
 import { defineWardJobs } from './reservations.jobs';
 import { reservationRoutes } from './reservations.routes';
+import { serviceChargeRoutes } from './service-charges.routes';
 import { setupRoutes } from './setup.routes';
 
 export { bedBoardTopic } from './wards.live';
@@ -19,8 +20,8 @@ const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 
 /**
  * Wards, rooms and beds; the bed board; reservations for a named patient; admissions, transfers and
- * discharges; the nursing record of a stay: vitals, notes and medicines given from the ward's store
- * (ADR 14).
+ * discharges; the nursing record of a stay: vitals, notes and medicines given from the ward's store;
+ * services from the price list charged on a stay (ADR 14).
  */
 export const wardsModule = defineModule({
   name: 'wards',
@@ -34,6 +35,7 @@ export const wardsModule = defineModule({
     occupancyRoutes(app);
     emergencyRoutes(app);
     reservationRoutes(app);
+    serviceChargeRoutes(app);
   },
   jobs: (runner, deps) => defineWardJobs(runner, { db: deps.database.db, log: deps.log }),
   constraintErrors: {
@@ -62,6 +64,10 @@ export const wardsModule = defineModule({
     wards_store_ck: {
       code: 'RULE_VIOLATION',
       detail: "A ward's store must be one of this hospital's ward stores.",
+    },
+    admission_service_charges_key_uq: {
+      code: 'IDEMPOTENCY_REUSED',
+      detail: 'This idempotency key was used for another charge.',
     },
     medication_administrations_key_uq: {
       code: 'IDEMPOTENCY_REUSED',

@@ -232,6 +232,8 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
     'BATCH_EXPIRED',
     'IDEMPOTENCY_REUSED',
   ],
+  chargeWardService: ['INVALID_TRANSITION', 'RULE_VIOLATION', 'IDEMPOTENCY_REUSED'],
+  voidWardCharge: ['INVALID_TRANSITION'],
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
