@@ -4,8 +4,9 @@ import { setUpWard } from './support/wards';
 
 // An in-patient stay end to end: the doctor admits a patient from a consultation into a bed of the
 // ward this run sets up, the nurse moves them to another bed, charts vitals and gives a medicine
-// from the ward's store, the doctor discharges them with a summary whose PDF holds it, and the
-// stay's bed-day lands on an invoice the front desk sees. The summary names a procedure and a
+// from the ward's store and charges a service from the price list (voiding one charged in error),
+// the doctor discharges them with a summary whose PDF holds it, and the stay's bed-day and the
+// service land on an invoice the front desk sees. The summary names a procedure and a
 // medicine to take home, and its PDF prints them. Each screen size has a ward of its own.
 
 // A step that cannot happen fails in half a minute, not at the end of the test's time.
@@ -102,6 +103,45 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
   await expect(nurse.getByTestId('stay-charges')).toContainText(brand);
   await snap(nurse, info, '03-nursing-record');
 
+  // The nurse charges two nebulisations from the price list, and one in error, which she voids.
+  const wardCharges = nurse.getByTestId('ward-charges');
+  for (const [quantity, note] of [
+    ['2', 'Salbutamol, 6-hourly'],
+    ['1', 'Wrong patient'],
+  ] as const) {
+    await wardCharges.getByRole('button', { name: 'Charge a service' }).click();
+    const charging = nurse.getByRole('dialog', { name: 'Charge a service' });
+    const search = charging.getByRole('textbox', { name: 'Service' });
+    await search.fill('nebul');
+    // The list first shows the whole price list; the search narrows it to the one service.
+    await expect(nurse.getByRole('option')).toHaveCount(1);
+    await expect(nurse.getByRole('option', { name: /Nebulisation/ })).toBeVisible();
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await expect(charging.getByTestId('chosen-service')).toContainText('Nebulisation (NEB)');
+    await charging.getByLabel('Quantity').fill(quantity);
+    await charging.getByLabel('Note (optional)').fill(note);
+    await charging.getByRole('button', { name: 'Charge', exact: true }).click();
+    await expect(charging).toBeHidden();
+  }
+  await expect(wardCharges.getByTestId('ward-charge')).toHaveCount(2);
+  await wardCharges
+    .getByTestId('ward-charge')
+    .filter({ hasText: 'Wrong patient' })
+    .getByRole('button', { name: 'Void' })
+    .click();
+  const voiding = nurse.getByRole('dialog', { name: 'Void Nebulisation' });
+  await voiding.getByLabel('Why is this charge wrong?').fill('Given to the patient in the next bed');
+  await voiding.getByRole('button', { name: 'Void' }).click();
+  await expect(nurse.getByText('Charge voided: it will not be billed.')).toBeVisible();
+  await expect(wardCharges).toContainText('Given to the patient in the next bed');
+  // Only the two given reach the running bill.
+  const serviceLine = nurse.getByTestId('stay-charges').getByTestId('service-line');
+  await expect(serviceLine).toHaveCount(1);
+  await expect(serviceLine).toContainText('Nebulisation');
+  await expect(serviceLine.getByRole('cell').nth(1)).toHaveText('2');
+  await snap(nurse, info, '03b-ward-charges');
+
   // 4. The doctor discharges them with the summary; the PDF holds it.
   await doc.goto(`/app/admissions/${admissionId}`);
   await doc.getByRole('button', { name: 'Discharge', exact: true }).click();
@@ -153,6 +193,7 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
   await expect(desk).toHaveURL(/\/app\/invoices\/[0-9a-f-]{36}$/);
   await expect(desk.getByText(s.patient.name).first()).toBeVisible();
   await expect(desk.getByText(/bed/i).first()).toBeVisible();
+  await expect(desk.getByText('Nebulisation').first()).toBeVisible();
   await snap(desk, info, '06-stay-invoice');
   for (const p of [doc, nurse, desk]) await p.context().close();
 });

@@ -3,20 +3,25 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BillingService } from '../../../contracts/billing';
 import { useFormat } from '../../lib/format';
-import { useBillingServices } from './queries';
+import { useBillingServices, type PricedService, type ServiceSource } from './queries';
 
 /**
  * Finds a service of the hospital's price list by code or name as you type (the first ones as
- * soon as it is focused) and hands it to `onPick`, then clears itself for the next one.
+ * soon as it is focused) and hands it to `onPick`, then clears itself for the next one. The ward
+ * searches through its own door (`source="ward"`): nurses may charge services but not read the
+ * price list's management view.
  */
 export function ServiceSearch({
   label,
   onPick,
+  source = 'price-list',
+  error,
 }: {
   label: string;
-  onPick: (s: BillingService, currency: string) => void;
+  onPick: (s: PricedService, currency: string) => void;
+  source?: ServiceSource;
+  error?: string | null;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -24,7 +29,7 @@ export function ServiceSearch({
   const [value, setValue] = useState('');
   const [focused, setFocused] = useState(false);
   const [debounced] = useDebouncedValue(value.trim(), 200);
-  const results = useBillingServices(debounced, focused || debounced.length > 0);
+  const results = useBillingServices(debounced, focused || debounced.length > 0, source);
   const items = results.data?.items ?? [];
   const currency = results.data?.currency ?? '';
 
@@ -59,6 +64,7 @@ export function ServiceSearch({
             combobox.openDropdown();
           }}
           onBlur={() => combobox.closeDropdown()}
+          error={error}
           data-testid="service-search"
         />
       </Combobox.Target>

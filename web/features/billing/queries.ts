@@ -51,16 +51,27 @@ export function useInvoice(id: string) {
   });
 }
 
+/** What a service search shows of a service: enough to choose it and price it. */
+export type PricedService = Pick<BillingService, 'id' | 'code' | 'name' | 'priceMinor' | 'taxRateBp'>;
+/** Where services in use are searched: the price list itself, or the ward's view of it (ward charges). */
+export type ServiceSource = 'price-list' | 'ward';
+
 /** The price list's services in use matching `q` (all of the first page when empty), and the currency. */
-export function useBillingServices(q: string, enabled = true) {
+export function useBillingServices(q: string, enabled = true, source: ServiceSource = 'price-list') {
   return useQuery({
-    queryKey: ['billing', 'services', q],
+    queryKey: ['billing', 'services', source, q],
     queryFn: ({ signal }) =>
-      get<Page<BillingService> & { currency: string }>(
-        '/api/billing/services',
-        { q: q || undefined, active: 'true', limit: 20 },
-        signal,
-      ),
+      source === 'ward'
+        ? get<Page<PricedService> & { currency: string }>(
+            '/api/wards/chargeable-services',
+            { q: q || undefined, limit: 20 },
+            signal,
+          )
+        : get<Page<PricedService> & { currency: string }>(
+            '/api/billing/services',
+            { q: q || undefined, active: 'true', limit: 20 },
+            signal,
+          ),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -13,6 +13,7 @@ import { useSession } from '../../lib/session';
 import { AdmissionStatusBadge } from './AdmissionStatusBadge';
 import { DischargeDialog } from './DischargeDialog';
 import { ChargesCard } from './ChargesCard';
+import { WardChargesCard } from './WardChargesCard';
 import { DischargeSummaryCard } from './DischargeSummaryCard';
 import { NursingRecord } from './nursing/NursingRecord';
 import { useAdmission } from './queries';
@@ -77,6 +78,9 @@ export default function AdmissionPage() {
           <StaysTimeline stays={a.stays} />
         </Card>
         {can('nursing:record') && <NursingRecord admissionId={a.id} open={a.status === 'active'} />}
+        {can('admissions:manage', 'nursing:record') && (
+          <WardChargesCard admissionId={a.id} open={a.status === 'active'} />
+        )}
         {can('admissions:manage', 'invoices:read') && <ChargesCard admissionId={a.id} />}
         {a.dischargeSummary !== null && <DischargeSummaryCard a={a} />}
       </Stack>

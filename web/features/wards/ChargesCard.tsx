@@ -10,9 +10,9 @@ import { useSession } from '../../lib/session';
 import { admissionKey } from './queries';
 
 /**
- * The stay's bill: bed-days by ward and rate (the hospital's rule) and medicines given on the ward,
- * counted to now while the patient is in, and what the patient owes here before leaving, so the
- * desk can collect it. After discharge, the stay's invoice.
+ * The stay's bill: bed-days by ward and rate (the hospital's rule), services charged and medicines
+ * given on the ward, counted to now while the patient is in, and what the patient owes here before
+ * leaving, so the desk can collect it. After discharge, the stay's invoice.
  */
 export function ChargesCard({ admissionId }: { admissionId: string }) {
   const { t } = useTranslation();
@@ -65,6 +65,14 @@ export function ChargesCard({ admissionId }: { admissionId: string }) {
                 <Table.Td ta="right">{t('stayBill.days', { count: b.days })}</Table.Td>
                 <Table.Td ta="right">{money(b.dailyRateMinor)}</Table.Td>
                 <Table.Td ta="right">{money(b.totalMinor)}</Table.Td>
+              </Table.Tr>
+            ))}
+            {c.services.map((v) => (
+              <Table.Tr key={`${v.serviceId}-${v.unitPriceMinor}-${v.taxRateBp}`} data-testid="service-line">
+                <Table.Td>{v.name}</Table.Td>
+                <Table.Td ta="right">{f.number(v.quantity)}</Table.Td>
+                <Table.Td ta="right">{money(v.unitPriceMinor)}</Table.Td>
+                <Table.Td ta="right">{money(v.totalMinor)}</Table.Td>
               </Table.Tr>
             ))}
             {c.medicines.map((m) => (

@@ -9,6 +9,8 @@ type Page<T> = { items: T[]; total: number };
 export const BOARD_KEY = ['wards', 'board'] as const;
 export const WARD_LIST_KEY = ['wards', 'list'] as const;
 export const admissionKey = (id: string) => ['wards', 'admission', id] as const;
+/** The stay's ward charges, under the admission's key so a ward change refreshes them too. */
+export const wardChargesKey = (id: string) => [...admissionKey(id), 'service-charges'] as const;
 
 export type AdmissionStatus = 'active' | 'discharged' | 'all';
 
