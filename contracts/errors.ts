@@ -44,6 +44,10 @@ export const ERROR_STATUS = {
   QUEUE_EMPTY: 409,
   ORDER_NOT_APPROVED: 409,
   DAY_CLOSED: 409,
+  /** A merge refused: bills were issued or payments taken under the record being merged. */
+  BILLS_ISSUED: 409,
+  /** A merge refused: both records are in a bed (or hold a reserved bed) at one hospital. */
+  STAYS_OVERLAP: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,

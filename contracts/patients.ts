@@ -232,6 +232,19 @@ export const RegisterExistingPerson = z
   });
 export type RegisterExistingPerson = z.infer<typeof RegisterExistingPerson>;
 
+/**
+ * Merging a temporary record (someone admitted before anyone knew who they were) into the person's
+ * own record at the same hospital, once they are identified: everything recorded under the
+ * temporary record moves to the person's, and the temporary record is no longer found.
+ */
+export const MergeTemporaryPatient = z.strictObject({
+  /** The person's own record, registered at the active hospital. */
+  intoPatientId: Uuid,
+  /** How the person was identified (kept in the audit log). */
+  reason: line(300),
+});
+export type MergeTemporaryPatient = z.infer<typeof MergeTemporaryPatient>;
+
 /** A likely duplicate returned with POSSIBLE_DUPLICATE (phone masked: the receptionist confirms with the person). */
 export const DuplicateCandidate = z.object({
   id: Uuid,

@@ -13,7 +13,7 @@ import { findUserContact, findUserNames, identityModule, provideSignUpSteps } fr
 import type { HospitiumModule, ModuleDeps, RouteDeps } from './module';
 import { findTemplate, notificationsModule, provideRecipients } from './notifications';
 import { findHospitalInfo, organisationModule, submitDoctorApplication } from './organisation';
-import { createPatientForUser, patientsModule } from './patients';
+import { createPatientForUser, patientsModule, providePatientMergeSteps } from './patients';
 import { pharmacyModule } from './pharmacy';
 import { procurementModule } from './procurement';
 import { schedulingModule } from './scheduling';
@@ -41,7 +41,8 @@ let wired = false;
 
 /**
  * Connects the ports through which modules use each other without importing each other: who a
- * notice goes to, what a new account becomes, where dashboard figures come from. Once per process.
+ * notice goes to, what a new account becomes, where dashboard figures come from, which modules move
+ * their rows when a temporary patient record is merged. Once per process.
  */
 function wire(): void {
   if (wired) return;
@@ -56,6 +57,7 @@ function wire(): void {
   });
   provideActorNames(findUserNames);
   provideDashboardSources(MODULES.flatMap((m) => (m.dashboard ? [m.dashboard] : [])));
+  providePatientMergeSteps(MODULES.flatMap((m) => (m.patientMerge ? [m.patientMerge] : [])));
   for (const m of MODULES) {
     if (m.constraintErrors) registerConstraintErrors(m.constraintErrors);
     m.wire?.();

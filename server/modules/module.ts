@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DashboardCardKey } from '../../contracts/dashboard';
 import type { Config } from '../config';
-import type { Database } from '../db/client';
+import type { Database, Tx } from '../db/client';
 import type { Authenticator, TokenIssuer } from '../platform/auth/authenticator';
 import type { Ctx } from '../platform/context';
 import type { ConstraintAnswer } from '../platform/errors';
@@ -42,6 +42,20 @@ export interface DashboardSource {
   ): Promise<Partial<Record<DashboardCardKey, number>>>;
 }
 
+/** A temporary patient record merged into the person's own, at the hospital doing it. */
+export interface PatientMerge {
+  fromId: string;
+  intoId: string;
+  hospitalId: string;
+}
+
+/**
+ * A module's part of a patient merge: moves its rows of `fromId` to `intoId` in the merge's
+ * transaction and says how many of each kind it moved (for the audit event), or throws an AppError
+ * to refuse the merge, which then changes nothing.
+ */
+export type PatientMergeStep = (tx: Tx, m: PatientMerge) => Promise<Record<string, number>>;
+
 export interface HospitiumModule {
   /** Folder name under server/modules. */
   name: string;
@@ -58,6 +72,8 @@ export interface HospitiumModule {
   dashboard?: DashboardSource;
   /** What each of the module's database constraints means when a request violates it. */
   constraintErrors?: Record<string, ConstraintAnswer>;
+  /** Moves the module's rows of a temporary patient record when it is merged into the person's own. */
+  patientMerge?: PatientMergeStep;
   /** Runs once when the process registers modules: connect this module's ports to others. */
   wire?(): void;
 }

@@ -1,4 +1,5 @@
 // The billing module's public face: other modules import only from here.
+import { mergePatientBills } from './patient-merge';
 import { defineModule } from '../module';
 import { billingFigures } from './billing.dashboard';
 import { BILLING_TEMPLATES } from './billing.templates';
@@ -34,6 +35,7 @@ const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
  */
 export const billingModule = defineModule({
   name: 'billing',
+  patientMerge: mergePatientBills,
   templates: BILLING_TEMPLATES,
   dashboard: billingFigures,
   routes(app) {

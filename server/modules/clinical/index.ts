@@ -1,4 +1,5 @@
 // The clinical module's public face: other modules import only from here.
+import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
 import { clinicalFigures } from './clinical.dashboard';
 import { clinicalRoutes } from './clinical.routes';
@@ -9,6 +10,8 @@ export { seedIcd10 } from './icd10.service';
 /** Consultations (vitals, diagnoses, prescriptions, addenda), the ICD-10 list, visit histories. */
 export const clinicalModule = defineModule({
   name: 'clinical',
+  // A merged temporary record's consultations and vital signs become the person's.
+  patientMerge: (tx, m) => repointPatientIn(tx, ['consultations', 'vital_signs'], m),
   dashboard: clinicalFigures,
   async routes(app, deps) {
     // The common ICD-10 codes are reference data every database needs (see seedIcd10): added at

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config';
+import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
 import { documentsRoutes } from './documents.routes';
 import { DocumentsService } from './documents.service';
@@ -21,5 +22,7 @@ export async function registerDocuments(app: FastifyInstance, deps: { config: Co
 /** Uploads checked by content, stored by random id, served only to those allowed. */
 export const documentsModule = defineModule({
   name: 'documents',
+  // A merged temporary record's documents become the person's (the files stay where they are).
+  patientMerge: (tx, m) => repointPatientIn(tx, ['documents'], m),
   routes: (app, deps) => registerDocuments(app, deps),
 });

@@ -5,6 +5,7 @@ import { patientRoutes } from './patients.routes';
 export { createPatientForUser } from './self-registration.service';
 export { ensureRegistered } from './registration.service';
 export { createTemporaryPatient, type TemporaryPatient } from './temporary.service';
+export { providePatientMergeSteps } from './merge.service';
 export {
   activeAllergies,
   patientBriefs,

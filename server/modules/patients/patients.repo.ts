@@ -90,7 +90,7 @@ export async function findLikelyDuplicates(
  * The people these details identify: a similar name, and the same e-mail (on the record or its
  * account) or the same date of birth and phone; with whether each is registered at `hospitalId`.
  * At most three: more than one elsewhere means the details do not tell people apart. Each branch
- * of the search is served by an index.
+ * of the search is served by an index. A record merged into another is nobody's any more.
  */
 export async function findPeopleByDetails(
   exec: Executor,
@@ -100,13 +100,17 @@ export async function findPeopleByDetails(
   const branches: SQL[] = [];
   if (p.dateOfBirth && p.phone) {
     branches.push(
-      sql`select id, search_name from patients where phone = ${p.phone} and date_of_birth = ${p.dateOfBirth}`,
+      sql`select id, search_name from patients
+             where phone = ${p.phone} and date_of_birth = ${p.dateOfBirth} and merged_into_id is null`,
     );
   }
   if (p.email) {
-    branches.push(sql`select id, search_name from patients where lower(email) = ${p.email}`);
     branches.push(
-      sql`select p.id, p.search_name from users u join patients p on p.user_id = u.id where u.email = ${p.email}`,
+      sql`select id, search_name from patients where lower(email) = ${p.email} and merged_into_id is null`,
+    );
+    branches.push(
+      sql`select p.id, p.search_name from users u join patients p on p.user_id = u.id
+             where u.email = ${p.email} and p.merged_into_id is null`,
     );
   }
   if (branches.length === 0) return [];
@@ -119,4 +123,23 @@ export async function findPeopleByDetails(
          limit 3`,
   );
   return rows.map((r) => ({ id: r.id, registeredHere: r.registered_here }));
+}
+
+/** Ends every registration of a merged record; says which MRNs it had, at which hospitals. */
+export async function endRegistrations(
+  exec: Executor,
+  patientId: string,
+): Promise<{ hospitalId: string; mrn: string }[]> {
+  return exec
+    .delete(patientRegistrations)
+    .where(eq(patientRegistrations.patientId, patientId))
+    .returning({ hospitalId: patientRegistrations.hospitalId, mrn: patientRegistrations.mrn });
+}
+
+/** Marks a temporary record as merged into the person's own. */
+export async function markMerged(exec: Executor, id: string, intoId: string, by: string): Promise<void> {
+  await exec
+    .update(patients)
+    .set({ mergedIntoId: intoId, mergedAt: sql`now()`, mergedBy: by, updatedAt: new Date() })
+    .where(eq(patients.id, id));
 }

@@ -6,6 +6,7 @@ import {
   AccessLogPage,
   CreatePatient,
   HistoryQuery,
+  MergeTemporaryPatient,
   Patient,
   PatientPage,
   PatientSearch,
@@ -17,6 +18,7 @@ import {
 import { ctxOf } from '../../platform/context';
 import { clinicalRoutes } from './clinical.routes';
 import { patientAccessLog, patientTimeline } from './history.service';
+import { mergeTemporaryPatient } from './merge.service';
 import { getOwnRecord, getPatient, updatePatient } from './record.service';
 import { registerExistingPerson, registerNewPatient } from './registration.service';
 import { searchPatients } from './search.service';
@@ -117,6 +119,24 @@ export function patientRoutes(root: FastifyInstance) {
       },
     },
     async (req) => updatePatient(ctxOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/patients/:id/merge',
+    {
+      config: { access: { anyOf: ['patients:create'] } },
+      schema: {
+        tags,
+        operationId: 'mergeTemporaryPatient',
+        summary:
+          "Merge a temporary record into the person's own at the active hospital once they are identified: " +
+          'everything recorded under it moves there, and the temporary record is no longer found',
+        params: IdParams,
+        body: MergeTemporaryPatient,
+        response: { 200: Patient },
+      },
+    },
+    async (req) => mergeTemporaryPatient(ctxOf(req), req.params.id, req.body),
   );
 
   app.get(

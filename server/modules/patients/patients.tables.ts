@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -46,6 +47,13 @@ export const patients = pgTable(
      * the front desk completes it later and clears the flag.
      */
     temporary: boolean('temporary').notNull().default(false),
+    /**
+     * Set when this (temporary) record was merged into the person's own: its rows moved there and
+     * its registrations ended, so no one finds it any more; it stays for the audit log's sake.
+     */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => patients.id),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
+    mergedBy: uuid('merged_by').references(() => users.id),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -65,6 +73,11 @@ export const patients = pgTable(
       .using('gin', sql`string_to_array(${t.searchName}, ' ')`)
       .with({ fastupdate: false }),
     check('patients_sex_ck', sql`${t.sex} in ('female','male','other','unknown')`),
+    check(
+      'patients_merged_ck',
+      sql`(${t.mergedIntoId} is null) = (${t.mergedAt} is null) and ${t.mergedIntoId} is distinct from ${t.id}
+          and (${t.mergedIntoId} is null or ${t.temporary})`,
+    ),
   ],
 );
 

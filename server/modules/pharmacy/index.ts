@@ -1,4 +1,5 @@
 // The pharmacy module's public face: other modules import only from here.
+import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
 import { catalogRoutes } from './catalog.routes';
 import { dispensingRoutes } from './dispensing.routes';
@@ -28,6 +29,8 @@ const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 /** Medicines, stores, batches and the stock ledger; dispensing, sales, online orders, ward requests. */
 export const pharmacyModule = defineModule({
   name: 'pharmacy',
+  // A merged temporary record's prescriptions, counter sales and orders become the person's.
+  patientMerge: (tx, m) => repointPatientIn(tx, ['prescriptions', 'pharmacy_sales', 'pharmacy_orders'], m),
   templates: PHARMACY_TEMPLATES,
   dashboard: pharmacyFigures,
   jobs: (runner, deps) => definePharmacyJobs(runner, { db: deps.database.db, log: deps.log }),

@@ -1,4 +1,5 @@
 // The scheduling module's public face: other modules import only from here.
+import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
 import { appointmentRoutes } from './appointments.routes';
 import { availabilityRoutes } from './availability.routes';
@@ -17,6 +18,8 @@ export { addDays, localDateOf, localToInstant } from './local-time';
 /** Doctors' weekly availability and exceptions, free slots, and appointments without double booking. */
 export const schedulingModule = defineModule({
   name: 'scheduling',
+  // A merged temporary record's appointments become the person's (PATIENT_BUSY if two overlap).
+  patientMerge: (tx, m) => repointPatientIn(tx, ['appointments'], m),
   templates: SCHEDULING_TEMPLATES,
   routes(app, deps) {
     availabilityRoutes(app);

@@ -1,4 +1,5 @@
 // The wards module's public face: other modules import only from here.
+import { mergePatientStays } from './patient-merge';
 import { defineModule } from '../module';
 import { admissionRoutes } from './admissions.routes';
 import { boardEventRoutes } from './board.events';
@@ -25,6 +26,7 @@ const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
  */
 export const wardsModule = defineModule({
   name: 'wards',
+  patientMerge: mergePatientStays,
   dashboard: wardFigures,
   routes(app, deps) {
     setupRoutes(app);

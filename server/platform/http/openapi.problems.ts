@@ -234,6 +234,14 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   ],
   chargeWardService: ['INVALID_TRANSITION', 'RULE_VIOLATION', 'IDEMPOTENCY_REUSED'],
   voidWardCharge: ['INVALID_TRANSITION'],
+  mergeTemporaryPatient: [
+    'NOT_FOUND',
+    'INVALID_TRANSITION',
+    'RULE_VIOLATION',
+    'BILLS_ISSUED',
+    'STAYS_OVERLAP',
+    'PATIENT_BUSY',
+  ],
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

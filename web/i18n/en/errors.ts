@@ -57,6 +57,10 @@ export const errorMessages = {
     PATIENT_BUSY: 'The patient already has an appointment at this time.',
     BED_OCCUPIED: 'Someone else has just been given this bed. Choose another bed.',
     BED_RESERVED: 'This bed is reserved for another patient. Choose another bed.',
+    BILLS_ISSUED:
+      'Bills were issued or payments taken under this temporary record, and those never change: it cannot be merged.',
+    STAYS_OVERLAP:
+      'Both records are in a bed, or hold a reserved bed, at this hospital: discharge one stay or cancel one reservation first.',
     ALREADY_CHECKED_IN: 'This appointment is already checked in; it keeps its token.',
     NOT_TODAY: 'Patients can be checked in only on the day of their appointment.',
     APPOINTMENT_NOT_CHECKED_IN: 'The patient has not been checked in for this appointment.',
