@@ -27,6 +27,7 @@ import { VisitList } from '../consultations/VisitList';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { AdmitButton } from '../wards/AdmitButton';
 import { EditPatientForm } from './EditPatientForm';
+import { MergePatientDialog } from './MergePatientDialog';
 import { AccessLogPanel, TimelinePanel } from './HistoryPanels';
 import { PatientOverview } from './PatientOverview';
 import { patientKey, usePatient } from './queries';
@@ -41,6 +42,7 @@ export default function PatientPage() {
   const clinical = can('consultations:read', 'consultations:write');
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<string | null>('overview');
+  const [merging, setMerging] = useState(false);
   const patient = usePatient(id);
 
   if (patient.isPending) return <DetailSkeleton />;
@@ -100,19 +102,29 @@ export default function PatientPage() {
         <Alert color="orange" mb="md" role="note">
           <Group justify="space-between" gap="xs">
             <Text size="sm">{t('patient.temporary.alert')}</Text>
-            <Button
-              size="xs"
-              variant="light"
-              color="orange"
-              onClick={() => {
-                setTab('overview');
-                setEditing(true);
-              }}
-            >
-              {t('patient.edit')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="light"
+                color="orange"
+                onClick={() => {
+                  setTab('overview');
+                  setEditing(true);
+                }}
+              >
+                {t('patient.edit')}
+              </Button>
+              {can('patients:create') && (
+                <Button size="xs" variant="outline" color="orange" onClick={() => setMerging(true)}>
+                  {t('patient.merge.open')}
+                </Button>
+              )}
+            </Group>
           </Group>
         </Alert>
+      )}
+      {merging && (
+        <MergePatientDialog patient={{ id: p.id, name, mrn: p.mrn }} onClose={() => setMerging(false)} />
       )}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
