@@ -3,7 +3,7 @@
 // before they leave, and the invoice the discharge makes. Money is integer minor units of the
 // hospital's currency.
 import { z } from 'zod';
-import { InvoiceSummary } from './billing';
+import { InvoiceSummary, TaxRateBp } from './billing';
 import { Instant, IsoDate, pageOf, Uuid } from './common';
 import { Admission, BedType } from './wards';
 
@@ -17,9 +17,16 @@ export const BED_DAY_RULES = ['midnight_census', 'calendar_day'] as const;
 export const BedDayRule = z.enum(BED_DAY_RULES);
 export type BedDayRule = z.infer<typeof BedDayRule>;
 
-export const WardBillingSettings = z.object({ bedDayRule: BedDayRule });
+export const WardBillingSettings = z.object({
+  bedDayRule: BedDayRule,
+  /** Tax on bed-days in basis points (500 = 5%); 0 where room rent is not taxed. */
+  bedDayTaxRateBp: z.number().int(),
+});
 export type WardBillingSettings = z.infer<typeof WardBillingSettings>;
-export const UpdateWardBillingSettings = z.strictObject({ bedDayRule: BedDayRule });
+/** A partial change: either setting, or both. */
+export const UpdateWardBillingSettings = z
+  .strictObject({ bedDayRule: BedDayRule.optional(), bedDayTaxRateBp: TaxRateBp.optional() })
+  .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
 export type UpdateWardBillingSettings = z.infer<typeof UpdateWardBillingSettings>;
 
 /** Days in beds of one ward and bed type at one daily rate. */
@@ -28,6 +35,8 @@ export const BedDayCharge = z.object({
   wardName: z.string(),
   bedType: BedType,
   dailyRateMinor: z.number().int(),
+  /** The hospital's tax on bed-days (basis points). */
+  taxRateBp: z.number().int(),
   days: z.number().int(),
   /** The first and last dates charged (the hospital's dates). */
   from: IsoDate,

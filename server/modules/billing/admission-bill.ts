@@ -1,10 +1,10 @@
 // The bill of an in-patient's stay (ADR 13, ADR 14): the wards module counts the bed-days, the
 // services given on the ward (ward charges) and the medicines given there; billing prices them
-// (bed-days at the rate the stay kept, untaxed; ward charges at the price and tax each service had
-// when given; medicines at the catalog's sale price and tax, like a dispensing) the same way for
-// the running bill and for the invoice, and at discharge makes one final invoice of them (source
-// admission, once per admission, in the discharge's transaction). Also what a patient still owes
-// here and the advance that can pay it, for the discharge check.
+// (bed-days at the rate the stay kept, with the hospital's tax on bed-days; ward charges at the
+// price and tax each service had when given; medicines at the catalog's sale price and tax, like a
+// dispensing) the same way for the running bill and for the invoice, and at discharge makes one
+// final invoice of them (source admission, once per admission, in the discharge's transaction).
+// Also what a patient still owes here and the advance that can pay it, for the discharge check.
 import type { InvoiceSummary } from '../../../contracts/billing';
 import type { Executor, Tx } from '../../db/client';
 import type { Ctx } from '../../platform/context';
@@ -20,8 +20,8 @@ import * as prices from './price-list.repo';
 export { hospitalFacts } from './price-list.repo';
 
 export interface StayCharges {
-  /** Days in beds of one kind at one rate, e.g. "Bed-days: General ward, standard bed". */
-  bedDays: { description: string; days: number; dailyRateMinor: number }[];
+  /** Days in beds of one kind at one rate ("Bed-days, General ward (standard bed)"), and the tax. */
+  bedDays: { description: string; days: number; dailyRateMinor: number; taxRateBp: number }[];
   /** Services from the price list given on the ward, at the price and tax each had when given. */
   services: {
     serviceId: string;
@@ -68,7 +68,7 @@ export async function priceStay(
       priced('bed_day', null, b.description, {
         quantity: b.days,
         unitPriceMinor: b.dailyRateMinor,
-        taxRateBp: 0,
+        taxRateBp: b.taxRateBp,
       }),
     ),
     ...charges.services.map(({ serviceId, description, ...base }) =>

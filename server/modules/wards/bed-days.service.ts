@@ -47,7 +47,7 @@ export async function stayCharges(
 }> {
   // One after another: inside a transaction these share one connection.
   const stays = await bills.billStays(exec, admissionId);
-  const rule = await bills.bedDayRule(exec, hospitalId);
+  const { bedDayRule: rule, bedDayTaxRateBp: taxRateBp } = await bills.billingSettings(exec, hospitalId);
   const { timeZone } = await hospitalFacts(exec, hospitalId);
   const given = await administeredForBill(exec, hospitalId, admissionId);
   const services = await chargesForBill(exec, admissionId);
@@ -59,6 +59,7 @@ export async function stayCharges(
   const bedDays = groups.map((g) => ({
     ...g.key,
     dailyRateMinor: g.dailyRateMinor,
+    taxRateBp,
     days: g.days,
     from: g.from,
     to: g.to,
@@ -74,6 +75,7 @@ export async function stayCharges(
         description: `Bed-days, ${b.wardName} (${BED_TYPE_NAMES[b.bedType]} bed), ${b.from === b.to ? b.from : `${b.from} to ${b.to}`}`,
         days: b.days,
         dailyRateMinor: b.dailyRateMinor,
+        taxRateBp: b.taxRateBp,
       })),
       services: services.map(({ name, ...s }) => ({ ...s, description: name })),
       medicines: [...quantities].map(([medicineId, quantity]) => ({ medicineId, quantity })),
@@ -152,23 +154,26 @@ export async function admissionCharges(ctx: Ctx, id: string): Promise<AdmissionC
 }
 
 export async function getBillingSettings(ctx: Ctx): Promise<WardBillingSettings> {
-  return { bedDayRule: await bills.bedDayRule(ctx.db, requireHospital(ctx.actor)) };
+  return bills.billingSettings(ctx.db, requireHospital(ctx.actor));
 }
 
-/** Chooses how the hospital counts bed-days from now on; invoices already made keep theirs. */
+/**
+ * Chooses how the hospital counts bed-days, and their tax, from now on (stays still open are billed
+ * by them at discharge); invoices already made keep theirs.
+ */
 export async function updateBillingSettings(
   ctx: Ctx,
   input: UpdateWardBillingSettings,
 ): Promise<WardBillingSettings> {
   const hospitalId = requireHospital(ctx.actor);
   await ctx.db.transaction(async (tx) => {
-    const before = await bills.bedDayRule(tx, hospitalId);
-    await bills.setBedDayRule(tx, hospitalId, input.bedDayRule, ctx.actor.userId);
+    const before = await bills.billingSettings(tx, hospitalId);
+    await bills.setBillingSettings(tx, hospitalId, { ...before, ...input }, ctx.actor.userId);
     await audit(tx, ctx, {
       action: 'wards.billing_settings_changed',
       entityType: 'hospital',
       entityId: hospitalId,
-      before: { bedDayRule: before },
+      before,
       after: input,
     });
   });

@@ -2,7 +2,7 @@
 // bed-day rule, the structured discharge summaries, and (by SQL, as admissions read
 // consultations) the diagnoses of the consultation a patient was admitted from and ICD-10 titles.
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { BedDayRule } from '../../../contracts/discharge';
+import type { BedDayRule, WardBillingSettings } from '../../../contracts/discharge';
 import type { BedType, DischargeDetails } from '../../../contracts/wards';
 import { queryRows, type Executor } from '../../db/client';
 import { wardBillingSettings } from './bed-days.tables';
@@ -45,21 +45,31 @@ export async function billStays(exec: Executor, admissionId: string): Promise<Bi
 }
 
 /** The hospital's bed-day rule (the midnight census unless it chose otherwise). */
-export async function bedDayRule(exec: Executor, hospitalId: string): Promise<BedDayRule> {
+/** How the hospital bills bed-days: midnight census and no tax unless it chose otherwise. */
+export async function billingSettings(exec: Executor, hospitalId: string): Promise<WardBillingSettings> {
   const [row] = await exec
-    .select({ rule: wardBillingSettings.bedDayRule })
+    .select({ rule: wardBillingSettings.bedDayRule, taxRateBp: wardBillingSettings.bedDayTaxRateBp })
     .from(wardBillingSettings)
     .where(eq(wardBillingSettings.hospitalId, hospitalId));
-  return (row?.rule as BedDayRule | undefined) ?? 'midnight_census';
+  return {
+    bedDayRule: (row?.rule as BedDayRule | undefined) ?? 'midnight_census',
+    bedDayTaxRateBp: row?.taxRateBp ?? 0,
+  };
 }
 
-export async function setBedDayRule(exec: Executor, hospitalId: string, rule: BedDayRule, by: string) {
+export async function setBillingSettings(
+  exec: Executor,
+  hospitalId: string,
+  s: WardBillingSettings,
+  by: string,
+) {
+  const values = { bedDayRule: s.bedDayRule, bedDayTaxRateBp: s.bedDayTaxRateBp, updatedBy: by };
   await exec
     .insert(wardBillingSettings)
-    .values({ hospitalId, bedDayRule: rule, updatedBy: by })
+    .values({ hospitalId, ...values })
     .onConflictDoUpdate({
       target: wardBillingSettings.hospitalId,
-      set: { bedDayRule: rule, updatedBy: by, updatedAt: new Date() },
+      set: { ...values, updatedAt: new Date() },
     });
 }
 

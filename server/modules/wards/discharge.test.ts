@@ -301,7 +301,7 @@ describe('scope and settings', () => {
     // yesterday and today.
     expect((await setRule(s.nurse, { bedDayRule: 'calendar_day' })).statusCode).toBe(403);
     const set = await setRule(s.admin, { bedDayRule: 'calendar_day' });
-    expect(set.json()).toEqual({ bedDayRule: 'calendar_day' });
+    expect(set.json()).toEqual({ bedDayRule: 'calendar_day', bedDayTaxRateBp: 0 });
     const c = (await call(t, 'GET', url(a, '/charges'), s.nurse)).json<AdmissionCharges>();
     expect(c.bedDays.map((b) => [b.dailyRateMinor, b.days])).toEqual([
       [150_000, 1],
@@ -312,7 +312,52 @@ describe('scope and settings', () => {
     // The other hospital still counts midnights.
     expect((await call(t, 'GET', '/api/wards/billing-settings', other.nurse)).json()).toEqual({
       bedDayRule: 'midnight_census',
+      bedDayTaxRateBp: 0,
     });
     await setRule(s.admin, { bedDayRule: 'midnight_census' });
+  });
+
+  it('taxes bed-days at the rate the hospital sets, on the running bill and the invoice', async () => {
+    const { a } = await stayWithHistory();
+    for (const bad of [{ bedDayTaxRateBp: 10_001 }, { bedDayTaxRateBp: 2.5 }, {}, { bedDayTaxRateBp: -1 }]) {
+      expect((await setRule(s.admin, bad)).statusCode).toBe(400);
+    }
+    const set = await setRule(s.admin, { bedDayTaxRateBp: 500 });
+    expect(set.statusCode, set.body).toBe(200);
+    // The rule stays as it was when only the tax changes.
+    expect(set.json()).toEqual({ bedDayRule: 'midnight_census', bedDayTaxRateBp: 500 });
+    try {
+      const c = (await call(t, 'GET', url(a, '/charges'), s.nurse)).json<AdmissionCharges>();
+      expect(c.bedDays.map((b) => [b.dailyRateMinor, b.days, b.taxRateBp, b.totalMinor])).toEqual([
+        [150_000, 1, 500, 157_500],
+        [300_000, 2, 500, 630_000],
+      ]);
+      expect([c.netMinor, c.taxMinor, c.totalMinor]).toEqual([750_000, 37_500, 787_500]);
+      const d = await call(t, 'POST', url(a, '/discharge'), s.reception, summaryBody());
+      expect(d.statusCode, d.body).toBe(200);
+      const inv = (
+        await call(
+          t,
+          'GET',
+          `/api/billing/invoices/${d.json<DischargedAdmission>().check.admissionInvoice!.id}`,
+          s.reception,
+        )
+      ).json<Invoice>();
+      expect(inv.lines.map((l) => [l.kind, l.taxRateBp, l.taxMinor])).toEqual([
+        ['bed_day', 500, 7500],
+        ['bed_day', 500, 30_000],
+      ]);
+      const audited = await t.database.query<{ before: object; after: object }>(
+        `select before, after from audit_events where action = 'wards.billing_settings_changed' and entity_id = $1
+          order by id desc limit 1`,
+        [s.hospital.id],
+      );
+      expect(audited.rows[0]).toMatchObject({
+        before: { bedDayTaxRateBp: 0 },
+        after: { bedDayTaxRateBp: 500 },
+      });
+    } finally {
+      await setRule(s.admin, { bedDayTaxRateBp: 0 });
+    }
   });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "ward_billing_settings" ADD COLUMN "bed_day_tax_rate_bp" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "ward_billing_settings" ADD CONSTRAINT "ward_billing_settings_tax_ck" CHECK ("ward_billing_settings"."bed_day_tax_rate_bp" between 0 and 10000);
