@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../server/db/seed/demo-data';
 
@@ -115,4 +116,31 @@ export async function applyAsDoctor(
   });
   expect(done.status()).toBe(201);
   return email;
+}
+
+/**
+ * Runs `fn` while no other journey holds the turn named `name`: for journeys that change one setting
+ * of the whole demo hospital, which the desktop and phone runs of the same journey would otherwise
+ * change under each other's feet. The turn is a folder made atomically (workers are processes).
+ */
+export async function inTurn<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(os.tmpdir(), `hospitium-e2e-turn-${name}`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A turn older than the deadline was left by a killed run: take it over.
+      if (Date.now() - fs.statSync(lock).mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited 2 minutes for the turn ${name}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }

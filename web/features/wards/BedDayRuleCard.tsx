@@ -1,8 +1,13 @@
-import { Button, Card, Group, Radio, Stack } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Radio, Stack } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BED_DAY_RULES, type BedDayRule, type WardBillingSettings } from '../../../contracts/discharge';
+import {
+  BED_DAY_RULES,
+  type BedDayRule,
+  type UpdateWardBillingSettings,
+  type WardBillingSettings,
+} from '../../../contracts/discharge';
 import { LoadError } from '../../components/LoadError';
 import { get, put } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/forms';
@@ -10,8 +15,9 @@ import { notifyError, notifySuccess } from '../../lib/forms';
 const KEY = ['wards', 'billing-settings'] as const;
 
 /**
- * The hospital admin's choice of how bed-days are counted for the bill (ADR 14): at each midnight
- * census, or every calendar day begun. Stays already discharged keep the invoice they were given.
+ * The hospital admin's choice of how bed-days are counted for the bill (ADR 14), at each midnight
+ * census or every calendar day begun, and the tax on them where room rent is taxed. Stays already
+ * discharged keep the invoice they were given.
  */
 export function BedDayRuleCard() {
   const { t } = useTranslation();
@@ -21,19 +27,34 @@ export function BedDayRuleCard() {
     queryFn: ({ signal }) => get<WardBillingSettings>('/api/wards/billing-settings', undefined, signal),
   });
   const [choice, setChoice] = useState<BedDayRule | null>(null);
+  /** The tax typed, in percent; null while untouched. */
+  const [taxTyped, setTaxTyped] = useState<number | string | null>(null);
   const save = useMutation({
-    mutationFn: (bedDayRule: BedDayRule) =>
-      put<WardBillingSettings>('/api/wards/billing-settings', { bedDayRule }),
+    mutationFn: (change: UpdateWardBillingSettings) =>
+      put<WardBillingSettings>('/api/wards/billing-settings', change),
     onSuccess: (saved) => {
       client.setQueryData(KEY, saved);
       setChoice(null);
-      notifySuccess(t('wards.bedDayRule.saved', { rule: t(`stayBill.rules.${saved.bedDayRule}`) }));
+      setTaxTyped(null);
+      notifySuccess(
+        t('wards.bedDayRule.saved', {
+          rule: t(`stayBill.rules.${saved.bedDayRule}`),
+          tax: saved.bedDayTaxRateBp / 100,
+        }),
+      );
     },
     onError: notifyError,
   });
   if (settings.isError) return <LoadError error={settings.error} onRetry={() => void settings.refetch()} />;
-  const current = settings.data?.bedDayRule;
-  const shown = choice ?? current ?? null;
+  const current = settings.data;
+  const shown = choice ?? current?.bedDayRule ?? null;
+  const taxPercent = taxTyped ?? (current ? current.bedDayTaxRateBp / 100 : '');
+  const taxBp = Math.round(Number(taxPercent) * 100);
+  const taxValid = taxPercent !== '' && Number.isFinite(taxBp) && taxBp >= 0 && taxBp <= 10_000;
+  const change: UpdateWardBillingSettings = {
+    ...(shown && shown !== current?.bedDayRule ? { bedDayRule: shown } : {}),
+    ...(taxValid && taxBp !== current?.bedDayTaxRateBp ? { bedDayTaxRateBp: taxBp } : {}),
+  };
   return (
     <Card>
       <Stack gap="sm">
@@ -56,11 +77,25 @@ export function BedDayRuleCard() {
             ))}
           </Stack>
         </Radio.Group>
+        <NumberInput
+          label={t('wards.bedDayRule.tax')}
+          description={t('wards.bedDayRule.taxHint')}
+          value={taxPercent}
+          onChange={setTaxTyped}
+          disabled={!current}
+          min={0}
+          max={100}
+          decimalScale={2}
+          allowNegative={false}
+          suffix="%"
+          maw={260}
+          error={taxValid || !current ? null : t('wards.bedDayRule.taxRange')}
+        />
         <Group>
           <Button
-            onClick={() => shown && save.mutate(shown)}
+            onClick={() => save.mutate(change)}
             loading={save.isPending}
-            disabled={!shown || shown === current}
+            disabled={Object.keys(change).length === 0 || !taxValid}
           >
             {t('wards.bedDayRule.save')}
           </Button>

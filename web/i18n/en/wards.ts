@@ -174,8 +174,11 @@ export const wardsPages = {
         calendar_day:
           'A day for every calendar date begun in a bed, at the highest rate of the beds held that date.',
       },
+      tax: 'Tax on bed-days',
+      taxHint: 'Where room rent is taxed; 0% where it is not. Ward charges and medicines keep their own tax.',
+      taxRange: 'From 0% to 100%.',
       save: 'Save billing rule',
-      saved: 'Bed-days are now billed as: {{rule}}.',
+      saved: 'Bed-days are now billed as: {{rule}}, tax {{tax}}%.',
     },
     setup: {
       title: 'Wards and beds',
