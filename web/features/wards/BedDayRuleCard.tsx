@@ -88,7 +88,7 @@ export function BedDayRuleCard() {
           decimalScale={2}
           allowNegative={false}
           suffix="%"
-          maw={260}
+          maw={420}
           error={taxValid || !current ? null : t('wards.bedDayRule.taxRange')}
         />
         <Group>
