@@ -97,11 +97,18 @@ test('a temporary record is merged into the identified patient’s own record', 
   await expect(merging.getByTestId('chosen-patient')).toContainText(patient.name);
   await merging.getByLabel('How were they identified?').fill('Identified by her son; Aadhaar card checked');
   await snap(desk, info, '04-merge');
+  // Nothing asks for the temporary record once it is merged: each such read would be refused, and
+  // every refusal is written to the audit log.
+  const refused: string[] = [];
+  desk.on('response', (r) => {
+    if (r.url().includes('/api/') && r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+  });
   await merging.getByRole('button', { name: 'Merge records' }).click();
   await expect(desk.getByText(`${callName} merged into ${patient.name}’s record.`)).toBeVisible();
   await expect(desk).toHaveURL(new RegExp(`/app/patients/${patient.id}$`));
   await expect(desk.getByRole('heading', { name: patient.name, level: 1 })).toBeVisible();
   await snap(desk, info, '05-merged');
+  expect(refused).toEqual([]);
 
   // The bed is hers now, and the name she was admitted under is found no more.
   await desk.goto('/app/beds');

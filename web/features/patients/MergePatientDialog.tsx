@@ -46,8 +46,12 @@ export function MergePatientDialog({
         intoPatientId: into.id,
         reason: form.getValues().reason,
       });
-      // Everything the temporary record had now shows under the person: read it all again.
-      await client.invalidateQueries();
+      // Everything the temporary record had now shows under the person: read it all again, but
+      // not the temporary record's own reads, still on screen: it is gone, and each read of it
+      // would be a refused request in the audit log.
+      await client.invalidateQueries({
+        predicate: (q) => !JSON.stringify(q.queryKey).includes(patient.id),
+      });
       notifySuccess(
         t('patient.merge.done', {
           from: patient.name,
