@@ -8,7 +8,13 @@ import { notificationAdminRoutes } from './notifications.admin.routes';
 import { notificationRoutes } from './notifications.routes';
 import { systemTest } from './templates/system.templates';
 
-export { notify, QUEUES as NOTIFY_QUEUES, type NotifyInput, type NotifyResult } from './notifications.notify';
+export {
+  noticeWrites,
+  notify,
+  QUEUES as NOTIFY_QUEUES,
+  type NotifyInput,
+  type NotifyResult,
+} from './notifications.notify';
 export {
   defineTemplate,
   findTemplate,

@@ -6,7 +6,9 @@ import {
   type NotificationKind,
 } from '../../../contracts/notifications';
 import type { Executor } from '../../db/client';
-import { enqueue, jobIdForKey } from '../../platform/jobs';
+import type { SQL } from 'drizzle-orm';
+import { enqueue, enqueueWrite, jobIdForKey } from '../../platform/jobs';
+import type { notificationDeliveries } from './notifications.tables';
 import { E164 } from '../../platform/sms';
 import * as repo from './notifications.repo';
 import { recipients, type NoticeHospital } from './notifications.recipients';
@@ -79,12 +81,19 @@ const PREF_FIELD = { email: 'email', sms: 'sms', in_app: 'inApp' } as const sati
   keyof ChannelPreference
 >;
 
-/**
- * Queues a notice in the caller's transaction: renders the template, writes one delivery-log row per
- * channel and enqueues its job, so the notice exists if and only if the change that caused it commits.
- * Opted-out channels are logged as skipped (mandatory notices ignore opt-outs).
- */
-export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyResult> {
+/** What a notice will write: one delivery-log row per channel, and the job of each not skipped. */
+interface NoticePlan {
+  messageId: string;
+  rows: {
+    t: { channel: Channel; payload: (deliveryId: string) => object };
+    skip: string | null;
+    values: typeof notificationDeliveries.$inferInsert & { id: string };
+  }[];
+  startAfter?: Date;
+}
+
+/** Renders the template and decides each channel's delivery (reading the user and their preferences). */
+async function planNotice(tx: Executor, input: NotifyInput): Promise<NoticePlan> {
   const template = findTemplate(input.template);
   if (!template) throw new Error(`Unknown notification template "${input.template}"`);
   const data = template.data.parse(input.data ?? {});
@@ -115,7 +124,6 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
   }
 
   const messageId = newId();
-  const result: NotifyResult = { messageId, duplicate: false, deliveries: [] };
   const targets: { channel: Channel; recipient: string | null; payload: (deliveryId: string) => object }[] =
     [];
   if (rendered.email) {
@@ -166,7 +174,6 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
     });
   }
 
-  // One statement writes every channel's delivery row; each row's job is queued after it.
   const rows = targets.map((t) => {
     const skip = skipReason(t.channel, t.recipient, mandatory, preference);
     const id = newId();
@@ -190,6 +197,18 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
       },
     };
   });
+  return { messageId, rows, startAfter: input.startAfter };
+}
+
+/**
+ * Queues a notice in the caller's transaction: renders the template, writes one delivery-log row per
+ * channel and enqueues its job, so the notice exists if and only if the change that caused it commits.
+ * Opted-out channels are logged as skipped (mandatory notices ignore opt-outs).
+ */
+export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyResult> {
+  const { messageId, rows, startAfter } = await planNotice(tx, input);
+  const result: NotifyResult = { messageId, duplicate: false, deliveries: [] };
+  // One statement writes every channel's delivery row; each row's job is queued after it.
   const inserted = await repo.insertDeliveries(
     tx,
     rows.map((r) => r.values),
@@ -205,11 +224,38 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
     }
     await enqueue(tx, QUEUES[t.channel], t.payload(values.id), {
       idempotencyKey: values.id,
-      startAfter: input.startAfter,
+      startAfter,
     });
     result.deliveries.push({ channel: t.channel, status: 'queued' });
   }
   return result;
+}
+
+/**
+ * `notify` as statements not yet run, to ride along with the change the notice is about in one
+ * statement (db/side-writes): the delivery rows and their jobs. A delivery whose template and key
+ * were used before is not written again; its job then finds no delivery row and sends nothing.
+ */
+export async function noticeWrites(exec: Executor, input: NotifyInput): Promise<SQL[]> {
+  const { rows, startAfter } = await planNotice(exec, input);
+  if (rows.length === 0) return [];
+  const jobs = rows
+    .filter((r) => !r.skip)
+    .map((r) =>
+      enqueueWrite(QUEUES[r.t.channel], r.t.payload(r.values.id), {
+        idempotencyKey: r.values.id,
+        startAfter,
+      }),
+    );
+  return [
+    repo
+      .deliveriesInsert(
+        exec,
+        rows.map((r) => r.values),
+      )
+      .getSQL(),
+    ...(await Promise.all(jobs)),
+  ];
 }
 
 function skipReason(

@@ -12,12 +12,9 @@ export type PreferenceRow = typeof notificationPreferences.$inferSelect;
  * Writes delivery rows, skipping any whose (template, idempotency key, channel) exists: a repeated
  * notice adds nothing. The ids of the rows written.
  */
-export async function insertDeliveries(
-  exec: Executor,
-  values: (typeof notificationDeliveries.$inferInsert)[],
-): Promise<Set<string>> {
-  if (values.length === 0) return new Set();
-  const rows = await exec
+/** The INSERT of delivery rows, not yet run; a row whose template, key and channel exist is left out. */
+export function deliveriesInsert(exec: Executor, values: (typeof notificationDeliveries.$inferInsert)[]) {
+  return exec
     .insert(notificationDeliveries)
     .values(values)
     .onConflictDoNothing({
@@ -26,8 +23,15 @@ export async function insertDeliveries(
         notificationDeliveries.idempotencyKey,
         notificationDeliveries.channel,
       ],
-    })
-    .returning({ id: notificationDeliveries.id });
+    });
+}
+
+export async function insertDeliveries(
+  exec: Executor,
+  values: (typeof notificationDeliveries.$inferInsert)[],
+): Promise<Set<string>> {
+  if (values.length === 0) return new Set();
+  const rows = await deliveriesInsert(exec, values).returning({ id: notificationDeliveries.id });
   return new Set(rows.map((r) => r.id));
 }
 

@@ -11,7 +11,8 @@ export {
   patientBriefs,
   patientDemographics,
   registeredPatient,
-  registeredPatientContact,
+  patientContactSql,
+  type PatientContact,
   type PatientBrief,
 } from './patients.lookup';
 

@@ -1,6 +1,6 @@
 // What other modules may learn about patients: enough to name them on their own records, and only
 // for patients registered at the hospital asking (or the patient themselves).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 
 export interface PatientBrief {
@@ -40,27 +40,23 @@ export async function registeredPatient(
   return brief?.mrn ? brief : null;
 }
 
-/** A registered patient and how to reach them (record e-mail and phone), for a notice about a visit. */
+/** A patient and how to reach them (record e-mail and phone), for a notice about a visit. */
 export interface PatientContact extends PatientBrief {
   email: string | null;
   phone: string | null;
 }
 
-/** `registeredPatient` with the contact details on the record: one round trip for booking. */
-export async function registeredPatientContact(
-  exec: Executor,
-  patientId: string,
-  hospitalId: string,
-): Promise<PatientContact | null> {
-  const [row] = await queryRows<PatientContact>(
-    exec,
-    sql`select p.id, trim(p.given_name || ' ' || p.family_name) as name, r.mrn, p.user_id as "userId",
-               p.email, p.phone
-          from patients p
-          join patient_registrations r on r.patient_id = p.id and r.hospital_id = ${hospitalId}
-         where p.id = ${patientId}`,
-  );
-  return row ?? null;
+/**
+ * A scalar subquery: the patient's `PatientContact` as JSON, with the MRN at `hospitalId` (null when
+ * not registered there); null when there is no such patient. Booking reads it in the statement that
+ * reads the doctor's hours, with the doctor's hospital as `hospitalId`.
+ */
+export function patientContactSql(patientId: string, hospitalId: SQL): SQL<PatientContact | null> {
+  return sql`(select json_build_object('id', p.id, 'name', trim(p.given_name || ' ' || p.family_name),
+                       'mrn', r.mrn, 'userId', p.user_id, 'email', p.email, 'phone', p.phone)
+                from patients p
+                left join patient_registrations r on r.patient_id = p.id and r.hospital_id = ${hospitalId}
+               where p.id = ${patientId})`;
 }
 
 /** A patient's active recorded allergies (for warnings when prescribing), most severe first. */

@@ -8,19 +8,21 @@ import type {
   CancelAppointment,
   RescheduleAppointment,
 } from '../../../contracts/scheduling';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client';
+import { newId } from '../../db/ids';
 import { can, requireHospital } from '../../platform/auth/actor';
-import { audit } from '../../platform/audit/audit.service';
+import { audit, auditWrite } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { sha256 } from '../../platform/crypto';
 import { AppError, notFound, sqlState, UNIQUE_VIOLATION } from '../../platform/errors';
-import { notify } from '../notifications';
-import { ensureRegistered, registeredPatientContact } from '../patients';
+import { noticeWrites, notify } from '../notifications';
+import { ensureRegistered, patientContactSql } from '../patients';
 import { present, toAppointment, viewerOf } from './appointments.service';
 import { bookableDoctor, offeredSlot, utcDate } from './availability.service';
 import { schedulingSettingsOf } from './scheduling-settings';
 import * as repo from './scheduling.repo';
-import { clearReminders, noticeContact, patientRecipient, type NoticeContact } from './scheduling.jobs.repo';
+import { clearReminders, noticeContact, patientRecipient } from './scheduling.jobs.repo';
 import { tellDoctor } from './doctor-notices';
 
 /**
@@ -29,21 +31,24 @@ import { tellDoctor } from './doctor-notices';
  * exclusion constraints refuse an overlapping insert or move with SLOT_TAKEN or PATIENT_BUSY
  * (ADR 10), so no separate look first: booking is the front desk's busiest write.
  */
-async function slotAt(tx: Tx, doctorId: string, startsAt: string, hospitalId?: string) {
+async function slotAt<E = null>(
+  exec: Executor,
+  doctorId: string,
+  startsAt: string,
+  hospitalId?: string,
+  extra?: (doctor: SQL) => SQL<E>,
+) {
   const start = Date.parse(startsAt);
   if (start <= Date.now()) throw new AppError('IN_THE_PAST', 'That time has already passed.');
   const day = utcDate(start);
-  const doctor = await bookableDoctor(tx, doctorId, { from: day, to: day, hospitalId });
+  const doctor = await bookableDoctor(exec, doctorId, { from: day, to: day, hospitalId }, extra);
   const slot = offeredSlot(doctor, start);
   return { doctor, startsAt: new Date(slot.start), endsAt: new Date(slot.end) };
 }
 
-/**
- * Whom the patient's notices go to (their account, else their record's contact), and the names;
- * read from the appointment unless the caller has them in hand.
- */
-async function noticeFacts(tx: Tx, appointmentId: string, known?: NoticeContact) {
-  const contact = known ?? (await noticeContact(tx, appointmentId));
+/** Whom the patient's notices about an appointment go to (their account, else their record's contact), and the names. */
+async function noticeFacts(tx: Tx, appointmentId: string) {
+  const contact = await noticeContact(tx, appointmentId);
   return {
     to: patientRecipient(contact),
     doctorName: contact?.doctorName ?? 'your doctor',
@@ -61,6 +66,11 @@ const TWIN_CONFLICTS = new Set([UNIQUE_VIOLATION, '23P01']);
  * Books a free slot: for the signed-in patient (registering them at the hospital if this is their
  * first visit there), or by front-desk staff for a patient registered at the active hospital. The
  * same idempotency key again returns the same appointment.
+ *
+ * Booking is the front desk's busiest write, so it is two round trips (ADR 18): one statement reads
+ * the doctor, their hours and the patient; one writes the appointment with its audit row, its
+ * notice and the notice's jobs riding along. Only a patient's first booking at a hospital, which
+ * registers them there, runs as a transaction of several statements.
  */
 export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointment> {
   const { idempotencyKey, ...content } = input;
@@ -76,85 +86,91 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
   // already registered at theirs.
   const asStaff = forOther;
   const hash = sha256(JSON.stringify({ ...content, startsAt: new Date(input.startsAt).toISOString() }));
-  const earlierBooking = async (exec: Executor) => {
-    const earlier = await repo.findByKey(exec, ctx.actor.userId, idempotencyKey);
-    if (earlier && earlier.requestHash !== hash) {
-      throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for a different booking.');
-    }
-    return earlier;
-  };
   const hospitalId = asStaff ? requireHospital(ctx.actor) : null;
   try {
     // No look-up of the key first: a key used before makes the insert fail on the key's unique
     // index (or the slot's exclusion), and the earlier booking is answered below.
-    return await ctx.db.transaction(async (tx) => {
-      const slot = await slotAt(tx, input.doctorId, input.startsAt, hospitalId ?? undefined);
-      const registered = hospitalId ? await registeredPatientContact(tx, patientId, hospitalId) : null;
-      if (hospitalId && !registered) throw notFound('Patient');
-      if (!hospitalId) await ensureRegistered(tx, ctx, patientId, slot.doctor.hospitalId);
-      const row = await repo.insertAppointment(tx, {
-        hospitalId: slot.doctor.hospitalId,
-        doctorProfileId: slot.doctor.id,
-        patientId,
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        status: 'booked',
-        reason: input.reason ?? '',
-        bookedBy: ctx.actor.userId,
-        idempotencyKey,
-        requestHash: hash,
+    const slot = await slotAt(ctx.db, input.doctorId, input.startsAt, hospitalId ?? undefined, (doctor) =>
+      patientContactSql(patientId, sql`${doctor}.hospital_id`),
+    );
+    const patient = slot.doctor.extra;
+    if (!patient || (asStaff && !patient.mrn)) throw notFound('Patient');
+    const id = newId();
+    const write = async (exec: Executor) => {
+      const to = patientRecipient({
+        patientUserId: patient.userId,
+        patientEmail: patient.email,
+        patientPhone: patient.phone,
+        patientName: patient.name,
+        doctorUserId: slot.doctor.userId,
+        doctorName: slot.doctor.fullName,
       });
-      await audit(tx, ctx, {
+      const notice = to
+        ? await noticeWrites(exec, {
+            template: 'scheduling.appointment_booked',
+            ...to,
+            hospitalId: slot.doctor.hospitalId,
+            hospital: slot.doctor.hospital,
+            idempotencyKey: `appointment-booked:${id}`,
+            data: {
+              appointmentId: id,
+              doctorName: slot.doctor.fullName,
+              startsAt: slot.startsAt.toISOString(),
+            },
+          })
+        : [];
+      const booked = auditWrite(exec, ctx, {
         action: 'appointment.booked',
         entityType: 'appointment',
-        entityId: row.id,
+        entityId: id,
         patientId,
-        hospitalId: row.hospitalId,
+        hospitalId: slot.doctor.hospitalId,
         after: {
-          doctorId: row.doctorProfileId,
-          startsAt: row.startsAt,
-          endsAt: row.endsAt,
-          reason: row.reason,
+          doctorId: slot.doctor.id,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          reason: input.reason ?? '',
         },
       });
-      // Staff booked for a patient registered here: their contact came with the registration.
-      const n = await noticeFacts(
-        tx,
-        row.id,
-        registered
-          ? {
-              patientUserId: registered.userId,
-              patientEmail: registered.email,
-              patientPhone: registered.phone,
-              patientName: registered.name,
-              doctorUserId: slot.doctor.userId,
-              doctorName: slot.doctor.fullName,
-            }
-          : undefined,
+      return repo.insertAppointment(
+        exec,
+        {
+          id,
+          hospitalId: slot.doctor.hospitalId,
+          doctorProfileId: slot.doctor.id,
+          patientId,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          status: 'booked',
+          reason: input.reason ?? '',
+          bookedBy: ctx.actor.userId,
+          idempotencyKey,
+          requestHash: hash,
+        },
+        [booked, ...notice],
       );
-      if (n.to) {
-        await notify(tx, {
-          template: 'scheduling.appointment_booked',
-          ...n.to,
-          hospitalId: row.hospitalId,
-          hospital: slot.doctor.hospital,
-          idempotencyKey: `appointment-booked:${row.id}`,
-          data: { appointmentId: row.id, doctorName: n.doctorName, startsAt: row.startsAt.toISOString() },
+    };
+    const row = patient.mrn
+      ? await write(ctx.db)
+      : await ctx.db.transaction(async (tx) => {
+          await ensureRegistered(tx, ctx, patientId, slot.doctor.hospitalId);
+          return write(tx);
         });
-      }
-      return toAppointment(row, {
-        hospital: slot.doctor.hospital,
-        doctorName: slot.doctor.fullName,
-        patientName: n.patientName,
-        mrn: registered?.mrn ?? null,
-      });
+    return toAppointment(row, {
+      hospital: slot.doctor.hospital,
+      doctorName: slot.doctor.fullName,
+      patientName: patient.name,
+      mrn: asStaff ? patient.mrn : null,
     });
   } catch (e) {
     // The same request again: at once, it waited on the first's slot (or key) and was refused;
     // later, its key (or its own slot) refused it, or the slot can no longer be booked (passed,
     // doctor away). Either way, once the first has committed it answers with that appointment.
     if (TWIN_CONFLICTS.has(sqlState(e) ?? '') || e instanceof AppError) {
-      const earlier = await earlierBooking(ctx.db);
+      const earlier = await repo.findByKey(ctx.db, ctx.actor.userId, idempotencyKey);
+      if (earlier && earlier.requestHash !== hash) {
+        throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for a different booking.');
+      }
       if (earlier) return (await present(ctx.db, [earlier.id], hospitalId))[0]!;
     }
     throw e;

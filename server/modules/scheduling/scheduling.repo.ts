@@ -18,8 +18,10 @@ import {
   or,
   sql,
   type SQL,
+  type SQLWrapper,
 } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '../../db/client';
+import { withWrites } from '../../db/side-writes';
 import { bookableDoctorSql } from '../organisation';
 import type { ExceptionRule, TemplateRule } from './slots';
 import { appointments, availabilityExceptions, availabilityTemplates } from './scheduling.tables';
@@ -61,24 +63,30 @@ export interface BookingFacts extends DoctorFacts {
  * A doctor profile with its name, whether it can be booked, its hospital's name and time zone, its
  * weekly hours and the exceptions (its own and the hospital's) touching the UTC dates `from`..`to`.
  */
-export async function bookingFacts(
+export async function bookingFacts<E = null>(
   exec: Executor,
   doctorId: string,
   range: { from: string; to: string },
-): Promise<BookingFacts | undefined> {
-  return (await bookingFactsOf(exec, [doctorId], range))[0];
+  extra?: (doctor: SQL) => SQL<E>,
+): Promise<(BookingFacts & { extra: E }) | undefined> {
+  return (await bookingFactsOf(exec, [doctorId], range, extra))[0];
 }
 
-/** `bookingFacts` of many doctors in one statement (the doctor finder's next free times). */
-export async function bookingFactsOf(
+/**
+ * `bookingFacts` of many doctors in one statement (the doctor finder's next free times). `extra`
+ * adds a column (as `extra`), given the doctor's row: booking reads the patient along.
+ */
+export async function bookingFactsOf<E = null>(
   exec: Executor,
   doctorIds: string[],
   range: { from: string; to: string },
-): Promise<BookingFacts[]> {
+  extra?: (doctor: SQL) => SQL<E>,
+): Promise<(BookingFacts & { extra: E })[]> {
   const hhmm = (col: SQL) => sql`to_char(${col}, 'HH24:MI')`;
-  const rows = await queryRows<BookingFacts & { hospitalName: string; timeZone: string }>(
+  const rows = await queryRows<BookingFacts & { hospitalName: string; timeZone: string; extra: E }>(
     exec,
     sql`select d.id, d.hospital_id as "hospitalId", d.user_id as "userId", d.status,
+               ${extra ? extra(sql.raw('d')) : sql`null`} as extra,
                u.full_name as "fullName", ${bookableDoctorSql()} as bookable,
                h.name as "hospitalName", h.time_zone as "timeZone",
                coalesce((select json_agg(json_build_object(
@@ -299,11 +307,13 @@ export async function findByKey(exec: Executor, userId: string, key: string) {
   return row;
 }
 
+/** Inserts an appointment, with `writes` (its audit row, its notice) riding along in the statement. */
 export async function insertAppointment(
-  tx: Tx,
+  exec: Executor,
   values: typeof appointments.$inferInsert,
+  writes: readonly SQLWrapper[] = [],
 ): Promise<AppointmentRow> {
-  const [row] = await tx.insert(appointments).values(values).returning();
+  const [row] = await withWrites(exec, writes).insert(appointments).values(values).returning();
   return row!;
 }
 

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client';
 import type { AnonCtx, Ctx } from '../context';
 import { newId } from '../../db/ids';
-import { insertAuditEvent, type NewAuditRow } from './audit.repo';
+import { auditEventInsert, insertAuditEvent, type NewAuditRow } from './audit.repo';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -53,6 +53,14 @@ function rowOf(ctx: Ctx, e: AuditEntry): NewAuditRow {
 /** Appends an audit event inside the caller's transaction, so it commits or rolls back with the change. */
 export async function audit(exec: Executor, ctx: Ctx, e: AuditEntry): Promise<void> {
   await insertAuditEvent(exec, rowOf(ctx, e));
+}
+
+/**
+ * The audit event as a statement not yet run, to ride along with the change it records in one
+ * statement (db/side-writes): it commits or fails with it, as with `audit`.
+ */
+export function auditWrite(exec: Executor, ctx: Ctx, e: AuditEntry) {
+  return auditEventInsert(exec, rowOf(ctx, e));
 }
 
 /**

@@ -1,6 +1,13 @@
 // Background jobs: pg-boss on the application's database. Modules enqueue with `enqueue(tx, …)` in the
 // transaction of the change that causes the job, and define handlers on the runner.
-export { enqueue, jobIdForKey, JOBS_SCHEMA, queuesEnqueuedSince, type EnqueueOptions } from './jobs.enqueue';
+export {
+  enqueue,
+  enqueueWrite,
+  jobIdForKey,
+  JOBS_SCHEMA,
+  queuesEnqueuedSince,
+  type EnqueueOptions,
+} from './jobs.enqueue';
 export {
   JobRunner,
   jobRunnerOptions,

@@ -1,7 +1,8 @@
 import PgBoss from 'pg-boss';
 import { v5 as uuidv5 } from 'uuid';
 import { queryRows, type Executor } from '../../db/client';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { positionalSql } from '../../db/side-writes';
 import { executorDb } from './jobs.db';
 
 /** Where pg-boss keeps its tables: created by the runner at start-up, next to the application's. */
@@ -48,6 +49,19 @@ export function queuesEnqueuedSince(since: number): string[] {
   return names;
 }
 
+function sendOptions(queue: string, opts: EnqueueOptions): PgBoss.SendOptions {
+  const options: PgBoss.SendOptions = {};
+  if (opts.idempotencyKey) options.id = jobIdForKey(queue, opts.idempotencyKey);
+  if (opts.startAfter instanceof Date) options.startAfter = opts.startAfter;
+  else if (typeof opts.startAfter === 'number' && opts.startAfter > 0)
+    options.startAfter = Math.ceil(opts.startAfter);
+  if (opts.retryLimit !== undefined) options.retryLimit = opts.retryLimit;
+  if (opts.retryDelaySeconds !== undefined) options.retryDelay = opts.retryDelaySeconds;
+  if (opts.retryBackoff !== undefined) options.retryBackoff = opts.retryBackoff;
+  if (opts.priority !== undefined) options.priority = opts.priority;
+  return options;
+}
+
 /** The job id an idempotency key maps to in a queue. */
 export function jobIdForKey(queue: string, key: string): string {
   return uuidv5(`${queue}\n${key}`, KEY_NAMESPACE);
@@ -65,15 +79,7 @@ export async function enqueue(
   opts: EnqueueOptions = {},
 ): Promise<string | null> {
   lastEnqueued.set(queue, performance.now());
-  const options: PgBoss.SendOptions = { db: executorDb(tx) };
-  if (opts.idempotencyKey) options.id = jobIdForKey(queue, opts.idempotencyKey);
-  if (opts.startAfter instanceof Date) options.startAfter = opts.startAfter;
-  else if (typeof opts.startAfter === 'number' && opts.startAfter > 0)
-    options.startAfter = Math.ceil(opts.startAfter);
-  if (opts.retryLimit !== undefined) options.retryLimit = opts.retryLimit;
-  if (opts.retryDelaySeconds !== undefined) options.retryDelay = opts.retryDelaySeconds;
-  if (opts.retryBackoff !== undefined) options.retryBackoff = opts.retryBackoff;
-  if (opts.priority !== undefined) options.priority = opts.priority;
+  const options: PgBoss.SendOptions = { ...sendOptions(queue, opts), db: executorDb(tx) };
   const id = await producer.send(queue, data, options);
   if (id) return id;
   const known = await queryRows<{ name: string }>(
@@ -83,4 +89,23 @@ export async function enqueue(
   if (known.length === 0)
     throw new Error(`Job queue "${queue}" is not installed; define it on the job runner`);
   return null;
+}
+
+/**
+ * The INSERT that `enqueue` would run, not yet run: pg-boss's own statement, to ride along with the
+ * change that queues the job (db/side-writes). An unknown queue inserts nothing, silently (the
+ * statement joins the queue's row), so only queues the runner defines at start-up belong here.
+ */
+export async function enqueueWrite(queue: string, data: object, opts: EnqueueOptions = {}): Promise<SQL> {
+  lastEnqueued.set(queue, performance.now());
+  let statement: SQL | undefined;
+  const capture = {
+    executeSql(text: string, values: unknown[] = []) {
+      statement = positionalSql(text, values);
+      return Promise.resolve({ rows: [{ id: 'captured' }] });
+    },
+  };
+  await producer.send(queue, data, { ...sendOptions(queue, opts), db: capture });
+  if (!statement) throw new Error(`enqueueWrite: pg-boss wrote nothing for "${queue}"`);
+  return statement;
 }

@@ -1,0 +1,118 @@
+// Booking is the front desk's busiest write and costs two statements (ADR 18): one reads the doctor,
+// their hours and the patient; one writes the appointment with its audit row, its notice and the
+// notice's job riding along. These tests fail if a round trip creeps back in, or if the writes
+// riding along could outlive a refused booking.
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPatient, type AuthHeaders } from '../../test/factories';
+import { buildTestApp, type TestApp } from '../../test/harness';
+import { at, clinicWithHours, key, type Clinic } from './scheduling.test-helpers';
+
+let t: TestApp;
+/** The statements the app's pool sends while `recording` is on, in order. */
+const sent: string[] = [];
+let recording = false;
+const wrapped = new WeakSet<pg.PoolClient>();
+
+beforeAll(async () => {
+  // No job runner: its polls would mix with the request's statements.
+  t = await buildTestApp({ JOBS_ENABLED: 'false' });
+  t.database.pool.on('acquire', (client: pg.PoolClient) => {
+    if (wrapped.has(client)) return;
+    wrapped.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+      const q = args[0] as string | { text?: string };
+      if (recording) sent.push(typeof q === 'string' ? q : (q.text ?? ''));
+      return query(...args);
+    };
+  });
+});
+afterAll(async () => t?.close());
+
+const book = (c: Clinic, headers: AuthHeaders, startsAt: string, patientId: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/appointments',
+    headers: headers as Record<string, string>,
+    payload: { idempotencyKey: key(), doctorId: c.doctor.id, startsAt, patientId },
+  });
+
+const count = async (text: string, params: unknown[]) =>
+  Number(
+    (await t.database.query<{ n: number }>(`select count(*)::int as n from ${text}`, params)).rows[0]!.n,
+  );
+
+/** The audit sealer works beside requests, on the same pool: not the booking's statements. */
+const isSealer = (s: string) => /^\s*select (audit_seal|chain_seq)/.test(s);
+
+describe('a booking by the front desk', () => {
+  it('is two statements: the facts read, then one write carrying its audit row, notice and job', async () => {
+    const { c, day } = await clinicWithHours(t);
+    const patient = await createPatient(t.database.db, {
+      hospital: c.hospital,
+      values: { phone: '+919812345678' },
+    });
+    await book(c, c.reception, at(c, day, '09:00'), patient.id); // warms the caches of the caller
+
+    sent.length = 0;
+    recording = true;
+    const res = await book(c, c.reception, at(c, day, '09:15'), patient.id);
+    recording = false;
+    expect(res.statusCode).toBe(201);
+    const id = res.json<{ id: string }>().id;
+
+    const statements = sent.filter((s) => !isSealer(s));
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/from doctor_profiles d/);
+    expect(statements[1]).toMatch(/insert into "audit_events"/);
+    expect(statements[1]).toMatch(/insert into "notification_deliveries"/);
+    expect(statements[1]).toMatch(/INSERT INTO pgboss\.job/);
+    expect(statements[1]).toMatch(/insert into "appointments"/);
+
+    // What rode along is there: the audit row, the SMS delivery and its job.
+    expect(
+      await count(`audit_events where action = 'appointment.booked' and entity_id = $1 and patient_id = $2`, [
+        id,
+        patient.id,
+      ]),
+    ).toBe(1);
+    const { rows: deliveries } = await t.database.query<{ id: string; channel: string; status: string }>(
+      `select id, channel, status from notification_deliveries where idempotency_key = $1`,
+      [`appointment-booked:${id}`],
+    );
+    expect(deliveries.map((d) => [d.channel, d.status]).sort()).toEqual([
+      ['email', 'skipped'],
+      ['sms', 'queued'],
+    ]);
+    const sms = deliveries.find((d) => d.channel === 'sms')!;
+    expect(await count(`pgboss.job where name = 'notify.sms' and data->>'deliveryId' = $1`, [sms.id])).toBe(
+      1,
+    );
+  });
+
+  it('writes nothing that rode along when the slot is taken', async () => {
+    const { c, day } = await clinicWithHours(t);
+    const [first, second] = await Promise.all([
+      createPatient(t.database.db, { hospital: c.hospital, values: { phone: '+919812345601' } }),
+      createPatient(t.database.db, { hospital: c.hospital, values: { phone: '+919812345602' } }),
+    ]);
+    expect((await book(c, c.reception, at(c, day, '10:00'), first.id)).statusCode).toBe(201);
+    const before = {
+      audit: await count(`audit_events where action = 'appointment.booked' and patient_id = $1`, [second.id]),
+      deliveries: await count(`notification_deliveries where recipient = $1`, ['+919812345602']),
+      jobs: await count(`pgboss.job where name = 'notify.sms' and data->>'to' = $1`, ['+919812345602']),
+    };
+
+    const res = await book(c, c.reception, at(c, day, '10:00'), second.id);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ code: string }>().code).toBe('SLOT_TAKEN');
+
+    expect({
+      audit: await count(`audit_events where action = 'appointment.booked' and patient_id = $1`, [second.id]),
+      deliveries: await count(`notification_deliveries where recipient = $1`, ['+919812345602']),
+      jobs: await count(`pgboss.job where name = 'notify.sms' and data->>'to' = $1`, ['+919812345602']),
+    }).toEqual(before);
+    expect(before).toEqual({ audit: 0, deliveries: 0, jobs: 0 });
+  });
+});
