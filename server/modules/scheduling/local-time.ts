@@ -56,6 +56,22 @@ export function wallClock(date: string, time: string): number {
  * gives the instant of the jump (the first instant whose local time is later than it).
  */
 export function localToInstant(date: string, time: string, timeZone: string): number {
+  // Pure, and each call reads the zone four times or more (Intl's formatToParts, the costliest
+  // step of checking a booking's slot): remembered per process, within a bound.
+  const key = `${timeZone} ${date} ${time}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size >= MAX_REMEMBERED) instants.clear();
+    instant = resolveLocal(date, time, timeZone);
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
+const instants = new Map<string, number>();
+const MAX_REMEMBERED = 50_000;
+
+function resolveLocal(date: string, time: string, timeZone: string): number {
   const wall = wallClock(date, time);
   const before = offsetAt(wall - DAY, timeZone);
   const after = offsetAt(wall + DAY, timeZone);
