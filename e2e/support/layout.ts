@@ -23,7 +23,10 @@ export async function expectBreaksOnlyAfter(elements: Locator, after: string): P
     (els, separators) =>
       els.flatMap((el) => {
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        const chars: { ch: string; top: number }[] = [];
+        // Visible characters, each with whether white space came just before it (a space at the
+        // end of a line has no width, but breaking there is where lines should break).
+        const chars: { ch: string; top: number; afterSpace: boolean }[] = [];
+        let space = false;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const text = node.textContent ?? '';
           for (let i = 0; i < text.length; i++) {
@@ -31,13 +34,17 @@ export async function expectBreaksOnlyAfter(elements: Locator, after: string): P
             range.setStart(node, i);
             range.setEnd(node, i + 1);
             const rect = range.getBoundingClientRect();
-            if (rect.width > 0) chars.push({ ch: text[i]!, top: Math.round(rect.top) });
+            if (text[i]!.trim() === '') space = true;
+            else if (rect.width > 0) {
+              chars.push({ ch: text[i]!, top: Math.round(rect.top), afterSpace: space });
+              space = false;
+            }
           }
         }
         const breaks: string[] = [];
         for (let i = 1; i < chars.length; i++) {
           const prev = chars[i - 1]!;
-          if (chars[i]!.top > prev.top + 2 && !separators.includes(prev.ch) && prev.ch.trim() !== '')
+          if (chars[i]!.top > prev.top + 2 && !separators.includes(prev.ch) && !chars[i]!.afterSpace)
             breaks.push(
               `${el.textContent}: broken after "${chars
                 .slice(0, i)

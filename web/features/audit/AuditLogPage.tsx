@@ -101,7 +101,7 @@ export default function AuditLogPage() {
       header: t('audit.action'),
       cell: (e) => (
         <Code data-testid="audit-action" style={{ overflowWrap: 'break-word' }}>
-          <BreakableText text={e.action} after="._" />
+          <BreakableText text={e.action} after="._/" />
         </Code>
       ),
       sortValue: (e) => e.action,
