@@ -48,6 +48,7 @@ export const ERROR_STATUS = {
   BILLS_ISSUED: 409,
   /** A merge refused: both records are in a bed (or hold a reserved bed) at one hospital. */
   STAYS_OVERLAP: 409,
+  SEX_DIFFERS: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,

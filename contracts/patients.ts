@@ -242,6 +242,11 @@ export const MergeTemporaryPatient = z.strictObject({
   intoPatientId: Uuid,
   /** How the person was identified (kept in the audit log). */
   reason: line(300),
+  /**
+   * Set after a SEX_DIFFERS answer, when the person is the same all the same (the sex noted at an
+   * emergency admission was a guess): the audit log says the records differed.
+   */
+  confirmSexDiffers: z.boolean().optional(),
 });
 export type MergeTemporaryPatient = z.infer<typeof MergeTemporaryPatient>;
 

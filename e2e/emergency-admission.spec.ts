@@ -90,12 +90,23 @@ test('a temporary record is merged into the identified patient’s own record', 
   const merging = desk.getByRole('dialog', { name: `Merge ${callName} into a patient’s record` });
   await expect(merging).toContainText('This cannot be undone.');
   const picker = merging.getByTestId('patient-picker');
+  await merging.getByLabel('How were they identified?').fill('Identified by her son; Aadhaar card checked');
+  // First the wrong man: a woman's temporary record is not merged into his without a question.
+  await picker.fill('Rahul Verma');
+  await desk.getByRole('option', { name: /Rahul Verma/ }).click();
+  await merging.getByRole('button', { name: 'Merge records' }).click();
+  await expect(merging.getByTestId('merge-sex-differs')).toHaveText(
+    'The temporary record says female, but Rahul Verma’s record says male. Merge only if you are sure they are the same person.',
+  );
+  await expect(merging.getByRole('button', { name: 'Merge anyway' })).toBeVisible();
+  await snap(desk, info, '04-merge-sex-differs');
+  await merging.getByTestId('chosen-patient').getByRole('button', { name: 'Change' }).click();
+  await expect(merging.getByTestId('merge-sex-differs')).toHaveCount(0);
   await picker.fill(`Raman ${tag}`);
   await expect(desk.getByRole('option', { name: new RegExp(patient.name) })).toBeVisible();
   await picker.press('ArrowDown');
   await picker.press('Enter');
   await expect(merging.getByTestId('chosen-patient')).toContainText(patient.name);
-  await merging.getByLabel('How were they identified?').fill('Identified by her son; Aadhaar card checked');
   await snap(desk, info, '04-merge');
   // Nothing asks for the temporary record once it is merged: each such read would be refused, and
   // every refusal is written to the audit log.

@@ -4,7 +4,7 @@
 // tables: the steps are wired in server/modules/index.ts), the temporary record's allergies and
 // conditions follow, its registrations end (so no search, list or lookup finds it again) and it
 // keeps a pointer to the person, for the audit log's sake. A module may refuse (an issued bill, one
-// person in two beds): then nothing changes.
+// person in two beds): then nothing changes. A sex recorded on both that differs is confirmed first.
 import type { MergeTemporaryPatient, Patient } from '../../../contracts/patients';
 import type { Tx } from '../../db/client';
 import { repointPatientIn } from '../../db/repoint';
@@ -64,6 +64,16 @@ export async function mergeTemporaryPatient(
         'A temporary record',
       );
     }
+    // A sex noted on both records that differs says "not the same person" more often than it says
+    // "guessed wrong at the door": the desk confirms before anything moves.
+    const sexDiffers = from.sex !== 'unknown' && into.sex !== 'unknown' && from.sex !== into.sex;
+    if (sexDiffers && !input.confirmSexDiffers) {
+      throw new AppError(
+        'SEX_DIFFERS',
+        `The temporary record says ${from.sex}, the patient's record ${into.sex}: merge only if they are the same person.`,
+        { temporaryRecord: from.sex, patientRecord: into.sex },
+      );
+    }
     const m = { fromId, intoId, hospitalId };
     const moved: Record<string, number> = {};
     // One after another: they share the transaction's connection.
@@ -77,7 +87,12 @@ export async function mergeTemporaryPatient(
       entityId: fromId,
       patientId: intoId,
       before: { temporaryRecord: fromId, name: from.givenName, mrns },
-      after: { mergedInto: intoId, reason: input.reason, moved },
+      after: {
+        mergedInto: intoId,
+        reason: input.reason,
+        moved,
+        ...(sexDiffers ? { sexDiffered: { temporaryRecord: from.sex, patientRecord: into.sex } } : {}),
+      },
     });
   });
   return getPatient(ctx, intoId);

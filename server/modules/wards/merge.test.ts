@@ -3,11 +3,13 @@
 // record is found no more (not by id, name or its MRN) and the audit log says what moved and why.
 // Refused, changing nothing: a record that is not temporary, a target that is temporary or not
 // registered here, another hospital's record, one person in two beds, a bill already issued, a
-// caller without patients:create. Two desks merging at once: one merge.
+// caller without patients:create. A record of another sex is merged only once the desk confirms.
+// Two desks merging at once: one merge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BillingService } from '../../../contracts/billing';
 import type { Allergy, Patient, PatientPage } from '../../../contracts/patients';
 import type { Admission, BedBoard } from '../../../contracts/wards';
+import { createPatient } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { key } from '../pharmacy/pharmacy.test-helpers';
 import { summaryBody } from './discharge.test-helpers';
@@ -171,6 +173,42 @@ describe('merging a temporary record into the person’s own', () => {
     expect(await count(t, "audit_events where action = 'patient.merged' and entity_id = $1", [temp.id])).toBe(
       0,
     );
+  });
+
+  it('asks before merging into a record of another sex, and says so in the audit log when confirmed', async () => {
+    const { admission } = await unidentified(); // noted as a woman at the door
+    const temp = admission.patient;
+    const man = await createPatient(t.database.db, { hospital: s.hospital, values: { sex: 'male' } });
+
+    const asked = await merge(temp.id, man.id);
+    expect(asked.statusCode, asked.body).toBe(409);
+    expect(asked.json()).toMatchObject({
+      code: 'SEX_DIFFERS',
+      temporaryRecord: 'female',
+      patientRecord: 'male',
+    });
+    expect(await isTemporaryAndFound(temp.id)).toBe(1);
+    expect(await count(t, 'admissions where patient_id = $1', [temp.id])).toBe(1);
+
+    // A record with no sex noted is no reason to ask.
+    const unstated = await createPatient(t.database.db, { hospital: s.hospital, values: { sex: 'unknown' } });
+    const { admission: second } = await unidentified();
+    expect((await merge(second.patient.id, unstated.id)).statusCode).toBe(200);
+
+    const confirmed = await call(t, 'POST', `/api/patients/${temp.id}/merge`, s.reception, {
+      intoPatientId: man.id,
+      reason: 'Identified by his brother; the sex was noted wrongly at the door',
+      confirmSexDiffers: true,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(await isTemporaryAndFound(temp.id)).toBe(0);
+    const { rows } = await t.database.query<{ after: { sexDiffered?: unknown } }>(
+      `select after from audit_events where action = 'patient.merged' and entity_id = $1`,
+      [temp.id],
+    );
+    expect(rows.map((r) => r.after.sexDiffered)).toEqual([
+      { temporaryRecord: 'female', patientRecord: 'male' },
+    ]);
   });
 
   it('refuses a temporary record whose stay has been billed: an issued invoice never changes', async () => {

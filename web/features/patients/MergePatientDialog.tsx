@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Patient, PatientSummary } from '../../../contracts/patients';
 import { FormActions } from '../../components/FormActions';
-import { post } from '../../lib/api';
+import { ApiError, post } from '../../lib/api';
 import { applyServerErrors, notifySuccess } from '../../lib/forms';
 import { PatientPicker } from '../dispensing/PatientPicker';
 
@@ -29,6 +29,8 @@ export function MergePatientDialog({
   const [into, setInto] = useState<PatientSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The server's SEX_DIFFERS answer for the chosen record: shown, and confirmed by merging anyway.
+  const [sexDiffers, setSexDiffers] = useState<{ temporary: string; record: string } | null>(null);
   const form = useForm({
     initialValues: { intoPatientId: '', reason: '' },
     validate: {
@@ -45,6 +47,7 @@ export function MergePatientDialog({
       const merged = await post<Patient>(`/api/patients/${patient.id}/merge`, {
         intoPatientId: into.id,
         reason: form.getValues().reason,
+        ...(sexDiffers ? { confirmSexDiffers: true } : {}),
       });
       // Everything the temporary record had now shows under the person: read it all again, but
       // not the temporary record's own reads, still on screen: it is gone, and each read of it
@@ -61,6 +64,14 @@ export function MergePatientDialog({
       onClose();
       void navigate(`/app/patients/${merged.id}`);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'SEX_DIFFERS') {
+        const sex = (v: unknown) => t(`sex.${String(v)}` as 'sex.unknown').toLowerCase();
+        setSexDiffers({
+          temporary: sex(err.problem?.temporaryRecord),
+          record: sex(err.problem?.patientRecord),
+        });
+        return;
+      }
       setError(applyServerErrors(form, err));
     } finally {
       setBusy(false);
@@ -88,12 +99,21 @@ export function MergePatientDialog({
               {error}
             </Alert>
           )}
+          {sexDiffers && into && (
+            <Alert color="yellow" role="alert" data-testid="merge-sex-differs">
+              {t('patient.merge.sexDiffers', {
+                ...sexDiffers,
+                name: `${into.givenName} ${into.familyName}`.trim(),
+              })}
+            </Alert>
+          )}
           <Text size="sm">{t('patient.merge.explain', { mrn: patient.mrn ?? '' })}</Text>
           <PatientPicker
             label={t('patient.merge.into')}
             value={into}
             onChange={(p) => {
               setInto(p);
+              setSexDiffers(null);
               form.setFieldValue('intoPatientId', p?.id ?? '');
               form.clearFieldError('intoPatientId');
             }}
@@ -107,7 +127,11 @@ export function MergePatientDialog({
             required
             {...form.getInputProps('reason')}
           />
-          <FormActions onCancel={onClose} submitting={busy} submitLabel={t('patient.merge.submit')} />
+          <FormActions
+            onCancel={onClose}
+            submitting={busy}
+            submitLabel={t(sexDiffers ? 'patient.merge.submitAnyway' : 'patient.merge.submit')}
+          />
         </Stack>
       </form>
     </Modal>

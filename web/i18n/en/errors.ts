@@ -61,6 +61,7 @@ export const errorMessages = {
       'Bills were issued or payments taken under this temporary record, and those never change: it cannot be merged.',
     STAYS_OVERLAP:
       'Both records are in a bed, or hold a reserved bed, at this hospital: discharge one stay or cancel one reservation first.',
+    SEX_DIFFERS: 'The two records give a different sex.',
     ALREADY_CHECKED_IN: 'This appointment is already checked in; it keeps its token.',
     NOT_TODAY: 'Patients can be checked in only on the day of their appointment.',
     APPOINTMENT_NOT_CHECKED_IN: 'The patient has not been checked in for this appointment.',

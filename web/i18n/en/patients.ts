@@ -46,6 +46,9 @@ export const patientPages = {
       reasonPlaceholder: 'e.g. Identified by her son; Aadhaar card checked',
       reasonRequired: 'Say how the patient was identified.',
       submit: 'Merge records',
+      sexDiffers:
+        'The temporary record says {{temporary}}, but {{name}}’s record says {{record}}. Merge only if you are sure they are the same person.',
+      submitAnyway: 'Merge anyway',
       done: '{{from}} merged into {{into}}’s record.',
     },
     name: 'Name',
