@@ -23,6 +23,7 @@ import { billingDepartmentFees, billingServices } from '../../modules/billing/bi
 import { buildActor } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
 import { queryRows, type Db, type Tx } from '../client';
+import { CGH_SERVICES, DEPARTMENT_FEES, RVC_SERVICES, type PricedService } from './demo-prices';
 import { newId } from '../ids';
 import { PATIENTS } from './demo-patients';
 import { localDate } from './demo-stock';
@@ -49,47 +50,6 @@ export function minutesBefore(base: Date, minutes: number, timeZone: string): Da
   const scale = Math.min(1, intoDay / (MAX_MINUTES_BEFORE * 60_000));
   return new Date(base.getTime() - Math.floor(minutes * 60_000 * scale));
 }
-
-type Service = readonly [code: string, name: string, priceMinor: number, taxRateBp: number];
-
-const CGH_SERVICES: Service[] = [
-  ['REG', 'Registration fee', 10_000, 0],
-  ['DRESS', 'Wound dressing (small)', 25_000, 0],
-  ['INJ', 'Injection administration', 10_000, 0],
-  ['NEB', 'Nebulisation', 20_000, 0],
-  ['ECG', 'ECG (12-lead)', 35_000, 0],
-  ['XR-CHEST', 'X-ray chest PA view', 45_000, 0],
-  ['USG-ABD', 'Ultrasound abdomen', 120_000, 0],
-  ['CBC', 'Complete blood count (CBC)', 30_000, 0],
-  ['LIPID', 'Lipid profile', 65_000, 0],
-  ['HBA1C', 'HbA1c', 55_000, 0],
-  ['ROOM-DLX', 'Deluxe room (per day)', 600_000, 500],
-  ['BRACE-KNEE', 'Knee brace', 90_000, 1200],
-  ['CERT', 'Medical certificate', 30_000, 1800],
-];
-
-const RVC_SERVICES: Service[] = [
-  ['REG', 'New patient registration', 2500, 0],
-  ['DRESS', 'Wound dressing', 3000, 0],
-  ['INJ', 'Injection administration', 2000, 0],
-  ['NEB', 'Nebulisation', 2500, 0],
-  ['ECG', 'ECG (12-lead)', 6000, 0],
-  ['XR-CHEST', 'Chest X-ray', 9500, 0],
-  ['FBC', 'Full blood count', 3500, 0],
-  ['LIPID', 'Cholesterol (lipid) profile', 4500, 0],
-  ['PHYSIO', 'Physiotherapy session (30 min)', 6500, 0],
-  ['VACC-TRAVEL', 'Travel vaccination consultation', 3000, 0],
-  ['FIT-NOTE', 'Private fitness-to-work letter', 4000, 2000],
-  ['RECORDS', 'Copy of medical records', 1000, 2000],
-];
-
-/** Departments whose doctors have no fee of their own here: the hospital sets one for them. */
-const DEPARTMENT_FEES: { hospital: 'CGH' | 'RVC'; department: string; feeMinor: number }[] = [
-  { hospital: 'CGH', department: 'Orthopaedics', feeMinor: 90_000 },
-  { hospital: 'CGH', department: 'Dermatology', feeMinor: 70_000 },
-  { hospital: 'RVC', department: 'General Practice', feeMinor: 4500 },
-  { hospital: 'RVC', department: 'Physiotherapy', feeMinor: 6500 },
-];
 
 type Line = { service: string; quantity?: number; discount?: InvoiceLineInput['discount'] };
 type Paid = {
@@ -189,6 +149,8 @@ export interface DemoBillingInput {
   pharmacist: string;
   /** Bills other parts of the demo make (a ward stay's at its discharge), numbered in their turn. */
   otherBills?: { at: Date; write: (desk: Ctx) => Promise<string> }[];
+  /** Runs once the price lists exist, before any bill: what other parts price by them (ward services). */
+  beforeBills?: (service: (hospital: 'CGH' | 'RVC', code: string) => PricedService) => Promise<void>;
 }
 
 function staffCtx(tx: Tx, userId: string, hospitalId: string, role: Role): Ctx {
@@ -212,18 +174,20 @@ function staffCtx(tx: Tx, userId: string, hospitalId: string, role: Role): Ctx {
  * inside `tx`; returns how many invoices.
  */
 export async function writeDemoBilling(tx: Tx, o: DemoBillingInput): Promise<number> {
-  const serviceId = new Map<string, string>();
+  const priced = new Map<string, PricedService>();
   for (const [key, list] of [
     ['CGH', CGH_SERVICES],
     ['RVC', RVC_SERVICES],
   ] as const) {
     const rows = list.map(([code, name, priceMinor, taxRateBp]) => {
-      const id = newId();
-      serviceId.set(`${key}/${code}`, id);
-      return { id, hospitalId: o.hospitals[key].id, code, name, priceMinor, taxRateBp };
+      const row = { id: newId(), code, name, priceMinor, taxRateBp };
+      priced.set(`${key}/${code}`, row);
+      return { ...row, hospitalId: o.hospitals[key].id };
     });
     await tx.insert(billingServices).values(rows);
   }
+  await o.beforeBills?.((hospital, code) => priced.get(`${hospital}/${code}`)!);
+  const serviceId = new Map([...priced].map(([k, s]) => [k, s.id]));
   await tx.insert(billingDepartmentFees).values(
     DEPARTMENT_FEES.map((f) => ({
       hospitalId: o.hospitals[f.hospital].id,

@@ -11,12 +11,61 @@ import {
   takePayment,
 } from '../../modules/billing';
 import { stayCharges } from '../../modules/wards';
+import { admissionServiceCharges } from '../../modules/wards/service-charges.tables';
 import type { Tx } from '../client';
+import type { PricedService } from './demo-prices';
+import { newId } from '../ids';
 
 export interface DischargedStay {
   admissionId: string;
   patientId: string;
   dischargedAt: Date;
+}
+
+/** A service given on a ward (a code of the hospital's price list). */
+export interface DemoWardCharge {
+  admissionId: string;
+  code: string;
+  quantity: number;
+  givenAt: Date;
+}
+
+/**
+ * The wards' services as the nurse charges them: priced from the price list as it stands, written
+ * before the stays' bills so that those of discharged stays carry them.
+ */
+export async function writeWardCharges(
+  tx: Tx,
+  o: {
+    hospitalId: string;
+    nurse: string;
+    charges: DemoWardCharge[];
+    service: (code: string) => PricedService;
+  },
+): Promise<void> {
+  if (o.charges.length === 0) return;
+  await tx.insert(admissionServiceCharges).values(
+    o.charges.map((c, i) => {
+      const s = o.service(c.code);
+      const idempotencyKey = `demo-ward-charge-${c.admissionId}-${i}`;
+      return {
+        id: newId(),
+        hospitalId: o.hospitalId,
+        admissionId: c.admissionId,
+        serviceId: s.id,
+        code: s.code,
+        name: s.name,
+        unitPriceMinor: s.priceMinor,
+        taxRateBp: s.taxRateBp,
+        quantity: c.quantity,
+        givenAt: c.givenAt,
+        idempotencyKey,
+        requestHash: idempotencyKey,
+        chargedBy: o.nurse,
+        createdAt: c.givenAt,
+      };
+    }),
+  );
 }
 
 /** One bill per stay, to hand to writeDemoBilling as `otherBills`. */

@@ -1,9 +1,11 @@
 // The demo wards: beds across five wards, patients in some, a month of discharges behind the
-// occupancy chart, charting for those still in, a discharge summary to print, and nothing that
-// breaks the rules the app keeps (one patient per bed, stays matching the beds' states).
+// occupancy chart, charting and services charged for those still in (a discharged stay's on its
+// bill), a discharge summary to print, and nothing that breaks the rules the app keeps (one
+// patient per bed, stays matching the beds' states).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OccupancyReport } from '../../../contracts/ward-occupancy';
+import type { WardChargeList } from '../../../contracts/ward-charges';
 import type { Admission, BedBoard } from '../../../contracts/wards';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { queryRows } from '../client';
@@ -85,6 +87,33 @@ describe('the demo wards', () => {
       sql`select s.kind as store from wards w left join stores s on s.id = w.store_id where w.name = 'General Ward A'`,
     );
     expect(ward!.store).toBe('ward');
+  });
+
+  it('show the services charged on the wards, and put a discharged stay’s on its bill', async () => {
+    const page = await get<{ items: Admission[] }>('nurse', '/api/wards/admissions?status=active');
+    const pneumonia = page.items.find((a) => a.reason === 'Community-acquired pneumonia')!;
+    const charges = await get<WardChargeList>(
+      'nurse',
+      `/api/wards/admissions/${pneumonia.id}/service-charges`,
+    );
+    expect(charges.items.map((c) => [c.code, c.quantity]).sort()).toEqual([
+      ['NEB', 1],
+      ['NEB', 2],
+      ['XR-CHEST', 1],
+    ]);
+    // Priced from the price list, given after admission and before now.
+    for (const c of charges.items) {
+      expect(c.unitPriceMinor).toBeGreaterThan(0);
+      expect(Date.parse(c.givenAt)).toBeGreaterThan(Date.parse(pneumonia.admittedAt));
+      expect(Date.parse(c.givenAt)).toBeLessThan(Date.now());
+    }
+    const billed = await queryRows<{ quantity: number }>(
+      t.app.db,
+      sql`select l.quantity from invoice_lines l join invoices i on i.id = l.invoice_id
+            join admissions a on a.id = i.source_id join billing_services s on s.id = l.ref_id
+           where a.reason = 'Asthma attack' and s.code = 'NEB'`,
+    );
+    expect(billed.map((l) => Number(l.quantity)).reduce((x, y) => x + y, 0)).toBe(5);
   });
 
   it('print the discharge summary of a patient discharged last month, for them too', async () => {

@@ -7,7 +7,7 @@ import { admissionVitals, nursingNotes } from '../../modules/wards/nursing.table
 import { dischargeSummaries } from '../../modules/wards/discharge.tables';
 import { admissions, bedOccupancies, beds, wardRooms, wards } from '../../modules/wards/wards.tables';
 import type { Tx } from '../client';
-import type { DischargedStay } from './demo-stay-bills';
+import type { DemoWardCharge, DischargedStay } from './demo-stay-bills';
 import { newId } from '../ids';
 
 type Kind = 'general' | 'icu' | 'maternity' | 'paediatric' | 'private';
@@ -83,8 +83,19 @@ const STAYS: {
   reason: string;
   stays: { bed: string; from: number; to?: number }[];
   discharge?: Discharge;
+  /** Services given on the ward (codes of the hospital's price list), hours after admission. */
+  services?: { code: string; quantity?: number; after: number }[];
 }[] = [
-  { patient: 2, reason: 'Community-acquired pneumonia', stays: [{ bed: 'A-1', from: 76 }] },
+  {
+    patient: 2,
+    reason: 'Community-acquired pneumonia',
+    stays: [{ bed: 'A-1', from: 76 }],
+    services: [
+      { code: 'NEB', after: 2 },
+      { code: 'NEB', quantity: 2, after: 26 },
+      { code: 'XR-CHEST', after: 3 },
+    ],
+  },
   {
     patient: 3,
     reason: 'Acute exacerbation of COPD',
@@ -92,8 +103,20 @@ const STAYS: {
       { bed: 'ICU-2', from: 130, to: 58 },
       { bed: 'A-3', from: 58 },
     ],
+    services: [
+      { code: 'NEB', quantity: 3, after: 4 },
+      { code: 'ECG', after: 5 },
+    ],
   },
-  { patient: 8, reason: 'Uncontrolled diabetes, foot ulcer', stays: [{ bed: 'A-6', from: 30 }] },
+  {
+    patient: 8,
+    reason: 'Uncontrolled diabetes, foot ulcer',
+    stays: [{ bed: 'A-6', from: 30 }],
+    services: [
+      { code: 'DRESS', after: 6 },
+      { code: 'DRESS', after: 24 },
+    ],
+  },
   { patient: 6, reason: 'Chest pain, rule out acute coronary syndrome', stays: [{ bed: 'ICU-1', from: 9 }] },
   { patient: 5, reason: 'Planned caesarean section', stays: [{ bed: 'M-2', from: 40 }] },
   {
@@ -163,6 +186,10 @@ const STAYS: {
     patient: 4,
     reason: 'Asthma attack',
     stays: [{ bed: 'P-2', from: 5 * 24, to: 3 * 24 }],
+    services: [
+      { code: 'NEB', quantity: 3, after: 1 },
+      { code: 'NEB', quantity: 2, after: 20 },
+    ],
     discharge: {
       course: 'Settled on nebulised salbutamol and oral steroids; inhaler technique taught.',
       condition: 'improved',
@@ -198,6 +225,8 @@ export interface DemoWards {
   admissions: number;
   /** The stays that have ended, for their bills. */
   discharged: DischargedStay[];
+  /** Services given on the wards, for the bills' price list to put prices on (demo-stay-bills.ts). */
+  charges: DemoWardCharge[];
 }
 
 const hoursBefore = (now: Date, h: number) => new Date(now.getTime() - h * 3600_000);
@@ -254,6 +283,7 @@ export async function writeDemoWards(tx: Tx, input: DemoWardsInput): Promise<Dem
   await tx.insert(beds).values(bedRows.map((b) => ({ ...b, state: state.get(b.label) ?? 'available' })));
 
   const ended: DischargedStay[] = [];
+  const charges: DemoWardCharge[] = [];
   for (const s of STAYS) {
     const admissionId = newId();
     const first = s.stays[0]!;
@@ -288,6 +318,14 @@ export async function writeDemoWards(tx: Tx, input: DemoWardsInput): Promise<Dem
     );
     if (discharged)
       ended.push({ admissionId, patientId: input.patientIds[s.patient]!, dischargedAt: discharged });
+    for (const c of s.services ?? []) {
+      charges.push({
+        admissionId,
+        code: c.code,
+        quantity: c.quantity ?? 1,
+        givenAt: hoursBefore(now, first.from - c.after),
+      });
+    }
     if (s.discharge) {
       const d = s.discharge;
       await tx.insert(dischargeSummaries).values({
@@ -304,7 +342,7 @@ export async function writeDemoWards(tx: Tx, input: DemoWardsInput): Promise<Dem
     }
     if (!discharged) await writeCharting(tx, { hospitalId, admissionId, nurse, now, fromHours: first.from });
   }
-  return { beds: bedRows.length, admissions: STAYS.length, discharged: ended };
+  return { beds: bedRows.length, admissions: STAYS.length, discharged: ended, charges };
 }
 
 /** Vitals every eight hours since admission (at most the last six rounds) and a handover note. */

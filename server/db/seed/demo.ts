@@ -22,7 +22,7 @@ import { PATIENTS } from './demo-patients';
 import { writeDemoPharmacy } from './demo-pharmacy';
 import { writeDemoAvailability } from './demo-availability';
 import { writeDemoBilling } from './demo-billing';
-import { stayBills } from './demo-stay-bills';
+import { stayBills, writeWardCharges } from './demo-stay-bills';
 import { writeDemoWards } from './demo-wards';
 
 export interface DemoCounts {
@@ -220,6 +220,13 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     admin: uid('cgh.admin'),
     pharmacist: uid('pharmacist'),
     otherBills: stayBills(tx, hid('CGH'), wardDemo.discharged),
+    beforeBills: (service) =>
+      writeWardCharges(tx, {
+        hospitalId: hid('CGH'),
+        nurse: uid('nurse'),
+        charges: wardDemo.charges,
+        service: (code) => service('CGH', code),
+      }),
   });
 
   const counts: DemoCounts = {
