@@ -19,7 +19,7 @@ import { sha256 } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
 import { medicineLabel, takeWardStock, wardMedicine, wardStockTaken } from '../pharmacy';
 import * as repo from './nursing.repo';
-import { authors, heldAdmission, iso, momentOf, readRecord, requireOpen } from './nursing.service';
+import { authors, heldAdmission, iso, momentOf, readRecord, replayed, requireOpen } from './nursing.service';
 
 async function present(
   exec: Executor,
@@ -74,7 +74,7 @@ export async function recordAdministration(
     // A retry is answered from the first entry, even once the patient has left.
     const admission = await heldAdmission(tx, hospitalId, id);
     const earlier = await repo.findAdministrationByKey(tx, hospitalId, idempotencyKey);
-    if (earlier) return replayed(earlier, id, hash);
+    if (earlier) return replayed(earlier, id, hash, 'entry');
     requireOpen(admission);
     const medicine = await wardMedicine(tx, hospitalId, input.medicineId);
     if (!medicine) {
@@ -116,7 +116,8 @@ export async function recordAdministration(
       recordedBy: ctx.actor.userId,
     });
     // The same key claimed meanwhile by a request that has now committed: answer with its entry.
-    if (!row) return replayed(await repo.findAdministrationByKey(tx, hospitalId, idempotencyKey), id, hash);
+    if (!row)
+      return replayed(await repo.findAdministrationByKey(tx, hospitalId, idempotencyKey), id, hash, 'entry');
     const batches = storeId
       ? await takeWardStock(tx, {
           hospitalId,
@@ -150,13 +151,6 @@ async function wardStore(exec: Executor, admissionId: string): Promise<string> {
     );
   }
   return ward.storeId;
-}
-
-function replayed(earlier: repo.AdministrationRow | null, admissionId: string, hash: string): string {
-  if (!earlier || earlier.admissionId !== admissionId || earlier.requestHash !== hash) {
-    throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for another entry.');
-  }
-  return earlier.id;
 }
 
 export function listAdministrations(ctx: Ctx, id: string): Promise<MedicationAdministrationList> {

@@ -63,6 +63,22 @@ export async function readRecord<T>(
   return { items };
 }
 
+/**
+ * The entry an idempotency key already made on this admission (a retried request): its id, if the
+ * request was the same; a key used for something else is refused.
+ */
+export function replayed(
+  earlier: { id: string; admissionId: string; requestHash: string } | null | undefined,
+  admissionId: string,
+  hash: string,
+  what: string,
+): string {
+  if (!earlier || earlier.admissionId !== admissionId || earlier.requestHash !== hash) {
+    throw new AppError('IDEMPOTENCY_REUSED', `This idempotency key was used for another ${what}.`);
+  }
+  return earlier.id;
+}
+
 /** When an entry happened: now if not given; never in the future, never before the admission. */
 export function momentOf(at: string | undefined, admittedAt: Date, field: string): Date {
   if (at === undefined) return new Date();

@@ -19,7 +19,7 @@ import { sha256 } from '../../platform/crypto';
 import { AppError, notFound } from '../../platform/errors';
 import { activeServices, hospitalFacts, priceInvoiceLine, serviceToCharge } from '../billing';
 import * as admissions from './nursing.repo';
-import { authors, heldAdmission, iso, momentOf } from './nursing.service';
+import { authors, heldAdmission, iso, momentOf, replayed } from './nursing.service';
 import * as repo from './service-charges.repo';
 
 async function present(exec: Executor, admissionId: string, ids?: string[]): Promise<WardCharge[]> {
@@ -63,7 +63,7 @@ export async function chargeService(
     // Held (share) against a discharge, which bills the stay's charges, until this one commits.
     const admission = await heldAdmission(tx, hospitalId, admissionId);
     const earlier = await repo.findChargeByKey(tx, hospitalId, idempotencyKey);
-    if (earlier) return replayed(earlier, admissionId, hash);
+    if (earlier) return replayed(earlier, admissionId, hash, 'charge');
     if (admission.status !== 'active') throw billed();
     const service = await serviceToCharge(tx, hospitalId, input.serviceId, 'body');
     const givenAt = momentOf(input.givenAt, admission.admittedAt, 'givenAt');
@@ -83,7 +83,14 @@ export async function chargeService(
       chargedBy: ctx.actor.userId,
     });
     // The same key claimed meanwhile by a request that has now committed: answer with its charge.
-    if (!row) return replayed(await repo.findChargeByKey(tx, hospitalId, idempotencyKey), admissionId, hash);
+    if (!row) {
+      return replayed(
+        await repo.findChargeByKey(tx, hospitalId, idempotencyKey),
+        admissionId,
+        hash,
+        'charge',
+      );
+    }
     await audit(tx, ctx, {
       action: 'wards.service.charged',
       entityType: 'admission_service_charge',
@@ -103,13 +110,6 @@ export async function chargeService(
     return row.id;
   });
   return (await present(ctx.db, admissionId, [chargeId]))[0]!;
-}
-
-function replayed(earlier: repo.ChargeRow | null, admissionId: string, hash: string): string {
-  if (!earlier || earlier.admissionId !== admissionId || earlier.requestHash !== hash) {
-    throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for another charge.');
-  }
-  return earlier.id;
 }
 
 export async function voidCharge(
