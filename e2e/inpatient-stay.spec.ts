@@ -124,9 +124,9 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
     await charging.getByRole('button', { name: 'Charge', exact: true }).click();
     await expect(charging).toBeHidden();
   }
-  await expect(wardCharges.getByTestId('ward-charge')).toHaveCount(2);
+  await expect(wardCharges.getByTestId('data-row')).toHaveCount(2);
   await wardCharges
-    .getByTestId('ward-charge')
+    .getByTestId('data-row')
     .filter({ hasText: 'Wrong patient' })
     .getByRole('button', { name: 'Void' })
     .click();

@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WardCharge, WardChargeList } from '../../../contracts/ward-charges';
+import { DataTable, type Column } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
 import { get } from '../../lib/api';
 import { useFormat } from '../../lib/format';
@@ -27,6 +28,64 @@ export function WardChargesCard({ admissionId, open }: { admissionId: string; op
   const [voiding, setVoiding] = useState<WardCharge | null>(null);
   const items = [...(charges.data?.items ?? [])].reverse();
   const money = (v: number) => f.money(v, charges.data?.currency ?? '');
+  // On a phone each charge is a card (DataTable), the service its title.
+  const columns: Column<WardCharge>[] = [
+    {
+      key: 'service',
+      header: t('wardCharges.service'),
+      cell: (c) => (
+        <div>
+          <Text size="sm" td={c.voided ? 'line-through' : undefined}>
+            {c.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {c.code}
+            {c.note ? ` · ${c.note}` : ''}
+          </Text>
+          {c.voided && (
+            <Text size="xs" c="red">
+              <Badge size="xs" color="red" variant="light" mr={4}>
+                {t('wardCharges.voided')}
+              </Badge>
+              {t('wardCharges.voidedBy', { by: c.voided.by.name, reason: c.voided.reason })}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    { key: 'given', header: t('wardCharges.when'), cell: (c) => f.dateTime(c.givenAt) },
+    { key: 'quantity', header: t('wardCharges.quantity'), cell: (c) => f.number(c.quantity) },
+    {
+      key: 'amount',
+      header: t('wardCharges.amount'),
+      cell: (c) =>
+        c.voided ? (
+          '—'
+        ) : (
+          <div>
+            {money(c.totalMinor)}
+            <Text size="xs" c="dimmed">
+              {t('wardCharges.each', { price: money(c.unitPriceMinor) })}
+            </Text>
+          </div>
+        ),
+    },
+    { key: 'by', header: t('nursing.by'), cell: (c) => c.chargedBy.name },
+    ...(open
+      ? [
+          {
+            key: 'actions',
+            header: t('wardCharges.actions'),
+            cell: (c: WardCharge) =>
+              !c.voided && (
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => setVoiding(c)}>
+                  {t('wardCharges.void')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ];
 
   return (
     <Card component="section" aria-labelledby="ward-charges-title" data-testid="ward-charges">
@@ -42,68 +101,22 @@ export function WardChargesCard({ admissionId, open }: { admissionId: string; op
       </Group>
       {charges.isError ? (
         <LoadError error={charges.error} onRetry={() => void charges.refetch()} />
-      ) : items.length === 0 ? (
+      ) : charges.isPending ? (
         <Text size="sm" c="dimmed">
-          {charges.isPending ? t('common.loading') : t('wardCharges.none')}
+          {t('common.loading')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped fz="sm" aria-label={t('wardCharges.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('wardCharges.when')}</Table.Th>
-                <Table.Th>{t('wardCharges.service')}</Table.Th>
-                <Table.Th ta="right">{t('wardCharges.quantity')}</Table.Th>
-                <Table.Th ta="right">{t('wardCharges.amount')}</Table.Th>
-                <Table.Th>{t('nursing.by')}</Table.Th>
-                {open && <Table.Th aria-label={t('wardCharges.actions')} />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id} data-testid="ward-charge">
-                  <Table.Td>{f.dateTime(c.givenAt)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" td={c.voided ? 'line-through' : undefined}>
-                      {c.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {c.code}
-                      {c.note ? ` · ${c.note}` : ''}
-                    </Text>
-                    {c.voided && (
-                      <Text size="xs" c="red">
-                        <Badge size="xs" color="red" variant="light" mr={4}>
-                          {t('wardCharges.voided')}
-                        </Badge>
-                        {t('wardCharges.voidedBy', { by: c.voided.by.name, reason: c.voided.reason })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{f.number(c.quantity)}</Table.Td>
-                  <Table.Td ta="right">
-                    {c.voided ? '—' : money(c.totalMinor)}
-                    {!c.voided && (
-                      <Text size="xs" c="dimmed">
-                        {t('wardCharges.each', { price: money(c.unitPriceMinor) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{c.chargedBy.name}</Table.Td>
-                  {open && (
-                    <Table.Td>
-                      {!c.voided && (
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setVoiding(c)}>
-                          {t('wardCharges.void')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t('wardCharges.title')}
+          columns={columns}
+          rows={items}
+          rowKey={(c) => c.id}
+          empty={
+            <Text size="sm" c="dimmed">
+              {t('wardCharges.none')}
+            </Text>
+          }
+        />
       )}
       {charging && <ChargeServiceDialog admissionId={admissionId} onClose={() => setCharging(false)} />}
       {voiding && (
