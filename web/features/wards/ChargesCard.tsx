@@ -40,13 +40,16 @@ export function ChargesCard({ admissionId }: { admissionId: string }) {
       <Text size="sm" c="dimmed" mb="sm">
         {c.status === 'active' ? t('stayBill.soFar', { at: f.dateTime(c.countedTo) }) : t('stayBill.final')}
       </Text>
-      <Table.ScrollContainer minWidth={480}>
+      {/* On a phone the rate gives way, so that every amount shows without scrolling sideways. */}
+      <Table.ScrollContainer minWidth={300}>
         <Table fz="sm" aria-label={t('stayBill.title')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('stayBill.item')}</Table.Th>
               <Table.Th ta="right">{t('stayBill.quantity')}</Table.Th>
-              <Table.Th ta="right">{t('stayBill.rate')}</Table.Th>
+              <Table.Th ta="right" visibleFrom="sm">
+                {t('stayBill.rate')}
+              </Table.Th>
               <Table.Th ta="right">{t('stayBill.amount')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -63,7 +66,9 @@ export function ChargesCard({ admissionId }: { admissionId: string }) {
                   </Text>
                 </Table.Td>
                 <Table.Td ta="right">{t('stayBill.days', { count: b.days })}</Table.Td>
-                <Table.Td ta="right">{money(b.dailyRateMinor)}</Table.Td>
+                <Table.Td ta="right" visibleFrom="sm">
+                  {money(b.dailyRateMinor)}
+                </Table.Td>
                 <Table.Td ta="right">{money(b.totalMinor)}</Table.Td>
               </Table.Tr>
             ))}
@@ -71,7 +76,9 @@ export function ChargesCard({ admissionId }: { admissionId: string }) {
               <Table.Tr key={`${v.serviceId}-${v.unitPriceMinor}-${v.taxRateBp}`} data-testid="service-line">
                 <Table.Td>{v.name}</Table.Td>
                 <Table.Td ta="right">{f.number(v.quantity)}</Table.Td>
-                <Table.Td ta="right">{money(v.unitPriceMinor)}</Table.Td>
+                <Table.Td ta="right" visibleFrom="sm">
+                  {money(v.unitPriceMinor)}
+                </Table.Td>
                 <Table.Td ta="right">{money(v.totalMinor)}</Table.Td>
               </Table.Tr>
             ))}
@@ -79,7 +86,9 @@ export function ChargesCard({ admissionId }: { admissionId: string }) {
               <Table.Tr key={m.medicineId}>
                 <Table.Td>{m.name}</Table.Td>
                 <Table.Td ta="right">{f.number(m.quantity)}</Table.Td>
-                <Table.Td ta="right">{money(m.unitPriceMinor)}</Table.Td>
+                <Table.Td ta="right" visibleFrom="sm">
+                  {money(m.unitPriceMinor)}
+                </Table.Td>
                 <Table.Td ta="right">{money(m.totalMinor)}</Table.Td>
               </Table.Tr>
             ))}
@@ -87,12 +96,14 @@ export function ChargesCard({ admissionId }: { admissionId: string }) {
           <Table.Tfoot>
             {c.taxMinor > 0 && (
               <Table.Tr>
-                <Table.Th colSpan={3}>{t('stayBill.tax')}</Table.Th>
+                <Table.Th colSpan={2}>{t('stayBill.tax')}</Table.Th>
+                <Table.Td visibleFrom="sm" />
                 <Table.Td ta="right">{money(c.taxMinor)}</Table.Td>
               </Table.Tr>
             )}
             <Table.Tr>
-              <Table.Th colSpan={3}>{t('stayBill.total')}</Table.Th>
+              <Table.Th colSpan={2}>{t('stayBill.total')}</Table.Th>
+              <Table.Td visibleFrom="sm" />
               <Table.Th ta="right" data-testid="stay-total">
                 {money(c.totalMinor)}
               </Table.Th>

@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdministrationOutcome } from '../../../../contracts/nursing';
+import type { AdministrationOutcome, MedicationAdministration } from '../../../../contracts/nursing';
+import { DataTable, type Column } from '../../../components/DataTable';
 import { LoadError } from '../../../components/LoadError';
 import { useFormat } from '../../../lib/format';
 import { GiveMedicineModal } from './GiveMedicineModal';
@@ -21,6 +22,45 @@ export function MedicationSection({ admissionId, canRecord }: { admissionId: str
   const record = useMedicationRecord(admissionId);
   const [recording, setRecording] = useState(false);
   const items = [...(record.data?.items ?? [])].reverse();
+  // On a phone each dose is a card (DataTable), the medicine its title.
+  const columns: Column<MedicationAdministration>[] = [
+    { key: 'medicine', header: t('nursing.mar.medicine'), cell: (m) => m.medicineName },
+    { key: 'when', header: t('nursing.mar.when'), cell: (m) => f.dateTime(m.givenAt) },
+    {
+      key: 'dose',
+      header: t('nursing.mar.dose'),
+      cell: (m) => `${m.dose} · ${t(`nursing.mar.routes.${m.route}`)}`,
+    },
+    {
+      key: 'outcome',
+      header: t('nursing.mar.outcome'),
+      cell: (m) => (
+        <div>
+          <Badge variant="light" color={OUTCOME_COLOR[m.outcome]}>
+            {t(`nursing.mar.outcomes.${m.outcome}`)}
+          </Badge>
+          {m.reason && (
+            <Text size="xs" c="dimmed">
+              {m.reason}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      key: 'stock',
+      header: t('nursing.mar.fromStock'),
+      cell: (m) =>
+        m.quantity === null
+          ? '—'
+          : t('nursing.mar.taken', {
+              quantity: f.number(m.quantity),
+              unit: m.dispensingUnit,
+              batches: m.batches.map((b) => b.batchNumber).join(', '),
+            }),
+    },
+    { key: 'by', header: t('nursing.by'), cell: (m) => m.recordedBy.name },
+  ];
 
   return (
     <Card component="section" aria-labelledby="mar-title" data-testid="medication-record">
@@ -36,56 +76,22 @@ export function MedicationSection({ admissionId, canRecord }: { admissionId: str
       </Group>
       {record.isError ? (
         <LoadError error={record.error} onRetry={() => void record.refetch()} />
-      ) : items.length === 0 ? (
+      ) : record.isPending ? (
         <Text size="sm" c="dimmed">
-          {record.isPending ? t('common.loading') : t('nursing.mar.none')}
+          {t('common.loading')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped fz="sm" aria-label={t('nursing.mar.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('nursing.mar.when')}</Table.Th>
-                <Table.Th>{t('nursing.mar.medicine')}</Table.Th>
-                <Table.Th>{t('nursing.mar.dose')}</Table.Th>
-                <Table.Th>{t('nursing.mar.outcome')}</Table.Th>
-                <Table.Th>{t('nursing.mar.fromStock')}</Table.Th>
-                <Table.Th>{t('nursing.by')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{f.dateTime(m.givenAt)}</Table.Td>
-                  <Table.Td>{m.medicineName}</Table.Td>
-                  <Table.Td>
-                    {m.dose} · {t(`nursing.mar.routes.${m.route}`)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={OUTCOME_COLOR[m.outcome]}>
-                      {t(`nursing.mar.outcomes.${m.outcome}`)}
-                    </Badge>
-                    {m.reason && (
-                      <Text size="xs" c="dimmed">
-                        {m.reason}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {m.quantity === null
-                      ? '—'
-                      : t('nursing.mar.taken', {
-                          quantity: f.number(m.quantity),
-                          unit: m.dispensingUnit,
-                          batches: m.batches.map((b) => b.batchNumber).join(', '),
-                        })}
-                  </Table.Td>
-                  <Table.Td>{m.recordedBy.name}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t('nursing.mar.title')}
+          columns={columns}
+          rows={items}
+          rowKey={(m) => m.id}
+          empty={
+            <Text size="sm" c="dimmed">
+              {t('nursing.mar.none')}
+            </Text>
+          }
+        />
       )}
       {recording && <GiveMedicineModal admissionId={admissionId} onClose={() => setRecording(false)} />}
     </Card>
