@@ -84,9 +84,24 @@ export interface RunningServer extends Spawned {
   pid: number;
 }
 
-/** Starts the real server (as `npm start` does) and waits until /healthz answers. */
+/**
+ * Starts the real server (as `npm start` does) and waits until /healthz answers. A port chosen here
+ * is free when chosen but can be taken before the server listens (by its own embedded database
+ * server, or another test's, asking the kernel for a free port meanwhile): then it starts again on
+ * another port, up to three times. A port the caller names is used as it is.
+ */
 export async function startServer(o: ServerOptions, deadlineMs = 90_000): Promise<RunningServer> {
-  const port = o.port ?? (await freePort());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(o, o.port ?? (await freePort()), deadlineMs);
+    } catch (err) {
+      const taken = err instanceof Error && err.message.includes('EADDRINUSE');
+      if (!taken || o.port !== undefined || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startOnce(o: ServerOptions, port: number, deadlineMs: number): Promise<RunningServer> {
   const p = spawnTs(
     'server/main.ts',
     [],
