@@ -75,3 +75,22 @@ export async function expectInside(elements: Locator, container: string): Promis
   );
   expect(outside, 'content running past its card').toEqual([]);
 }
+
+/**
+ * Nothing inside `container` scrolls sideways (a table wider than a phone hides its columns behind
+ * a scroll only some people find), and the container itself ends inside the viewport.
+ */
+export async function expectNoSidewaysScroll(container: Locator): Promise<void> {
+  const scrolling = await container.evaluate((root) => {
+    const found: string[] = [];
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      const overflow = getComputedStyle(el).overflowX;
+      if ((overflow === 'auto' || overflow === 'scroll') && el.scrollWidth > el.clientWidth + 1)
+        found.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    if (root.getBoundingClientRect().right > window.innerWidth + 1)
+      found.push(`the container ends at ${root.getBoundingClientRect().right} px`);
+    return found;
+  });
+  expect(scrolling, 'content that scrolls sideways').toEqual([]);
+}

@@ -31,6 +31,8 @@ export interface Column<T> {
   visibleFrom?: MantineBreakpoint;
   /** Keep the cell on one line (dates, codes, badges): the table takes the room from wrapping columns. */
   nowrap?: boolean;
+  /** A number: right-aligned in the table, so the digits line up. */
+  numeric?: boolean;
 }
 
 export interface SortState {
@@ -83,6 +85,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 <Table.Th
                   key={c.key}
                   visibleFrom={c.visibleFrom}
+                  ta={c.numeric ? 'right' : undefined}
                   aria-sort={active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : undefined}
                   scope="col"
                 >
@@ -110,6 +113,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 <Table.Td
                   key={c.key}
                   visibleFrom={c.visibleFrom}
+                  ta={c.numeric ? 'right' : undefined}
                   style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
                 >
                   {c.cell(row)}

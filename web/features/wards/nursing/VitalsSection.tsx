@@ -1,9 +1,10 @@
 import '@mantine/charts/styles.layer.css';
 import { LineChart } from '@mantine/charts';
-import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VitalsReading } from '../../../../contracts/nursing';
+import { DataTable, type Column } from '../../../components/DataTable';
 import { LoadError } from '../../../components/LoadError';
 import { useFormat } from '../../../lib/format';
 import { useVitals } from './queries';
@@ -75,38 +76,28 @@ export function VitalsSection({ admissionId, canRecord }: { admissionId: string;
   );
 }
 
-/** Every reading, newest first. */
+/** Every reading, newest first: a table on wider screens, one card per reading on a phone. */
 function ReadingsTable({ items }: { items: VitalsReading[] }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const rows = useMemo(() => [...items].reverse(), [items]);
+  const columns: Column<VitalsReading>[] = [
+    { key: 'takenAt', header: t('nursing.vitals.takenAt'), cell: (v) => f.dateTime(v.takenAt), nowrap: true },
+    ...WARD_SIGNS.map((s) => ({
+      key: s.key,
+      header: t(`nursing.signsShort.${s.key}`),
+      cell: (v: VitalsReading) => dash(v[s.key]),
+      numeric: true,
+    })),
+    { key: 'by', header: t('nursing.by'), cell: (v) => v.recordedBy.name },
+  ];
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped fz="sm" aria-label={t('nursing.vitals.table')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('nursing.vitals.takenAt')}</Table.Th>
-            {WARD_SIGNS.map((s) => (
-              <Table.Th key={s.key} ta="right">
-                {t(`nursing.signsShort.${s.key}`)}
-              </Table.Th>
-            ))}
-            <Table.Th>{t('nursing.by')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {[...items].reverse().map((v) => (
-            <Table.Tr key={v.id}>
-              <Table.Td>{f.dateTime(v.takenAt)}</Table.Td>
-              {WARD_SIGNS.map((s) => (
-                <Table.Td key={s.key} ta="right">
-                  {dash(v[s.key])}
-                </Table.Td>
-              ))}
-              <Table.Td>{v.recordedBy.name}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      caption={t('nursing.vitals.table')}
+      columns={columns}
+      rows={rows}
+      rowKey={(v) => v.id}
+      empty={null}
+    />
   );
 }
