@@ -3,7 +3,8 @@
 // before they leave, and the invoice the discharge makes. Money is integer minor units of the
 // hospital's currency.
 import { z } from 'zod';
-import { InvoiceSummary, TaxRateBp } from './billing';
+import { InvoiceSummary } from './billing';
+import { TaxRateBp } from './price-list';
 import { Instant, IsoDate, pageOf, Uuid } from './common';
 import { Admission, BedType } from './wards';
 

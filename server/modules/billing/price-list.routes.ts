@@ -10,7 +10,7 @@ import {
   DepartmentParams,
   SetDepartmentFee,
   UpdateBillingService,
-} from '../../../contracts/billing';
+} from '../../../contracts/price-list';
 import { IdParams } from '../../../contracts/common';
 import type { Permission } from '../../../contracts/permissions';
 import { ctxOf } from '../../platform/context';

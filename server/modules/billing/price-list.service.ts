@@ -7,7 +7,7 @@ import type {
   DepartmentFee,
   SetDepartmentFee,
   UpdateBillingService,
-} from '../../../contracts/billing';
+} from '../../../contracts/price-list';
 import type { Executor } from '../../db/client';
 import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';

@@ -6,7 +6,7 @@
 // caller without patients:create. A record of another sex is merged only once the desk confirms.
 // Two desks merging at once: one merge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BillingService } from '../../../contracts/billing';
+import type { BillingService } from '../../../contracts/price-list';
 import type { Allergy, Patient, PatientPage } from '../../../contracts/patients';
 import type { Admission, BedBoard } from '../../../contracts/wards';
 import { createPatient } from '../../test/factories';

@@ -4,7 +4,8 @@
 // retry charges once; bad input, a service out of use or of another hospital, and a discharged
 // stay change nothing; the record is only ever voided, once, whatever writes to the table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BillingService, Invoice } from '../../../contracts/billing';
+import type { Invoice } from '../../../contracts/billing';
+import type { BillingService } from '../../../contracts/price-list';
 import type { AdmissionCharges, DischargedAdmission } from '../../../contracts/discharge';
 import type { ChargeableServicePage, WardCharge, WardChargeList } from '../../../contracts/ward-charges';
 import type { Admission } from '../../../contracts/wards';

@@ -1,13 +1,13 @@
 // What the billing screens read from the API, and what they refresh after a change.
 import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
 import type {
-  BillingService,
   Invoice,
   InvoiceSource,
   InvoiceStatus,
   InvoiceSummary,
   PatientAccount,
 } from '../../../contracts/billing';
+import type { BillingService } from '../../../contracts/price-list';
 import type { Department, DoctorProfile } from '../../../contracts/organisation';
 import type { Patient } from '../../../contracts/patients';
 import { get } from '../../lib/api';

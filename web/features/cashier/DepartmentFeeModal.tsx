@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SetDepartmentFee, type DepartmentFee } from '../../../contracts/billing';
+import { SetDepartmentFee, type DepartmentFee } from '../../../contracts/price-list';
 import { put } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
 import { feeValues, FORM_NAME_OF, toFormErrors, toSetDepartmentFee, type FeeValues } from './price-list';

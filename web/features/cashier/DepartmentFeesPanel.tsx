@@ -3,7 +3,7 @@ import { IconBuildingHospital } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DepartmentFee } from '../../../contracts/billing';
+import type { DepartmentFee } from '../../../contracts/price-list';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DataTable, TableEmpty, type Column } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';

@@ -2,7 +2,11 @@ import { Alert, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateBillingService, UpdateBillingService, type BillingService } from '../../../contracts/billing';
+import {
+  CreateBillingService,
+  UpdateBillingService,
+  type BillingService,
+} from '../../../contracts/price-list';
 import { ApiError, patch, post } from '../../lib/api';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
 import {

@@ -4,7 +4,7 @@ import { IconPencil, IconPlus, IconTags } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BillingService } from '../../../contracts/billing';
+import type { BillingService } from '../../../contracts/price-list';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import type { Column } from '../../components/DataTable';
 import { patch } from '../../lib/api';

@@ -4,7 +4,7 @@ import {
   SetDepartmentFee,
   UpdateBillingService,
   type BillingService,
-} from '../../../contracts/billing';
+} from '../../../contracts/price-list';
 import {
   feeValues,
   percentToBp,

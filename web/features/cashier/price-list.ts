@@ -1,6 +1,6 @@
 // The price list's forms: what a person types (a price in major units, tax in percent) and the
 // contract's shapes (minor units, basis points), both ways.
-import type { BillingService, DepartmentFee } from '../../../contracts/billing';
+import type { BillingService, DepartmentFee } from '../../../contracts/price-list';
 import { toMajor, toMinor } from '../../lib/money';
 import { typedNumber } from '../procurement/number-input';
 

@@ -1,7 +1,7 @@
 // What the cashier's and the administrator's money screens read from the API, and what they
 // refresh after a change.
 import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { BillingService, DepartmentFee } from '../../../contracts/billing';
+import type { BillingService, DepartmentFee } from '../../../contracts/price-list';
 import type {
   CashClosing,
   CashDay,
