@@ -3,7 +3,12 @@
 // times in UTC. Each is checked as a person would see it, with a screenshot of the page.
 import { expect, test } from '@playwright/test';
 import { demoEmail, openNav, signIn, snap } from './support/helpers';
-import { expectBreaksOnlyAfter, expectInside, expectNotTruncated } from './support/layout';
+import {
+  expectBreaksOnlyAfter,
+  expectInside,
+  expectNoSidewaysScroll,
+  expectNotTruncated,
+} from './support/layout';
 
 const ZOD_ENGLISH = /Invalid input|expected string|received undefined|Too small|Too big/;
 
@@ -62,6 +67,24 @@ test('the audit log shows whole action names on a phone', async ({ page }, info)
   await expectBreaksOnlyAfter(actions, '._/-');
   await snap(page, info, '03-audit');
 });
+
+// Tables a few pixels wider than a phone's card hid their last column behind a sideways scroll:
+// the bed counts of the admin's ward card, the cashier's day by method, the doctor's weekly hours.
+for (const [login, url, testId, shot] of [
+  ['cgh.admin', '/app', 'ward-occupancy', '06-ward-card'],
+  ['receptionist', '/app/cash-closing', 'cash-by-method', '07-cash-by-method'],
+  ['doctor', '/app/availability', 'weekly-hours', '08-weekly-hours'],
+] as const) {
+  test(`${testId} fits the screen without scrolling sideways (${login})`, async ({ page }, info) => {
+    await signIn(page, demoEmail(login));
+    await page.goto(url);
+    const part = page.getByTestId(testId);
+    await expect(part.getByRole('row').nth(1)).toBeVisible();
+    // The whole page: the table's scroll area sits around the part, not in it.
+    await expectNoSidewaysScroll(page.locator('main'));
+    await snap(page, info, shot);
+  });
+}
 
 test.describe('dashboards in a browser set to New York time', () => {
   test.use({ timezoneId: 'America/New_York', locale: 'en-GB' });

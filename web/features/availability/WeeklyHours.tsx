@@ -67,7 +67,7 @@ export function AvailabilityEditor({
               {t('availability.zone', { zone: a.timeZone })}
             </Text>
           </Group>
-          <Table.ScrollContainer minWidth={320}>
+          <Table.ScrollContainer minWidth={0}>
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>

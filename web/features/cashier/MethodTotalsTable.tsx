@@ -11,9 +11,11 @@ export function MethodTotalsTable({ rows, currency }: { rows: MethodTotal[]; cur
   // Paid out shows as a minus, except nothing (never "-₹0.00").
   const out = (minor: number) => money(minor ? -minor : 0);
   const sum = (k: 'inMinor' | 'outMinor' | 'netMinor') => rows.reduce((s, r) => s + r[k], 0);
+  // Amounts stay on one line; the headers above them may wrap, so the table fits a phone.
   const num = { ta: 'right' as const, style: { whiteSpace: 'nowrap' as const } };
+  const head = { ta: 'right' as const };
   return (
-    <Table.ScrollContainer minWidth={300}>
+    <Table.ScrollContainer minWidth={0}>
       <Table
         fz={{ base: 'xs', sm: 'sm' }}
         verticalSpacing={6}
@@ -28,13 +30,13 @@ export function MethodTotalsTable({ rows, currency }: { rows: MethodTotal[]; cur
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('cashClosing.method')}</Table.Th>
-            <Table.Th scope="col" {...num}>
+            <Table.Th scope="col" {...head}>
               {t('cashClosing.moneyIn')}
             </Table.Th>
-            <Table.Th scope="col" {...num}>
+            <Table.Th scope="col" {...head}>
               {t('cashClosing.moneyOut')}
             </Table.Th>
-            <Table.Th scope="col" {...num}>
+            <Table.Th scope="col" {...head}>
               {t('cashClosing.net')}
             </Table.Th>
           </Table.Tr>

@@ -94,30 +94,35 @@ export default function WardOccupancyCard() {
                 xAxisProps={{ minTickGap: 24 }}
               />
             </Stack>
-            <Table.ScrollContainer minWidth={320}>
-              <Table striped fz="sm" aria-label={t('dashboard.occupancy.tableLabel')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dashboard.occupancy.ward')}</Table.Th>
-                    <Table.Th ta="right">{t('dashboard.occupancy.occupied')}</Table.Th>
-                    <Table.Th ta="right">{t('dashboard.occupancy.free')}</Table.Th>
-                    <Table.Th ta="right">{t('dashboard.occupancy.notReady')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {wards.map((w) => (
-                    <Table.Tr key={w.wardId}>
-                      <Table.Td>{w.name}</Table.Td>
-                      <Table.Td ta="right">
-                        {t('dashboard.occupancy.ofBeds', { n: f.number(w.occupied), of: f.number(w.beds) })}
-                      </Table.Td>
-                      <Table.Td ta="right">{f.number(w.available)}</Table.Td>
-                      <Table.Td ta="right">{f.number(w.reserved + w.cleaning + w.maintenance)}</Table.Td>
+            <Stack gap={4}>
+              <Table.ScrollContainer minWidth={0}>
+                <Table striped fz="sm" aria-label={t('dashboard.occupancy.tableLabel')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('dashboard.occupancy.ward')}</Table.Th>
+                      <Table.Th ta="right">{t('dashboard.occupancy.occupied')}</Table.Th>
+                      <Table.Th ta="right">{t('dashboard.occupancy.free')}</Table.Th>
+                      <Table.Th ta="right">{t('dashboard.occupancy.notReady')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {wards.map((w) => (
+                      <Table.Tr key={w.wardId}>
+                        <Table.Td>{w.name}</Table.Td>
+                        <Table.Td ta="right">
+                          {t('dashboard.occupancy.ofBeds', { n: f.number(w.occupied), of: f.number(w.beds) })}
+                        </Table.Td>
+                        <Table.Td ta="right">{f.number(w.available)}</Table.Td>
+                        <Table.Td ta="right">{f.number(w.reserved + w.cleaning + w.maintenance)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Text size="xs" c="dimmed">
+                {t('dashboard.occupancy.notReadyNote')}
+              </Text>
+            </Stack>
           </SimpleGrid>
         </Stack>
       )}

@@ -16,7 +16,8 @@ export const workspace = {
       ward: 'Ward',
       occupied: 'Occupied',
       free: 'Free',
-      notReady: 'Reserved, cleaning or repair',
+      notReady: 'Not ready',
+      notReadyNote: 'Not ready: reserved for an admission, being cleaned or under repair.',
       ofBeds: '{{n}} of {{of}}',
     },
     cards: {
