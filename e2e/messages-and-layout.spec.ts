@@ -86,6 +86,24 @@ for (const [login, url, testId, shot] of [
   });
 }
 
+// An invoice's payments at a desk: the page's two columns leave the card 675 px, and the receipt
+// button ran past its edge behind a sideways scroll.
+test('an invoice’s payments fit their card, receipt button and all', async ({ page }, info) => {
+  await signIn(page, demoEmail('receptionist'));
+  const paid = await page.evaluate(async () => {
+    const res = await fetch('/api/billing/invoices?limit=100');
+    const body = (await res.json()) as { items: { id: string; paidMinor: number }[] };
+    return body.items.find((i) => i.paidMinor > 0)?.id;
+  });
+  expect(paid, 'a demo invoice with a payment').toBeTruthy();
+  await page.goto(`/app/invoices/${paid}`);
+  const receipt = page.getByRole('button', { name: 'Receipt' }).first();
+  await expect(receipt).toBeVisible();
+  await expectNoSidewaysScroll(page.locator('main'));
+  await expectInside(receipt, '.mantine-Card-root');
+  await snap(page, info, '09-invoice-payments');
+});
+
 test.describe('dashboards in a browser set to New York time', () => {
   test.use({ timezoneId: 'America/New_York', locale: 'en-GB' });
 

@@ -9,6 +9,21 @@ describe('formatters', () => {
     expect(makeFormatters('en', 'Asia/Kolkata').day(instant)).toBe('Mar 2, 2026');
   });
 
+  it('splits date and time where a narrow cell may wrap, the pieces joining to dateTime', () => {
+    const instant = '2026-03-01T20:30:00Z';
+    for (const [locale, date, joiner, time] of [
+      ['en', 'Mar 2, 2026', ', ', '2:00 AM'],
+      ['en-GB', '2 Mar 2026', ', ', '02:00'],
+    ] as const) {
+      const f = makeFormatters(locale, 'Asia/Kolkata');
+      const parts = f.dateTimeParts(instant);
+      expect({ ...parts, time: parts.time.replace(/\s/g, ' ') }).toEqual({ date, joiner, time });
+      // formatToParts keeps the no-break space before AM that format() gives as a plain one.
+      const plain = (x: string) => x.replace(/\s/g, ' ');
+      expect(plain(parts.date + parts.joiner + parts.time)).toBe(plain(f.dateTime(instant)));
+    }
+  });
+
   it('keeps a calendar date (a birthday) on its day whatever the zone', () => {
     expect(makeFormatters('en', 'Pacific/Kiritimati').date('1990-01-19')).toBe('Jan 19, 1990');
     expect(makeFormatters('en', 'Pacific/Pago_Pago').date('1990-01-19')).toBe('Jan 19, 1990');

@@ -42,6 +42,11 @@ export interface Formatters {
   zoneName(at?: Date): string;
   /** An instant (UTC on the wire) as date and time in the zone. */
   dateTime(iso: string): string;
+  /**
+   * `dateTime` in its three pieces: the date, what joins them (", " in English) and the time, so a
+   * narrow cell can wrap between date and time rather than inside the time ("6:52 / PM").
+   */
+  dateTimeParts(iso: string): { date: string; joiner: string; time: string };
   /** The calendar day an instant falls on, in the zone. */
   day(iso: string): string;
   /** A calendar date (YYYY-MM-DD) such as a date of birth: no zone applies. */
@@ -64,6 +69,19 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
     zoneName: (at = new Date()) =>
       zone.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
     dateTime: (iso) => dateTime.format(new Date(iso)),
+    dateTimeParts: (iso) => {
+      const parts = dateTime.formatToParts(new Date(iso));
+      const hour = parts.findIndex((p) => p.type === 'hour' || p.type === 'dayPeriod');
+      const text = (ps: Intl.DateTimeFormatPart[]) => ps.map((p) => p.value).join('');
+      if (hour <= 0) return { date: text(parts), joiner: '', time: '' };
+      // The literal just before the time joins the two ("Mar 2, 2026" + ", " + "2:00 AM").
+      const joined = parts[hour - 1]!.type === 'literal' ? hour - 1 : hour;
+      return {
+        date: text(parts.slice(0, joined)),
+        joiner: text(parts.slice(joined, hour)),
+        time: text(parts.slice(hour)),
+      };
+    },
     day: (iso) => day.format(new Date(iso)),
     date: (isoDate) => calendar.format(new Date(`${isoDate}T00:00:00Z`)),
     number: (n) => number.format(n),

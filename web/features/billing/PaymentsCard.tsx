@@ -1,20 +1,19 @@
 import { Button, Card, Text, Title } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditNote, Invoice, Payment } from '../../../contracts/billing';
 import { DataTable, type Column } from '../../components/DataTable';
+import { DateTime } from '../../components/DateTime';
 import { openFile } from '../../lib/download';
 import { useFormat } from '../../lib/format';
 import { notifyError } from '../../lib/forms';
 
-/** When something was done and by whom, on two lines. */
-function Taken({ at, by }: { at: string; by: string | null }) {
+/** When something was done and by whom, on two lines (the time may wrap below the date). */
+function Taken({ at, by }: { at: ReactNode; by: string | null }) {
   return (
     <div>
-      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {at}
-      </Text>
+      <Text size="sm">{at}</Text>
       {by && (
         <Text size="xs" c="dimmed">
           {by}
@@ -105,7 +104,7 @@ export function PaymentsCard({ invoice }: { invoice: Invoice }) {
     {
       key: 'when',
       header: t('payment.when'),
-      cell: (p) => <Taken at={f.dateTime(p.receivedAt)} by={p.receivedByName} />,
+      cell: (p) => <Taken at={<DateTime iso={p.receivedAt} />} by={p.receivedByName} />,
       visibleFrom: 'sm',
     },
     {

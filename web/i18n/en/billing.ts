@@ -166,7 +166,7 @@ export const billingPages = {
     done: 'Done',
     listTitle: 'Payments',
     none: 'No payments yet.',
-    number: 'Receipt',
+    number: 'Receipt no.',
     toAdvance: '{{amount}} to advance',
     when: 'Taken',
     receipt: 'Receipt',
