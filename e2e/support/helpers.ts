@@ -66,11 +66,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).toHaveURL(/\/app$/);
 }
 
-/** Shows the navigation: on a phone it sits behind the burger (below Mantine's sm breakpoint, 768 px). */
+/** Shows the navigation: on phones and tablets it sits behind the burger (below Mantine's md breakpoint, 992 px). */
 export async function showNav(page: Page): Promise<Locator> {
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeAttached();
-  if ((page.viewportSize()?.width ?? 1024) < 768) {
+  if ((page.viewportSize()?.width ?? 1366) < 992) {
     await page.getByRole('button', { name: 'Open or close the navigation' }).click();
   }
   // The navigation itself on screen (open), not its first link: a long menu scrolled down to a

@@ -58,7 +58,7 @@ export default function AppLayout() {
       </a>
       <AppShell
         header={{ height: 60 }}
-        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        navbar={{ width: 250, breakpoint: 'md', collapsed: { mobile: !opened } }}
         padding="md"
       >
         <AppShell.Header>
@@ -67,14 +67,14 @@ export default function AppLayout() {
               <Burger
                 opened={opened}
                 onClick={toggle}
-                hiddenFrom="sm"
+                hiddenFrom="md"
                 size="sm"
                 aria-label={t('shell.toggleNavigation')}
               />
               <Brand to="/app" />
             </Group>
             <Group gap="xs" wrap="nowrap">
-              <Box visibleFrom="sm">
+              <Box visibleFrom="md">
                 <HospitalSwitcher />
               </Box>
               <NotificationBell />
@@ -85,7 +85,7 @@ export default function AppLayout() {
         </AppShell.Header>
 
         <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
-          <Box hiddenFrom="sm" p="xs" pb="md">
+          <Box hiddenFrom="md" p="xs" pb="md">
             <HospitalSwitcher />
           </Box>
           <AppShell.Section grow component={ScrollArea}>

@@ -57,14 +57,14 @@ export default function InvoicePage() {
         actions={<InvoiceActions invoice={inv} />}
       />
       <Grid>
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
             <InvoiceLinesCard invoice={inv} editable={inv.status === 'draft' && can('invoices:manage')} />
             {issued && <PaymentsCard invoice={inv} />}
             {inv.creditNotes.length > 0 && <CreditNotesCard invoice={inv} />}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
             <InvoiceTotalsCard invoice={inv} />
             <InvoiceFacts invoice={inv} />

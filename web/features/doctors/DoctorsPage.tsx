@@ -87,7 +87,8 @@ export default function DoctorsPage() {
         header: t('doctor.applied'),
         cell: (d) => <Text size="sm">{f.day(d.createdAt)}</Text>,
         sortValue: (d) => d.createdAt,
-        visibleFrom: 'md',
+        // From lg: between 992 and 1200 px the menu takes a column's room (the table scrolled).
+        visibleFrom: 'lg',
         nowrap: true,
       },
       ...(can('doctors:approve')

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VitalsReading } from '../../../../contracts/nursing';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { DateTime } from '../../../components/DateTime';
 import { LoadError } from '../../../components/LoadError';
 import { useFormat } from '../../../lib/format';
 import { useVitals } from './queries';
@@ -79,10 +80,10 @@ export function VitalsSection({ admissionId, canRecord }: { admissionId: string;
 /** Every reading, newest first: a table on wider screens, one card per reading on a phone. */
 function ReadingsTable({ items }: { items: VitalsReading[] }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const rows = useMemo(() => [...items].reverse(), [items]);
   const columns: Column<VitalsReading>[] = [
-    { key: 'takenAt', header: t('nursing.vitals.takenAt'), cell: (v) => f.dateTime(v.takenAt), nowrap: true },
+    // The time may wrap below its date, so all eight signs fit beside it on a tablet.
+    { key: 'takenAt', header: t('nursing.vitals.takenAt'), cell: (v) => <DateTime iso={v.takenAt} /> },
     ...WARD_SIGNS.map((s) => ({
       key: s.key,
       header: t(`nursing.signsShort.${s.key}`),
