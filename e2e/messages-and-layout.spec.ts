@@ -106,7 +106,7 @@ test('an invoice’s payments fit their card, receipt button and all', async ({ 
 
 // Tablets: the menu stood beside the page from 768 px, leaving lists 444 px (tables of 550-700
 // px scrolled sideways); it now opens from the burger below 992 px. Between 992 and 1200 px the
-// doctors list and an invoice's lines overflowed too.
+// doctors list, the audit log and an invoice's lines overflowed too.
 test('lists and an invoice fit a tablet, upright and sideways, without scrolling sideways', async ({
   page,
 }, info) => {
@@ -117,6 +117,7 @@ test('lists and an invoice fit a tablet, upright and sideways, without scrolling
     [768, '/app/stock-alerts'],
     [768, '/app/staff'],
     [1024, '/app/doctors'],
+    [1024, '/app/audit'],
     [1024, '/app/invoices'],
   ] as const) {
     await page.setViewportSize({ width, height: 1000 });

@@ -22,6 +22,7 @@ import type { AuditEvent } from '../../../contracts/audit';
 import { get } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { BreakableText } from '../../components/BreakableText';
+import { DateTime } from '../../components/DateTime';
 import { DataTable, TableEmpty, type Column, type SortState } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -77,8 +78,12 @@ export default function AuditLogPage() {
     {
       key: 'time',
       header: t('audit.time'),
-      cell: (e) => <Text size="sm">{f.dateTime(e.occurredAt)}</Text>,
-      nowrap: true,
+      // The time may wrap below its date: at 1024 px the row ran 29 px past the page.
+      cell: (e) => (
+        <Text size="sm">
+          <DateTime iso={e.occurredAt} />
+        </Text>
+      ),
       sortValue: (e) => e.seq,
     },
     {
