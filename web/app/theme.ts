@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Mantine's defaults with one accent colour. The accent shade is the darkest teal so white text on
@@ -31,9 +31,20 @@ export const theme = createTheme({
   },
 });
 
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
+/**
+ * Light mode: the text of "light" badges, buttons and the active menu entry is each colour's darkest
+ * shade darkened by 30%. Mantine's own (shade 9 on shade 1) gave 4.3:1 for teal, 3.6:1 for orange
+ * and 2.7:1 for yellow, under WCAG AA's 4.5:1; now every colour is at 5:1 or more.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
+    ...Object.fromEntries(
+      Object.entries(t.colors).map(([name, shades]) => [
+        `--mantine-color-${name}-light-color`,
+        darken(shades[9], 0.3),
+      ]),
+    ),
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-8)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',

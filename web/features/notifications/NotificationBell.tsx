@@ -35,8 +35,10 @@ export function NotificationBell() {
       shadow="md"
       withArrow
     >
-      <Popover.Target>
-        <Indicator label={count > 99 ? '99+' : count} size={16} disabled={count === 0} offset={4} color="red">
+      {/* The target is the button itself, so its aria-expanded sits on a button (on the
+          indicator's div it was not allowed). */}
+      <Indicator label={count > 99 ? '99+' : count} size={16} disabled={count === 0} offset={4} color="red">
+        <Popover.Target>
           <ActionIcon
             variant="default"
             size="lg"
@@ -45,8 +47,8 @@ export function NotificationBell() {
           >
             <IconBell size={18} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p="sm">
         <Group justify="space-between" mb="xs">
           <Text fw={600} size="sm">
