@@ -114,7 +114,12 @@ export default function AuditLogPage() {
     {
       key: 'entity',
       header: t('audit.entity'),
-      cell: (e) => <Text size="sm">{e.entityType}</Text>,
+      // "admission_service_charge" is one long word: it may break after an underscore.
+      cell: (e) => (
+        <Text size="sm">
+          <BreakableText text={e.entityType} after="_" />
+        </Text>
+      ),
       sortValue: (e) => e.entityType,
       visibleFrom: 'md',
     },
