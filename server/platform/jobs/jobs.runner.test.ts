@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import type { Database, Tx } from '../../db/client';
 import { openTestDatabase } from '../../test/harness';
 import { bossDb } from './jobs.db';
@@ -260,6 +261,51 @@ describe('the pg-boss database adapter', () => {
     for (let i = 0; i < 12; i++) {
       const { rows } = await database.query<{ one: number }>('select 1 as one');
       expect(rows[0]!.one).toBe(1);
+    }
+  });
+});
+
+describe('fetching from a long queue', () => {
+  // pg-boss's own fetch statement, as its workers send it.
+  const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as {
+    fetchNextJob(schema: string): (o: { includeMetadata: boolean }) => string;
+  };
+
+  it('takes the next jobs in order from an index instead of sorting the whole backlog', async () => {
+    const idle = new JobRunner(database, options({ work: false }));
+    await idle.define({ name: 'test.backlog', handler: async () => undefined });
+    await idle.install();
+    try {
+      await database.query(
+        `insert into pgboss.job (name, data, created_on)
+         select 'test.backlog', jsonb_build_object('n', g), now() - make_interval(secs => 5000 - g)
+           from generate_series(1, 5000) g`,
+      );
+      await database.query('analyze pgboss.job');
+      const client = await database.pool.connect();
+      try {
+        await client.query('begin');
+        const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(
+          `explain (format json) ${plans.fetchNextJob('pgboss')({ includeMetadata: true })}`,
+          ['test.backlog', 5],
+        );
+        const plan = JSON.stringify(rows[0]!['QUERY PLAN']);
+        // (Its window step sorts the few rows taken; what must not be sorted is the queue.)
+        expect(plan).not.toMatch(/"Sort Key":\[[^\]]*created_on/);
+        expect(plan).toMatch(/"Node Type":"Index Scan"[^}]*"Index Name":"[^"]*priority_created_on_id[^"]*"/);
+      } finally {
+        await client.query('rollback');
+        client.release();
+      }
+      // And it still hands out the oldest first.
+      const { rows: next } = await bossDb(database).executeSql(
+        plans.fetchNextJob('pgboss')({ includeMetadata: false }),
+        ['test.backlog', 3],
+      );
+      expect(next.map((j) => (j.data as { n: number }).n).sort((a, b) => a - b)).toEqual([1, 2, 3]);
+    } finally {
+      await database.query(`delete from pgboss.job where name = 'test.backlog'`);
+      await idle.stop();
     }
   });
 });
