@@ -14,7 +14,7 @@ export interface StaffAccount {
  */
 export async function newStaffMember(
   request: APIRequestContext,
-  role: 'pharmacist' | 'nurse' | 'receptionist' | 'procurement_officer' | 'hospital_admin',
+  role: 'pharmacist' | 'nurse' | 'receptionist' | 'procurement_officer' | 'lab_technician' | 'hospital_admin',
   fullName: string,
 ): Promise<StaffAccount> {
   const email = `${role}-${unique()}@example.org`;
