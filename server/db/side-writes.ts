@@ -2,27 +2,108 @@
 // insert …`): one round trip instead of one each. Being one statement, they commit or fail
 // together even outside a transaction. They all see the statement's snapshot, so none may depend
 // on another's rows: give them the ids they need up front (ADR 18).
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+//
+// The pieces are plain text with positional parameters, composed by renumbering: booking, the one
+// user, is the front desk's busiest write, and building its statement through drizzle's SQL objects
+// (about a hundred parameters, pg-boss's included) was a measurable share of each request's CPU.
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import type { Executor } from './client';
 
-/** `exec.with(…)` holding `writes`: follow it with the statement they ride along with. */
-export function withWrites(exec: Executor, writes: readonly SQLWrapper[]) {
-  return exec.with(...writes.map((w, i) => exec.$with(`side_write_${i}`, {}).as(w.getSQL())));
+/** A statement as text with positional parameters (`$1`, `$2`, …) and their values. */
+export interface Positional {
+  text: string;
+  values: unknown[];
+}
+
+/** `$n` as a parameter: not a digit-led identifier part (`t$1`) nor inside a quoted literal. */
+const PARAM = /'(?:[^']|'')*'|"(?:[^"]|"")*"|(?<![\w$])\$(\d+)/g;
+
+/** `p`'s text with every parameter number moved up by `offset`. */
+function shifted(p: Positional, offset: number): string {
+  if (offset === 0) return p.text;
+  return p.text.replace(PARAM, (m, n: string | undefined) =>
+    n === undefined ? m : `$${Number(n) + offset}`,
+  );
+}
+
+/** `main` with `writes` riding along ahead of it, each one's parameters renumbered after the last's. */
+export function withWrites(writes: readonly Positional[], main: Positional): Positional {
+  const values: unknown[] = [];
+  const take = (p: Positional) => {
+    const text = shifted(p, values.length);
+    values.push(...p.values);
+    return text;
+  };
+  const ctes = writes.map((w, i) => `side_write_${i} as (${take(w)})`);
+  const body = take(main);
+  return { text: ctes.length > 0 ? `with ${ctes.join(', ')} ${body}` : body, values };
 }
 
 /**
- * A statement written for positional parameters (`$1`, `$2`, … as another library sends it) as a
- * drizzle SQL that can be composed with others: each placeholder becomes a parameter of its own.
+ * The INSERT of `rows` into `table` as drizzle writes it: every column, each value mapped by its
+ * column; a value left undefined takes the column's `$defaultFn` (ids), else the database's
+ * default. Plain values only (no SQL). `suffix` follows the values (`on conflict …`).
  */
-export function positionalSql(text: string, values: readonly unknown[]): SQL {
-  const parts: SQL[] = [];
-  let last = 0;
-  for (const m of text.matchAll(/\$(\d+)/g)) {
-    const n = Number(m[1]);
-    if (n < 1 || n > values.length) throw new Error(`positionalSql: $${n} has no value`);
-    parts.push(sql.raw(text.slice(last, m.index)), sql`${sql.param(values[n - 1] ?? null)}`);
-    last = m.index + m[0].length;
+export function insertRows<T extends Table>(
+  table: T,
+  rows: readonly Partial<T['$inferInsert']>[],
+  suffix = '',
+): Positional {
+  if (rows.length === 0) throw new Error('insertRows: no rows');
+  const columns = Object.entries(getTableColumns(table));
+  for (const row of rows) {
+    for (const k of Object.keys(row)) {
+      if (!columns.some(([key]) => key === k))
+        throw new Error(`insertRows: ${getTableName(table)} has no column for "${k}"`);
+    }
   }
-  parts.push(sql.raw(text.slice(last)));
-  return sql.join(parts);
+  const values: unknown[] = [];
+  const param = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const tuples = rows.map((row) => {
+    const r = row as Record<string, unknown>;
+    const cells = columns.map(([key, c]) => {
+      let v = r[key];
+      if (v === undefined && c.defaultFn) v = c.defaultFn();
+      else if (v === undefined && !c.default && c.onUpdateFn) v = c.onUpdateFn();
+      if (v === undefined) return 'default';
+      if (v !== null && typeof v === 'object' && 'getSQL' in v)
+        throw new Error(`insertRows: "${key}" holds SQL; only plain values ride along`);
+      return param(v === null ? null : c.mapToDriverValue(v));
+    });
+    return `(${cells.join(', ')})`;
+  });
+  const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
+  return {
+    text: `insert into "${getTableName(table)}" (${names}) values ${tuples.join(', ')}${suffix}`,
+    values,
+  };
 }
+
+/** `returning` every column of `table` under its property name, as drizzle's rows have them. */
+export function returningAll(table: Table): string {
+  const cached = returning.get(table);
+  if (cached) return cached;
+  const list = Object.entries(getTableColumns(table))
+    .map(([key, c]) =>
+      // node-postgres reads a date as a JS Date at local midnight; drizzle's string dates are text.
+      c.columnType === 'PgDateString' ? `"${c.name}"::text as "${key}"` : `"${c.name}" as "${key}"`,
+    )
+    .join(', ');
+  const text = ` returning ${list}`;
+  returning.set(table, text);
+  return text;
+}
+const returning = new WeakMap<Table, string>();
+
+/** Runs a positional statement on the executor's connection (the pool, or the transaction's). */
+export async function runPositional<T>(exec: Executor, p: Positional): Promise<T[]> {
+  const client = (exec as unknown as { session?: { client?: { query: QueryFn } } }).session?.client;
+  if (!client)
+    throw new Error('runPositional: no driver connection on this executor (drizzle internals changed?)');
+  const result = await client.query(p.text, p.values);
+  return result.rows as T[];
+}
+type QueryFn = (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>;

@@ -6,7 +6,7 @@ import {
   type NotificationKind,
 } from '../../../contracts/notifications';
 import type { Executor } from '../../db/client';
-import type { SQL } from 'drizzle-orm';
+import type { Positional } from '../../db/side-writes';
 import { enqueue, enqueueWrite, jobIdForKey } from '../../platform/jobs';
 import type { notificationDeliveries } from './notifications.tables';
 import { E164 } from '../../platform/sms';
@@ -236,7 +236,7 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<NotifyRe
  * statement (db/side-writes): the delivery rows and their jobs. A delivery whose template and key
  * were used before is not written again; its job then finds no delivery row and sends nothing.
  */
-export async function noticeWrites(exec: Executor, input: NotifyInput): Promise<SQL[]> {
+export async function noticeWrites(exec: Executor, input: NotifyInput): Promise<Positional[]> {
   const { rows, startAfter } = await planNotice(exec, input);
   if (rows.length === 0) return [];
   const jobs = rows
@@ -247,15 +247,7 @@ export async function noticeWrites(exec: Executor, input: NotifyInput): Promise<
         startAfter,
       }),
     );
-  return [
-    repo
-      .deliveriesInsert(
-        exec,
-        rows.map((r) => r.values),
-      )
-      .getSQL(),
-    ...(await Promise.all(jobs)),
-  ];
+  return [repo.deliveriesWrite(rows.map((r) => r.values)), ...(await Promise.all(jobs))];
 }
 
 function skipReason(

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { insertRows, runPositional, type Positional } from '../../db/side-writes';
 import { notificationDeliveries, notificationPreferences, notifications } from './notifications.tables';
 
 export type DeliveryRow = typeof notificationDeliveries.$inferSelect;
@@ -8,31 +9,28 @@ export type PreferenceRow = typeof notificationPreferences.$inferSelect;
 
 // ---- Delivery log ----
 
+/** A delivery whose template, idempotency key and channel exist is not written again. */
+const SKIP_REPEATS = ' on conflict ("template", "idempotency_key", "channel") do nothing';
+
 /**
  * Writes delivery rows, skipping any whose (template, idempotency key, channel) exists: a repeated
  * notice adds nothing. The ids of the rows written.
  */
-/** The INSERT of delivery rows, not yet run; a row whose template, key and channel exist is left out. */
-export function deliveriesInsert(exec: Executor, values: (typeof notificationDeliveries.$inferInsert)[]) {
-  return exec
-    .insert(notificationDeliveries)
-    .values(values)
-    .onConflictDoNothing({
-      target: [
-        notificationDeliveries.template,
-        notificationDeliveries.idempotencyKey,
-        notificationDeliveries.channel,
-      ],
-    });
-}
-
 export async function insertDeliveries(
   exec: Executor,
   values: (typeof notificationDeliveries.$inferInsert)[],
 ): Promise<Set<string>> {
   if (values.length === 0) return new Set();
-  const rows = await deliveriesInsert(exec, values).returning({ id: notificationDeliveries.id });
+  const rows = await runPositional<{ id: string }>(
+    exec,
+    insertRows(notificationDeliveries, values, `${SKIP_REPEATS} returning "id"`),
+  );
   return new Set(rows.map((r) => r.id));
+}
+
+/** `insertDeliveries` not yet run, to ride along with the change the notice is about (db/side-writes). */
+export function deliveriesWrite(values: (typeof notificationDeliveries.$inferInsert)[]): Positional {
+  return insertRows(notificationDeliveries, values, SKIP_REPEATS);
 }
 
 export async function findDelivery(exec: Executor, id: string): Promise<DeliveryRow | undefined> {

@@ -119,7 +119,7 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
             },
           })
         : [];
-      const booked = auditWrite(exec, ctx, {
+      const booked = auditWrite(ctx, {
         action: 'appointment.booked',
         entityType: 'appointment',
         entityId: id,

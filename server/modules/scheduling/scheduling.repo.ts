@@ -18,10 +18,9 @@ import {
   or,
   sql,
   type SQL,
-  type SQLWrapper,
 } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '../../db/client';
-import { withWrites } from '../../db/side-writes';
+import { insertRows, returningAll, runPositional, withWrites, type Positional } from '../../db/side-writes';
 import { bookableDoctorSql } from '../organisation';
 import type { ExceptionRule, TemplateRule } from './slots';
 import { appointments, availabilityExceptions, availabilityTemplates } from './scheduling.tables';
@@ -311,9 +310,10 @@ export async function findByKey(exec: Executor, userId: string, key: string) {
 export async function insertAppointment(
   exec: Executor,
   values: typeof appointments.$inferInsert,
-  writes: readonly SQLWrapper[] = [],
+  writes: readonly Positional[] = [],
 ): Promise<AppointmentRow> {
-  const [row] = await withWrites(exec, writes).insert(appointments).values(values).returning();
+  const insert = insertRows(appointments, [values], returningAll(appointments));
+  const [row] = await runPositional<AppointmentRow>(exec, withWrites(writes, insert));
   return row!;
 }
 

@@ -9,13 +9,8 @@ export type NewAuditRow = Omit<
   'seq' | 'chainSeq' | 'prevHash' | 'hash' | 'id' | 'occurredAt'
 >;
 
-/** The INSERT of one audit row, not yet run (to run it, or to let it ride along: db/side-writes). */
-export function auditEventInsert(exec: Executor, row: NewAuditRow) {
-  return exec.insert(auditEvents).values({ ...row, id: newId() });
-}
-
 export async function insertAuditEvent(exec: Executor, row: NewAuditRow): Promise<void> {
-  await auditEventInsert(exec, row);
+  await exec.insert(auditEvents).values({ ...row, id: newId() });
 }
 
 export interface AuditFilter {

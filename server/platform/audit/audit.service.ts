@@ -1,7 +1,9 @@
 import type { Executor } from '../../db/client';
 import type { AnonCtx, Ctx } from '../context';
 import { newId } from '../../db/ids';
-import { auditEventInsert, insertAuditEvent, type NewAuditRow } from './audit.repo';
+import { insertRows, type Positional } from '../../db/side-writes';
+import { insertAuditEvent, type NewAuditRow } from './audit.repo';
+import { auditEvents } from './audit.tables';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -59,8 +61,8 @@ export async function audit(exec: Executor, ctx: Ctx, e: AuditEntry): Promise<vo
  * The audit event as a statement not yet run, to ride along with the change it records in one
  * statement (db/side-writes): it commits or fails with it, as with `audit`.
  */
-export function auditWrite(exec: Executor, ctx: Ctx, e: AuditEntry) {
-  return auditEventInsert(exec, rowOf(ctx, e));
+export function auditWrite(ctx: Ctx, e: AuditEntry): Positional {
+  return insertRows(auditEvents, [{ ...rowOf(ctx, e), id: newId() }]);
 }
 
 /**

@@ -1,8 +1,8 @@
 import PgBoss from 'pg-boss';
 import { v5 as uuidv5 } from 'uuid';
 import { queryRows, type Executor } from '../../db/client';
-import { sql, type SQL } from 'drizzle-orm';
-import { positionalSql } from '../../db/side-writes';
+import { sql } from 'drizzle-orm';
+import type { Positional } from '../../db/side-writes';
 import { executorDb } from './jobs.db';
 
 /** Where pg-boss keeps its tables: created by the runner at start-up, next to the application's. */
@@ -96,12 +96,16 @@ export async function enqueue(
  * change that queues the job (db/side-writes). An unknown queue inserts nothing, silently (the
  * statement joins the queue's row), so only queues the runner defines at start-up belong here.
  */
-export async function enqueueWrite(queue: string, data: object, opts: EnqueueOptions = {}): Promise<SQL> {
+export async function enqueueWrite(
+  queue: string,
+  data: object,
+  opts: EnqueueOptions = {},
+): Promise<Positional> {
   lastEnqueued.set(queue, performance.now());
-  let statement: SQL | undefined;
+  let statement: Positional | undefined;
   const capture = {
     executeSql(text: string, values: unknown[] = []) {
-      statement = positionalSql(text, values);
+      statement = { text, values };
       return Promise.resolve({ rows: [{ id: 'captured' }] });
     },
   };
