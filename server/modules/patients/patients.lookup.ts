@@ -1,6 +1,6 @@
 // What other modules may learn about patients: enough to name them on their own records, and only
 // for patients registered at the hospital asking (or the patient themselves).
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 
 export interface PatientBrief {
@@ -51,7 +51,10 @@ export interface PatientContact extends PatientBrief {
  * not registered there); null when there is no such patient. Booking reads it in the statement that
  * reads the doctor's hours, with the doctor's hospital as `hospitalId`.
  */
-export function patientContactSql(patientId: string, hospitalId: SQL): SQL<PatientContact | null> {
+export function patientContactSql(
+  patientId: string | Placeholder,
+  hospitalId: SQL,
+): SQL<PatientContact | null> {
   return sql`(select json_build_object('id', p.id, 'name', trim(p.given_name || ' ' || p.family_name),
                        'mrn', r.mrn, 'userId', p.user_id, 'email', p.email, 'phone', p.phone)
                 from patients p

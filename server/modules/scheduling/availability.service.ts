@@ -12,7 +12,6 @@ import type {
   SlotQuery,
 } from '../../../contracts/scheduling';
 import { NEXT_FREE_DAYS } from '../../../contracts/scheduling';
-import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { can, requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
@@ -165,19 +164,19 @@ export async function removeException(ctx: Ctx, id: string): Promise<void> {
  * A doctor who can be booked, read in one statement with their weekly hours and the exceptions
  * touching the UTC dates `from`..`to` (two days either side are added: any time zone's local dates
  * fall inside). 404 for no such doctor, or one of another hospital than `hospitalId` when given.
- * `extra` reads one more column along (see `repo.bookingFacts`).
+ * With `patientId`, the patient's contact at the doctor's hospital comes along (booking).
  */
-export async function bookableDoctor<E = null>(
+export async function bookableDoctor(
   exec: Executor,
   doctorId: string,
   dates: { from: string; to: string; hospitalId?: string },
-  extra?: (doctor: SQL) => SQL<E>,
-): Promise<repo.BookingFacts & { extra: E }> {
+  patientId?: string,
+): Promise<repo.BookingFacts> {
   const doctor = await repo.bookingFacts(
     exec,
     doctorId,
     { from: addDays(dates.from, -2), to: addDays(dates.to, 2) },
-    extra,
+    patientId,
   );
   if (!doctor || (dates.hospitalId !== undefined && doctor.hospitalId !== dates.hospitalId)) {
     throw notFound('Doctor');

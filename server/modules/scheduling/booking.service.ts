@@ -8,7 +8,6 @@ import type {
   CancelAppointment,
   RescheduleAppointment,
 } from '../../../contracts/scheduling';
-import { sql, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client';
 import { newId } from '../../db/ids';
 import { can, requireHospital } from '../../platform/auth/actor';
@@ -17,7 +16,7 @@ import type { Ctx } from '../../platform/context';
 import { sha256 } from '../../platform/crypto';
 import { AppError, notFound, sqlState, UNIQUE_VIOLATION } from '../../platform/errors';
 import { noticeWrites, notify } from '../notifications';
-import { ensureRegistered, patientContactSql } from '../patients';
+import { ensureRegistered } from '../patients';
 import { present, toAppointment, viewerOf } from './appointments.service';
 import { bookableDoctor, offeredSlot, utcDate } from './availability.service';
 import { schedulingSettingsOf } from './scheduling-settings';
@@ -31,17 +30,17 @@ import { tellDoctor } from './doctor-notices';
  * exclusion constraints refuse an overlapping insert or move with SLOT_TAKEN or PATIENT_BUSY
  * (ADR 10), so no separate look first: booking is the front desk's busiest write.
  */
-async function slotAt<E = null>(
+async function slotAt(
   exec: Executor,
   doctorId: string,
   startsAt: string,
   hospitalId?: string,
-  extra?: (doctor: SQL) => SQL<E>,
+  patientId?: string,
 ) {
   const start = Date.parse(startsAt);
   if (start <= Date.now()) throw new AppError('IN_THE_PAST', 'That time has already passed.');
   const day = utcDate(start);
-  const doctor = await bookableDoctor(exec, doctorId, { from: day, to: day, hospitalId }, extra);
+  const doctor = await bookableDoctor(exec, doctorId, { from: day, to: day, hospitalId }, patientId);
   const slot = offeredSlot(doctor, start);
   return { doctor, startsAt: new Date(slot.start), endsAt: new Date(slot.end) };
 }
@@ -90,10 +89,8 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
   try {
     // No look-up of the key first: a key used before makes the insert fail on the key's unique
     // index (or the slot's exclusion), and the earlier booking is answered below.
-    const slot = await slotAt(ctx.db, input.doctorId, input.startsAt, hospitalId ?? undefined, (doctor) =>
-      patientContactSql(patientId, sql`${doctor}.hospital_id`),
-    );
-    const patient = slot.doctor.extra;
+    const slot = await slotAt(ctx.db, input.doctorId, input.startsAt, hospitalId ?? undefined, patientId);
+    const patient = slot.doctor.patient;
     if (!patient || (asStaff && !patient.mrn)) throw notFound('Patient');
     const id = newId();
     const write = async (exec: Executor) => {
