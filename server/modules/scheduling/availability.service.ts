@@ -19,6 +19,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { findHospitalInfo, type HospitalInfo } from '../organisation';
 import { addDays, localDateOf, localToInstant } from './local-time';
+import { bookingFacts, bookingFactsOf, type BookingFacts } from './booking-facts.repo';
 import * as repo from './scheduling.repo';
 import { toException, toTemplate } from './scheduling.dto';
 import { freeSlots, offeredSlotAt, type Interval } from './slots';
@@ -171,8 +172,8 @@ export async function bookableDoctor(
   doctorId: string,
   dates: { from: string; to: string; hospitalId?: string },
   patientId?: string,
-): Promise<repo.BookingFacts> {
-  const doctor = await repo.bookingFacts(
+): Promise<BookingFacts> {
+  const doctor = await bookingFacts(
     exec,
     doctorId,
     { from: addDays(dates.from, -2), to: addDays(dates.to, 2) },
@@ -227,7 +228,7 @@ export async function nextFreeSlots(ctx: Ctx, q: NextFreeQuery): Promise<NextFre
   const today = utcDate(now);
   const ids = [...new Set(q.ids)];
   const doctors = (
-    await repo.bookingFactsOf(ctx.db, ids, {
+    await bookingFactsOf(ctx.db, ids, {
       from: addDays(today, -2),
       to: addDays(today, NEXT_FREE_DAYS + 2),
     })
@@ -266,7 +267,7 @@ export async function nextFreeSlots(ctx: Ctx, q: NextFreeQuery): Promise<NextFre
 }
 
 /** The doctor's slot that starts at `startsAt`; OUTSIDE_AVAILABILITY when there is none. */
-export function offeredSlot(doctor: repo.BookingFacts, startsAt: number): Interval {
+export function offeredSlot(doctor: BookingFacts, startsAt: number): Interval {
   const slot = offeredSlotAt(doctor.templates, doctor.exceptions, startsAt, doctor.hospital.timeZone);
   if (!slot) {
     throw new AppError(
