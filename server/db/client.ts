@@ -107,6 +107,17 @@ export async function queryRows<T>(exec: Executor, query: SQL): Promise<T[]> {
 }
 
 /**
+ * The node-postgres connection drizzle holds for `exec`: the pool, or the transaction's client.
+ * For statements drizzle's builder does not write (prepared, positional, pg-boss's own).
+ */
+export function driverClient(exec: Executor): pg.Pool | pg.PoolClient {
+  const client = (exec as unknown as { session?: { client?: pg.Pool | pg.PoolClient } }).session?.client;
+  if (!client || typeof client.query !== 'function')
+    throw new Error('no driver connection on this drizzle executor (drizzle internals changed?)');
+  return client;
+}
+
+/**
  * Rows of a hot-path statement with fixed text, prepared once per connection under `name`:
  * PostgreSQL then skips parsing and, after a few runs, planning. Works on the pool and inside a
  * transaction (on the transaction's connection), as drizzle holds either one.
@@ -117,9 +128,15 @@ export async function preparedRows<T>(
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  const client = (exec as unknown as { session?: { client?: pg.Pool | pg.PoolClient } }).session?.client;
-  if (!client)
-    throw new Error('preparedRows: no driver connection on this executor (drizzle internals changed?)');
-  const result = await client.query<T & pg.QueryResultRow>({ name, text, values });
+  const result = await driverClient(exec).query<T & pg.QueryResultRow>({ name, text, values });
+  return result.rows;
+}
+
+/** Rows of a statement as text with positional parameters, on the executor's connection. */
+export async function positionalRows<T>(
+  exec: Executor,
+  p: { text: string; values: unknown[] },
+): Promise<T[]> {
+  const result = await driverClient(exec).query<T & pg.QueryResultRow>(p.text, p.values);
   return result.rows;
 }

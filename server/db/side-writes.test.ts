@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationDeliveries } from '../modules/notifications/notifications.tables';
 import { appointments } from '../modules/scheduling/scheduling.tables';
 import { openTestDatabase } from '../test/harness';
-import type { Database } from './client';
+import { positionalRows, type Database } from './client';
 import { newId } from './ids';
-import { insertRows, returningAll, runPositional, withWrites } from './side-writes';
+import { insertRows, returningAll, withWrites } from './side-writes';
 
 describe('withWrites', () => {
   it('numbers each piece’s parameters after the one before, leaving literals and names alone', () => {
@@ -24,6 +24,17 @@ describe('withWrites', () => {
         'select $5::int + $4::int as n',
     );
     expect(p.values).toEqual(['a1', 'a2', 'b1', 1, 2]);
+  });
+
+  it('leaves parameters alone inside comments and dollar-quoted strings', () => {
+    const p = withWrites([{ text: 'select $1', values: ['w'] }], {
+      text: `select $1 -- not $1\n, /* nor $2 */ $$ nor $1 $$, $q$ nor $2 $q$, $2`,
+      values: ['x', 'y'],
+    });
+    expect(p.text).toBe(
+      `with side_write_0 as (select $1) select $2 -- not $1\n, /* nor $2 */ $$ nor $1 $$, $q$ nor $2 $q$, $3`,
+    );
+    expect(p.values).toEqual(['w', 'x', 'y']);
   });
 
   it('is the statement itself when nothing rides along', () => {
@@ -88,7 +99,7 @@ describe('against the database', () => {
       ],
       returningAll(notificationDeliveries),
     );
-    const [returned] = await runPositional<Record<string, unknown>>(database.db, p);
+    const [returned] = await positionalRows<Record<string, unknown>>(database.db, p);
     const [read] = await database.db
       .select()
       .from(notificationDeliveries)

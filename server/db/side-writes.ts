@@ -7,7 +7,6 @@
 // user, is the front desk's busiest write, and building its statement through drizzle's SQL objects
 // (about a hundred parameters, pg-boss's included) was a measurable share of each request's CPU.
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
-import type { Executor } from './client';
 
 /** A statement as text with positional parameters (`$1`, `$2`, …) and their values. */
 export interface Positional {
@@ -15,13 +14,18 @@ export interface Positional {
   values: unknown[];
 }
 
-/** `$n` as a parameter: not a digit-led identifier part (`t$1`) nor inside a quoted literal. */
-const PARAM = /'(?:[^']|'')*'|"(?:[^"]|"")*"|(?<![\w$])\$(\d+)/g;
+/**
+ * `$n` as a parameter: not part of an identifier (`t$1`), nor inside a quoted literal or name, a
+ * dollar-quoted string (`$$…$$`, `$tag$…$tag$`) or a comment (`-- …`, `/* … *\/`). The
+ * alternatives before the last one match what is skipped whole.
+ */
+const PARAM =
+  /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|(?<![\w$])\$(\d+)/g;
 
 /** `p`'s text with every parameter number moved up by `offset`. */
 function shifted(p: Positional, offset: number): string {
   if (offset === 0) return p.text;
-  return p.text.replace(PARAM, (m, n: string | undefined) =>
+  return p.text.replace(PARAM, (m, _tag: string | undefined, n: string | undefined) =>
     n === undefined ? m : `$${Number(n) + offset}`,
   );
 }
@@ -50,10 +54,11 @@ export function insertRows<T extends Table>(
   suffix = '',
 ): Positional {
   if (rows.length === 0) throw new Error('insertRows: no rows');
-  const columns = Object.entries(getTableColumns(table));
+  const byKey = getTableColumns(table);
+  const columns = Object.entries(byKey);
   for (const row of rows) {
     for (const k of Object.keys(row)) {
-      if (!columns.some(([key]) => key === k))
+      if (!Object.hasOwn(byKey, k))
         throw new Error(`insertRows: ${getTableName(table)} has no column for "${k}"`);
     }
   }
@@ -97,13 +102,3 @@ export function returningAll(table: Table): string {
   return text;
 }
 const returning = new WeakMap<Table, string>();
-
-/** Runs a positional statement on the executor's connection (the pool, or the transaction's). */
-export async function runPositional<T>(exec: Executor, p: Positional): Promise<T[]> {
-  const client = (exec as unknown as { session?: { client?: { query: QueryFn } } }).session?.client;
-  if (!client)
-    throw new Error('runPositional: no driver connection on this executor (drizzle internals changed?)');
-  const result = await client.query(p.text, p.values);
-  return result.rows as T[];
-}
-type QueryFn = (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>;

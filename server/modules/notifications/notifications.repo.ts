@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { insertRows, runPositional, type Positional } from '../../db/side-writes';
+import { positionalRows, type Executor } from '../../db/client';
+import { insertRows, type Positional } from '../../db/side-writes';
 import { notificationDeliveries, notificationPreferences, notifications } from './notifications.tables';
 
 export type DeliveryRow = typeof notificationDeliveries.$inferSelect;
@@ -21,7 +21,7 @@ export async function insertDeliveries(
   values: (typeof notificationDeliveries.$inferInsert)[],
 ): Promise<Set<string>> {
   if (values.length === 0) return new Set();
-  const rows = await runPositional<{ id: string }>(
+  const rows = await positionalRows<{ id: string }>(
     exec,
     insertRows(notificationDeliveries, values, `${SKIP_REPEATS} returning "id"`),
   );

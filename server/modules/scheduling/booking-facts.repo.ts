@@ -2,9 +2,8 @@
 // request, ADR 18): the doctor and their hospital, weekly hours, exceptions and, for a booking, the
 // patient's contact and registration at the doctor's hospital.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { positionalRows, type Executor } from '../../db/client';
 import { fixedStatement } from '../../db/fixed-statement';
-import { runPositional } from '../../db/side-writes';
 import { bookableDoctorSql } from '../organisation';
 import { patientContactSql, type PatientContact } from '../patients';
 import type { DoctorFacts } from './scheduling.repo';
@@ -77,7 +76,7 @@ export async function bookingFactsOf(
   patientId?: string,
 ): Promise<BookingFacts[]> {
   const values = { ids: doctorIds, from: range.from, to: range.to };
-  const rows = await runPositional<BookingFacts & { hospitalName: string; timeZone: string }>(
+  const rows = await positionalRows<BookingFacts & { hospitalName: string; timeZone: string }>(
     exec,
     patientId === undefined ? facts.plain(values) : facts.withPatient({ ...values, patientId }),
   );

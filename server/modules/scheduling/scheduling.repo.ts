@@ -19,8 +19,8 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { queryRows, type Executor, type Tx } from '../../db/client';
-import { insertRows, returningAll, runPositional, withWrites, type Positional } from '../../db/side-writes';
+import { positionalRows, queryRows, type Executor, type Tx } from '../../db/client';
+import { insertRows, returningAll, withWrites, type Positional } from '../../db/side-writes';
 import { appointments, availabilityExceptions, availabilityTemplates } from './scheduling.tables';
 
 export type TemplateRow = typeof availabilityTemplates.$inferSelect;
@@ -249,7 +249,7 @@ export async function insertAppointment(
   writes: readonly Positional[] = [],
 ): Promise<AppointmentRow> {
   const insert = insertRows(appointments, [values], returningAll(appointments));
-  const [row] = await runPositional<AppointmentRow>(exec, withWrites(writes, insert));
+  const [row] = await positionalRows<AppointmentRow>(exec, withWrites(writes, insert));
   return row!;
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { newId } from '../../db/ids';
-import type { Database, Executor } from '../../db/client';
+import { positionalRows, type Database, type Executor } from '../../db/client';
+import { insertRows, type Positional } from '../../db/side-writes';
 import { auditEvents } from './audit.tables';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
@@ -9,8 +10,13 @@ export type NewAuditRow = Omit<
   'seq' | 'chainSeq' | 'prevHash' | 'hash' | 'id' | 'occurredAt'
 >;
 
+/** The INSERT of one audit event, as text: run alone or ridden along another statement (db/side-writes). */
+export function auditInsert(row: NewAuditRow): Positional {
+  return insertRows(auditEvents, [{ ...row, id: newId() }]);
+}
+
 export async function insertAuditEvent(exec: Executor, row: NewAuditRow): Promise<void> {
-  await exec.insert(auditEvents).values({ ...row, id: newId() });
+  await positionalRows(exec, auditInsert(row));
 }
 
 export interface AuditFilter {

@@ -1,9 +1,8 @@
 import type { Executor } from '../../db/client';
 import type { AnonCtx, Ctx } from '../context';
 import { newId } from '../../db/ids';
-import { insertRows, type Positional } from '../../db/side-writes';
-import { insertAuditEvent, type NewAuditRow } from './audit.repo';
-import { auditEvents } from './audit.tables';
+import type { Positional } from '../../db/side-writes';
+import { auditInsert, insertAuditEvent, type NewAuditRow } from './audit.repo';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -62,7 +61,7 @@ export async function audit(exec: Executor, ctx: Ctx, e: AuditEntry): Promise<vo
  * statement (db/side-writes): it commits or fails with it, as with `audit`.
  */
 export function auditWrite(ctx: Ctx, e: AuditEntry): Positional {
-  return insertRows(auditEvents, [{ ...rowOf(ctx, e), id: newId() }]);
+  return auditInsert(rowOf(ctx, e));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import type { Database, Executor } from '../../db/client';
+import { driverClient, type Database, type Executor } from '../../db/client';
 
 // pg-boss talks to the database through one method, `executeSql(text, values)`. These adapters let it
 // use the application's own pool and the caller's transaction.
@@ -50,19 +50,11 @@ export function bossDb(database: Database): BossDb {
  * interval in others), which only works when PostgreSQL sees each parameter once.
  */
 export function executorDb(exec: Executor): BossDb {
-  const client = (exec as unknown as { session?: { client?: Queryable } }).session?.client;
-  if (!client || typeof client.query !== 'function') {
-    throw new Error('executorDb: no driver connection on this drizzle executor (drizzle internals changed?)');
-  }
+  const client = driverClient(exec);
   return {
     async executeSql(text: string, values: unknown[] = []) {
       const result = await client.query(text, values);
       return { rows: result.rows as Record<string, unknown>[] };
     },
   };
-}
-
-/** What a pg Pool or PoolClient offers. */
-interface Queryable {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
