@@ -141,9 +141,9 @@ test('the platform admin reads a message in the outbox, its HTML kept in a sandb
   await expect(frame).toHaveAttribute('sandbox', '');
   await expect(page.frameLocator('[data-testid="outbox-html"]').getByText('confirmed')).toBeVisible();
   expect(await page.title()).not.toBe('hijacked');
-  await snap(page, info, '05-message-html');
+  await snap(page, info, '05-message-html', { settled: true }); // the frame's text is in (above)
 
   await dialog.getByRole('tab', { name: 'Plain text' }).click();
   await expect(dialog.getByTestId('outbox-text')).toContainText('Your appointment is confirmed for Monday');
-  await snap(page, info, '06-message-text');
+  await snap(page, info, '06-message-text', { settled: true }); // the frame is still on the page
 });
