@@ -74,7 +74,9 @@ async function main(): Promise<void> {
     `  API docs: ${url}/api/docs`,
     `  Database: ${
       embedded
-        ? `embedded PostgreSQL ${embedded.version} in ${config.dataDir}/pg (127.0.0.1:${embedded.port}, loopback only)`
+        ? `embedded PostgreSQL ${embedded.version} in ${config.dataDir}/pg (${
+            embedded.socketDir ? 'Unix socket; also ' : ''
+          }127.0.0.1:${embedded.port}, loopback only)`
         : 'PostgreSQL (DATABASE_URL)'
     }`,
     ...(embedded?.notes ?? []).map((n) => `            ${n}`),

@@ -21,6 +21,8 @@ export type Executor = Db | Tx;
 export interface EmbeddedInfo {
   version: string;
   port: number;
+  /** The folder of the Unix socket the app connects through; null: loopback TCP (ADR 20). */
+  socketDir: string | null;
   clusterDir: string;
   /** This process started the server just now: no other process can hold work in the database. */
   startedHere: boolean;

@@ -34,6 +34,7 @@ export async function openConfiguredDatabase(
       embedded: {
         version: server.version,
         port: server.port,
+        socketDir: server.socketDir,
         clusterDir: server.clusterDir,
         startedHere: server.startedHere,
         notes: server.notes,

@@ -114,7 +114,8 @@ export async function initialiseCluster(
 /** Appended to postgresql.conf of every new cluster; the start command repeats the loopback rule. */
 const HOSPITIUM_SETTINGS = `
 # --- Hospitium's embedded server ---------------------------------------------------------------
-# Loopback only: the embedded server is never reachable from the network.
+# Loopback only: the embedded server is never reachable from the network. The start command
+# repeats this and adds the Unix socket in the cluster's folder (ADR 20).
 listen_addresses = '127.0.0.1'
 unix_socket_directories = ''
 # Durability is PostgreSQL's default and stays on: fsync, full_page_writes, synchronous_commit.
@@ -230,14 +231,20 @@ export function serverEnvironment(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' };
 }
 
+/** Where clients reach the server: `host` a socket folder or the loopback address. */
+export interface ServerAddress {
+  host: string;
+  port: number;
+}
+
 /**
  * The application's role and database, with the extensions the schema needs, made once and checked
  * at every start (a crash between initdb and here leaves a cluster without them).
  */
-export async function ensureAppDatabase(port: number, passwords: Passwords): Promise<void> {
+export async function ensureAppDatabase(server: ServerAddress, passwords: Passwords): Promise<void> {
   const admin = new pg.Client({
-    host: '127.0.0.1',
-    port,
+    host: server.host,
+    port: server.port,
     user: ADMIN_ROLE,
     password: passwords.admin,
     database: 'postgres',
@@ -255,8 +262,8 @@ export async function ensureAppDatabase(port: number, passwords: Passwords): Pro
   }
   // Extensions are created by the superuser, so the app's role never needs more than ownership.
   const inApp = new pg.Client({
-    host: '127.0.0.1',
-    port,
+    host: server.host,
+    port: server.port,
     user: ADMIN_ROLE,
     password: passwords.admin,
     database: APP_DATABASE,

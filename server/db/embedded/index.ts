@@ -17,6 +17,7 @@ import {
 } from './cluster';
 import {
   findOrphan,
+  hostOf,
   isAlive,
   readPostmasterPid,
   startPostmaster,
@@ -47,6 +48,8 @@ export interface EmbeddedServer {
   /** PostgreSQL major.minor, e.g. 18.4. */
   version: string;
   port: number;
+  /** The folder of its Unix socket, which the URLs below use; null: loopback TCP alone (ADR 20). */
+  socketDir: string | null;
   clusterDir: string;
   /** The application's role on its database. */
   appUrl: string;
@@ -92,7 +95,7 @@ export async function openEmbeddedServer(o: EmbeddedOptions): Promise<EmbeddedSe
     if (server) {
       const orphan = server;
       try {
-        await waitUntilAccepting(orphan.port, passwords.admin, () => isAlive(orphan.pid), 60_000);
+        await waitUntilAccepting(orphan, passwords.admin, () => isAlive(orphan.pid), 60_000);
         notes.push(`Reused the database server (pid ${orphan.pid}) a stopped Hospitium left running.`);
       } catch (err) {
         if (isAlive(orphan.pid)) throw err;
@@ -111,11 +114,11 @@ export async function openEmbeddedServer(o: EmbeddedOptions): Promise<EmbeddedSe
       });
       startedHere = true;
     }
-    await ensureAppDatabase(server.port, passwords);
+    await ensureAppDatabase({ host: hostOf(server), port: server.port }, passwords);
     const running = server;
     let stopped = false;
     return {
-      ...describe(running.port, passwords, binaries.version, clusterDir),
+      ...describe(running, passwords, binaries.version, clusterDir),
       startedHere,
       notes,
       async stop() {
@@ -150,10 +153,10 @@ async function joinRunning(dataDir: string, holder: number): Promise<EmbeddedSer
     info = readPostmasterPid(files.clusterDir);
   }
   const server = info;
-  await waitUntilAccepting(server.port, passwords.admin, () => isAlive(server.pid), 30_000);
+  await waitUntilAccepting(server, passwords.admin, () => isAlive(server.pid), 30_000);
   const version = fs.readFileSync(path.join(files.clusterDir, 'PG_VERSION'), 'utf8').trim();
   return {
-    ...describe(server.port, passwords, version, files.clusterDir),
+    ...describe(server, passwords, version, files.clusterDir),
     startedHere: false,
     notes: [`Using the database server of the Hospitium process ${holder}.`],
     stop: async () => undefined,
@@ -161,16 +164,19 @@ async function joinRunning(dataDir: string, holder: number): Promise<EmbeddedSer
 }
 
 function describe(
-  port: number,
+  server: RunningPostmaster,
   passwords: { admin: string; app: string },
   version: string,
   clusterDir: string,
 ) {
+  // With a socket, libpq and node-postgres read the folder from `?host=` (the port names the file).
+  const socket = server.socketDir ? `?host=${encodeURIComponent(server.socketDir)}` : '';
   const url = (user: string, password: string, db: string) =>
-    `postgres://${user}:${password}@127.0.0.1:${port}/${db}`;
+    `postgres://${user}:${password}@127.0.0.1:${server.port}/${db}${socket}`;
   return {
     version,
-    port,
+    port: server.port,
+    socketDir: server.socketDir,
     clusterDir,
     appUrl: url(APP_ROLE, passwords.app, APP_DATABASE),
     adminUrl: url(ADMIN_ROLE, passwords.admin, 'postgres'),

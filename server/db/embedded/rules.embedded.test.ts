@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError } from '../data-dir-lock';
 import { LegacyDataDirError, openEmbeddedServer, type EmbeddedServer } from '.';
-import { isAlive, readPostmasterPid } from './server-process';
+import { hostOf, isAlive, readPostmasterPid, socketDirFor } from './server-process';
 import {
   firstBlockedDirectory,
   grantSearchToServiceGroup,
@@ -99,10 +99,17 @@ describe('one manager per DATA_DIR', () => {
     ).toBe('127.0.0.1');
     expect(await scalar(owner.appUrl, "select setting from pg_settings where name = 'fsync'")).toBe('on');
     expect(fs.statSync(path.join(dataDir, 'postgres-passwords.json')).mode & 0o777).toBe(0o600);
+    // The app talks over the Unix socket in the cluster's folder (no server address: not TCP),
+    // a socket only its owner (the service account) and root may open.
+    expect(await scalar(owner.appUrl, 'select inet_server_addr() is null')).toBe(true);
+    const socket = fs.statSync(path.join(owner.clusterDir, `.s.PGSQL.${owner.port}`));
+    expect(socket.isSocket()).toBe(true);
+    expect(socket.mode & 0o777).toBe(0o700);
 
     await expect(open(dataDir)).rejects.toThrow(DataDirLockedError);
     const guest = await open(dataDir, false);
     expect(guest.port).toBe(owner.port);
+    expect(guest.appUrl).toBe(owner.appUrl); // the socket, read from postmaster.pid
     expect(guest.startedHere).toBe(false);
     await guest.stop(); // a guest leaves the server running
     expect(await scalar(owner.appUrl, 'select 1')).toBe(1);
@@ -112,6 +119,15 @@ describe('one manager per DATA_DIR', () => {
     expect(isAlive(pid)).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'hospitium.lock'))).toBe(false);
   }, 60_000);
+});
+
+describe('the Unix socket', () => {
+  it('lives in the cluster folder, unless its path would be too long for the system: then TCP alone', () => {
+    expect(socketDirFor('/srv/hospitium/pg', 5432)).toBe('/srv/hospitium/pg');
+    const deep = `/srv/${'x'.repeat(100)}/pg`;
+    expect(socketDirFor(deep, 5432)).toBeNull();
+    expect(hostOf({ socketDir: null })).toBe('127.0.0.1');
+  });
 });
 
 describe('a Hospitium 0.1 data directory', () => {

@@ -13,9 +13,27 @@ import { EmbeddedServerError, type ServiceUser } from './service-user';
 export interface RunningPostmaster {
   pid: number;
   port: number;
+  /** The folder of its Unix socket; null when it listens on loopback TCP alone. */
+  socketDir: string | null;
 }
 
-/** postmaster.pid: line 1 the pid, line 4 the port, line 8 the state (starting, ready, stopping). */
+/** Where a client reaches the server: its Unix socket when it has one (cheaper per round trip), else loopback. */
+export const hostOf = (s: { socketDir: string | null }): string => s.socketDir ?? '127.0.0.1';
+
+/**
+ * The folder for the server's Unix socket: the cluster's own (the service account owns it), unless
+ * the socket's path would exceed what the system allows (107 bytes on Linux, 103 on macOS; a deep
+ * DATA_DIR): then none, and clients use loopback TCP.
+ */
+export function socketDirFor(clusterDir: string, port: number): string | null {
+  const limit = process.platform === 'linux' ? 107 : 103;
+  return Buffer.byteLength(path.join(clusterDir, `.s.PGSQL.${port}`)) <= limit ? clusterDir : null;
+}
+
+/**
+ * postmaster.pid: line 1 the pid, line 4 the port, line 5 the first socket folder (empty with
+ * none), line 8 the state (starting, ready, stopping).
+ */
 export function readPostmasterPid(clusterDir: string): (RunningPostmaster & { status: string }) | null {
   let text: string;
   try {
@@ -27,7 +45,8 @@ export function readPostmasterPid(clusterDir: string): (RunningPostmaster & { st
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || pid <= 0) return null;
-  return { pid, port, status: (lines[7] ?? '').trim() };
+  const socketDir = (lines[4] ?? '').trim() || null;
+  return { pid, port, socketDir, status: (lines[7] ?? '').trim() };
 }
 
 export function isAlive(pid: number): boolean {
@@ -83,6 +102,7 @@ export interface StartOptions {
 export async function startPostmaster(o: StartOptions): Promise<RunningPostmaster> {
   for (let attempt = 1; ; attempt++) {
     const port = o.port || (await freeLoopbackPort());
+    const socketDir = socketDirFor(o.clusterDir, port);
     const log = fs.openSync(o.startLog, 'w');
     const child = spawn(
       o.binaries.postgres,
@@ -92,9 +112,14 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
         '-p',
         String(port),
         ...Object.entries(o.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-        // Last, so nothing above can open the server to the network.
+        // Last, so nothing above can open the server to the network. The socket (ADR 20) is the
+        // service account's alone: the app runs as that account, or as root, which passes anyway.
         '-c',
         'listen_addresses=127.0.0.1',
+        '-c',
+        `unix_socket_directories=${socketDir ?? ''}`,
+        '-c',
+        'unix_socket_permissions=0700',
       ],
       {
         ...(o.user ? { uid: o.user.uid, gid: o.user.gid } : {}),
@@ -109,8 +134,9 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
     child.on('exit', () => (exited = true));
     child.on('error', () => (exited = true));
     try {
-      await waitUntilAccepting(port, o.adminPassword, () => !exited, o.timeoutMs ?? 60_000);
-      return { pid: child.pid!, port };
+      const running = { pid: child.pid!, port, socketDir };
+      await waitUntilAccepting(running, o.adminPassword, () => !exited, o.timeoutMs ?? 60_000);
+      return running;
     } catch (err) {
       const output = fs.readFileSync(o.startLog, 'utf8').trim();
       if (!exited) await stopPostmaster(child.pid!);
@@ -125,7 +151,7 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
 
 /** Polls with a real connection until the server answers queries (not just listens). */
 export async function waitUntilAccepting(
-  port: number,
+  server: { port: number; socketDir: string | null },
   adminPassword: string,
   stillRunning: () => boolean,
   timeoutMs: number,
@@ -135,8 +161,8 @@ export async function waitUntilAccepting(
   while (Date.now() < deadline) {
     if (!stillRunning()) throw new Error('the server process exited');
     const client = new pg.Client({
-      host: '127.0.0.1',
-      port,
+      host: hostOf(server),
+      port: server.port,
       user: ADMIN_ROLE,
       password: adminPassword,
       database: 'postgres',
