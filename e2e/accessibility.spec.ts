@@ -3,45 +3,10 @@
 // (and in dark mode for two), on a phone for two. A scan once found the same two faults on every page: the theme's "light" badges,
 // buttons and active menu entry at 2.7–4.3:1 contrast (AA asks 4.5:1), and aria-expanded on the
 // notification bell's indicator (a plain div) instead of its button.
-import { createRequire } from 'node:module';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { scan, type Finding } from './support/axe';
 import { demoEmail, signIn } from './support/helpers';
 import { newStaffMember } from './support/staff';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-// axe is injected as a script, which the app's Content-Security-Policy would rightly refuse.
-test.use({ bypassCSP: true });
-
-interface Finding {
-  rule: string;
-  impact: string | null;
-  where: string;
-  why: string;
-}
-
-async function scan(page: Page): Promise<Finding[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<AxeResult> } }).axe;
-    interface AxeResult {
-      violations: {
-        id: string;
-        impact: string | null;
-        nodes: { target: string[]; failureSummary?: string }[];
-      }[];
-    }
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
-    return result.violations.flatMap((v) =>
-      v.nodes.map((n) => ({
-        rule: v.id,
-        impact: v.impact,
-        where: n.target.join(' '),
-        why: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200),
-      })),
-    );
-  });
-}
 
 // At a desk: light mode for every role, dark mode (the system's choice, which the app follows) for
 // the receptionist and the patient, whose screens between them hold every kind of component. On a

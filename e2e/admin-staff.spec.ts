@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoEmail, openNav, signIn, snap, unique, waitForMail } from './support/helpers';
+import { expectAccessible } from './support/axe';
 
 test('a hospital admin invites a nurse, who accepts; the admin adds a department and reads the audit log', async ({
   page,
@@ -12,6 +13,8 @@ test('a hospital admin invites a nurse, who accepts; the admin adds a department
   await openNav(page, 'Staff');
   await page.getByRole('button', { name: 'Invite someone' }).click();
   const invite = page.getByRole('dialog', { name: 'Invite someone' });
+  await expect(invite).toBeVisible();
+  await expectAccessible(page, 'the invitation dialog');
   await invite.getByLabel('Email address').fill(email);
   await invite.getByLabel('Role').click();
   await page.getByRole('option', { name: 'Nurse' }).click();
@@ -46,6 +49,8 @@ test('a hospital admin invites a nurse, who accepts; the admin adds a department
   await openNav(page, 'Departments');
   await page.getByRole('button', { name: 'Add department' }).click();
   const add = page.getByRole('dialog', { name: 'Add department' });
+  await expect(add).toBeVisible();
+  await expectAccessible(page, 'the new department dialog');
   await add.getByLabel('Name').fill(department);
   await add.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('data-row').filter({ hasText: department })).toContainText('Active');

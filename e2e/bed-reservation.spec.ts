@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoEmail, signIn, snap, unique } from './support/helpers';
 import { setUpWard } from './support/wards';
+import { expectAccessible } from './support/axe';
 
 // A step that cannot happen fails in half a minute, not at the end of the test's time.
 test.use({ actionTimeout: 30_000 });
@@ -41,6 +42,8 @@ test('the front desk reserves a bed for a named patient, who alone is admitted i
   // 1. The desk reserves the bed for the patient until tomorrow (the dialog's default), saying why.
   await bedAction(desk, ward, bed, 'Reserve for a patient');
   const reserving = desk.getByRole('dialog', { name: `Reserve bed ${bed}` });
+  await expect(reserving).toBeVisible();
+  await expectAccessible(desk, 'the bed reservation dialog');
   await pickPatient(desk, reserving, patient.name);
   await expect(reserving.getByLabel(/^Held until/)).not.toHaveValue('');
   await reserving.getByLabel('Reason').fill('Hip replacement tomorrow morning');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { demoEmail, openNav, signIn, snap, unique } from './support/helpers';
+import { expectAccessible } from './support/axe';
 
 /** The smallest well-formed PDF: one empty page. */
 function minimalPdf(): Buffer {
@@ -141,6 +142,7 @@ test('the platform admin reads a message in the outbox, its HTML kept in a sandb
   await expect(frame).toHaveAttribute('sandbox', '');
   await expect(page.frameLocator('[data-testid="outbox-html"]').getByText('confirmed')).toBeVisible();
   expect(await page.title()).not.toBe('hijacked');
+  await expectAccessible(page, 'the outbox message dialog');
   await snap(page, info, '05-message-html', { settled: true }); // the frame's text is in (above)
 
   await dialog.getByRole('tab', { name: 'Plain text' }).click();

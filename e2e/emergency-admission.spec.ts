@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { demoEmail, signIn, snap, unique } from './support/helpers';
 import { setUpWard } from './support/wards';
+import { expectAccessible } from './support/axe';
 
 // A step that cannot happen fails in half a minute, not at the end of the test's time.
 test.use({ actionTimeout: 30_000 });
@@ -89,6 +90,7 @@ test('a temporary record is merged into the identified patient’s own record', 
   await desk.getByRole('note').getByRole('button', { name: 'Merge into their record' }).click();
   const merging = desk.getByRole('dialog', { name: `Merge ${callName} into a patient’s record` });
   await expect(merging).toContainText('This cannot be undone.');
+  await expectAccessible(desk, 'the merge dialog');
   const picker = merging.getByTestId('patient-picker');
   await merging.getByLabel('How were they identified?').fill('Identified by her son; Aadhaar card checked');
   // First the wrong man: a woman's temporary record is not merged into his without a question.

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoEmail, signIn, snap, unique } from './support/helpers';
 import { expectNoSidewaysScroll } from './support/layout';
 import { setUpWard } from './support/wards';
+import { expectAccessible } from './support/axe';
 
 // An in-patient stay end to end: the doctor admits a patient from a consultation into a bed of the
 // ward this run sets up, the nurse moves them to another bed, charts vitals and gives a medicine
@@ -49,6 +50,7 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
   await doc.getByRole('button', { name: 'Admit', exact: true }).click();
   const admitting = doc.getByRole('dialog', { name: 'Admit a patient' });
   await expect(admitting.getByText('Admitted from this consultation.')).toBeVisible();
+  await expectAccessible(doc, 'the admission dialog');
   await pickBed(admitting, doc, s.beds[0]);
   await admitting
     .getByLabel('Reason for admission')
@@ -70,6 +72,8 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
   const admissionId = new URL(nurse.url()).pathname.split('/').pop()!;
   await nurse.getByRole('button', { name: 'Transfer', exact: true }).click();
   const moving = nurse.getByRole('dialog', { name: `Transfer ${s.patient.name}` });
+  await expect(moving).toBeVisible();
+  await expectAccessible(nurse, 'the transfer dialog');
   await pickBed(moving, nurse, s.beds[1]);
   await moving.getByRole('button', { name: 'Transfer', exact: true }).click();
   await expect(nurse.getByText(`${s.patient.name} moved to bed ${s.beds[1]}.`)).toBeVisible();
@@ -77,6 +81,8 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
   // 3. Vitals charted, and a medicine given from the ward's store.
   await nurse.getByRole('button', { name: 'Record vitals' }).click();
   const vitals = nurse.getByRole('dialog', { name: 'Record vitals' });
+  await expect(vitals).toBeVisible();
+  await expectAccessible(nurse, 'the vitals dialog');
   await vitals.getByLabel('Systolic (mmHg)').fill('132');
   await vitals.getByLabel('Diastolic (mmHg)').fill('84');
   await vitals.getByLabel('Pulse (/min)').fill('102');
@@ -92,6 +98,8 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
 
   await nurse.getByRole('button', { name: 'Record a dose' }).click();
   const dose = nurse.getByRole('dialog', { name: 'Record a dose' });
+  await expect(dose).toBeVisible();
+  await expectAccessible(nurse, 'the dose dialog');
   await dose.getByLabel('Medicine').fill(s.medicine.name.split(' ')[0]!);
   // The list names a medicine by generic name, strength and brand, its form apart.
   const brand = /\(([^)]+)\)$/.exec(s.medicine.name)?.[1] ?? s.medicine.name.split(' ')[0]!;
@@ -114,6 +122,8 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
   ] as const) {
     await wardCharges.getByRole('button', { name: 'Charge a service' }).click();
     const charging = nurse.getByRole('dialog', { name: 'Charge a service' });
+    await expect(charging).toBeVisible();
+    await expectAccessible(nurse, 'the ward charge dialog');
     const search = charging.getByRole('textbox', { name: 'Service' });
     await search.fill('nebul');
     // The list first shows the whole price list; the search narrows it to the one service.
@@ -149,6 +159,8 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
   await doc.goto(`/app/admissions/${admissionId}`);
   await doc.getByRole('button', { name: 'Discharge', exact: true }).click();
   const leaving = doc.getByRole('dialog', { name: `Discharge ${s.patient.name}` });
+  await expect(leaving).toBeVisible();
+  await expectAccessible(doc, 'the discharge dialog');
   await leaving
     .getByLabel('Course in hospital')
     .fill('Treated with IV antibiotics; fever settled on day two.');

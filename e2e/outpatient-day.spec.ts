@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page, type TestInfo } from '@playwrigh
 import { openNav, signIn, snap, unique } from './support/helpers';
 import { localClock, newBookableDoctor, newPatientAccount } from './support/outpatient';
 import { newStaffMember } from './support/staff';
+import { expectAccessible } from './support/axe';
 
 // Paracetamol 500 mg tablets, which City General's pharmacy has in stock in the demo data
 // (server/db/seed/demo-stock.ts: neither short nor expiring); the other journeys only read its stock.
@@ -209,6 +210,7 @@ test('an outpatient day: booked, checked in, called on the queue screen, seen, p
   await doc.getByRole('button', { name: 'Close consultation' }).click();
   const closing = doc.getByRole('dialog', { name: 'Close this consultation?' });
   await expect(closing).toBeVisible();
+  await expectAccessible(doc, 'the closing confirmation');
   await closing.getByRole('button', { name: 'Close consultation' }).click();
   await expect(doc.getByText('Consultation closed.')).toBeVisible();
   await expect(doc.getByText(/^Closed /)).toBeVisible();
@@ -356,6 +358,8 @@ async function payInvoice(
 ) {
   await who.getByRole('button', { name: 'Record payment' }).click();
   const dialog = who.getByRole('dialog', { name: `Payment for ${number}` });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(who, 'the payment dialog');
   await dialog.getByRole('radio', { name: p.method }).check();
   if (p.method === 'Cash') {
     await dialog.getByLabel('Amount tendered').fill(String(p.tendered));

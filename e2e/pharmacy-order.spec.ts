@@ -4,6 +4,7 @@ import { demoEmail, openNav, signIn, waitForMail } from './support/helpers';
 import { onHand, openMedicine, shot } from './support/pharmacy';
 import { expectInside, expectNotTruncated } from './support/layout';
 import { newStaffMember } from './support/staff';
+import { expectAccessible } from './support/axe';
 
 // Each screen size orders a prescription-only medicine of its own, so the two runs never change
 // each other's stock. Both are tablets the demo pharmacy holds well above the quantity ordered.
@@ -149,6 +150,7 @@ test('a patient orders a prescription-only medicine online; the pharmacist check
   const viewer = pharmacist.getByRole('dialog');
   const image = viewer.getByRole('img', { name: `Prescription: ${file}` });
   await expect(image).toBeVisible();
+  await expectAccessible(pharmacist, 'the prescription viewer');
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
   await shot(pharmacist, info, '04-prescription');
   await pharmacist.keyboard.press('Escape');

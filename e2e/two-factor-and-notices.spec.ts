@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { generate } from 'otplib';
 import { demoEmail, signIn, snap, DEMO_PASSWORD } from './support/helpers';
+import { expectAccessible } from './support/axe';
 
 // Each screen size uses its own demo account: turning on two-factor sign-in changes how it signs in.
 const ACCOUNT: Record<string, string> = { desktop: 'pharmacist', phone: 'nurse' };
@@ -18,6 +19,7 @@ test('a demo user turns on two-factor sign-in, signs in with a recovery code and
 
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+  await expectAccessible(page, 'the two-factor set-up dialog');
   const secret = (await dialog.getByTestId('totp-secret').innerText()).trim();
   await snap(page, info, '01-set-up');
   // A wrong code is refused next to the field.

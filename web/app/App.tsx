@@ -1,10 +1,12 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../lib/api';
 import { router } from './router';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver, themeWith } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -18,6 +20,9 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  // t changes with the language, and the close buttons' names with it.
+  const { t } = useTranslation();
+  const theme = useMemo(() => themeWith({ close: t('shell.close'), dismiss: t('shell.dismiss') }), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" limit={3} />

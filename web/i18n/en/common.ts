@@ -54,6 +54,8 @@ export const common = {
     profile: 'Profile and sessions',
     signOut: 'Sign out',
     skipToContent: 'Skip to content',
+    close: 'Close',
+    dismiss: 'Dismiss',
     twoFactorTitle: 'Two-factor sign-in required',
     twoFactorBody:
       'This hospital requires staff to use two-factor sign-in. Your staff access here is paused until you turn it on.',
