@@ -1,7 +1,8 @@
 // `npm run bench`: Hospitium against a bare Fastify route, on the embedded database and on PostgreSQL,
 // in one run on one machine (absolute figures drift on shared machines; the ratios are what count).
 // Settings: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (20),
-// BENCH_MODES (embedded,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres).
+// BENCH_MODES (embedded,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres),
+// BENCH_PROFILE (a folder for the app's CPU profile).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,7 @@ const modes = (env.BENCH_MODES ?? 'embedded,postgres').split(',').map((m) => m.t
 )[];
 const pgServerUrl = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const profileDir = env.BENCH_PROFILE;
 
 async function pgReachable(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -51,7 +53,12 @@ async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promis
   try {
     log(`${mode}: starting Hospitium (fresh ${mode === 'embedded' ? 'DATA_DIR' : 'database'}, demo data)`);
     const started = Date.now();
-    const server = await startServer({ dataDir, databaseUrl: scratch?.url });
+    const server = await startServer({
+      dataDir,
+      databaseUrl: scratch?.url,
+      // BENCH_PROFILE=<dir>: the app writes a CPU profile of the whole run there when it stops.
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
     const startupMs = Date.now() - started;
     try {
       const seedMs = Number(/Demo data loaded in (\d+) ms/.exec(server.stdout)?.[1] ?? NaN);
