@@ -157,7 +157,7 @@ test('wards: the admin sets up beds; a nurse admits and transfers a patient on t
   // 6. The ward cannot be closed with a patient in it; the admin is told why.
   await openNav(admin, 'Wards and beds');
   await setupWard.getByRole('button', { name: `Close ${wardName}` }).click();
-  await admin.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+  await admin.getByRole('dialog').getByRole('button', { name: 'Close ward' }).click();
   await expect(admin.getByRole('dialog').getByRole('alert')).toHaveText(/Patients are still in this ward/);
   await snap(admin, info, '06-close-refused');
 

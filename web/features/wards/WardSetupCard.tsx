@@ -50,7 +50,7 @@ function CloseButton({
       color={active ? 'red' : undefined}
       title={active ? t(`wards.setup.close.${what}Title`, { name }) : t('wards.setup.reopenTitle', { name })}
       message={active ? t(`wards.setup.close.${what}Message`) : t('wards.setup.reopenMessage')}
-      confirmLabel={active ? t('wards.setup.close.confirm') : t('wards.setup.reopen')}
+      confirmLabel={active ? t(`wards.setup.close.${what}Confirm`) : t('wards.setup.reopen')}
       destructive={active}
       describeError={(err) => wardErrorMessage(err, what === 'ward' ? 'closeWard' : 'closeRoom')}
       onConfirm={async () => {

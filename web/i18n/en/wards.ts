@@ -200,6 +200,9 @@ export const wardsPages = {
       closed: 'Closed',
       close: {
         confirm: 'Close',
+        // The dialog's own close button is "Close": its confirming button says what it closes.
+        wardConfirm: 'Close ward',
+        roomConfirm: 'Close room',
         named: 'Close {{name}}',
         wardTitle: 'Close ward {{name}}?',
         wardMessage:
