@@ -35,6 +35,22 @@ export default tseslint.config(
     },
   },
   {
+    // crypto.randomUUID exists only in a secure context: a hospital serving Hospitium over plain
+    // HTTP on its own network has none, and a dialog using it failed there.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in server/config.ts only.' },
+        {
+          object: 'crypto',
+          property: 'randomUUID',
+          message: 'Not available over plain HTTP: use newIdempotencyKey (web/lib/idempotency.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: [
       'server/config.ts',
       'e2e/**',

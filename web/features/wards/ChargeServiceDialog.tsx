@@ -7,6 +7,7 @@ import type { WardCharge } from '../../../contracts/ward-charges';
 import { post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { applyServerErrors, notifySuccess } from '../../lib/forms';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import type { PricedService } from '../billing/queries';
 import { ServiceSearch } from '../billing/ServiceSearch';
 import { admissionKey } from './queries';
@@ -45,7 +46,7 @@ function useChargeSubmit<T>(admissionId: string, form: UseFormReturnType<T>, onC
 export function ChargeServiceDialog({ admissionId, onClose }: { admissionId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const [service, setService] = useState<{ s: PricedService; currency: string } | null>(null);
   const [serviceError, setServiceError] = useState<string | null>(null);
   const form = useForm({

@@ -13,6 +13,7 @@ import {
 import type { Medicine } from '../../../../contracts/pharmacy';
 import { post } from '../../../lib/api';
 import { applyServerErrors, notifySuccess } from '../../../lib/forms';
+import { newIdempotencyKey } from '../../../lib/idempotency';
 import { medicineName, refreshStockFigures } from '../../dispensing/medicine';
 import { MedicineSearch } from '../../dispensing/MedicineSearch';
 import { admissionKey } from '../queries';
@@ -37,7 +38,7 @@ export function GiveMedicineModal({ admissionId, onClose }: { admissionId: strin
   const { t } = useTranslation();
   const client = useQueryClient();
   const refresh = useRefreshPart(admissionId, 'medications');
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const [medicine, setMedicine] = useState<Medicine | null>(null);
   const [medicineError, setMedicineError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
