@@ -38,6 +38,7 @@ export default tseslint.config(
     // crypto.randomUUID exists only in a secure context: a hospital serving Hospitium over plain
     // HTTP on its own network has none, and a dialog using it failed there.
     files: ['web/**/*.ts', 'web/**/*.tsx'],
+    ignores: ['web/**/*.test.ts', 'web/**/*.test.tsx'], // tests run in Node, which always has it
     rules: {
       'no-restricted-properties': [
         'error',

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
+import { transitionsDone } from './helpers';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -45,10 +46,6 @@ export async function scan(page: Page): Promise<Finding[]> {
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   if (test.info().project.name !== 'desktop') return;
   // A dialog fading in is scanned once its transition ends, as a person would see it.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
-  );
+  await transitionsDone(page);
   expect(await scan(page), `WCAG findings: ${what}`).toEqual([]);
 }

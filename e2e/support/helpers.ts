@@ -11,11 +11,28 @@ export const unique = () => `${Date.now().toString(36)}${Math.random().toString(
 const SHOTS = path.resolve(import.meta.dirname, '../screenshots');
 
 /**
+ * Waits until the page's transitions (a dialog fading in) have ended; endless animations (a
+ * loader's spin) are not waited for. Ten seconds at most: a transition that long is a fault.
+ */
+export async function transitionsDone(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) => a.playState !== 'running' || !a.effect || a.effect.getComputedTiming().endTime === Infinity,
+        ),
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
+/**
  * Saves a full-page screenshot of what the person sees, named by journey, viewport and step, once
- * the network is quiet and transitions have ended. `settled: true` skips that wait where the test has already waited for
- * what the shot shows: with a sandboxed `srcdoc` frame on the page, Chromium reports the network
- * idle only after the page's next request (28 s later, at the unread-count poll, measured
- * 2026-12-04 in a trace of the outbox journey).
+ * the network is quiet and transitions have ended. `settled: true` skips the network wait (not the
+ * transitions') where the test has already waited for what the shot shows: with a sandboxed
+ * `srcdoc` frame on the page, Chromium reports the network idle only after the page's next request
+ * (28 s later, at the unread-count poll, measured 2026-12-04 in a trace of the outbox journey).
  */
 export async function snap(
   page: Page,
@@ -24,12 +41,7 @@ export async function snap(
   opts: { settled?: boolean } = {},
 ): Promise<void> {
   if (!opts.settled) await page.waitForLoadState('networkidle');
-  // Transitions (a dialog fading in) finish first; endless ones (a loader's spin) are not waited for.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
-  );
+  await transitionsDone(page);
   // Full-page shots are taken from the top, so the fixed header sits where it belongs.
   await page.evaluate(() => window.scrollTo(0, 0));
   const journey = path.basename(info.file, '.spec.ts');

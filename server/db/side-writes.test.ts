@@ -37,6 +37,14 @@ describe('withWrites', () => {
     expect(p.values).toEqual(['w', 'x', 'y']);
   });
 
+  it('renumbers after a literal holding "--", a dollar quote never closed, and $1 followed by $', () => {
+    const p = withWrites([{ text: 'select $1', values: ['w'] }], {
+      text: `select '--', $1, $1$, a$b$ $2, $q$ $2`,
+      values: ['x', 'y'],
+    });
+    expect(p.text).toBe(`with side_write_0 as (select $1) select '--', $2, $2$, a$b$ $3, $q$ $3`);
+  });
+
   it('is the statement itself when nothing rides along', () => {
     expect(withWrites([], { text: 'select $1', values: [7] })).toEqual({ text: 'select $1', values: [7] });
   });

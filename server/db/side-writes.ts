@@ -20,7 +20,7 @@ export interface Positional {
  * alternatives before the last one match what is skipped whole.
  */
 const PARAM =
-  /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|(?<![\w$])\$(\d+)/g;
+  /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|(?<![\w$])\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|(?<![\w$])\$(\d+)/g;
 
 /** `p`'s text with every parameter number moved up by `offset`. */
 function shifted(p: Positional, offset: number): string {

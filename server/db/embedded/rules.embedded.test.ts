@@ -126,6 +126,10 @@ describe('the Unix socket', () => {
     expect(socketDirFor('/srv/hospitium/pg', 5432)).toBe('/srv/hospitium/pg');
     const deep = `/srv/${'x'.repeat(100)}/pg`;
     expect(socketDirFor(deep, 5432)).toBeNull();
+    // Paths PostgreSQL's list setting or libpq's host= would split or misread: TCP instead.
+    expect(socketDirFor('/srv/a,b/pg', 5432)).toBeNull();
+    expect(socketDirFor('/srv/"quoted"/pg', 5432)).toBeNull();
+    expect(socketDirFor('relative/pg', 5432)).toBeNull();
     expect(hostOf({ socketDir: null })).toBe('127.0.0.1');
   });
 });

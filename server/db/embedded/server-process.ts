@@ -21,14 +21,22 @@ export interface RunningPostmaster {
 export const hostOf = (s: { socketDir: string | null }): string => s.socketDir ?? '127.0.0.1';
 
 /**
- * The folder for the server's Unix socket: the cluster's own (the service account owns it), unless
- * the socket's path would exceed what the system allows (107 bytes on Linux, 103 on macOS; a deep
- * DATA_DIR): then none, and clients use loopback TCP.
+ * The folder for the server's Unix socket: the cluster's own (the service account owns it). None,
+ * and clients use loopback TCP, on Windows (node-postgres takes only a path starting with "/" for a
+ * socket), for a path PostgreSQL's setting or libpq's `host=` would split or misread (a comma, a
+ * quote, edge spaces; relative), and when the socket's path would exceed what the system allows
+ * (107 bytes on Linux, 103 on macOS; a deep DATA_DIR). A folder that cannot hold sockets (some
+ * shared or mounted file systems) is found at start: `startPostmaster` then starts without one.
  */
 export function socketDirFor(clusterDir: string, port: number): string | null {
+  if (process.platform === 'win32' || !path.isAbsolute(clusterDir)) return null;
+  if (/[,"'\\]/.test(clusterDir) || clusterDir.trim() !== clusterDir) return null;
   const limit = process.platform === 'linux' ? 107 : 103;
   return Buffer.byteLength(path.join(clusterDir, `.s.PGSQL.${port}`)) <= limit ? clusterDir : null;
 }
+
+/** What PostgreSQL says when it could not make its socket (a file system without sockets). */
+const SOCKET_FAILED = /could not create (any )?Unix-domain socket/i;
 
 /**
  * postmaster.pid: line 1 the pid, line 4 the port, line 5 the first socket folder (empty with
@@ -100,9 +108,10 @@ export interface StartOptions {
 
 /** Starts the server and waits until it accepts connections; a taken port is retried with another. */
 export async function startPostmaster(o: StartOptions): Promise<RunningPostmaster> {
+  let withSocket = true;
   for (let attempt = 1; ; attempt++) {
     const port = o.port || (await freeLoopbackPort());
-    const socketDir = socketDirFor(o.clusterDir, port);
+    const socketDir = withSocket ? socketDirFor(o.clusterDir, port) : null;
     const log = fs.openSync(o.startLog, 'w');
     const child = spawn(
       o.binaries.postgres,
@@ -140,6 +149,10 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
     } catch (err) {
       const output = fs.readFileSync(o.startLog, 'utf8').trim();
       if (!exited) await stopPostmaster(child.pid!);
+      if (socketDir && attempt < 3 && SOCKET_FAILED.test(output)) {
+        withSocket = false; // loopback TCP alone, as before ADR 20
+        continue;
+      }
       if (!o.port && attempt < 3 && /could not bind|Address already in use/i.test(output)) continue;
       throw new EmbeddedServerError(
         `The embedded PostgreSQL server did not start (${(err as Error).message}).` +
