@@ -2,13 +2,20 @@ import { expect, test } from '@playwright/test';
 import { generate } from 'otplib';
 import { demoEmail, signIn, snap, DEMO_PASSWORD } from './support/helpers';
 import { expectAccessible } from './support/axe';
+import { intranetPage } from './support/intranet';
 
 // Each screen size uses its own demo account: turning on two-factor sign-in changes how it signs in.
 const ACCOUNT: Record<string, string> = { desktop: 'pharmacist', phone: 'nurse' };
 
+// On a phone the nurse reaches Hospitium over plain HTTP on the hospital's network (not a secure
+// context: no clipboard), at a desk the pharmacist through 127.0.0.1.
 test('a demo user turns on two-factor sign-in, signs in with a recovery code and reads the notice', async ({
-  page,
+  page: local,
+  browser,
+  baseURL,
 }, info) => {
+  const intranet = info.project.name === 'phone';
+  const page = intranet ? await intranetPage(browser, baseURL) : local;
   const email = demoEmail(ACCOUNT[info.project.name] ?? 'pharmacist');
   await signIn(page, email);
   await page.goto('/app/profile');
@@ -36,6 +43,9 @@ test('a demo user turns on two-factor sign-in, signs in with a recovery code and
   const codes = await dialog.getByTestId('recovery-codes').locator('code').allInnerTexts();
   expect(codes).toHaveLength(10);
   await expect(dialog.getByRole('button', { name: 'Done' })).toBeDisabled();
+  // Copying needs the clipboard, which a plain-HTTP page has not; downloading works everywhere.
+  await expect(dialog.getByRole('button', { name: 'Copy codes' })).toHaveCount(intranet ? 0 : 1);
+  await expect(dialog.getByRole('button', { name: 'Download codes' })).toBeVisible();
   await snap(page, info, '02-recovery-codes');
   await dialog.getByLabel('I have saved my recovery codes somewhere safe').check();
   await dialog.getByRole('button', { name: 'Done' }).click();

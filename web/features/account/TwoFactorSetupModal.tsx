@@ -95,13 +95,17 @@ export function TwoFactorSetupModal({
             ))}
           </SimpleGrid>
           <Group>
-            <CopyButton value={codes.join('\n')}>
-              {({ copied, copy }) => (
-                <Button variant="light" onClick={copy}>
-                  {copied ? t('twoFactor.copied') : t('twoFactor.copy')}
-                </Button>
-              )}
-            </CopyButton>
+            {/* No clipboard outside a secure context (Hospitium over plain HTTP on a hospital's own
+                network): a Copy button there would do nothing, so only Download is offered. */}
+            {'clipboard' in navigator && (
+              <CopyButton value={codes.join('\n')}>
+                {({ copied, copy }) => (
+                  <Button variant="light" onClick={copy}>
+                    {copied ? t('twoFactor.copied') : t('twoFactor.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            )}
             <Button
               variant="light"
               onClick={() => downloadCodes(codes, t('twoFactor.fileHeading', { email }))}
