@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { cacheStatements } from './statement-cache';
+import type { Positional } from './side-writes';
 
 export { DataDirLockedError } from './data-dir-lock';
 
@@ -135,10 +136,7 @@ export async function preparedRows<T>(
 }
 
 /** Rows of a statement as text with positional parameters, on the executor's connection. */
-export async function positionalRows<T>(
-  exec: Executor,
-  p: { text: string; values: unknown[] },
-): Promise<T[]> {
+export async function positionalRows<T>(exec: Executor, p: Positional): Promise<T[]> {
   const result = await driverClient(exec).query<T & pg.QueryResultRow>(p.text, p.values);
   return result.rows;
 }

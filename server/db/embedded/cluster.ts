@@ -231,19 +231,19 @@ export function serverEnvironment(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' };
 }
 
-/** Where clients reach the server: `host` a socket folder or the loopback address. */
-export interface ServerAddress {
-  host: string;
-  port: number;
-}
+/** Where a client reaches the server: its Unix socket when it has one (cheaper per round trip), else loopback. */
+export const hostOf = (s: { socketDir: string | null }): string => s.socketDir ?? '127.0.0.1';
 
 /**
  * The application's role and database, with the extensions the schema needs, made once and checked
  * at every start (a crash between initdb and here leaves a cluster without them).
  */
-export async function ensureAppDatabase(server: ServerAddress, passwords: Passwords): Promise<void> {
+export async function ensureAppDatabase(
+  server: { port: number; socketDir: string | null },
+  passwords: Passwords,
+): Promise<void> {
   const admin = new pg.Client({
-    host: server.host,
+    host: hostOf(server),
     port: server.port,
     user: ADMIN_ROLE,
     password: passwords.admin,
@@ -262,7 +262,7 @@ export async function ensureAppDatabase(server: ServerAddress, passwords: Passwo
   }
   // Extensions are created by the superuser, so the app's role never needs more than ownership.
   const inApp = new pg.Client({
-    host: server.host,
+    host: hostOf(server),
     port: server.port,
     user: ADMIN_ROLE,
     password: passwords.admin,

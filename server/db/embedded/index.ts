@@ -17,7 +17,6 @@ import {
 } from './cluster';
 import {
   findOrphan,
-  hostOf,
   isAlive,
   readPostmasterPid,
   startPostmaster,
@@ -114,7 +113,7 @@ export async function openEmbeddedServer(o: EmbeddedOptions): Promise<EmbeddedSe
       });
       startedHere = true;
     }
-    await ensureAppDatabase({ host: hostOf(server), port: server.port }, passwords);
+    await ensureAppDatabase(server, passwords);
     const running = server;
     let stopped = false;
     return {

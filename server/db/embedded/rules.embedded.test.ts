@@ -7,7 +7,8 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError } from '../data-dir-lock';
 import { LegacyDataDirError, openEmbeddedServer, type EmbeddedServer } from '.';
-import { hostOf, isAlive, readPostmasterPid, socketDirFor } from './server-process';
+import { hostOf } from './cluster';
+import { isAlive, readPostmasterPid, socketDirFor } from './server-process';
 import {
   firstBlockedDirectory,
   grantSearchToServiceGroup,

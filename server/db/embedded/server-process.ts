@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { PostgresBinaries } from './binaries';
-import { ADMIN_ROLE, serverEnvironment } from './cluster';
+import { ADMIN_ROLE, hostOf, serverEnvironment } from './cluster';
 import { EmbeddedServerError, type ServiceUser } from './service-user';
 
 export interface RunningPostmaster {
@@ -16,9 +16,6 @@ export interface RunningPostmaster {
   /** The folder of its Unix socket; null when it listens on loopback TCP alone. */
   socketDir: string | null;
 }
-
-/** Where a client reaches the server: its Unix socket when it has one (cheaper per round trip), else loopback. */
-export const hostOf = (s: { socketDir: string | null }): string => s.socketDir ?? '127.0.0.1';
 
 /**
  * The folder for the server's Unix socket: the cluster's own (the service account owns it). None,
