@@ -59,56 +59,16 @@ export interface PatientRecordRow {
   conditions: ConditionJson[];
 }
 
-type Raw = Omit<PatientRecordRow, 'registrations' | 'allergies' | 'conditions'> & {
-  registrations: RegistrationJson[] | string;
-  allergies: AllergyJson[] | string;
-  conditions: ConditionJson[] | string;
-};
-
-const json = <T>(v: T[] | string): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
-
-/** `isoTs`/`isoDate` as plain text, for statements prepared once (see RECORD_SQL). */
-const ts = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const day = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
-
-// The hot read path (GET /api/patients/:id): fixed text, so it is prepared once per connection.
-const RECORD_SQL = `
-  select p.id, p.given_name, p.family_name, ${day('p.date_of_birth')} as date_of_birth, p.sex,
-         p.phone, p.email, p.address_line, p.city, p.postal_code, p.country, p.blood_group,
-         p.emergency_contact_name, p.emergency_contact_phone, p.emergency_contact_relation,
-         p.insurance_provider, p.insurance_policy_number, p.temporary,
-         ${ts('p.created_at')} as created_at, ${ts('p.updated_at')} as updated_at,
-         coalesce((select json_agg(json_build_object(
-                    'hospitalId', r.hospital_id, 'hospitalName', h.name, 'mrn', r.mrn,
-                    'registeredAt', ${ts('r.registered_at')}) order by r.registered_at)
-                     from patient_registrations r join hospitals h on h.id = r.hospital_id
-                    where r.patient_id = p.id), '[]'::json) as registrations,
-         coalesce((select json_agg(json_build_object(
-                    'id', a.id, 'substance', a.substance, 'reaction', a.reaction, 'severity', a.severity,
-                    'status', a.status, 'recordedAt', ${ts('a.created_at')}, 'updatedAt', ${ts('a.updated_at')})
-                    order by a.created_at)
-                     from patient_allergies a where a.patient_id = p.id), '[]'::json) as allergies,
-         coalesce((select json_agg(json_build_object(
-                    'id', c.id, 'name', c.name, 'icd10Code', c.icd10_code,
-                    'onsetDate', ${day('c.onset_date')}, 'status', c.status,
-                    'recordedAt', ${ts('c.created_at')}, 'updatedAt', ${ts('c.updated_at')})
-                    order by c.created_at)
-                     from patient_conditions c where c.patient_id = p.id), '[]'::json) as conditions
-    from patients p
-   where p.id = $1`;
+// The hot read path (GET /api/patients/:id): the record as the database keeps it in the patient's row
+// (`patients.record_doc`, rebuilt by triggers in the same transaction as every change it depends on;
+// migration 0029, ADR 21). One row, one column: the driver parses it as one JSON value.
+const RECORD_SQL = 'select record_doc from patients where id = $1';
 
 /**
  * The whole record in one round trip: demographics, every registration (with hospital names),
  * allergies and conditions.
  */
 export async function loadPatientRecord(exec: Executor, id: string): Promise<PatientRecordRow | undefined> {
-  const rows = await preparedRows<Raw>(exec, 'patient_record', RECORD_SQL, [id]);
-  const r = rows[0];
-  if (!r) return undefined;
-  return {
-    ...r,
-    registrations: json(r.registrations),
-    allergies: json(r.allergies),
-    conditions: json(r.conditions),
-  };
+  const rows = await preparedRows<{ record_doc: PatientRecordRow }>(exec, 'patient_record', RECORD_SQL, [id]);
+  return rows[0]?.record_doc;
 }
