@@ -59,16 +59,16 @@ export interface PatientRecordRow {
   conditions: ConditionJson[];
 }
 
-// The hot read path (GET /api/patients/:id): the record as the database keeps it in the patient's row
-// (`patients.record_doc`, rebuilt by triggers in the same transaction as every change it depends on;
-// migration 0029, ADR 21). One row, one column: the driver parses it as one JSON value.
-const RECORD_SQL = 'select record_doc from patients where id = $1';
+// The hot read path (GET /api/patients/:id): the record as the database keeps it (`patient_records`,
+// rebuilt by triggers in the same transaction as every change it depends on; migration 0029,
+// ADR 21). One row, one column: the driver parses it as one JSON value.
+const RECORD_SQL = 'select doc from patient_records where patient_id = $1';
 
 /**
  * The whole record in one round trip: demographics, every registration (with hospital names),
  * allergies and conditions.
  */
 export async function loadPatientRecord(exec: Executor, id: string): Promise<PatientRecordRow | undefined> {
-  const rows = await preparedRows<{ record_doc: PatientRecordRow }>(exec, 'patient_record', RECORD_SQL, [id]);
-  return rows[0]?.record_doc;
+  const rows = await preparedRows<{ doc: PatientRecordRow }>(exec, 'patient_record', RECORD_SQL, [id]);
+  return rows[0]?.doc;
 }

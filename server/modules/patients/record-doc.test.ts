@@ -1,7 +1,7 @@
-// `patients.record_doc` (migration 0029, ADR 21) is what GET /api/patients/:id returns. These tests
+// `patient_records` (migration 0029, ADR 21) holds what GET /api/patients/:id returns. These tests
 // hold it to the record computed afresh from the tables after every kind of write it depends on,
 // through the API and through SQL (several patients in one statement, a row moved between patients,
-// a deletion, a hospital renamed).
+// a deletion, a hospital renamed), and when two transactions change one patient at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { desk, randomPhone, register, registerExisting, uniq, type Desk } from './patients.test-helpers';
@@ -36,12 +36,13 @@ const FRESH = `
                      from patient_conditions c where c.patient_id = p.id), '[]'::json) as conditions
     from patients p`;
 
-/** Patients whose kept record differs from a fresh computation, with both versions. */
+/** Patients whose kept record is missing or differs from a fresh computation, with both versions. */
 async function stale(ids: string[]) {
   const { rows } = await t.database.query<{ id: string; kept: unknown; fresh: unknown }>(
-    `select p.id, p.record_doc as kept, row_to_json(f) as fresh
+    `select p.id, k.doc as kept, row_to_json(f) as fresh
        from patients p join (${FRESH}) f on f.id = p.id
-      where p.id = any($1::uuid[]) and p.record_doc::jsonb is distinct from row_to_json(f)::jsonb`,
+       left join patient_records k on k.patient_id = p.id
+      where p.id = any($1::uuid[]) and k.doc::jsonb is distinct from row_to_json(f)::jsonb`,
     [ids],
   );
   return rows;
@@ -126,16 +127,36 @@ describe('the kept patient record (patients.record_doc)', () => {
     expect(record.conditions.map((x) => x.name)).toEqual(['Asthma']);
   });
 
-  it('cannot be emptied: a write that would leave it null is refused', async () => {
+  it('holds both changes when two transactions change one patient at once', async () => {
     const d = await desk(t);
     const p = await register(t, d);
-    await t.database.query(`alter table patients disable trigger patients_record_doc`);
+    const [first, second] = [await t.database.pool.connect(), await t.database.pool.connect()];
+    const addAllergy = (c: typeof first, substance: string) =>
+      c.query(
+        `insert into patient_allergies (id, patient_id, substance) values (gen_random_uuid(), $1, $2)`,
+        [p.id, substance],
+      );
     try {
-      await expect(
-        t.database.query(`update patients set record_doc = null where id = $1`, [p.id]),
-      ).rejects.toThrow(/record_doc/);
+      await first.query('begin');
+      await first.query(`update patients set city = 'Mysuru' where id = $1`, [p.id]);
+      await addAllergy(first, 'Sulfa');
+      await second.query('begin');
+      // Waits for the first transaction's hold on the record, then builds from what it committed.
+      const secondAdds = addAllergy(second, 'Iodine');
+      await new Promise((r) => setTimeout(r, 200));
+      await first.query('commit');
+      await secondAdds;
+      await second.query('commit');
     } finally {
-      await t.database.query(`alter table patients enable trigger patients_record_doc`);
+      first.release();
+      second.release();
     }
+    expect(await stale([p.id])).toEqual([]);
+    const read = (await api('GET', `/api/patients/${p.id}`, d)).json() as {
+      city: string;
+      allergies: { substance: string }[];
+    };
+    expect(read.city).toBe('Mysuru');
+    expect(read.allergies.map((a) => a.substance).sort()).toEqual(['Iodine', 'Sulfa']);
   });
 });
