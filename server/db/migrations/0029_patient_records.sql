@@ -7,10 +7,12 @@ ALTER TABLE "patient_records" ADD CONSTRAINT "patient_records_patient_id_patient
 -- The record as GET /api/patients/:id returns it, kept in its own narrow table (ADR 21): reading it is
 -- one row and one column, where it was the patient's row plus three subqueries over registrations
 -- (with hospital names), allergies and conditions. Triggers keep it in the same transaction as every
--- change it depends on, so it is never behind what is committed.
+-- change it depends on (only writes with triggers switched off go around them).
 --
--- Built from a patient row and the rows that hang off it. `fresh`: a patient just inserted has
--- nothing hanging off it yet (the foreign keys are not deferred), so bulk loads skip the lookups.
+-- Built from a patient row and the rows that hang off it. `fresh`: the patient was inserted by the
+-- statement whose trigger builds it, and nothing is looked up (bulk loads). Rows that statement also
+-- added under the patient (an INSERT with a data-modifying WITH) have triggers of their own, which
+-- rebuild the record in full.
 CREATE FUNCTION patient_record_build(p patients, fresh boolean) RETURNS json LANGUAGE plpgsql AS $$
 DECLARE
   registrations json := '[]';
@@ -70,7 +72,8 @@ END $$;--> statement-breakpoint
 CREATE FUNCTION patient_records_of_patients() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO patient_records (patient_id, doc) SELECT n.id, patient_record_build(n, true) FROM new_rows n;
+    INSERT INTO patient_records (patient_id, doc) SELECT n.id, patient_record_build(n, true) FROM new_rows n
+    ON CONFLICT (patient_id) DO NOTHING;
   ELSE
     PERFORM patient_records_rebuild(ARRAY(SELECT id FROM new_rows));
   END IF;
@@ -84,6 +87,11 @@ CREATE TRIGGER patients_records_upd AFTER UPDATE ON patients
 -- by a merge rebuilds both records), once per statement.
 CREATE FUNCTION patient_records_of_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- A registration shows its hospital's name: a rename in progress is waited for (and one that
+  -- starts waits for this transaction), so neither side builds from a name the other is changing.
+  IF TG_TABLE_NAME = 'patient_registrations' AND TG_OP <> 'DELETE' THEN
+    PERFORM 1 FROM hospitals WHERE id IN (SELECT hospital_id FROM new_rows) ORDER BY id FOR SHARE;
+  END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM patient_records_rebuild(ARRAY(SELECT DISTINCT patient_id FROM new_rows));
   ELSIF TG_OP = 'UPDATE' THEN
@@ -108,6 +116,18 @@ BEGIN
       FOR EACH STATEMENT EXECUTE FUNCTION patient_records_of_rows()', t || '_records_del', t);
   END LOOP;
 END $$;--> statement-breakpoint
+-- Emptying one of those tables with TRUNCATE (no row triggers fire) rebuilds every record.
+CREATE FUNCTION patient_records_all() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM patient_records_rebuild(ARRAY(SELECT id FROM patients));
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER patient_registrations_records_truncate AFTER TRUNCATE ON patient_registrations
+  FOR EACH STATEMENT EXECUTE FUNCTION patient_records_all();--> statement-breakpoint
+CREATE TRIGGER patient_allergies_records_truncate AFTER TRUNCATE ON patient_allergies
+  FOR EACH STATEMENT EXECUTE FUNCTION patient_records_all();--> statement-breakpoint
+CREATE TRIGGER patient_conditions_records_truncate AFTER TRUNCATE ON patient_conditions
+  FOR EACH STATEMENT EXECUTE FUNCTION patient_records_all();--> statement-breakpoint
 -- Registrations carry the hospital's name: renaming a hospital rebuilds its patients' records (rare).
 CREATE FUNCTION patient_records_of_hospital() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

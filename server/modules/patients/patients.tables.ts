@@ -83,10 +83,6 @@ export const patients = pgTable(
 );
 
 /**
- * Every word of every patient's name (kept by a trigger on patients, migration 0025): a short list
- * in which a misspelt word is corrected before the patients are searched (ADR 17).
- */
-/**
  * The record as `GET /api/patients/:id` returns it, one JSON value per patient, kept by triggers in
  * the same transaction as every change it depends on (migration 0029, ADR 21). The app only reads it.
  */
@@ -97,6 +93,10 @@ export const patientRecords = pgTable('patient_records', {
   doc: json('doc').notNull(),
 });
 
+/**
+ * Every word of every patient's name (kept by a trigger on patients, migration 0025): a short list
+ * in which a misspelt word is corrected before the patients are searched (ADR 17).
+ */
 export const patientNameWords = pgTable('patient_name_words', { word: text('word').primaryKey() }, (t) => [
   index('patient_name_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`),
 ]);

@@ -2,6 +2,7 @@
 // hold it to the record computed afresh from the tables after every kind of write it depends on,
 // through the API and through SQL (several patients in one statement, a row moved between patients,
 // a deletion, a hospital renamed), and when two transactions change one patient at once.
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { desk, randomPhone, register, registerExisting, uniq, type Desk } from './patients.test-helpers';
@@ -130,27 +131,18 @@ describe('the kept patient record (patients.record_doc)', () => {
   it('holds both changes when two transactions change one patient at once', async () => {
     const d = await desk(t);
     const p = await register(t, d);
-    const [first, second] = [await t.database.pool.connect(), await t.database.pool.connect()];
-    const addAllergy = (c: typeof first, substance: string) =>
+    const addAllergy = (c: pg.PoolClient, substance: string) =>
       c.query(
         `insert into patient_allergies (id, patient_id, substance) values (gen_random_uuid(), $1, $2)`,
         [p.id, substance],
       );
-    try {
-      await first.query('begin');
-      await first.query(`update patients set city = 'Mysuru' where id = $1`, [p.id]);
-      await addAllergy(first, 'Sulfa');
-      await second.query('begin');
-      // Waits for the first transaction's hold on the record, then builds from what it committed.
-      const secondAdds = addAllergy(second, 'Iodine');
-      await new Promise((r) => setTimeout(r, 200));
-      await first.query('commit');
-      await secondAdds;
-      await second.query('commit');
-    } finally {
-      first.release();
-      second.release();
-    }
+    await racing(
+      async (first) => {
+        await first.query(`update patients set city = 'Mysuru' where id = $1`, [p.id]);
+        await addAllergy(first, 'Sulfa');
+      },
+      (second) => addAllergy(second, 'Iodine'),
+    );
     expect(await stale([p.id])).toEqual([]);
     const read = (await api('GET', `/api/patients/${p.id}`, d)).json() as {
       city: string;
@@ -159,4 +151,78 @@ describe('the kept patient record (patients.record_doc)', () => {
     expect(read.city).toBe('Mysuru');
     expect(read.allergies.map((a) => a.substance).sort()).toEqual(['Iodine', 'Sulfa']);
   });
+
+  it('shows the new name of a hospital renamed while a patient is being registered there', async () => {
+    const d = await desk(t);
+    const elsewhere = await desk(t);
+    const p = await register(t, elsewhere);
+    const name = `Renamed While Registering ${uniq()}`;
+    await racing(
+      (first) => first.query(`update hospitals set name = $2 where id = $1`, [d.hospital.id, name]),
+      (second) =>
+        second.query(
+          `insert into patient_registrations (id, patient_id, hospital_id, mrn)
+           values (gen_random_uuid(), $1, $2, $3)`,
+          [p.id, d.hospital.id, `R-${uniq()}`],
+        ),
+    );
+    expect(await stale([p.id])).toEqual([]);
+    const kept = await t.database.query<{ names: string[] }>(
+      `select array(select r->>'hospitalName' from json_array_elements(doc->'registrations') r) as names
+         from patient_records where patient_id = $1`,
+      [p.id],
+    );
+    expect(kept.rows[0]!.names).toContain(name);
+  });
+
+  it('is whole for a patient inserted with its rows in one statement, and after TRUNCATE', async () => {
+    const d = await desk(t);
+    const { rows } = await t.database.query<{ id: string }>(
+      `with p as (insert into patients (id, given_name, family_name, sex)
+                  values (gen_random_uuid(), 'Cte', 'Person', 'female') returning id),
+            a as (insert into patient_allergies (id, patient_id, substance)
+                  select gen_random_uuid(), id, 'Pollen' from p)
+       insert into patient_registrations (id, patient_id, hospital_id, mrn)
+       select gen_random_uuid(), id, $1, $2 from p returning patient_id as id`,
+      [d.hospital.id, `C-${uniq()}`],
+    );
+    const id = rows[0]!.id;
+    expect(await stale([id])).toEqual([]);
+    await t.database.query('truncate patient_allergies');
+    expect(await stale([id])).toEqual([]);
+  });
 });
+
+/**
+ * `first` changes something and stays open; `second` starts a change that must wait for it. Once the
+ * second is seen waiting on a lock (or has finished: then nothing made it wait), the first commits,
+ * then the second.
+ */
+async function racing(
+  first: (c: pg.PoolClient) => Promise<unknown>,
+  second: (c: pg.PoolClient) => Promise<unknown>,
+): Promise<void> {
+  const [a, b] = [await t.database.pool.connect(), await t.database.pool.connect()];
+  try {
+    await a.query('begin');
+    await first(a);
+    await b.query('begin');
+    const pid = (await b.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+    let settled = false;
+    const secondDone = second(b).finally(() => (settled = true));
+    for (let i = 0; i < 100 && !settled; i++) {
+      const w = await t.database.query<{ w: string | null }>(
+        'select wait_event_type as w from pg_stat_activity where pid = $1',
+        [pid],
+      );
+      if (w.rows[0]?.w === 'Lock') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await a.query('commit');
+    await secondDone;
+    await b.query('commit');
+  } finally {
+    a.release();
+    b.release();
+  }
+}
