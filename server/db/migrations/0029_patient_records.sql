@@ -58,9 +58,9 @@ BEGIN
     'updated_at', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'registrations', registrations, 'allergies', allergies, 'conditions', conditions);
 END $$;--> statement-breakpoint
--- Rebuilds the records of these patients. The rows are locked (in id order: two writers never wait
--- on each other in a circle) before anything is read, so a writer that had to wait builds from what
--- the one it waited for committed (each statement here takes a new snapshot).
+-- Rebuilds the records of these patients. The rows are locked (in id order within the statement)
+-- before anything is read, so a writer that had to wait builds from what the one it waited for
+-- committed (each statement here takes a new snapshot).
 CREATE FUNCTION patient_records_rebuild(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM 1 FROM patient_records WHERE patient_id = ANY (ids) ORDER BY patient_id FOR UPDATE;
@@ -102,7 +102,13 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
--- Three triggers on each table (a transition table names one event's rows).
+-- Emptying one of those tables with TRUNCATE (no row triggers fire) rebuilds every record.
+CREATE FUNCTION patient_records_all() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM patient_records_rebuild(ARRAY(SELECT id FROM patients));
+  RETURN NULL;
+END $$;--> statement-breakpoint
+-- Four triggers on each table (a transition table names one event's rows).
 DO $$
 DECLARE
   t text;
@@ -114,20 +120,10 @@ BEGIN
       FOR EACH STATEMENT EXECUTE FUNCTION patient_records_of_rows()', t || '_records_upd', t);
     EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
       FOR EACH STATEMENT EXECUTE FUNCTION patient_records_of_rows()', t || '_records_del', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I
+      FOR EACH STATEMENT EXECUTE FUNCTION patient_records_all()', t || '_records_truncate', t);
   END LOOP;
 END $$;--> statement-breakpoint
--- Emptying one of those tables with TRUNCATE (no row triggers fire) rebuilds every record.
-CREATE FUNCTION patient_records_all() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM patient_records_rebuild(ARRAY(SELECT id FROM patients));
-  RETURN NULL;
-END $$;--> statement-breakpoint
-CREATE TRIGGER patient_registrations_records_truncate AFTER TRUNCATE ON patient_registrations
-  FOR EACH STATEMENT EXECUTE FUNCTION patient_records_all();--> statement-breakpoint
-CREATE TRIGGER patient_allergies_records_truncate AFTER TRUNCATE ON patient_allergies
-  FOR EACH STATEMENT EXECUTE FUNCTION patient_records_all();--> statement-breakpoint
-CREATE TRIGGER patient_conditions_records_truncate AFTER TRUNCATE ON patient_conditions
-  FOR EACH STATEMENT EXECUTE FUNCTION patient_records_all();--> statement-breakpoint
 -- Registrations carry the hospital's name: renaming a hospital rebuilds its patients' records (rare).
 CREATE FUNCTION patient_records_of_hospital() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
