@@ -1,6 +1,7 @@
 // The embedded server's own rules: who may reach its files, one manager per DATA_DIR with others
 // joining, and no silent start beside a Hospitium 0.1 (PGlite) data directory.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -8,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError } from '../data-dir-lock';
 import { LegacyDataDirError, openEmbeddedServer, type EmbeddedServer } from '.';
 import { hostOf } from './cluster';
-import { isAlive, readPostmasterPid, socketDirFor } from './server-process';
+import { freeLoopbackPort, isAlive, readPostmasterPid, socketDirFor } from './server-process';
 import {
   firstBlockedDirectory,
   grantSearchToServiceGroup,
@@ -133,6 +134,62 @@ describe('the Unix socket', () => {
     expect(socketDirFor('relative/pg', 5432)).toBeNull();
     expect(hostOf({ socketDir: null })).toBe('127.0.0.1');
   });
+
+  it('is given up, for loopback TCP alone, when the server cannot make it in the cluster folder', async () => {
+    // PostgreSQL cannot bind its socket where something else already is: here a folder of root's,
+    // which the service account cannot remove, in its place. It fails as on a file system that
+    // refuses sockets ("could not create any Unix-domain sockets"), and the start is retried without.
+    const dataDir = tempDir();
+    const first = await open(dataDir);
+    const clusterDir = first.clusterDir;
+    await first.stop();
+    const port = await freeLoopbackPort();
+    const blocker = path.join(clusterDir, `.s.PGSQL.${port}`);
+    fs.mkdirSync(path.join(blocker, 'occupied'), { recursive: true });
+    if (!clusterDir.startsWith(dataDir)) dirs.push(clusterDir, `${clusterDir}.owner`);
+    const server = await openEmbeddedServer({ dataDir, serviceUser: 'postgres', port, exclusive: true });
+    servers.push(server);
+    expect(server.startedHere).toBe(true);
+    expect(server.port).toBe(port);
+    expect(server.socketDir).toBeNull();
+    expect(server.appUrl).not.toContain('host=');
+    expect(fs.statSync(blocker).isDirectory()).toBe(true); // left as it was
+    // Over TCP: the server has an address, and it answers.
+    expect(await scalar(server.appUrl, 'select inet_server_addr() is not null')).toBe(true);
+    expect(readPostmasterPid(clusterDir)?.socketDir).toBeNull();
+    // Whoever joins reads the same from postmaster.pid.
+    const guest = await open(dataDir, false);
+    expect(guest.appUrl).toBe(server.appUrl);
+    await guest.stop();
+    await server.stop();
+  }, 90_000);
+});
+
+describe('a start that fails', () => {
+  it('says why, in the server’s words from its log folder (a port named in PORT that is taken)', async () => {
+    const dataDir = tempDir();
+    const first = await open(dataDir);
+    const clusterDir = first.clusterDir;
+    await first.stop();
+    if (!clusterDir.startsWith(dataDir)) dirs.push(clusterDir, `${clusterDir}.owner`);
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (taken.address() as net.AddressInfo).port;
+      const err = await openEmbeddedServer({ dataDir, serviceUser: 'postgres', port, exclusive: true }).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(Error);
+      expect((err as Error).message).toContain('could not bind IPv4 address "127.0.0.1"');
+      expect((err as Error).message).toContain('could not create any TCP/IP sockets');
+    } finally {
+      taken.close();
+    }
+    // DATA_DIR is free again: the next start works.
+    const again = await open(dataDir);
+    expect(await scalar(again.appUrl, 'select 1')).toBe(1);
+    await again.stop();
+  }, 90_000);
 });
 
 describe('a Hospitium 0.1 data directory', () => {

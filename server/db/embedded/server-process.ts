@@ -109,6 +109,7 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
   for (let attempt = 1; ; attempt++) {
     const port = o.port || (await freeLoopbackPort());
     const socketDir = withSocket ? socketDirFor(o.clusterDir, port) : null;
+    const mark = serverLogMark(o.clusterDir);
     const log = fs.openSync(o.startLog, 'w');
     const child = spawn(
       o.binaries.postgres,
@@ -144,7 +145,7 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
       await waitUntilAccepting(running, o.adminPassword, () => !exited, o.timeoutMs ?? 60_000);
       return running;
     } catch (err) {
-      const output = fs.readFileSync(o.startLog, 'utf8').trim();
+      const output = startOutput(o.startLog, o.clusterDir, mark);
       if (!exited) await stopPostmaster(child.pid!);
       if (socketDir && attempt < 3 && SOCKET_FAILED.test(output)) {
         withSocket = false; // loopback TCP alone, as before ADR 20
@@ -153,9 +154,78 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
       if (!o.port && attempt < 3 && /could not bind|Address already in use/i.test(output)) continue;
       throw new EmbeddedServerError(
         `The embedded PostgreSQL server did not start (${(err as Error).message}).` +
-          (output ? `\nIts output (${o.startLog}):\n${output.split('\n').slice(-15).join('\n')}` : ''),
+          (output
+            ? `\nIts output (${o.startLog}, ${path.join(o.clusterDir, 'log')}):\n` +
+              output.split('\n').slice(-15).join('\n')
+            : ''),
       );
     }
+  }
+}
+
+/** The size of each file in the cluster's log folder: where the lines of the next start begin. */
+function serverLogMark(clusterDir: string): Map<string, number> {
+  const dir = path.join(clusterDir, 'log');
+  const mark = new Map<string, number>();
+  for (const name of filesIn(dir)) mark.set(name, sizeOf(path.join(dir, name)));
+  return mark;
+}
+
+/**
+ * What the server said while it failed to start: its own output, and what it wrote to the
+ * cluster's log folder since `mark`. Its logging collector (cluster.ts) takes over before it opens
+ * its sockets, so a socket it cannot make or a port it cannot bind is said there, never in the
+ * start log: read from the start log alone, neither retry above ever ran (a file system refusing
+ * sockets failed the start), and the error showed only "redirecting log output".
+ */
+function startOutput(startLog: string, clusterDir: string, mark: Map<string, number>): string {
+  const parts: string[] = [];
+  try {
+    parts.push(fs.readFileSync(startLog, 'utf8'));
+  } catch {
+    // not written
+  }
+  const dir = path.join(clusterDir, 'log');
+  for (const name of filesIn(dir).sort()) {
+    const file = path.join(dir, name);
+    const size = sizeOf(file);
+    const before = mark.get(name) ?? 0;
+    // A file shorter than before was rotated (truncated) meanwhile: all of it is new.
+    const from = before <= size ? before : 0;
+    if (size > from) parts.push(readFrom(file, from));
+  }
+  return parts.join('\n').trim();
+}
+
+function filesIn(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function readFrom(file: string, offset: number): string {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const buf = Buffer.alloc(Math.max(0, size - offset));
+      fs.readSync(fd, buf, 0, buf.length, offset);
+      return buf.toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
   }
 }
 
