@@ -145,8 +145,8 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
       await waitUntilAccepting(running, o.adminPassword, () => !exited, o.timeoutMs ?? 60_000);
       return running;
     } catch (err) {
-      const output = startOutput(o.startLog, o.clusterDir, mark);
       if (!exited) await stopPostmaster(child.pid!);
+      const output = await settledStartOutput(o.startLog, o.clusterDir, mark);
       if (socketDir && attempt < 3 && SOCKET_FAILED.test(output)) {
         withSocket = false; // loopback TCP alone, as before ADR 20
         continue;
@@ -195,6 +195,20 @@ function startOutput(startLog: string, clusterDir: string, mark: Map<string, num
     if (size > from) parts.push(readFrom(file, from));
   }
   return parts.join('\n').trim();
+}
+
+/**
+ * `startOutput` once the logging collector has written it out: it outlives the server by a moment
+ * (it exits when the server's end of its pipe closes), so the last lines can come after the
+ * server's exit. The server's last line says it has shut down; without one, 2 s is waited.
+ */
+async function settledStartOutput(startLog: string, clusterDir: string, mark: Map<string, number>) {
+  const deadline = Date.now() + 2000;
+  for (;;) {
+    const output = startOutput(startLog, clusterDir, mark);
+    if (/database system is shut down/.test(output) || Date.now() > deadline) return output;
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 function filesIn(dir: string): string[] {
