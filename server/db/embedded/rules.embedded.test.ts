@@ -142,11 +142,13 @@ describe('the Unix socket', () => {
     const dataDir = tempDir();
     const first = await open(dataDir);
     const clusterDir = first.clusterDir;
+    if (!clusterDir.startsWith(dataDir)) dirs.push(clusterDir, `${clusterDir}.owner`);
     await first.stop();
+    // The socket's name holds the port, so the port is named: no retry on another port, and
+    // another test taking this one meanwhile would fail this one (the kernel rarely reuses it).
     const port = await freeLoopbackPort();
     const blocker = path.join(clusterDir, `.s.PGSQL.${port}`);
     fs.mkdirSync(path.join(blocker, 'occupied'), { recursive: true });
-    if (!clusterDir.startsWith(dataDir)) dirs.push(clusterDir, `${clusterDir}.owner`);
     const server = await openEmbeddedServer({ dataDir, serviceUser: 'postgres', port, exclusive: true });
     servers.push(server);
     expect(server.startedHere).toBe(true);
@@ -170,8 +172,8 @@ describe('a start that fails', () => {
     const dataDir = tempDir();
     const first = await open(dataDir);
     const clusterDir = first.clusterDir;
-    await first.stop();
     if (!clusterDir.startsWith(dataDir)) dirs.push(clusterDir, `${clusterDir}.owner`);
+    await first.stop();
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     try {

@@ -146,7 +146,10 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
       return running;
     } catch (err) {
       if (!exited) await stopPostmaster(child.pid!);
-      const output = await settledStartOutput(o.startLog, o.clusterDir, mark);
+      // A server that was stopped here says so at length: what it said before is the reason.
+      const output = (await settledStartOutput(o.startLog, o.clusterDir, mark)).split(
+        /\n[^\n]*received fast shutdown request/,
+      )[0]!;
       if (socketDir && attempt < 3 && SOCKET_FAILED.test(output)) {
         withSocket = false; // loopback TCP alone, as before ADR 20
         continue;
@@ -186,7 +189,9 @@ function startOutput(startLog: string, clusterDir: string, mark: Map<string, num
     // not written
   }
   const dir = path.join(clusterDir, 'log');
-  for (const name of filesIn(dir).sort()) {
+  // Oldest first (a start at midnight writes to two weekday files).
+  const files = filesIn(dir).sort((a, b) => modifiedAt(path.join(dir, a)) - modifiedAt(path.join(dir, b)));
+  for (const name of files) {
     const file = path.join(dir, name);
     const size = sizeOf(file);
     const before = mark.get(name) ?? 0;
@@ -219,6 +224,14 @@ function filesIn(dir: string): string[] {
   }
 }
 
+function modifiedAt(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 function sizeOf(file: string): number {
   try {
     return fs.statSync(file).size;
@@ -227,19 +240,21 @@ function sizeOf(file: string): number {
   }
 }
 
+/** What a file holds from `offset` on, its last 64 KiB at most (only a tail is ever shown). */
 function readFrom(file: string, offset: number): string {
   try {
     const fd = fs.openSync(file, 'r');
     try {
       const size = fs.fstatSync(fd).size;
-      const buf = Buffer.alloc(Math.max(0, size - offset));
-      fs.readSync(fd, buf, 0, buf.length, offset);
+      const from = Math.max(offset, size - 64 * 1024);
+      const buf = Buffer.alloc(Math.max(0, size - from));
+      fs.readSync(fd, buf, 0, buf.length, from);
       return buf.toString('utf8');
     } finally {
       fs.closeSync(fd);
     }
-  } catch {
-    return '';
+  } catch (err) {
+    return `(could not read ${file}: ${(err as Error).message})`;
   }
 }
 
