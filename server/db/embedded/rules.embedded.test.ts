@@ -36,6 +36,16 @@ async function open(dataDir: string, exclusive = true): Promise<EmbeddedServer> 
   return s;
 }
 
+/** A DATA_DIR whose cluster has been made and its server stopped again. */
+async function stoppedCluster(): Promise<{ dataDir: string; clusterDir: string }> {
+  const dataDir = tempDir();
+  const first = await open(dataDir);
+  const clusterDir = first.clusterDir;
+  if (!clusterDir.startsWith(dataDir)) dirs.push(clusterDir, `${clusterDir}.owner`);
+  await first.stop();
+  return { dataDir, clusterDir };
+}
+
 async function scalar(url: string, text: string): Promise<unknown> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -139,11 +149,7 @@ describe('the Unix socket', () => {
     // PostgreSQL cannot bind its socket where something else already is: here a folder of root's,
     // which the service account cannot remove, in its place. It fails as on a file system that
     // refuses sockets ("could not create any Unix-domain sockets"), and the start is retried without.
-    const dataDir = tempDir();
-    const first = await open(dataDir);
-    const clusterDir = first.clusterDir;
-    if (!clusterDir.startsWith(dataDir)) dirs.push(clusterDir, `${clusterDir}.owner`);
-    await first.stop();
+    const { dataDir, clusterDir } = await stoppedCluster();
     // The socket's name holds the port, so the port is named: no retry on another port, and
     // another test taking this one meanwhile would fail this one (the kernel rarely reuses it).
     const port = await freeLoopbackPort();
@@ -169,11 +175,7 @@ describe('the Unix socket', () => {
 
 describe('a start that fails', () => {
   it('says why, in the server’s words from its log folder (a port named in PORT that is taken)', async () => {
-    const dataDir = tempDir();
-    const first = await open(dataDir);
-    const clusterDir = first.clusterDir;
-    if (!clusterDir.startsWith(dataDir)) dirs.push(clusterDir, `${clusterDir}.owner`);
-    await first.stop();
+    const { dataDir } = await stoppedCluster();
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     try {

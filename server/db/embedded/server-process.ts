@@ -168,10 +168,7 @@ export async function startPostmaster(o: StartOptions): Promise<RunningPostmaste
 
 /** The size of each file in the cluster's log folder: where the lines of the next start begin. */
 function serverLogMark(clusterDir: string): Map<string, number> {
-  const dir = path.join(clusterDir, 'log');
-  const mark = new Map<string, number>();
-  for (const name of filesIn(dir)) mark.set(name, sizeOf(path.join(dir, name)));
-  return mark;
+  return new Map(logFiles(clusterDir).map((f) => [f.name, f.size]));
 }
 
 /**
@@ -188,16 +185,12 @@ function startOutput(startLog: string, clusterDir: string, mark: Map<string, num
   } catch {
     // not written
   }
-  const dir = path.join(clusterDir, 'log');
   // Oldest first (a start at midnight writes to two weekday files).
-  const files = filesIn(dir).sort((a, b) => modifiedAt(path.join(dir, a)) - modifiedAt(path.join(dir, b)));
-  for (const name of files) {
-    const file = path.join(dir, name);
-    const size = sizeOf(file);
-    const before = mark.get(name) ?? 0;
+  for (const f of logFiles(clusterDir).sort((a, b) => a.modifiedAt - b.modifiedAt)) {
+    const before = mark.get(f.name) ?? 0;
     // A file shorter than before was rotated (truncated) meanwhile: all of it is new.
-    const from = before <= size ? before : 0;
-    if (size > from) parts.push(readFrom(file, from));
+    const from = before <= f.size ? before : 0;
+    if (f.size > from) parts.push(readFrom(f.path, from));
   }
   return parts.join('\n').trim();
 }
@@ -216,28 +209,24 @@ async function settledStartOutput(startLog: string, clusterDir: string, mark: Ma
   }
 }
 
-function filesIn(dir: string): string[] {
+/** The files of the cluster's log folder, with their size and time of last change. */
+function logFiles(clusterDir: string) {
+  const dir = path.join(clusterDir, 'log');
+  let names: string[];
   try {
-    return fs.readdirSync(dir);
+    names = fs.readdirSync(dir);
   } catch {
-    return [];
+    return []; // no log folder yet
   }
-}
-
-function modifiedAt(file: string): number {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-function sizeOf(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
+  return names.flatMap((name) => {
+    const file = path.join(dir, name);
+    try {
+      const st = fs.statSync(file);
+      return [{ name, path: file, size: st.size, modifiedAt: st.mtimeMs }];
+    } catch {
+      return []; // removed meanwhile
+    }
+  });
 }
 
 /** What a file holds from `offset` on, its last 64 KiB at most (only a tail is ever shown). */
