@@ -1,7 +1,8 @@
 // The queue screen live, across app instances: a screen connected to instance B gets the whole
 // board on connect, and the new board within 2 s after the doctor calls the next patient through
 // instance A (PostgreSQL LISTEN/NOTIFY, not one instance's memory). Closing the screen ends its
-// subscription; the stream carries the headers a proxy needs to pass it through unbuffered.
+// subscription; the stream carries the headers a proxy needs to pass it through unbuffered, and
+// the API's security headers.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,10 @@ describe('the queue screen, live', () => {
       await until(() => s.boards.length >= 1, 'the board on connect');
       expect(s.headers()['content-type']).toMatch(/^text\/event-stream/);
       expect(s.headers()['x-accel-buffering']).toBe('no');
+      // A hijacked reply still carries the API's security headers.
+      expect(s.headers()['x-content-type-options']).toBe('nosniff');
+      expect(s.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(s.headers()['cache-control']).toBe('no-store');
       expect(s.boards[0]!.doctors[0]).toMatchObject({ current: null, waiting: 2 });
       const seen = s.boards.length;
 

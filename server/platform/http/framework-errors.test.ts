@@ -14,8 +14,9 @@ function expectOurErrorShape(res: Awaited<ReturnType<TestApp['app']['inject']>>,
   expect(res.statusCode).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(res.headers['x-content-type-options']).toBe('nosniff');
-  expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-  expect(res.headers['x-frame-options']).toBeDefined();
+  expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(res.headers['x-frame-options']).toBe('DENY');
+  expect(res.headers['cache-control']).toBe('no-store');
   expect(res.headers['x-request-id']).toMatch(/\S/);
   const body = res.json() as { code: string; status: number; detail: string; requestId: string };
   expect(body.status).toBe(status);

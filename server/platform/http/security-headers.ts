@@ -1,8 +1,10 @@
-// The security headers of every answer (CSP, nosniff, frame-ancestors …), defined once with
-// helmet's options and computed once per process: they do not vary per request, and running
-// helmet's middleware chain on every request (as @fastify/helmet does) cost about 5% of a simple
-// request's CPU in a profile. Applied to every routed request, to Fastify's not-found and error
-// answers, and by hand to the few answers Fastify gives before any hook runs.
+// The security headers of every answer, computed once per process: they do not vary per request,
+// and running helmet's middleware chain on every request (as @fastify/helmet does) cost about 5% of
+// a simple request's CPU in a profile. Two sets (ADR 22): pages and the files of the web app get
+// helmet's (a CSP for the app, frame and opener isolation); answers of the API, which are data and
+// never a page, get the shorter set OWASP gives for APIs (a CSP that allows nothing, no framing,
+// nosniff, no caching of health data). Applied to every routed request, to Fastify's not-found and
+// error answers, and by hand to the few answers Fastify gives before any hook runs.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../../config';
@@ -30,7 +32,7 @@ export function securityHeaderOptions(config: Config): HelmetOptions {
   };
 }
 
-/** The headers helmet would set with these options, run once against a stand-in response. */
+/** The headers of pages and web-app files: what helmet would set with these options, run once against a stand-in response. */
 export function securityHeaders(config: Config): Record<string, string> {
   const headers: Record<string, string> = {};
   interface StandIn {
@@ -57,13 +59,45 @@ export function securityHeaders(config: Config): Record<string, string> {
   return headers;
 }
 
+/**
+ * The headers of an API answer (JSON, problem+json, an event stream, a health check): a document
+ * that is data, never rendered as a page. A CSP that allows nothing (were it ever opened as a page,
+ * it could load and run nothing), no framing, no type sniffing, no referrer, readable by this
+ * origin only, and never stored by a browser or proxy: the answers hold health data, and a shared
+ * ward computer's disk cache is no place for them. A route that needs another cache policy sets
+ * its own `cache-control`. HSTS as for pages.
+ */
+export function apiSecurityHeaders(config: Config): Record<string, string> {
+  const hsts = securityHeaders(config)['strict-transport-security'];
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    'cache-control': 'no-store',
+    ...(hsts === undefined ? {} : { 'strict-transport-security': hsts }),
+  };
+}
+
+/**
+ * Whether a request path is answered by the API rather than as a page or a file of the web app:
+ * /api and /fhir (but not the interactive API docs under /api/docs, a page), and the health and
+ * metrics endpoints. Tested against the raw URL, query string and all.
+ */
+const API_PATH = /^\/(?:(?:api|fhir)(?:[/?]|$)(?!docs(?:[/?]|$))|(?:healthz|readyz|metrics)(?:\?|$))/;
+export function isApiPath(url: string): boolean {
+  return API_PATH.test(url);
+}
+
 /** Sets the headers on every answer that goes through Fastify's hooks. */
 export function installSecurityHeaders(app: FastifyInstance, config: Config): void {
-  const headers = securityHeaders(config);
+  const page = securityHeaders(config);
+  const api = apiSecurityHeaders(config);
   // Hooks with a callback rather than async: every request runs them, and an async hook costs a
   // promise and a turn of the microtask queue each.
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(isApiPath(req.url) ? api : page);
     done();
   });
 }
@@ -73,7 +107,8 @@ export function installSecurityHeaders(app: FastifyInstance, config: Config): vo
  * Answered as problem+json with the security headers and the request id, never echoing the path.
  */
 export function frameworkErrorHandler(config: Config) {
-  const headers = securityHeaders(config);
+  // A problem+json answer: data, never a page, whatever the path.
+  const headers = apiSecurityHeaders(config);
   return (err: FastifyError, req: FastifyRequest, reply: FastifyReply): void => {
     reply.headers(headers);
     reply.header('x-request-id', req.id);

@@ -31,6 +31,9 @@ export function eventStreams(root: FastifyInstance) {
   function start(req: FastifyRequest, reply: FastifyReply, o: StreamOptions): EventStream {
     reply.hijack();
     const res = reply.raw;
+    // The security headers the onRequest hook put on the reply (a hijacked reply never sends them).
+    for (const [name, value] of Object.entries(reply.getHeaders()))
+      if (value !== undefined) res.setHeader(name, value);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
