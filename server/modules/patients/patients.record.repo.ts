@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { preparedRows, type Executor } from '../../db/client';
+import { BatchedLookup } from '../../db/batched-lookup';
+import { preparedRows, type Db, type Executor } from '../../db/client';
 
 /** A timestamptz as an ISO 8601 UTC string, formatted by the database so both drivers agree. */
 export const isoTs = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -71,4 +72,39 @@ const RECORD_SQL = 'select doc from patient_records where patient_id = $1';
 export async function loadPatientRecord(exec: Executor, id: string): Promise<PatientRecordRow | undefined> {
   const rows = await preparedRows<{ doc: PatientRecordRow }>(exec, 'patient_record', RECORD_SQL, [id]);
   return rows[0]?.doc;
+}
+
+const RECORDS_SQL = 'select patient_id, doc from patient_records where patient_id = any($1::uuid[])';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const lookups = new WeakMap<Db, BatchedLookup<PatientRecordRow>>();
+
+/**
+ * The record for a read outside a transaction, on the pool: the reads that arrive together share
+ * one statement (`BatchedLookup`). An id that is not a UUID has no record, and is not sent.
+ */
+export function loadCommittedPatientRecord(db: Db, id: string): Promise<PatientRecordRow | undefined> {
+  if (!UUID.test(id)) return Promise.resolve(undefined);
+  return recordLookup(db).load(id.toLowerCase());
+}
+
+/** How many statements the batched record reads on this database sent, and how many ids they carried. */
+export function patientRecordReads(db: Db): { fetches: number; keys: number } {
+  return { ...recordLookup(db).sent };
+}
+
+function recordLookup(db: Db): BatchedLookup<PatientRecordRow> {
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = new BatchedLookup(async (ids) => {
+      const rows = await preparedRows<{ patient_id: string; doc: PatientRecordRow }>(
+        db,
+        'patient_records',
+        RECORDS_SQL,
+        [ids],
+      );
+      return new Map(rows.map((r) => [r.patient_id, r.doc]));
+    });
+    lookups.set(db, lookup);
+  }
+  return lookup;
 }

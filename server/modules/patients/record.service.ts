@@ -4,7 +4,7 @@ import { audit, auditRead, diff } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { toPatient } from './patients.dto';
-import { loadPatientRecord, type PatientRecordRow } from './patients.record.repo';
+import { loadCommittedPatientRecord, loadPatientRecord, type PatientRecordRow } from './patients.record.repo';
 import * as repo from './patients.repo';
 import { asPatient, isSelf, staffHospital } from './patients.scope';
 
@@ -22,7 +22,7 @@ function present(record: PatientRecordRow, view: View): Patient {
  * their own. Anything else is a 404. Every successful read is written to the audit log.
  */
 export async function getPatient(ctx: Ctx, id: string, only: 'any' | 'self' = 'any'): Promise<Patient> {
-  const record = await loadPatientRecord(ctx.db, id);
+  const record = await loadCommittedPatientRecord(ctx.db, id);
   if (!record) throw notFound('Patient');
   const hospitalId = only === 'any' ? staffHospital(ctx.actor, 'patients:read') : null;
   let view: View | null = null;

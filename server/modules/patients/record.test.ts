@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessLogPage, Patient, TimelinePage } from '../../../contracts/patients';
 import { addMembership, createPatientUser, createUser, sessionHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { patientRecordReads } from './patients.record.repo';
 import { auditRows, desk, randomPhone, register, registerExisting, type Desk } from './patients.test-helpers';
 
 let t: TestApp;
@@ -105,6 +106,60 @@ describe('GET /api/patients/:id', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().id).toBe(me.id);
     expect((await get('/api/patients/me', a.headers)).statusCode).toBe(403);
+  });
+
+  it('reads that arrive together share one statement yet each gets its own record, scope and audit row', async () => {
+    const a = await desk(t);
+    const b = await desk(t);
+    const ours = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        register(t, a, { givenName: `Batch${i}`, allergies: [{ substance: `S${i}` }] }),
+      ),
+    );
+    const theirs = await Promise.all(Array.from({ length: 4 }, () => register(t, b)));
+    const self = await portalPatient(a);
+    const unknown = '01925e5c-7b9a-7c1e-8f3a-2b4c6d8e0f12';
+    const asks = [
+      ...ours.map((p) => ({ id: p.id, headers: a.headers })),
+      ...theirs.map((p) => ({ id: p.id, headers: a.headers })),
+      { id: unknown, headers: a.headers },
+      { id: ours[3]!.id.toUpperCase(), headers: a.headers },
+      { id: self.id, headers: self.headers },
+      { id: ours[0]!.id, headers: self.headers },
+    ];
+    // Signed in already (the callers are cached), so the reads arrive together.
+    await Promise.all([get('/api/auth/me', a.headers), get('/api/auth/me', self.headers)]);
+    const before = patientRecordReads(t.database.db);
+    const answers = await Promise.all(asks.map((q) => get(`/api/patients/${q.id}`, q.headers)));
+    const after = patientRecordReads(t.database.db);
+    // 16 reads of 14 distinct ids (one asked by two callers, one in capitals): far fewer statements.
+    expect(after.keys - before.keys).toBe(14);
+    expect(after.fetches - before.fetches).toBeLessThanOrEqual(3);
+    expect(answers.map((r) => r.statusCode)).toEqual([
+      ...ours.map(() => 200),
+      404,
+      404,
+      404,
+      404,
+      404,
+      200,
+      200,
+      404,
+    ]);
+    ours.forEach((p, i) => {
+      const record = Patient.parse(answers[i]!.json());
+      expect(record).toMatchObject({ id: p.id, givenName: `Batch${i}`, mrn: p.mrn });
+      expect(record.allergies.map((x) => x.substance)).toEqual([`S${i}`]);
+    });
+    expect(Patient.parse(answers[13]!.json()).id).toBe(ours[3]!.id);
+    expect(Patient.parse(answers[14]!.json()).id).toBe(self.id);
+    // One read audit row for each record shown, none for a refusal.
+    const audited = await auditRows(t, `action = 'patient.read' and patient_id = any($1::uuid[])`, [
+      [...ours, ...theirs, self].map((p) => p.id),
+    ]);
+    expect(audited.map((r) => r.patient_id).sort()).toEqual(
+      [...ours.map((p) => p.id), ours[3]!.id, self.id].sort(),
+    );
   });
 
   it('records every read in the audit log, with role and hospital', async () => {
