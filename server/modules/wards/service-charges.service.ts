@@ -146,8 +146,11 @@ export async function listCharges(ctx: Ctx, admissionId: string): Promise<WardCh
   const hospitalId = requireHospital(ctx.actor);
   const admission = await admissions.findAdmission(ctx.db, hospitalId, admissionId);
   if (!admission) throw notFound('Admission');
-  const items = await present(ctx.db, admissionId);
-  const { currency } = await hospitalFacts(ctx.db, hospitalId);
+  // Independent reads on the pool: asked for together rather than one after the other.
+  const [items, { currency }] = await Promise.all([
+    present(ctx.db, admissionId),
+    hospitalFacts(ctx.db, hospitalId),
+  ]);
   await auditRead(ctx, {
     action: 'wards.service_charges.read',
     entityType: 'admission',
