@@ -87,6 +87,8 @@ export type ReservationPage = z.infer<typeof ReservationPage>;
 export const OwnReservation = z.object({
   id: Uuid,
   hospitalName: z.string(),
+  /** The hospital's zone: the reservation's times read on its clock, wherever the patient is. */
+  timeZone: z.string(),
   wardName: z.string(),
   bedLabel: z.string(),
   from: Instant,

@@ -1,9 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import fs from 'node:fs';
-import { demoEmail, openNav, signIn, snap } from './support/helpers';
+import { DEMO_PASSWORD, demoEmail, openNav, signIn, snap, unique } from './support/helpers';
+import { setUpWard } from './support/wards';
 
 // The patient's own stays in hospital: the demo patient opens My stays, sees their discharged stay
-// (hospital, ward and bed, attending doctor) and downloads its discharge summary, a PDF.
+// (hospital, ward and bed, attending doctor) and downloads its discharge summary, a PDF; and a bed
+// the front desk holds for them shows there, where and until when, until it is cancelled.
 
 // A step that cannot happen fails in half a minute, not at the end of the test's time.
 test.use({ actionTimeout: 30_000 });
@@ -44,4 +46,75 @@ test('the patient finds their stay in hospital and downloads its discharge summa
   expect(body).toContain('DISCHARGE SUMMARY');
   expect(body).toContain('Dengue fever');
   expect(body).toContain('Paracetamol 650 mg tablet');
+});
+
+/** As the CGH receptionist, through the API: a call with the session's CSRF token. */
+async function asDesk(request: APIRequestContext) {
+  const signedIn = await request.post('/api/auth/sign-in', {
+    data: { email: demoEmail('receptionist'), password: DEMO_PASSWORD },
+  });
+  expect(signedIn.status(), 'the CGH receptionist signs in').toBe(204);
+  const { csrfToken } = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
+  return {
+    post: async <T>(url: string, data: object, status: number): Promise<T> => {
+      const res = await request.post(url, { data, headers: { 'x-csrf-token': csrfToken } });
+      expect(res.status(), `POST ${url}: ${await res.text()}`).toBe(status);
+      return (await res.json()) as T;
+    },
+    signOut: () => request.post('/api/auth/sign-out', { headers: { 'x-csrf-token': csrfToken } }),
+  };
+}
+
+// The patient's phone is set to another zone (travelling, or a relative's phone abroad): the times
+// still read on the hospital's clock, as the hospital and its staff say them.
+test.describe('on a phone set to another zone', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('a bed the front desk holds for the patient shows on My stays until it is cancelled', async ({
+    page,
+    request,
+  }, info) => {
+    const tag = unique().slice(-5).toUpperCase();
+    const { bedIds, beds } = await setUpWard(request, tag);
+    const desk = await asDesk(request);
+    // The demo patient, Rahul Verma, as the front desk finds him.
+    const found = (await (await request.get('/api/patients', { params: { q: 'Rahul Verma' } })).json()) as {
+      items: { id: string; givenName: string; familyName: string }[];
+    };
+    const rahul = found.items.find((p) => p.givenName === 'Rahul' && p.familyName === 'Verma');
+    expect(rahul, 'the demo patient is registered at CGH').toBeTruthy();
+    const until = new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
+    const held = await desk.post<{ id: string }>(
+      '/api/wards/reservations',
+      { bedId: bedIds[0], patientId: rahul!.id, until, reason: `Knee replacement ${tag}` },
+      201,
+    );
+    try {
+      await signIn(page, demoEmail('patient'));
+      await openNav(page, 'My stays');
+      const notice = page.getByTestId('my-bed-reservation').filter({ hasText: `Ward ${tag}` });
+      await expect(notice).toHaveCount(1);
+      await expect(notice).toContainText('City General Hospital');
+      await expect(notice).toContainText(`Ward ${tag}, bed ${beds[0]}`);
+      await expect(notice).toContainText(`For: Knee replacement ${tag}`);
+      await expect(notice).toContainText('Come to the front desk when you arrive.');
+      // City General Hospital is in India: the hold ends at that time there, not in New York.
+      const inIndia = new Intl.DateTimeFormat('en', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Asia/Kolkata',
+      }).format(new Date(until));
+      await expect(notice).toContainText(`until ${inIndia}.`);
+      await snap(page, info, '02-bed-held-for-me');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await desk.post(`/api/wards/reservations/${held.id}/cancel`, { reason: 'journey over' }, 200);
+      await desk.signOut();
+    }
+    // Cancelled, it is gone from the patient's page.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'My stays', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('my-bed-reservation').filter({ hasText: `Ward ${tag}` })).toHaveCount(0);
+  });
 });

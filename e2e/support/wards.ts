@@ -4,6 +4,8 @@ import { DEMO_PASSWORD, demoEmail } from './helpers';
 export interface WardSetup {
   patient: { id: string; name: string };
   beds: [string, string];
+  /** The beds' ids, in the order of `beds`. */
+  bedIds: [string, string];
   medicine: { id: string; name: string; batchNumber: string };
 }
 
@@ -44,10 +46,17 @@ export async function setUpWard(request: APIRequestContext, tag: string): Promis
     });
     const room = await send<{ id: string }>('/api/wards/rooms', { wardId: ward.id, name: 'Room 1' });
     const beds: string[] = [];
+    const bedIds: string[] = [];
     for (const n of [1, 2]) {
       const label = `${tag}-${n}`;
-      await send('/api/wards/beds', { roomId: room.id, label, bedType: 'standard', dailyRateMinor: 150_000 });
+      const bed = await send<{ id: string }>('/api/wards/beds', {
+        roomId: room.id,
+        label,
+        bedType: 'standard',
+        dailyRateMinor: 150_000,
+      });
       beds.push(label);
+      bedIds.push(bed.id);
     }
     const patient = await send<{ id: string; givenName: string; familyName: string }>('/api/patients', {
       givenName: 'Lakshmi',
@@ -59,6 +68,7 @@ export async function setUpWard(request: APIRequestContext, tag: string): Promis
     return {
       patient: { id: patient.id, name: `Lakshmi Raman ${tag}` },
       beds: beds as [string, string],
+      bedIds: bedIds as [string, string],
       medicine: { id: batch!.medicineId, name: batch!.medicineName, batchNumber: batch!.batchNumber },
     };
   } finally {

@@ -206,6 +206,7 @@ export async function searchReservations(
 export interface OwnReservationRow {
   id: string;
   hospitalName: string;
+  timeZone: string;
   wardName: string;
   bedLabel: string;
   startsAt: Date | string;
@@ -217,7 +218,8 @@ export interface OwnReservationRow {
 export function ownReservations(exec: Executor, patientId: string): Promise<OwnReservationRow[]> {
   return queryRows<OwnReservationRow>(
     exec,
-    sql`select r.id, h.name as "hospitalName", w.name as "wardName", b.label as "bedLabel",
+    sql`select r.id, h.name as "hospitalName", h.time_zone as "timeZone", w.name as "wardName",
+               b.label as "bedLabel",
                r.starts_at as "startsAt", r.expires_at as "expiresAt", r.reason
           from bed_reservations r
           join hospitals h on h.id = r.hospital_id

@@ -197,6 +197,7 @@ export async function ownReservations(ctx: Ctx): Promise<OwnReservations> {
     items: rows.map((r) => ({
       id: r.id,
       hospitalName: r.hospitalName,
+      timeZone: r.timeZone,
       wardName: r.wardName,
       bedLabel: r.bedLabel,
       from: iso(r.startsAt),

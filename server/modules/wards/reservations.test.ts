@@ -252,7 +252,12 @@ describe('bed reservations', () => {
     expect((await reserve(own, held(mine.beds[0]!.id, patient.id))).statusCode).toBe(403);
     const theirOwn = (await call(t, 'GET', '/api/me/bed-reservations', own)).json<OwnReservations>();
     expect(theirOwn.items).toEqual([
-      expect.objectContaining({ id: r.id, bedLabel: 'B-2', reason: 'Knee replacement tomorrow' }),
+      expect.objectContaining({
+        id: r.id,
+        bedLabel: 'B-2',
+        reason: 'Knee replacement tomorrow',
+        timeZone: s.hospital.timeZone,
+      }),
     ]);
     expect((await call(t, 'GET', '/api/me/bed-reservations', s.nurse)).statusCode).toBe(403);
   });
