@@ -197,6 +197,8 @@ export const InvoiceSummary = z.object({
 export type InvoiceSummary = z.infer<typeof InvoiceSummary>;
 
 export const Invoice = InvoiceSummary.extend({
+  /** The issuing hospital's zone: the bill's times read on its clock, wherever the reader is. */
+  timeZone: z.string(),
   sourceId: Uuid.nullable(),
   departmentId: Uuid.nullable(),
   departmentName: z.string().nullable(),

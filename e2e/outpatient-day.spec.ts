@@ -9,9 +9,21 @@ import { expectAccessible } from './support/axe';
 const MEDICINE = 'Crocin Advance';
 
 /** A person of their own (cookies apart) on this project's screen: a phone or a desktop. */
-async function personPage(browser: Browser, info: TestInfo, baseURL: string): Promise<Page> {
+async function personPage(
+  browser: Browser,
+  info: TestInfo,
+  baseURL: string,
+  o: { timezoneId?: string } = {},
+): Promise<Page> {
   const { viewport, isMobile, hasTouch, deviceScaleFactor } = info.project.use;
-  const context = await browser.newContext({ baseURL, viewport, isMobile, hasTouch, deviceScaleFactor });
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    isMobile,
+    hasTouch,
+    deviceScaleFactor,
+    ...o,
+  });
   return context.newPage();
 }
 
@@ -348,6 +360,25 @@ test('an outpatient day: booked, checked in, called on the queue screen, seen, p
   await expect(page.getByRole('heading', { name: new RegExp(number), level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Download PDF' })).toBeVisible();
   await snap(page, info, '16-my-bill');
+
+  // The same bill on a phone set to New York: the receipt's time reads on the hospital's clock.
+  const billUrl = new URL(page.url()).pathname;
+  const own = (await (await page.request.get(`/api/billing/mine/${billUrl.split('/').pop()}`)).json()) as {
+    timeZone: string;
+    payments: { number: string; receivedAt: string }[];
+  };
+  expect(own.timeZone).toBe(doctor.timeZone);
+  const receipt = own.payments[0]!;
+  const onHospitalClock = new Intl.DateTimeFormat('en', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: own.timeZone,
+  }).format(new Date(receipt.receivedAt));
+  const abroad = await personPage(browser, info, baseURL!, { timezoneId: 'America/New_York' });
+  await signIn(abroad, patient.email, patient.password);
+  await abroad.goto(billUrl);
+  await expect(abroad.getByTestId('bill-payments')).toContainText(`${receipt.number} · ${onHospitalClock}`);
+  await abroad.context().close();
 });
 
 /** Records a payment on the invoice open on the page, through its dialog; for cash, checks the change. */

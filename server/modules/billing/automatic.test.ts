@@ -179,6 +179,7 @@ describe("a patient's own bills", () => {
       },
     ]);
     expect((await send(t, 'GET', `/api/billing/mine/${inv.id}`, d.patient.headers)).json()).toMatchObject({
+      timeZone: d.hospital.timeZone,
       balanceMinor: 15_000,
       payments: [{ amountMinor: 5000 }],
     });

@@ -138,6 +138,7 @@ export async function readInvoice(db: Executor, id: string): Promise<Invoice> {
   ]);
   return {
     ...toSummary(row),
+    timeZone: row.timeZone,
     sourceId: row.sourceId,
     departmentId: row.departmentId,
     departmentName: named.department,

@@ -171,7 +171,7 @@ export async function searchInvoices(
 }
 
 /** Invoices by id, in the order given, with the patient's name and MRN and the hospital's name. */
-export async function summaries(db: Executor, ids: string[]): Promise<SummaryRow[]> {
+export async function summaries(db: Executor, ids: string[]): Promise<(SummaryRow & { timeZone: string })[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .select({
@@ -179,6 +179,7 @@ export async function summaries(db: Executor, ids: string[]): Promise<SummaryRow
       patientName: sql<string | null>`trim(p.given_name || ' ' || p.family_name)`,
       mrn: sql<string | null>`r.mrn`,
       hospitalName: sql<string>`h.name`,
+      timeZone: sql<string>`h.time_zone`,
     })
     .from(invoices)
     .innerJoin(sql`hospitals h`, sql`h.id = ${invoices.hospitalId}`)
@@ -191,7 +192,13 @@ export async function summaries(db: Executor, ids: string[]): Promise<SummaryRow
   const byId = new Map(
     rows.map((r) => [
       r.i.id,
-      { ...r.i, patientName: r.patientName, mrn: r.mrn, hospitalName: r.hospitalName },
+      {
+        ...r.i,
+        patientName: r.patientName,
+        mrn: r.mrn,
+        hospitalName: r.hospitalName,
+        timeZone: r.timeZone,
+      },
     ]),
   );
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));

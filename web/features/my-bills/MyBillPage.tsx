@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
 import { ApiError } from '../../lib/api';
 import { openFile } from '../../lib/download';
-import { useFormat } from '../../lib/format';
+import { TimeZoneContext, useFormat } from '../../lib/format';
 import { notifyError } from '../../lib/forms';
 import { InvoiceStatusBadge } from '../billing/InvoiceStatusBadge';
 import { billState } from './bill-state';
@@ -47,7 +47,8 @@ export default function MyBillPage() {
   };
 
   return (
-    <>
+    // The bill reads on its hospital's clock (the receipts' times), wherever the patient is.
+    <TimeZoneContext.Provider value={b.timeZone}>
       <Breadcrumbs mb="xs">
         <Anchor component={Link} to="/app/my-bills" size="sm">
           {t('myBills.title')}
@@ -101,6 +102,6 @@ export default function MyBillPage() {
           <BillMoney bill={b} />
         </Grid.Col>
       </Grid>
-    </>
+    </TimeZoneContext.Provider>
   );
 }
