@@ -76,6 +76,8 @@ export const PharmacyOrder = z.object({
   number: z.string(),
   hospitalId: Uuid,
   hospitalName: z.string(),
+  /** The pharmacy's hospital's zone: the order's times read on its clock, wherever the reader is. */
+  timeZone: z.string(),
   patientId: Uuid,
   patientName: z.string(),
   status: OrderStatus,

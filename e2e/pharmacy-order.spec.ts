@@ -66,6 +66,9 @@ async function secondPerson(browser: Browser, page: Page, info: TestInfo): Promi
   return context.newPage();
 }
 
+// The patient's phone is set to New York: the order's times still read on the pharmacy's clock.
+test.use({ timezoneId: 'America/New_York' });
+
 test('a patient orders a prescription-only medicine online; the pharmacist checks the prescription, approves and dispenses it', async ({
   page,
   browser,
@@ -185,9 +188,21 @@ test('a patient orders a prescription-only medicine online; the pharmacist check
   await expect(page.getByTestId('order-history')).toContainText('Approved by the pharmacist');
   await expect(page.getByTestId('order-history')).toContainText('Dispensed and ready');
   await shot(page, info, '06-ready');
+  const own = (await (await page.request.get(`/api/shop/orders/${orderUrl.split('/').pop()}`)).json()) as {
+    placedAt: string;
+    timeZone: string;
+  };
+  const placedThere = new Intl.DateTimeFormat('en', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: own.timeZone,
+  }).format(new Date(own.placedAt));
+  expect(own.timeZone).toBe('Asia/Kolkata');
+  await expect(page.getByTestId('order-facts')).toContainText(placedThere);
   await page.goto('/app/my-orders');
   const mine = page.getByTestId('data-row').filter({ hasText: number });
   await expect(mine.getByTestId('order-status')).toHaveText('Ready');
+  await expect(mine).toContainText(placedThere);
   await expectInside(mine.getByTestId('order-status'), '[data-testid="data-row"]');
 
   // The notices arrive: by e-mail, and in the app (delivered by a background job).

@@ -34,9 +34,12 @@ export async function submitDoctorApplication(
   return row.id;
 }
 
-/** Hospital names by id, for labelling memberships. */
-export async function hospitalNames(exec: Executor, ids: (string | null)[]): Promise<Map<string, string>> {
+/** Hospitals' names and time zones by id, for labelling what belongs to them and reading its times. */
+export async function hospitalLabels(
+  exec: Executor,
+  ids: (string | null)[],
+): Promise<Map<string, { name: string; timeZone: string }>> {
   const unique = [...new Set(ids.filter((i): i is string => i !== null))];
   const rows = await repo.findHospitalsByIds(exec, unique);
-  return new Map(rows.map((h) => [h.id, h.name]));
+  return new Map(rows.map((h) => [h.id, { name: h.name, timeZone: h.timeZone }]));
 }

@@ -3,7 +3,7 @@ import { defineModule } from '../module';
 import { ORGANISATION_TEMPLATES } from './organisation.templates';
 import { organisationRoutes } from './organisation.routes';
 
-export { submitDoctorApplication, hospitalNames } from './doctor-applications.service';
+export { submitDoctorApplication, hospitalLabels } from './doctor-applications.service';
 export { findHospitalInfo, type HospitalInfo } from './hospitals.service';
 export { departmentBelongsToHospital } from './departments.service';
 export { activeStaffWithRole } from './staff.repo';

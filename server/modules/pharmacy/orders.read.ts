@@ -5,7 +5,7 @@ import { requireHospital } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { findUserNames } from '../identity';
-import { hospitalNames } from '../organisation';
+import { hospitalLabels } from '../organisation';
 import { patientBriefs } from '../patients';
 import * as repo from './orders.repo';
 import { iso, medicineLabel } from './pharmacy.dto';
@@ -31,7 +31,7 @@ export async function present(ctx: Ctx, ids: string[], scope: Scope): Promise<Ph
     rows.map((o) => o.patientId),
     'hospitalId' in scope ? scope.hospitalId : null,
   );
-  const hospitals = await hospitalNames(
+  const hospitals = await hospitalLabels(
     ctx.db,
     rows.map((o) => o.hospitalId),
   );
@@ -48,7 +48,8 @@ export async function present(ctx: Ctx, ids: string[], scope: Scope): Promise<Ph
         id: o.id,
         number: o.number,
         hospitalId: o.hospitalId,
-        hospitalName: hospitals.get(o.hospitalId) ?? '',
+        hospitalName: hospitals.get(o.hospitalId)?.name ?? '',
+        timeZone: hospitals.get(o.hospitalId)?.timeZone ?? 'UTC',
         patientId: o.patientId,
         patientName: patients.get(o.patientId)?.name ?? '',
         status: o.status as OrderStatus,

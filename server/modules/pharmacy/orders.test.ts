@@ -165,6 +165,8 @@ describe('an online order, start to finish', () => {
 
     const seen = (await call('GET', `/api/shop/orders/${order.id}`, me.headers)).json() as PharmacyOrder;
     expect(seen.status).toBe('ready');
+    // Its times read on the pharmacy's hospital's clock.
+    expect(seen.timeZone).toBe(p.hospital.timeZone);
     expect(seen.history.map((h) => h.status)).toEqual(['awaiting_verification', 'approved', 'ready']);
 
     // A pickup is collected, not delivered.

@@ -29,7 +29,7 @@ export function OrderFacts({ order, as }: { order: PharmacyOrder; as: 'patient' 
   if (order.reservedUntil) rows.push([t('orders.reservedUntil'), f.dateTime(order.reservedUntil)]);
 
   return (
-    <Card>
+    <Card data-testid="order-facts">
       <Title order={2} fz="h4" mb="sm">
         {t('orders.details')}
       </Title>

@@ -3,7 +3,7 @@ import { IconShoppingBag } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PharmacyOrder } from '../../../contracts/pharmacy-orders';
-import { useFormat } from '../../lib/format';
+import { TimeZoneContext, useFormat } from '../../lib/format';
 import { DataTable, TableEmpty, type Column } from '../../components/DataTable';
 import { OrderStatusBadge } from './OrderStatusBadge';
 
@@ -42,7 +42,7 @@ export function OrdersTable({
     as === 'pharmacy'
       ? { key: 'who', header: t('orders.patient'), cell: (o) => <Text size="sm">{o.patientName}</Text> }
       : { key: 'who', header: t('orders.hospital'), cell: (o) => <Text size="sm">{o.hospitalName}</Text> },
-    { key: 'placed', header: t('orders.placedAt'), cell: (o) => f.dateTime(o.placedAt), nowrap: true },
+    { key: 'placed', header: t('orders.placedAt'), cell: (o) => <PlacedAt order={o} />, nowrap: true },
     {
       key: 'items',
       header: t('orders.itemsCount'),
@@ -90,4 +90,17 @@ export function OrdersTable({
       }
     />
   );
+}
+
+/** When the order was placed, on its pharmacy's clock (a patient's orders may be at several hospitals). */
+function PlacedAt({ order }: { order: PharmacyOrder }) {
+  return (
+    <TimeZoneContext.Provider value={order.timeZone}>
+      <DateTime iso={order.placedAt} />
+    </TimeZoneContext.Provider>
+  );
+}
+
+function DateTime({ iso }: { iso: string }) {
+  return useFormat().dateTime(iso);
 }

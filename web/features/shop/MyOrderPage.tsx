@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PharmacyOrder } from '../../../contracts/pharmacy-orders';
 import { ApiError, post } from '../../lib/api';
+import { TimeZoneContext } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { LoadError } from '../../components/LoadError';
@@ -45,7 +46,8 @@ export default function MyOrderPage() {
   };
 
   return (
-    <>
+    // The order reads on its pharmacy's clock (placed, held until, history), wherever the patient is.
+    <TimeZoneContext.Provider value={o.timeZone}>
       <Breadcrumbs mb="xs">
         <Anchor component={Link} to="/app/my-orders" size="sm">
           {t('myOrders.title')}
@@ -95,6 +97,6 @@ export default function MyOrderPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-    </>
+    </TimeZoneContext.Provider>
   );
 }
