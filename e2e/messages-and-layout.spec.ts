@@ -51,6 +51,9 @@ test('the audit log shows whole action names on a phone', async ({ page }, info)
   // make one, so the newest rows always hold one (it once broke mid-word when one happened to).
   const refused = await page.evaluate(async () => {
     const res = await fetch('/api/wards/admissions/00000000-0000-4000-8000-000000000000/service-charges');
+    // Read to the end: API answers are never cached, and an unread body keeps its request open,
+    // so the page would never be idle for the screenshot.
+    await res.text();
     return res.status;
   });
   expect(refused).toBe(404);

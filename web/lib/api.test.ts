@@ -91,3 +91,17 @@ describe('request bodies', () => {
     expect(calls[0]!.init.body).toBe('{"a":1}');
   });
 });
+
+describe('answers the app does not use', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("lets go of a body it does not read (a proxy's HTML error page), so no request stays open", async () => {
+    const page = new Response('<html><body>502 Bad Gateway</body></html>', {
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+    });
+    vi.stubGlobal('fetch', () => Promise.resolve(page));
+    await expect(post('/api/x', {})).rejects.toMatchObject({ status: 502, code: 'INTERNAL' });
+    expect(page.bodyUsed).toBe(true);
+  });
+});

@@ -119,7 +119,11 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
 
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
-  const payload: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
+  let payload: unknown = null;
+  if (type.includes('json')) payload = await res.json().catch(() => null);
+  // Every answer's body is read or let go: an unread one (a proxy's HTML error page) keeps its
+  // request open in the browser for as long as the page lives, since API answers are never cached.
+  else await res.body?.cancel().catch(() => undefined);
   if (!res.ok) {
     const problem = payload && typeof payload === 'object' && 'code' in payload ? (payload as Problem) : null;
     const error = new ApiError(res.status, problem, `The server answered ${res.status}.`);

@@ -20,6 +20,8 @@ function useLiveBoard(slug: string) {
     onData: setBoard,
     prepare: async () => {
       const res = await fetch(base, { headers: { accept: 'application/json' } });
+      // A refusal's body is let go rather than left unread (an unread body keeps its request open).
+      if (!res.ok) await res.body?.cancel().catch(() => undefined);
       if (res.status === 404 || res.status === 400) {
         setNotFound(true);
         return false;
