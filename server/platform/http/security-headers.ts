@@ -82,8 +82,9 @@ export function apiSecurityHeaders(config: Config): Record<string, string> {
 
 /**
  * Whether a request path is answered by the API rather than as a page or a file of the web app:
- * /api and /fhir (but not the interactive API docs under /api/docs, a page), and the health and
- * metrics endpoints. Tested against the raw URL, query string and all.
+ * /api and /fhir (but not the interactive API docs under /api/docs: a page, its files and the
+ * document it shows, which carry the page's set), and the health and metrics endpoints. Takes a
+ * route pattern or a path with its query string.
  */
 const API_PATH = /^\/(?:(?:api|fhir)(?:[/?]|$)(?!docs(?:[/?]|$))|(?:healthz|readyz|metrics)(?:\?|$))/;
 export function isApiPath(url: string): boolean {
@@ -97,7 +98,12 @@ export function installSecurityHeaders(app: FastifyInstance, config: Config): vo
   // Hooks with a callback rather than async: every request runs them, and an async hook costs a
   // promise and a turn of the microtask queue each.
   app.addHook('onRequest', (req, reply, done) => {
-    reply.headers(isApiPath(req.url) ? api : page);
+    // The path as sent, or the route the router matched (it decodes %-escapes: /%61pi/… is an /api
+    // route). Either alone misses one: the web app's catch-all route matches /api paths it hands to
+    // the not-found handler.
+    const isApi =
+      isApiPath(req.url) || (req.routeOptions.url !== undefined && isApiPath(req.routeOptions.url));
+    reply.headers(isApi ? api : page);
     done();
   });
 }
