@@ -43,6 +43,13 @@ describe('BatchedLookup', () => {
     expect((answers[2] as PromiseRejectedResult).reason).toBeInstanceOf(Error);
   });
 
+  it('fails the callers, not the process, when the fetch throws before it returns a promise', async () => {
+    const lookup = new BatchedLookup<string>(() => {
+      throw new Error('pool closed');
+    });
+    await expect(Promise.all([lookup.load('a'), lookup.load('b')])).rejects.toThrow('pool closed');
+  });
+
   it('starts a new batch for a lookup asked for after the last one was sent', async () => {
     const { lookup, fetches } = lookupOf({ a: '1', b: '2' });
     const first = lookup.load('a');

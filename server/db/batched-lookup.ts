@@ -5,7 +5,8 @@
 // I/O (the requests that arrived together) go out as one statement on the pool, and each caller
 // gets its own row. Nothing waits on a timer: the batch is sent as soon as that round is done, so a
 // lone request pays no delay. Only for reads of committed data outside a transaction: a batch sees
-// what had committed when it was sent, after every one of its callers asked.
+// what had committed when it was sent, after every one of its callers asked. Callers that ask for
+// the same key get the same value: treat it as read-only.
 
 interface Waiter<V> {
   resolve(value: V | undefined): void;
@@ -48,14 +49,17 @@ export class BatchedLookup<V> {
       const chunk = keys.slice(i, i + this.maxBatch);
       this.sent.fetches++;
       this.sent.keys += chunk.length;
-      this.fetch(chunk).then(
-        (found) => {
-          for (const key of chunk) for (const w of batch.get(key)!) w.resolve(found.get(key));
-        },
-        (err: unknown) => {
-          for (const key of chunk) for (const w of batch.get(key)!) w.reject(err);
-        },
-      );
+      // Started inside a promise: a fetch that throws at once fails its callers, not the process.
+      Promise.resolve()
+        .then(() => this.fetch(chunk))
+        .then(
+          (found) => {
+            for (const key of chunk) for (const w of batch.get(key)!) w.resolve(found.get(key));
+          },
+          (err: unknown) => {
+            for (const key of chunk) for (const w of batch.get(key)!) w.reject(err);
+          },
+        );
     }
   }
 }

@@ -80,7 +80,10 @@ const lookups = new WeakMap<Db, BatchedLookup<PatientRecordRow>>();
 
 /**
  * The record for a read outside a transaction, on the pool: the reads that arrive together share
- * one statement (`BatchedLookup`). An id that is not a UUID has no record, and is not sent.
+ * one statement (`BatchedLookup`). An id that is not a UUID has no record, and is not sent. Never
+ * pass a transaction (the types allow it: drizzle's transaction is a database): its uncommitted
+ * changes would not be seen, and the batch would run on the pool. The record returned may be shared
+ * with other readers: read-only.
  */
 export function loadCommittedPatientRecord(db: Db, id: string): Promise<PatientRecordRow | undefined> {
   if (!UUID.test(id)) return Promise.resolve(undefined);
