@@ -368,6 +368,7 @@ test('an outpatient day: booked, checked in, called on the queue screen, seen, p
     payments: { number: string; receivedAt: string }[];
   };
   expect(own.timeZone).toBe(doctor.timeZone);
+  expect(own.timeZone, 'the check needs a hospital away from New York').not.toBe('America/New_York');
   const receipt = own.payments[0]!;
   const onHospitalClock = new Intl.DateTimeFormat('en', {
     dateStyle: 'medium',

@@ -121,8 +121,8 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
   const type = res.headers.get('content-type') ?? '';
   let payload: unknown = null;
   if (type.includes('json')) payload = await res.json().catch(() => null);
-  // Every answer's body is read or let go: an unread one (a proxy's HTML error page) keeps its
-  // request open in the browser for as long as the page lives, since API answers are never cached.
+  // Every answer's body is read or let go: in Chromium an unread one (a proxy's HTML error page)
+  // kept its request open for as long as the page lived, API answers being no-store (ADR 22).
   else await res.body?.cancel().catch(() => undefined);
   if (!res.ok) {
     const problem = payload && typeof payload === 'object' && 'code' in payload ? (payload as Problem) : null;

@@ -17,7 +17,10 @@ function useBlobUrl(id: string, enabled: boolean) {
     let url: string | null = null;
     fetch(`/api/documents/${id}/download`, { credentials: 'same-origin', signal: abort.signal })
       .then(async (res) => {
-        if (!res.ok) throw new ApiError(res.status, null, `The server answered ${res.status}.`);
+        if (!res.ok) {
+          await res.body?.cancel().catch(() => undefined); // an unread body keeps its request open
+          throw new ApiError(res.status, null, `The server answered ${res.status}.`);
+        }
         url = URL.createObjectURL(await res.blob());
         setState({ url, error: null });
       })
