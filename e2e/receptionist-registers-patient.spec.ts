@@ -52,14 +52,20 @@ test('a receptionist registers a patient and finds them by a misspelt name', asy
   await snap(page, info, '04-patient');
 
   await openNav(page, 'Patients');
-  await expect(page.getByRole('link', { name: 'Rahul Verma' })).toBeVisible(); // the unfiltered list
+  // The unfiltered list, newest first, holds the person just registered; and someone unrelated whom
+  // the search must leave out (taken from the page: the journeys before this one register enough
+  // people to push any given demo patient off the first page).
+  await expect(page.getByRole('link', { name: `${given} ${family}` })).toBeVisible();
+  const listed = await page.getByTestId('data-row').getByRole('link').allInnerTexts();
+  const unrelated = listed.map((n) => n.trim()).find((n) => !n.includes(family));
+  expect(unrelated, 'an unrelated patient on the first page').toBeTruthy();
   const searched = page.waitForResponse(
     (r) => r.url().includes('/api/patients?') && r.url().includes('q=') && r.ok(),
   );
   await page.getByTestId('patient-search').fill(misspelt);
   await searched;
-  // The search narrowed the list (no unrelated demo patient), and ranks the person first.
-  await expect(page.getByRole('link', { name: 'Rahul Verma' })).toHaveCount(0);
+  // The search narrowed the list (the unrelated patient is gone), and ranks the person first.
+  await expect(page.getByRole('link', { name: unrelated!, exact: true })).toHaveCount(0);
   const hit = page.getByRole('link', { name: `${given} ${family}` });
   await expect(page.getByTestId('data-row').first()).toContainText(`${given} ${family}`);
   await expect(page.getByTestId('data-row').first()).toContainText(mrn);
