@@ -1,31 +1,13 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openNav, signIn, snap, unique } from './support/helpers';
 import { localClock, newBookableDoctor, newPatientAccount } from './support/outpatient';
+import { personPage } from './support/procurement';
 import { newStaffMember } from './support/staff';
 import { expectAccessible } from './support/axe';
 
 // Paracetamol 500 mg tablets, which City General's pharmacy has in stock in the demo data
 // (server/db/seed/demo-stock.ts: neither short nor expiring); the other journeys only read its stock.
 const MEDICINE = 'Crocin Advance';
-
-/** A person of their own (cookies apart) on this project's screen: a phone or a desktop. */
-async function personPage(
-  browser: Browser,
-  info: TestInfo,
-  baseURL: string,
-  o: { timezoneId?: string } = {},
-): Promise<Page> {
-  const { viewport, isMobile, hasTouch, deviceScaleFactor } = info.project.use;
-  const context = await browser.newContext({
-    baseURL,
-    viewport,
-    isMobile,
-    hasTouch,
-    deviceScaleFactor,
-    ...o,
-  });
-  return context.newPage();
-}
 
 test('an outpatient day: booked, checked in, called on the queue screen, seen, prescribed, dispensed and billed', async ({
   page,

@@ -17,9 +17,21 @@ export interface ProcurementSetup {
 }
 
 /** A person of their own (cookies apart) on this project's screen: a phone or a desktop. */
-export async function personPage(browser: Browser, info: TestInfo, baseURL: string): Promise<Page> {
+export async function personPage(
+  browser: Browser,
+  info: TestInfo,
+  baseURL: string,
+  o: { timezoneId?: string } = {},
+): Promise<Page> {
   const { viewport, isMobile, hasTouch, deviceScaleFactor } = info.project.use;
-  const context = await browser.newContext({ baseURL, viewport, isMobile, hasTouch, deviceScaleFactor });
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    isMobile,
+    hasTouch,
+    deviceScaleFactor,
+    ...o,
+  });
   return context.newPage();
 }
 
