@@ -83,6 +83,11 @@ export const Me = z.object({
   patientId: Uuid.nullable(),
   memberships: z.array(Membership),
   activeHospitalId: Uuid.nullable(),
+  /**
+   * The IANA zone times are shown in: the active hospital's; for a patient acting in no hospital,
+   * the one all their hospitals share; null when there is none (show the device's).
+   */
+  timeZone: z.string().nullable(),
   roles: z.array(Role),
   permissions: z.array(z.enum(PERMISSIONS)),
   /** Send back as X-CSRF-Token on every state-changing request made with the session cookie. */

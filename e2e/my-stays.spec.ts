@@ -66,6 +66,12 @@ async function asDesk(request: APIRequestContext) {
   };
 }
 
+/** A time as City General Hospital (in India) says it, as the app writes it in English. */
+const inIndia = (iso: string) =>
+  new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Kolkata' }).format(
+    new Date(iso),
+  );
+
 // The patient's phone is set to another zone (travelling, or a relative's phone abroad): the times
 // still read on the hospital's clock, as the hospital and its staff say them.
 test.describe('on a phone set to another zone', () => {
@@ -103,20 +109,29 @@ test.describe('on a phone set to another zone', () => {
       await expect(notice).toContainText(`For: Knee replacement ${tag}`);
       await expect(notice).toContainText('Come to the front desk when you arrive.');
       // City General Hospital is in India: the hold ends at that time there, not in New York.
-      const inIndia = new Intl.DateTimeFormat('en', {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Asia/Kolkata',
-      }).format(new Date(until));
-      await expect(notice).toContainText(`until ${inIndia}.`);
+      await expect(notice).toContainText(`until ${inIndia(until)}.`);
       await snap(page, info, '02-bed-held-for-me');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+
+      // Every other screen of hers reads on that clock too: her record's timeline, where the desk
+      // registered her at City General.
+      await openNav(page, 'My record');
+      const [history] = await Promise.all([
+        page.waitForResponse((r) => /\/api\/patients\/[0-9a-f-]{36}\/timeline/.test(r.url()) && r.ok()),
+        page.getByRole('tab', { name: 'Timeline' }).click(),
+      ]);
+      const { items } = (await history.json()) as { items: { occurredAt: string }[] };
+      expect(items.length).toBeGreaterThan(0);
+      const timeline = page.getByTestId('timeline');
+      for (const e of items) await expect(timeline).toContainText(inIndia(e.occurredAt));
+      await snap(page, info, '03-my-record-timeline');
     } finally {
       await desk.post(`/api/wards/reservations/${held.id}/cancel`, { reason: 'journey over' }, 200);
       await desk.signOut();
     }
-    // Cancelled, it is gone from the patient's page.
+    // Cancelled, it is gone from the patient's page (loaded afresh: the tab kept what it showed).
+    await openNav(page, 'My stays');
     await page.reload();
     await expect(page.getByRole('heading', { name: 'My stays', level: 1 })).toBeVisible();
     await expect(page.getByTestId('my-bed-reservation')).toHaveCount(0);

@@ -1,4 +1,5 @@
-import { useFormat } from '../lib/format';
+import type { ReactNode } from 'react';
+import { TimeZoneContext, useFormat } from '../lib/format';
 
 const whole = { whiteSpace: 'nowrap' } as const;
 
@@ -15,4 +16,9 @@ export function DateTime({ iso }: { iso: string }) {
       <span style={whole}>{time}</span>
     </>
   );
+}
+
+/** Shows the times inside on `zone`'s clock (that of the hospital a card is about), whatever the page's. */
+export function OnClockOf({ zone, children }: { zone: string; children: ReactNode }) {
+  return <TimeZoneContext.Provider value={zone}>{children}</TimeZoneContext.Provider>;
 }

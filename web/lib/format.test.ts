@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocale, makeFormatters, sharedTimeZone } from './format';
+import { formatLocale, makeFormatters } from './format';
 
 describe('formatters', () => {
   it('shows an instant in the hospital time zone, not the machine one', () => {
@@ -38,13 +38,6 @@ describe('formatters', () => {
 });
 
 describe('time zone and locale', () => {
-  it('uses the zone every hospital of the patient shares, else the fallback', () => {
-    expect(sharedTimeZone(['Asia/Kolkata'], 'UTC')).toBe('Asia/Kolkata');
-    expect(sharedTimeZone(['Asia/Kolkata', 'Asia/Kolkata'], 'UTC')).toBe('Asia/Kolkata');
-    expect(sharedTimeZone(['Asia/Kolkata', 'Europe/London'], 'America/New_York')).toBe('America/New_York');
-    expect(sharedTimeZone([], 'America/New_York')).toBe('America/New_York');
-  });
-
   it('names the zone in words, summer or winter', () => {
     expect(makeFormatters('en', 'Asia/Kolkata').zoneName()).toBe('India Standard Time');
     const london = makeFormatters('en-GB', 'Europe/London');

@@ -4,16 +4,11 @@ import { useTranslation } from 'react-i18next';
 export const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
- * The zone times are shown in: the active hospital's for staff, the one of the hospitals a patient
- * is registered at, else the browser's.
+ * The zone times are shown in: the shell sets the one `/api/auth/me` names (the active hospital's for
+ * staff, the one a patient's hospitals share), else the browser's; a card of one hospital's sets its
+ * own with `OnClockOf`.
  */
 export const TimeZoneContext = createContext<string>(browserTimeZone);
-
-/** The one zone all these hospitals share, or `fallback` when there is none or they differ. */
-export function sharedTimeZone(zones: readonly string[], fallback: string): string {
-  const distinct = new Set(zones);
-  return distinct.size === 1 ? [...distinct][0]! : fallback;
-}
 
 /**
  * The locale dates and numbers are written in: the browser's own variant of the app's language

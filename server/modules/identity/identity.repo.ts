@@ -52,7 +52,7 @@ const PRINCIPAL_SELECT = sql`
   u.id as user_id, u.email, u.full_name, u.password_changed_at, p.id as patient_id,
   u.totp_enabled_at is not null as two_factor_enabled,
   coalesce((select json_agg(json_build_object('hospitalId', m.hospital_id, 'hospitalName', h.name,
-                                              'role', m.role,
+                                              'timeZone', h.time_zone, 'role', m.role,
                                               'requiresTwoFactor', coalesce(h.require_staff_two_factor, false))
                             order by m.created_at)
               from memberships m
@@ -110,6 +110,17 @@ export async function loadSessionPrincipal(exec: Executor, sessionId: string, id
     lastSeenAt: new Date(row.last_seen_at!),
     expiresAt: new Date(row.expires_at!),
   };
+}
+
+/** The distinct time zones of the hospitals a patient is registered at (none, one, or several). */
+export async function patientTimeZones(exec: Executor, patientId: string): Promise<string[]> {
+  const rows = await queryRows<{ time_zone: string }>(
+    exec,
+    sql`select distinct h.time_zone
+          from patient_registrations r join hospitals h on h.id = r.hospital_id
+         where r.patient_id = ${patientId}`,
+  );
+  return rows.map((r) => r.time_zone);
 }
 
 export async function touchSession(exec: Executor, sessionId: string): Promise<void> {

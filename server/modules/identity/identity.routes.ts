@@ -115,7 +115,8 @@ export function identityRoutes(
       },
     },
     async (req) => {
-      const a = ctxOf(req).actor;
+      const ctx = ctxOf(req);
+      const a = ctx.actor;
       return {
         user: { id: a.userId, email: a.email, fullName: a.fullName },
         patientId: a.patientId,
@@ -128,6 +129,7 @@ export function identityRoutes(
           ...(a.patientId ? [{ hospitalId: null, hospitalName: null, role: 'patient' as const }] : []),
         ],
         activeHospitalId: a.hospitalId,
+        timeZone: await identity.timeZoneOf(ctx),
         roles: a.roles,
         permissions: [...a.permissions],
         csrfToken: a.csrfToken,

@@ -234,6 +234,18 @@ export class IdentityService {
   }
 
   /** The caller's live sessions, newest activity first. */
+  /**
+   * The zone the caller's times are shown in: the active hospital's; for a patient acting in no
+   * hospital, the one all their hospitals share; null when there is none (the browser's is used).
+   */
+  async timeZoneOf(ctx: Ctx): Promise<string | null> {
+    const a = ctx.actor;
+    if (a.hospitalId) return a.memberships.find((m) => m.hospitalId === a.hospitalId)?.timeZone ?? null;
+    if (!a.patientId) return null;
+    const zones = await repo.patientTimeZones(ctx.db, a.patientId);
+    return zones.length === 1 ? zones[0]! : null;
+  }
+
   async listSessions(ctx: Ctx): Promise<SessionInfo[]> {
     const rows = await repo.listLiveSessions(ctx.db, ctx.actor.userId, this.deps.config.SESSION_IDLE_MINUTES);
     return rows.map((s) => ({

@@ -11,6 +11,8 @@ export interface Principal {
   memberships: {
     hospitalId: string | null;
     hospitalName?: string | null;
+    /** The hospital's IANA time zone (null for platform administration). */
+    timeZone?: string | null;
     role: HospitalRole | 'platform_admin';
     /** The hospital requires its staff to use two-factor sign-in. */
     requiresTwoFactor?: boolean;

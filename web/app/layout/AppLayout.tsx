@@ -12,13 +12,10 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconShieldLock } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
-import type { Hospital } from '../../../contracts/organisation';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
-import { get } from '../../lib/api';
 import { browserTimeZone, TimeZoneContext } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { NAV } from '../nav';
@@ -29,26 +26,14 @@ import { UserMenu } from './UserMenu';
 import { PageLoader } from '../PageLoader';
 import classes from './AppLayout.module.css';
 
-/** The active hospital's settings: its time zone is the one every time on screen is shown in. */
-function useHospitalTimeZone(): string {
-  const { me, can } = useSession();
-  const id = me.activeHospitalId;
-  const { data } = useQuery({
-    queryKey: ['hospital', id],
-    queryFn: ({ signal }) => get<Hospital>(`/api/hospitals/${id}`, undefined, signal),
-    enabled: !!id && can('hospitals:read'),
-    staleTime: 10 * 60_000,
-  });
-  return data?.timeZone ?? browserTimeZone;
-}
-
 /** The signed-in shell: header with hospital switcher and account menu, navigation built from permissions. */
 export default function AppLayout() {
   const { t } = useTranslation();
   const { me, can } = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
-  const timeZone = useHospitalTimeZone();
+  // Times read on the hospital's clock (the active one's, or the patient's hospitals'), else the device's.
+  const timeZone = me.timeZone ?? browserTimeZone;
   const items = NAV.filter((n) => !n.anyOf || can(...n.anyOf));
 
   return (

@@ -7,11 +7,12 @@ import { Link } from 'react-router';
 import type { Visit, VisitPage } from '../../../contracts/clinical';
 import { withDoctorTitle } from '../../../contracts/names';
 import { get } from '../../lib/api';
-import { TimeZoneContext, useFormat } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { notifyError } from '../../lib/forms';
 import { LoadError } from '../../components/LoadError';
 import { CardsSkeleton } from '../../components/Skeletons';
 import { openPrescriptionPdf } from './queries';
+import { OnClockOf } from '../../components/DateTime';
 
 const PAGE = 10;
 
@@ -153,9 +154,9 @@ export function VisitList({
     <Stack>
       {items.map((v) => (
         // Each visit reads on its hospital's clock, as appointments do.
-        <TimeZoneContext.Provider key={v.id} value={v.timeZone}>
+        <OnClockOf key={v.id} zone={v.timeZone}>
           <VisitCard v={v} linkToConsultation={linkToConsultation} />
-        </TimeZoneContext.Provider>
+        </OnClockOf>
       ))}
       {total > items.length && limit < 100 && (
         <Group>

@@ -1,12 +1,12 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title, EmptyState } from '@mantine/core';
 import { IconUserQuestion } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useContext } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../contracts/dashboard';
 import { get } from '../../lib/api';
-import { sharedTimeZone, TimeZoneContext, useFormat } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,24 +23,9 @@ const ProcurementSpendCard = lazy(() => import('./ProcurementSpendCard'));
 // The wards' card for the people who run them: the hospital admin and the nurse.
 const WardOccupancyCard = lazy(() => import('./WardOccupancyCard'));
 
-/**
- * The zone a dashboard's times are in: the active hospital's; for a patient, that of the hospitals
- * they are registered at (when they share one); else the browser's.
- */
-function dashboardTimeZone(d: Dashboard, fallback: string): string {
-  if (d.hospital) return d.hospital.timeZone;
-  if (d.ownRecord)
-    return sharedTimeZone(
-      d.ownRecord.hospitals.map((h) => h.timeZone),
-      fallback,
-    );
-  return fallback;
-}
-
 /** Each person's home: live figures for their roles, their record if they are a patient. */
 export default function DashboardPage() {
   const { t } = useTranslation();
-  const zone = useContext(TimeZoneContext);
   const { me, activeHospital } = useSession();
   const dashboard = useQuery({
     queryKey: ['dashboard'],
@@ -58,11 +43,7 @@ export default function DashboardPage() {
       />
       {dashboard.isPending && <CardsSkeleton />}
       {dashboard.isError && <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
-      {d && (
-        <TimeZoneContext.Provider value={dashboardTimeZone(d, zone)}>
-          <DashboardBody d={d} />
-        </TimeZoneContext.Provider>
-      )}
+      {d && <DashboardBody d={d} />}
     </>
   );
 }

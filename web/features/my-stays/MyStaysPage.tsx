@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { TablePager } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { TimeZoneContext } from '../../lib/format';
 import { useListParams } from '../procurement/PagedList';
 import { useMyStays } from './queries';
 import { ReservedForYou } from './ReservedForYou';
 import { StayCard } from './StayCard';
+import { OnClockOf } from '../../components/DateTime';
 
 const PAGE_SIZE = 10;
 
@@ -41,9 +41,9 @@ export default function MyStaysPage() {
         )}
         {list.data?.items.map((s) => (
           // Each stay reads on its hospital's clock.
-          <TimeZoneContext.Provider key={s.id} value={s.timeZone}>
+          <OnClockOf key={s.id} zone={s.timeZone}>
             <StayCard stay={s} />
-          </TimeZoneContext.Provider>
+          </OnClockOf>
         ))}
         {list.data && (
           <TablePager

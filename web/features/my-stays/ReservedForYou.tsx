@@ -1,9 +1,10 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { TimeZoneContext, useFormat } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import type { OwnReservations } from '../../../contracts/bed-reservations';
 import { useMyReservations } from './queries';
+import { OnClockOf } from '../../components/DateTime';
 
 /** A bed the hospital holds for the patient (a planned admission): where, and from when until when. */
 export function ReservedForYou() {
@@ -13,9 +14,9 @@ export function ReservedForYou() {
     <Stack gap="sm">
       {held.data.items.map((r) => (
         // Each reservation reads on its hospital's clock, wherever the patient is.
-        <TimeZoneContext.Provider key={r.id} value={r.timeZone}>
+        <OnClockOf key={r.id} zone={r.timeZone}>
           <Reservation reservation={r} />
-        </TimeZoneContext.Provider>
+        </OnClockOf>
       ))}
     </Stack>
   );

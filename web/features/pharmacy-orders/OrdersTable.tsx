@@ -3,9 +3,10 @@ import { IconShoppingBag } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PharmacyOrder } from '../../../contracts/pharmacy-orders';
-import { TimeZoneContext, useFormat } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { DataTable, TableEmpty, type Column } from '../../components/DataTable';
 import { OrderStatusBadge } from './OrderStatusBadge';
+import { OnClockOf } from '../../components/DateTime';
 
 /** Orders as a list, for the patient (with the hospital) or the pharmacist (with the patient). */
 export function OrdersTable({
@@ -95,9 +96,9 @@ export function OrdersTable({
 /** When the order was placed, on its pharmacy's clock (a patient's orders may be at several hospitals). */
 function PlacedAt({ order }: { order: PharmacyOrder }) {
   return (
-    <TimeZoneContext.Provider value={order.timeZone}>
+    <OnClockOf zone={order.timeZone}>
       <DateTime iso={order.placedAt} />
-    </TimeZoneContext.Provider>
+    </OnClockOf>
   );
 }
 

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PharmacyOrder } from '../../../contracts/pharmacy-orders';
 import { ApiError, post } from '../../lib/api';
-import { TimeZoneContext } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { LoadError } from '../../components/LoadError';
@@ -17,6 +16,7 @@ import { OrderHistory } from '../pharmacy-orders/OrderHistory';
 import { OrderLinesCard } from '../pharmacy-orders/OrderLinesCard';
 import { OrderStatusBadge } from '../pharmacy-orders/OrderStatusBadge';
 import { ORDERS_PATH, orderKey, useOrder } from '../pharmacy-orders/queries';
+import { OnClockOf } from '../../components/DateTime';
 
 /** What the patient reads about where the order stands: a ready pickup differs from a ready delivery. */
 function nextStep(o: PharmacyOrder) {
@@ -47,7 +47,7 @@ export default function MyOrderPage() {
 
   return (
     // The order reads on its pharmacy's clock (placed, held until, history), wherever the patient is.
-    <TimeZoneContext.Provider value={o.timeZone}>
+    <OnClockOf zone={o.timeZone}>
       <Breadcrumbs mb="xs">
         <Anchor component={Link} to="/app/my-orders" size="sm">
           {t('myOrders.title')}
@@ -97,6 +97,6 @@ export default function MyOrderPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-    </TimeZoneContext.Provider>
+    </OnClockOf>
   );
 }
