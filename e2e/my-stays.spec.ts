@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import fs from 'node:fs';
-import { DEMO_PASSWORD, demoEmail, openNav, signIn, snap, unique } from './support/helpers';
+import { apiSignIn, demoEmail, openNav, signIn, snap, unique } from './support/helpers';
 import { newPatientAccount } from './support/outpatient';
 import { setUpWard } from './support/wards';
 
@@ -51,11 +51,7 @@ test('the patient finds their stay in hospital and downloads its discharge summa
 
 /** As the CGH receptionist, through the API: a call with the session's CSRF token. */
 async function asDesk(request: APIRequestContext) {
-  const signedIn = await request.post('/api/auth/sign-in', {
-    data: { email: demoEmail('receptionist'), password: DEMO_PASSWORD },
-  });
-  expect(signedIn.status(), 'the CGH receptionist signs in').toBe(204);
-  const { csrfToken } = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const { csrfToken } = await apiSignIn(request, 'receptionist');
   return {
     post: async <T>(url: string, data: object, status: number): Promise<T> => {
       const res = await request.post(url, { data, headers: { 'x-csrf-token': csrfToken } });

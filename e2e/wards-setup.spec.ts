@@ -1,15 +1,11 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, demoEmail, openNav, signIn, snap, unique } from './support/helpers';
+import { apiSignIn, demoEmail, openNav, signIn, snap, unique } from './support/helpers';
 import { personPage } from './support/procurement';
 import { newStaffMember } from './support/staff';
 
 /** A patient of City General registered through the API by its admin; their MRN finds them. */
 async function registerPatient(request: APIRequestContext, givenName: string): Promise<string> {
-  const signedIn = await request.post('/api/auth/sign-in', {
-    data: { email: demoEmail('cgh.admin'), password: DEMO_PASSWORD },
-  });
-  expect(signedIn.status(), 'the CGH admin signs in').toBe(204);
-  const { csrfToken } = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const { csrfToken } = await apiSignIn(request, 'cgh.admin');
   const made = await request.post('/api/patients', {
     // Both screen sizes register a Leela Wardley born the same day: not a duplicate.
     data: {

@@ -1,7 +1,7 @@
 // The people of an outpatient day, made through the API so each journey has its own: a doctor
 // approved at City General with consulting hours today, and a patient with an account.
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { applyAsDoctor, DEMO_PASSWORD, demoEmail, unique, waitForMail } from './helpers';
+import { apiSignIn, applyAsDoctor, unique, waitForMail } from './helpers';
 
 /** The password applyAsDoctor gives every doctor it signs up. */
 const DOCTOR_PASSWORD = 'Stethoscope-lantern-42';
@@ -52,14 +52,7 @@ async function asCghAdmin(
   baseURL: string,
 ): Promise<{ api: APIRequestContext; csrf: string; hospitalId: string }> {
   const api = await playwrightRequest.newContext({ baseURL });
-  const signedIn = await api.post('/api/auth/sign-in', {
-    data: { email: demoEmail('cgh.admin'), password: DEMO_PASSWORD },
-  });
-  expect(signedIn.status(), 'the CGH admin signs in').toBe(204);
-  const me = (await (await api.get('/api/auth/me')).json()) as {
-    csrfToken: string;
-    activeHospitalId: string;
-  };
+  const me = await apiSignIn(api, 'cgh.admin');
   return { api, csrf: me.csrfToken, hospitalId: me.activeHospitalId };
 }
 

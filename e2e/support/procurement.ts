@@ -3,7 +3,7 @@
 // all, under its reorder level in every store, and a supplier who is its preferred source at a
 // price that puts an order of 20 packs above City General's approval threshold.
 import { expect, type APIRequestContext, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { DEMO_PASSWORD, demoEmail } from './helpers';
+import { apiSignIn } from './helpers';
 
 export interface ProcurementSetup {
   /** The medicine's brand, as the inventory search finds it. */
@@ -40,11 +40,7 @@ export async function personPage(
  * after, as newStaffMember expects to find it).
  */
 export async function setUpProcurement(request: APIRequestContext, tag: string): Promise<ProcurementSetup> {
-  const signedIn = await request.post('/api/auth/sign-in', {
-    data: { email: demoEmail('cgh.admin'), password: DEMO_PASSWORD },
-  });
-  expect(signedIn.status(), 'the CGH admin signs in').toBe(204);
-  const { csrfToken } = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const { csrfToken } = await apiSignIn(request, 'cgh.admin');
   const send = async <T>(method: 'POST' | 'PUT', url: string, data: object, status: number): Promise<T> => {
     const res = await request.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
     expect(res.status(), `${method} ${url}: ${await res.text()}`).toBe(status);

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, demoEmail, unique, waitForMail } from './helpers';
+import { apiSignIn, unique, waitForMail } from './helpers';
 
 export interface StaffAccount {
   email: string;
@@ -19,11 +19,7 @@ export async function newStaffMember(
 ): Promise<StaffAccount> {
   const email = `${role}-${unique()}@example.org`;
   const password = 'Mortar-pestle-lantern-57';
-  const signedIn = await request.post('/api/auth/sign-in', {
-    data: { email: demoEmail('cgh.admin'), password: DEMO_PASSWORD },
-  });
-  expect(signedIn.status(), 'the CGH admin signs in').toBe(204);
-  const me = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const me = await apiSignIn(request, 'cgh.admin');
   const invited = await request.post('/api/staff/invitations', {
     data: { email, role },
     headers: { 'x-csrf-token': me.csrfToken },

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, demoEmail } from './helpers';
+import { apiSignIn } from './helpers';
 
 export interface WardSetup {
   patient: { id: string; name: string };
@@ -11,11 +11,7 @@ export interface WardSetup {
 
 /** As the CGH admin: a ward on the general ward's store with two beds, a patient, a medicine in that store. */
 export async function setUpWard(request: APIRequestContext, tag: string): Promise<WardSetup> {
-  const signedIn = await request.post('/api/auth/sign-in', {
-    data: { email: demoEmail('cgh.admin'), password: DEMO_PASSWORD },
-  });
-  expect(signedIn.status(), 'the CGH admin signs in').toBe(204);
-  const { csrfToken } = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const { csrfToken } = await apiSignIn(request, 'cgh.admin');
   const send = async <T>(url: string, data: object): Promise<T> => {
     const res = await request.post(url, { data, headers: { 'x-csrf-token': csrfToken } });
     expect(res.status(), `POST ${url}: ${await res.text()}`).toBe(201);
