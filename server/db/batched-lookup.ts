@@ -8,6 +8,11 @@
 // what had committed when it was sent, after every one of its callers asked. Callers that ask for
 // the same key get the same value: treat it as read-only.
 
+import type { Db } from './client';
+
+/** A UUID, in either case: an id that is not one has no row, and need not be sent. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface Waiter<V> {
   resolve(value: V | undefined): void;
   reject(err: unknown): void;
@@ -62,4 +67,17 @@ export class BatchedLookup<V> {
         );
     }
   }
+}
+
+/** One lookup per database (each pool batches its own reads), made by `make` on first use. */
+export function perDatabase<V>(make: (db: Db) => BatchedLookup<V>): (db: Db) => BatchedLookup<V> {
+  const lookups = new WeakMap<Db, BatchedLookup<V>>();
+  return (db) => {
+    let lookup = lookups.get(db);
+    if (!lookup) {
+      lookup = make(db);
+      lookups.set(db, lookup);
+    }
+    return lookup;
+  };
 }

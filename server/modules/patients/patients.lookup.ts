@@ -52,7 +52,7 @@ export interface PatientContact extends PatientBrief {
  * reads the doctor's hours, with the doctor's hospital as `hospitalId`.
  */
 export function patientContactSql(
-  patientId: string | Placeholder,
+  patientId: string | Placeholder | SQL,
   hospitalId: SQL,
 ): SQL<PatientContact | null> {
   return sql`(select json_build_object('id', p.id, 'name', trim(p.given_name || ' ' || p.family_name),

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { BatchedLookup } from '../../db/batched-lookup';
+import { BatchedLookup, perDatabase, UUID } from '../../db/batched-lookup';
 import { preparedRows, type Db, type Executor } from '../../db/client';
 
 /** A timestamptz as an ISO 8601 UTC string, formatted by the database so both drivers agree. */
@@ -75,8 +75,6 @@ export async function loadPatientRecord(exec: Executor, id: string): Promise<Pat
 }
 
 const RECORDS_SQL = 'select patient_id, doc from patient_records where patient_id = any($1::uuid[])';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const lookups = new WeakMap<Db, BatchedLookup<PatientRecordRow>>();
 
 /**
  * The record for a read outside a transaction, on the pool: the reads that arrive together share
@@ -95,10 +93,9 @@ export function patientRecordReads(db: Db): { fetches: number; keys: number } {
   return { ...recordLookup(db).sent };
 }
 
-function recordLookup(db: Db): BatchedLookup<PatientRecordRow> {
-  let lookup = lookups.get(db);
-  if (!lookup) {
-    lookup = new BatchedLookup(async (ids) => {
+const recordLookup = perDatabase(
+  (db) =>
+    new BatchedLookup(async (ids) => {
       const rows = await preparedRows<{ patient_id: string; doc: PatientRecordRow }>(
         db,
         'patient_records',
@@ -106,8 +103,5 @@ function recordLookup(db: Db): BatchedLookup<PatientRecordRow> {
         [ids],
       );
       return new Map(rows.map((r) => [r.patient_id, r.doc]));
-    });
-    lookups.set(db, lookup);
-  }
-  return lookup;
-}
+    }),
+);

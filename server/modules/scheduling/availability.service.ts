@@ -12,14 +12,14 @@ import type {
   SlotQuery,
 } from '../../../contracts/scheduling';
 import { NEXT_FREE_DAYS } from '../../../contracts/scheduling';
-import type { Executor } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
 import { can, requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { findHospitalInfo, type HospitalInfo } from '../organisation';
 import { addDays, localDateOf, localToInstant } from './local-time';
-import { bookingFacts, bookingFactsOf, type BookingFacts } from './booking-facts.repo';
+import { bookingFacts, bookingFactsOf, committedBookingFacts, type BookingFacts } from './booking-facts.repo';
 import * as repo from './scheduling.repo';
 import { toException, toTemplate } from './scheduling.dto';
 import { freeSlots, offeredSlotAt, type Interval } from './slots';
@@ -173,13 +173,32 @@ export async function bookableDoctor(
   dates: { from: string; to: string; hospitalId?: string },
   patientId?: string,
 ): Promise<BookingFacts> {
-  const doctor = await bookingFacts(
-    exec,
-    doctorId,
-    { from: addDays(dates.from, -2), to: addDays(dates.to, 2) },
-    patientId,
-  );
-  if (!doctor || (dates.hospitalId !== undefined && doctor.hospitalId !== dates.hospitalId)) {
+  return checkedBookable(await bookingFacts(exec, doctorId, factsWindow(dates), patientId), dates.hospitalId);
+}
+
+/**
+ * `bookableDoctor` for a booking outside a transaction, from committed data: the bookings that
+ * arrive together read their facts in one statement (`committedBookingFacts`).
+ */
+export async function committedBookableDoctor(
+  db: Db,
+  doctorId: string,
+  dates: { from: string; to: string; hospitalId?: string },
+  patientId: string,
+): Promise<BookingFacts> {
+  const doctor = await committedBookingFacts(db, doctorId, factsWindow(dates), patientId);
+  return checkedBookable(doctor, dates.hospitalId);
+}
+
+/** The UTC dates whose facts cover the local dates `from`..`to` in any zone. */
+const factsWindow = (dates: { from: string; to: string }) => ({
+  from: addDays(dates.from, -2),
+  to: addDays(dates.to, 2),
+});
+
+/** The doctor, if there is one (at `hospitalId` when given) and they can be booked; else why not. */
+function checkedBookable(doctor: BookingFacts | undefined, hospitalId?: string): BookingFacts {
+  if (!doctor || (hospitalId !== undefined && doctor.hospitalId !== hospitalId)) {
     throw notFound('Doctor');
   }
   if (!doctor.bookable) {

@@ -2,7 +2,8 @@
 // request, ADR 18): the doctor and their hospital, weekly hours, exceptions and, for a booking, the
 // patient's contact and registration at the doctor's hospital.
 import { sql, type SQL } from 'drizzle-orm';
-import { positionalRows, type Executor } from '../../db/client';
+import { BatchedLookup, perDatabase, UUID } from '../../db/batched-lookup';
+import { positionalRows, type Db, type Executor } from '../../db/client';
 import { fixedStatement } from '../../db/fixed-statement';
 import { bookableDoctorSql } from '../organisation';
 import { patientContactSql, type PatientContact } from '../patients';
@@ -21,38 +22,69 @@ export interface BookingFacts extends DoctorFacts {
 }
 
 /**
+ * The select behind the facts: the doctors `source` names (as `d`, joined to anything else it
+ * needs), the exceptions touching the dates `from`..`to`, and the patient's contact when `patient`
+ * gives their id.
+ */
+function factsSelect(o: { columns?: SQL; source: SQL; from: SQL; to: SQL; patient: SQL | null }): SQL {
+  const hhmm = (col: SQL) => sql`to_char(${col}, 'HH24:MI')`;
+  const patient = o.patient ? patientContactSql(o.patient, sql`d.hospital_id`) : sql`null`;
+  return sql`select ${o.columns ?? sql``}d.id, d.hospital_id as "hospitalId", d.user_id as "userId", d.status,
+             ${patient} as patient,
+             u.full_name as "fullName", ${bookableDoctorSql()} as bookable,
+             h.name as "hospitalName", h.time_zone as "timeZone",
+             coalesce((select json_agg(json_build_object(
+                        'weekday', t.weekday, 'startTime', ${hhmm(sql`t.start_time`)},
+                        'endTime', ${hhmm(sql`t.end_time`)}, 'slotMinutes', t.slot_minutes,
+                        'effectiveFrom', t.effective_from, 'effectiveTo', t.effective_to))
+                         from availability_templates t where t.doctor_profile_id = d.id), '[]') as templates,
+             coalesce((select json_agg(json_build_object(
+                        'startsOn', e.starts_on, 'endsOn', e.ends_on,
+                        'startTime', ${hhmm(sql`e.start_time`)}, 'endTime', ${hhmm(sql`e.end_time`)}))
+                         from availability_exceptions e
+                        where e.hospital_id = d.hospital_id
+                          and (e.doctor_profile_id = d.id or e.doctor_profile_id is null)
+                          and e.starts_on <= ${o.to}
+                          and e.ends_on >= ${o.from}), '[]') as exceptions
+        from ${o.source}
+        join users u on u.id = d.user_id
+        join hospitals h on h.id = d.hospital_id`;
+}
+
+/**
  * The statement behind `bookingFactsOf`, built once (booking runs it on every request): with the
  * patient's contact and registration at the doctor's hospital read along, or without.
  */
 const factsStatement = (withPatient: boolean) =>
-  fixedStatement<{ ids: string[]; from: string; to: string; patientId?: string }>(() => {
-    const hhmm = (col: SQL) => sql`to_char(${col}, 'HH24:MI')`;
-    const patient = withPatient
-      ? patientContactSql(sql.placeholder('patientId'), sql`d.hospital_id`)
-      : sql`null`;
-    return sql`select d.id, d.hospital_id as "hospitalId", d.user_id as "userId", d.status,
-               ${patient} as patient,
-               u.full_name as "fullName", ${bookableDoctorSql()} as bookable,
-               h.name as "hospitalName", h.time_zone as "timeZone",
-               coalesce((select json_agg(json_build_object(
-                          'weekday', t.weekday, 'startTime', ${hhmm(sql`t.start_time`)},
-                          'endTime', ${hhmm(sql`t.end_time`)}, 'slotMinutes', t.slot_minutes,
-                          'effectiveFrom', t.effective_from, 'effectiveTo', t.effective_to))
-                           from availability_templates t where t.doctor_profile_id = d.id), '[]') as templates,
-               coalesce((select json_agg(json_build_object(
-                          'startsOn', e.starts_on, 'endsOn', e.ends_on,
-                          'startTime', ${hhmm(sql`e.start_time`)}, 'endTime', ${hhmm(sql`e.end_time`)}))
-                           from availability_exceptions e
-                          where e.hospital_id = d.hospital_id
-                            and (e.doctor_profile_id = d.id or e.doctor_profile_id is null)
-                            and e.starts_on <= ${sql.placeholder('to')}::date
-                            and e.ends_on >= ${sql.placeholder('from')}::date), '[]') as exceptions
-          from doctor_profiles d
-          join users u on u.id = d.user_id
-          join hospitals h on h.id = d.hospital_id
-         where d.id = any(${sql.placeholder('ids')}::uuid[])`;
-  });
+  fixedStatement<{ ids: string[]; from: string; to: string; patientId?: string }>(
+    () =>
+      sql`${factsSelect({
+        source: sql`doctor_profiles d`,
+        from: sql`${sql.placeholder('from')}::date`,
+        to: sql`${sql.placeholder('to')}::date`,
+        patient: withPatient ? sql`${sql.placeholder('patientId')}::uuid` : null,
+      })}
+       where d.id = any(${sql.placeholder('ids')}::uuid[])`,
+  );
 const facts = { plain: factsStatement(false), withPatient: factsStatement(true) };
+
+/**
+ * Many bookings' facts in one statement: row `n` of the arrays is one booking's doctor, dates and
+ * patient, and answers with its `n` (a doctor booked twice in the batch comes back once per booking).
+ */
+const batchStatement = fixedStatement<{ ids: string[]; froms: string[]; tos: string[]; patients: string[] }>(
+  () =>
+    factsSelect({
+      columns: sql`k.n::int as n, `,
+      source: sql`unnest(${sql.placeholder('ids')}::uuid[], ${sql.placeholder('froms')}::date[],
+                         ${sql.placeholder('tos')}::date[], ${sql.placeholder('patients')}::uuid[])
+                    with ordinality as k(doctor_id, from_date, to_date, patient_id, n)
+        join doctor_profiles d on d.id = k.doctor_id`,
+      from: sql`k.from_date`,
+      to: sql`k.to_date`,
+      patient: sql`k.patient_id`,
+    }),
+);
 
 /**
  * A doctor profile with its name, whether it can be booked, its hospital's name and time zone, its
@@ -76,12 +108,54 @@ export async function bookingFactsOf(
   patientId?: string,
 ): Promise<BookingFacts[]> {
   const values = { ids: doctorIds, from: range.from, to: range.to };
-  const rows = await positionalRows<BookingFacts & { hospitalName: string; timeZone: string }>(
+  const rows = await positionalRows<FactsRow>(
     exec,
     patientId === undefined ? facts.plain(values) : facts.withPatient({ ...values, patientId }),
   );
-  return rows.map(({ hospitalName, timeZone, ...f }) => ({
-    ...f,
-    hospital: { id: f.hospitalId, name: hospitalName, timeZone },
-  }));
+  return rows.map(toFacts);
 }
+
+type FactsRow = BookingFacts & { hospitalName: string; timeZone: string };
+
+function toFacts({ hospitalName, timeZone, ...f }: FactsRow): BookingFacts {
+  return { ...f, hospital: { id: f.hospitalId, name: hospitalName, timeZone } };
+}
+
+/**
+ * `bookingFacts` with the patient, as committed, for a booking outside a transaction: bookings that
+ * arrive together share one statement (`BatchedLookup`, ADR 23). Never pass a transaction. The
+ * facts returned may be shared with another booking of the same doctor, dates and patient:
+ * read-only.
+ */
+export function committedBookingFacts(
+  db: Db,
+  doctorId: string,
+  range: { from: string; to: string },
+  patientId: string,
+): Promise<BookingFacts | undefined> {
+  if (!UUID.test(doctorId) || !UUID.test(patientId)) return Promise.resolve(undefined);
+  const key = [doctorId.toLowerCase(), range.from, range.to, patientId.toLowerCase()].join(' ');
+  return factsLookup(db).load(key);
+}
+
+/** How many statements the batched booking reads on this database sent, and how many bookings they carried. */
+export function bookingFactsReads(db: Db): { fetches: number; keys: number } {
+  return { ...factsLookup(db).sent };
+}
+
+const factsLookup = perDatabase(
+  (db) =>
+    new BatchedLookup(async (keys) => {
+      const parts = keys.map((k) => k.split(' ') as [string, string, string, string]);
+      const rows = await positionalRows<FactsRow & { n: number }>(
+        db,
+        batchStatement({
+          ids: parts.map((p) => p[0]),
+          froms: parts.map((p) => p[1]),
+          tos: parts.map((p) => p[2]),
+          patients: parts.map((p) => p[3]),
+        }),
+      );
+      return new Map(rows.map(({ n, ...row }) => [keys[n - 1]!, toFacts(row)]));
+    }),
+);

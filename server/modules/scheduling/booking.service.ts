@@ -18,7 +18,8 @@ import { AppError, notFound, sqlState, UNIQUE_VIOLATION } from '../../platform/e
 import { noticeWrites, notify } from '../notifications';
 import { ensureRegistered } from '../patients';
 import { present, toAppointment, viewerOf } from './appointments.service';
-import { bookableDoctor, offeredSlot, utcDate } from './availability.service';
+import { bookableDoctor, committedBookableDoctor, offeredSlot, utcDate } from './availability.service';
+import type { BookingFacts } from './booking-facts.repo';
 import { schedulingSettingsOf } from './scheduling-settings';
 import * as repo from './scheduling.repo';
 import { clearReminders, noticeContact, patientRecipient } from './scheduling.jobs.repo';
@@ -28,19 +29,14 @@ import { tellDoctor } from './doctor-notices';
  * The slot of a bookable doctor starting at `startsAt`, or the reason there is none (the past, an
  * unbookable doctor, outside their hours). Whether it is free is the database's to say: the
  * exclusion constraints refuse an overlapping insert or move with SLOT_TAKEN or PATIENT_BUSY
- * (ADR 10), so no separate look first: booking is the front desk's busiest write.
+ * (ADR 10), so no separate look first: booking is the front desk's busiest write. `doctorOn`
+ * reads the doctor's facts for a UTC date.
  */
-async function slotAt(
-  exec: Executor,
-  doctorId: string,
-  startsAt: string,
-  hospitalId?: string,
-  patientId?: string,
-) {
+async function slotAt(doctorOn: (day: string) => Promise<BookingFacts>, startsAt: string) {
   const start = Date.parse(startsAt);
   if (start <= Date.now()) throw new AppError('IN_THE_PAST', 'That time has already passed.');
   const day = utcDate(start);
-  const doctor = await bookableDoctor(exec, doctorId, { from: day, to: day, hospitalId }, patientId);
+  const doctor = await doctorOn(day);
   const slot = offeredSlot(doctor, start);
   return { doctor, startsAt: new Date(slot.start), endsAt: new Date(slot.end) };
 }
@@ -89,7 +85,17 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
   try {
     // No look-up of the key first: a key used before makes the insert fail on the key's unique
     // index (or the slot's exclusion), and the earlier booking is answered below.
-    const slot = await slotAt(ctx.db, input.doctorId, input.startsAt, hospitalId ?? undefined, patientId);
+    // Read from committed data, shared with the bookings that arrive at the same time (ADR 23).
+    const slot = await slotAt(
+      (day) =>
+        committedBookableDoctor(
+          ctx.db,
+          input.doctorId,
+          { from: day, to: day, hospitalId: hospitalId ?? undefined },
+          patientId,
+        ),
+      input.startsAt,
+    );
     const patient = slot.doctor.patient;
     if (!patient || (asStaff && !patient.mrn)) throw notFound('Patient');
     const id = newId();
@@ -208,7 +214,10 @@ async function lockForChange(tx: Tx, ctx: Ctx, id: string) {
 export async function reschedule(ctx: Ctx, id: string, input: RescheduleAppointment): Promise<Appointment> {
   const as = await ctx.db.transaction(async (tx) => {
     const { a, as, doctorUserId } = await lockForChange(tx, ctx, id);
-    const slot = await slotAt(tx, a.doctorProfileId, input.startsAt);
+    const slot = await slotAt(
+      (day) => bookableDoctor(tx, a.doctorProfileId, { from: day, to: day }),
+      input.startsAt,
+    );
     // One UPDATE frees the old time and takes the new: the constraint sees only the new one.
     await repo.updateAppointment(tx, a.id, { startsAt: slot.startsAt, endsAt: slot.endsAt });
     // Reminders sent for the old time say the old time: the new one gets its own.

@@ -4,9 +4,10 @@
 // riding along could outlive a refused booking.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPatient, type AuthHeaders } from '../../test/factories';
+import { createHospital, createPatient, type AuthHeaders } from '../../test/factories';
+import { bookingFactsReads } from './booking-facts.repo';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { at, clinicWithHours, key, type Clinic } from './scheduling.test-helpers';
+import { at, clinicWithHours, doctorAt, hours, key, type Clinic } from './scheduling.test-helpers';
 
 let t: TestApp;
 /** The statements the app's pool sends while `recording` is on, in order. */
@@ -64,7 +65,7 @@ describe('a booking by the front desk', () => {
 
     const statements = sent.filter((s) => !isSealer(s));
     expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/from doctor_profiles d/);
+    expect(statements[0]).toMatch(/join doctor_profiles d on d\.id = k\.doctor_id/);
     expect(statements[1]).toMatch(/insert into "audit_events"/);
     expect(statements[1]).toMatch(/insert into "notification_deliveries"/);
     expect(statements[1]).toMatch(/INSERT INTO pgboss\.job/);
@@ -114,5 +115,77 @@ describe('a booking by the front desk', () => {
       jobs: await count(`pgboss.job where name = 'notify.sms' and data->>'to' = $1`, ['+919812345602']),
     }).toEqual(before);
     expect(before).toEqual({ audit: 0, deliveries: 0, jobs: 0 });
+  });
+});
+
+describe('bookings that arrive together', () => {
+  it('read their facts in shared statements, each booking answered with its own doctor, patient and slot', async () => {
+    const { c, day } = await clinicWithHours(t);
+    const second = await doctorAt(t, c.hospital);
+    await hours(t, c, day, { doctor: second });
+    // A doctor of another hospital (the desk cannot book them) and one not approved.
+    const elsewhere = await doctorAt(t, await createHospital(t.database.db));
+    const unapproved = await doctorAt(t, c.hospital);
+    await t.database.query(`update doctor_profiles set status = 'pending' where id = $1`, [unapproved.id]);
+    const patients = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        createPatient(t.database.db, {
+          hospital: c.hospital,
+          values: { phone: `+9198123457${String(i).padStart(2, '0')}` },
+        }),
+      ),
+    );
+    // Six bookings of each of two doctors from 09:15, and one each for the two who cannot be booked.
+    /** The n-th 15-minute slot from 09:00. */
+    const slot = (n: number) => {
+      const m = 9 * 60 + 15 * n;
+      return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    };
+    const wanted = patients.map((p, i) => ({
+      doctorId: (i % 2 ? second : c.doctor).id,
+      startsAt: at(c, day, slot(1 + Math.floor(i / 2))),
+      patientId: p.id,
+    }));
+    const send = (doctorId: string, startsAt: string, patientId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/appointments',
+        headers: c.reception as Record<string, string>,
+        payload: { idempotencyKey: key(), doctorId, startsAt, patientId },
+      });
+    // Warms the caller's cache.
+    const warm = await send(second.id, at(c, day, '09:00'), patients[11]!.id);
+    expect(warm.statusCode).toBe(201);
+    const before = bookingFactsReads(t.database.db);
+
+    const [answers, other, pending] = await Promise.all([
+      Promise.all(wanted.map((w) => send(w.doctorId, w.startsAt, w.patientId))),
+      send(elsewhere.id, at(c, day, '09:00'), patients[0]!.id),
+      send(unapproved.id, at(c, day, '09:00'), patients[1]!.id),
+    ]);
+
+    const after = bookingFactsReads(t.database.db);
+    expect(after.keys - before.keys).toBe(14);
+    expect(after.fetches - before.fetches).toBeLessThanOrEqual(3);
+    for (const [i, res] of answers.entries()) {
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({
+        doctorId: wanted[i]!.doctorId,
+        patientId: wanted[i]!.patientId,
+        startsAt: wanted[i]!.startsAt,
+        status: 'booked',
+      });
+    }
+    expect(other.statusCode).toBe(404);
+    expect(pending.statusCode).toBe(422);
+    expect(pending.json<{ code: string }>().code).toBe('DOCTOR_NOT_APPROVED');
+    const { rows } = await t.database.query<{ doctor: string; patient: string; starts: Date }>(
+      `select doctor_profile_id as doctor, patient_id as patient, starts_at as starts
+         from appointments where patient_id = any($1::uuid[]) and id <> $2`,
+      [patients.map((p) => p.id), warm.json<{ id: string }>().id],
+    );
+    expect(rows.map((r) => [r.doctor, r.patient, r.starts.toISOString()]).sort()).toEqual(
+      wanted.map((w) => [w.doctorId, w.patientId, w.startsAt]).sort(),
+    );
   });
 });
