@@ -233,7 +233,6 @@ export class IdentityService {
     return { token: outcome.token, userId: outcome.userId };
   }
 
-  /** The caller's live sessions, newest activity first. */
   /**
    * The zone the caller's times are shown in: the active hospital's; for a patient acting in no
    * hospital, the one all their hospitals share; null when there is none (the browser's is used).
@@ -246,6 +245,7 @@ export class IdentityService {
     return zones.length === 1 ? zones[0]! : null;
   }
 
+  /** The caller's live sessions, newest activity first. */
   async listSessions(ctx: Ctx): Promise<SessionInfo[]> {
     const rows = await repo.listLiveSessions(ctx.db, ctx.actor.userId, this.deps.config.SESSION_IDLE_MINUTES);
     return rows.map((s) => ({
