@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hospital } from '../../../contracts/organisation';
 import { getAllPages } from '../../lib/api';
-import { useSession } from '../../lib/session';
+import { ME_KEY, useSession } from '../../lib/session';
 import { ClientTable } from '../../components/ClientTable';
 import { useClientTable, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -25,6 +25,8 @@ export default function HospitalsPage() {
   const refresh = useCallback(async () => {
     await client.invalidateQueries({ queryKey: ['hospitals'] });
     await client.invalidateQueries({ queryKey: ['hospital'] });
+    // The signed-in person's hospital names and time zone come with who they are.
+    await client.invalidateQueries({ queryKey: ME_KEY });
   }, [client]);
 
   const columns = useMemo<Column<Hospital>[]>(
