@@ -65,10 +65,13 @@ export function securityHeaders(config: Config): Record<string, string> {
  * it could load and run nothing), no framing, no type sniffing, no referrer, readable by this
  * origin only, and never stored by a browser or proxy: the answers hold health data, and a shared
  * ward computer's disk cache is no place for them. A route that needs another cache policy sets
- * its own `cache-control`. HSTS as for pages.
+ * its own `cache-control`. HSTS as for pages (`page`: the pages' set, when already made).
  */
-export function apiSecurityHeaders(config: Config): Record<string, string> {
-  const hsts = securityHeaders(config)['strict-transport-security'];
+export function apiSecurityHeaders(
+  config: Config,
+  page: Record<string, string> = securityHeaders(config),
+): Record<string, string> {
+  const hsts = page['strict-transport-security'];
   return {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
@@ -94,7 +97,7 @@ export function isApiPath(url: string): boolean {
 /** Sets the headers on every answer that goes through Fastify's hooks. */
 export function installSecurityHeaders(app: FastifyInstance, config: Config): void {
   const page = securityHeaders(config);
-  const api = apiSecurityHeaders(config);
+  const api = apiSecurityHeaders(config, page);
   // Hooks with a callback rather than async: every request runs them, and an async hook costs a
   // promise and a turn of the microtask queue each.
   app.addHook('onRequest', (req, reply, done) => {
