@@ -61,6 +61,10 @@ test('the admin adds a ward store; a nurse requests stock, the pharmacist issues
   await pharmacist.getByRole('button', { name: 'Issue', exact: true }).click();
   await expect(pharmacist.getByTestId('dispensed')).toBeVisible();
   await expect(pharmacist.getByText('Partly issued').first()).toBeVisible();
+  // The form now offers what is still to issue: the other 10, ready to go.
+  await expect(pharmacist.getByText(/^10 .* still to issue$/)).toBeVisible();
+  await expect(pharmacist.getByLabel(/^Quantity of .* to issue/).first()).toHaveValue('10');
+  await expect(pharmacist.getByRole('button', { name: 'Issue', exact: true })).toBeEnabled();
   await shot(pharmacist, info, '03-issued');
 
   // The nurse confirms what arrived; the ward store now holds it.

@@ -132,13 +132,7 @@ export default function PrescriptionPage() {
             </Text>
           )}
         </Card>
-        {canDispense && (
-          <DispenseForm
-            key={p.lines.map((l) => l.quantityDispensed).join()}
-            prescription={p}
-            onDispensed={setLast}
-          />
-        )}
+        {canDispense && <DispenseForm prescription={p} onDispensed={setLast} />}
       </Stack>
     </>
   );

@@ -147,13 +147,7 @@ export default function WardRequestPage() {
             </Text>
           )}
         </Card>
-        {canIssue && (
-          <IssueForm
-            key={r.lines.map((l) => l.quantityIssued).join()}
-            request={r}
-            onIssued={(after) => setIssued({ before: r, after })}
-          />
-        )}
+        {canIssue && <IssueForm request={r} onIssued={(after) => setIssued({ before: r, after })} />}
       </Stack>
     </>
   );
