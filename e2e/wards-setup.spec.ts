@@ -1,25 +1,17 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { apiSignIn, demoEmail, openNav, signIn, snap, unique } from './support/helpers';
+import { demoEmail, openNav, registerPatientThroughApi, signIn, snap, unique } from './support/helpers';
 import { personPage } from './support/procurement';
 import { newStaffMember } from './support/staff';
 
 /** A patient of City General registered through the API by its admin; their MRN finds them. */
-async function registerPatient(request: APIRequestContext, givenName: string): Promise<string> {
-  const { csrfToken } = await apiSignIn(request, 'cgh.admin');
-  const made = await request.post('/api/patients', {
-    // Both screen sizes register a Leela Wardley born the same day: not a duplicate.
-    data: {
-      givenName,
-      familyName: 'Wardley',
-      dateOfBirth: '1978-03-14',
-      sex: 'female',
-      confirmNotDuplicate: true,
-    },
-    headers: { 'x-csrf-token': csrfToken },
+function registerPatient(request: APIRequestContext, givenName: string): Promise<string> {
+  // Both screen sizes register a Leela Wardley born the same day: not a duplicate.
+  return registerPatientThroughApi(request, 'cgh.admin', {
+    givenName,
+    familyName: 'Wardley',
+    dateOfBirth: '1978-03-14',
+    sex: 'female',
   });
-  expect(made.status(), await made.text()).toBe(201);
-  await request.post('/api/auth/sign-out', { headers: { 'x-csrf-token': csrfToken } });
-  return ((await made.json()) as { mrn: string }).mrn;
 }
 
 /** Fills and saves the open dialog's form. */

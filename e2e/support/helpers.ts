@@ -100,6 +100,25 @@ export async function apiSignIn(
   };
 }
 
+/**
+ * Registers a patient at the active hospital of a demo account, through the API, and signs that
+ * account out again. Returns the new patient's MRN.
+ */
+export async function registerPatientThroughApi(
+  request: APIRequestContext,
+  login: string,
+  patient: { givenName: string; familyName: string; dateOfBirth: string; sex: 'female' | 'male' | 'other' },
+): Promise<string> {
+  const { csrfToken } = await apiSignIn(request, login);
+  const made = await request.post('/api/patients', {
+    data: { ...patient, confirmNotDuplicate: true },
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  await request.post('/api/auth/sign-out', { headers: { 'x-csrf-token': csrfToken } });
+  return ((await made.json()) as { mrn: string }).mrn;
+}
+
 /** Signs in through the page, as a person would: email first, then the password. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');

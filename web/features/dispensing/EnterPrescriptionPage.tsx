@@ -1,20 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Card,
-  Grid,
-  Group,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Card, Grid, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,15 +14,11 @@ import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { todayIn } from './dates';
-import { medicineName } from './medicine';
-import { MedicineSearch } from './MedicineSearch';
+import { MedicineLines, type PickedMedicine } from './MedicineLines';
 import { PatientPicker } from './PatientPicker';
 import { FormActions } from '../../components/FormActions';
 
-interface Line {
-  medicineId: string;
-  name: string;
-  unit: string;
+interface Line extends PickedMedicine {
   quantity: number | string;
   directions: string;
 }
@@ -153,71 +134,43 @@ export default function EnterPrescriptionPage() {
               />
             </Stack>
           </Card>
-          <Card>
-            <Stack>
-              <Title order={2} fz="h4">
-                {t('dispensing.medicines')}
-              </Title>
-              <MedicineSearch
-                label={t('dispensing.addMedicine')}
-                error={typeof form.errors.lines === 'string' ? form.errors.lines : null}
-                onPick={(m) => {
-                  if (values.lines.some((l) => l.medicineId === m.id)) return;
-                  form.insertListItem('lines', {
-                    medicineId: m.id,
-                    name: `${medicineName(m)} ${t(`medicineForms.${m.form}`)}`,
-                    unit: m.dispensingUnit,
-                    quantity: '',
-                    directions: '',
-                  });
-                  form.clearFieldError('lines');
-                }}
-              />
-              {values.lines.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('dispensing.noLines')}
-                </Text>
-              )}
-              {values.lines.map((l, i) => (
-                <Paper key={l.medicineId} withBorder p="sm" data-testid="line">
-                  <Group justify="space-between" wrap="nowrap" align="flex-start" mb="xs">
-                    <Text fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {l.name}
-                    </Text>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('dispensing.removeLine', { name: l.name })}
-                      onClick={() => form.removeListItem('lines', i)}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
-                  </Group>
-                  <Grid>
-                    <Grid.Col span={{ base: 12, sm: 4 }}>
-                      <NumberInput
-                        label={t('dispensing.quantityIn', { unit: l.unit })}
-                        required
-                        min={1}
-                        max={1_000_000}
-                        allowDecimal={false}
-                        allowNegative={false}
-                        {...form.getInputProps(`lines.${i}.quantity`)}
-                      />
-                    </Grid.Col>
-                    <Grid.Col span={{ base: 12, sm: 8 }}>
-                      <TextInput
-                        label={t('dispensing.directions')}
-                        placeholder={t('dispensing.directionsPlaceholder')}
-                        maxLength={300}
-                        {...form.getInputProps(`lines.${i}.directions`)}
-                      />
-                    </Grid.Col>
-                  </Grid>
-                </Paper>
-              ))}
-            </Stack>
-          </Card>
+          <MedicineLines
+            title={t('dispensing.medicines')}
+            addLabel={t('dispensing.addMedicine')}
+            emptyText={t('dispensing.noLines')}
+            removeLabel={(name) => t('dispensing.removeLine', { name })}
+            lines={values.lines}
+            error={typeof form.errors.lines === 'string' ? form.errors.lines : null}
+            onAdd={(picked) => {
+              form.insertListItem('lines', { ...picked, quantity: '', directions: '' });
+              form.clearFieldError('lines');
+            }}
+            onRemove={(i) => form.removeListItem('lines', i)}
+          >
+            {(l, i) => (
+              <Grid>
+                <Grid.Col span={{ base: 12, sm: 4 }}>
+                  <NumberInput
+                    label={t('dispensing.quantityIn', { unit: l.unit })}
+                    required
+                    min={1}
+                    max={1_000_000}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    {...form.getInputProps(`lines.${i}.quantity`)}
+                  />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 8 }}>
+                  <TextInput
+                    label={t('dispensing.directions')}
+                    placeholder={t('dispensing.directionsPlaceholder')}
+                    maxLength={300}
+                    {...form.getInputProps(`lines.${i}.directions`)}
+                  />
+                </Grid.Col>
+              </Grid>
+            )}
+          </MedicineLines>
           <FormActions
             onCancel={() => void navigate('/app/prescriptions')}
             submitting={busy}

@@ -1,18 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Card,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Card, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,15 +12,14 @@ import { LoadError } from '../../components/LoadError';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
-import { medicineName } from '../dispensing/medicine';
-import { MedicineSearch } from '../dispensing/MedicineSearch';
+import { MedicineLines, type PickedMedicine } from '../dispensing/MedicineLines';
 import { useWardStores } from './queries';
 import { FormActions } from '../../components/FormActions';
 
 interface Values {
   storeId: string;
   note: string;
-  lines: { medicineId: string; name: string; unit: string; quantity: number | string }[];
+  lines: (PickedMedicine & { quantity: number | string })[];
 }
 
 /** A nurse asks the pharmacy for medicines for their ward's store. */
@@ -118,59 +104,32 @@ export default function NewWardRequestPage() {
               />
             </Stack>
           </Card>
-          <Card>
-            <Stack>
-              <Title order={2} fz="h4">
-                {t('ward.items')}
-              </Title>
-              <MedicineSearch
-                label={t('ward.addMedicine')}
-                error={typeof form.errors.lines === 'string' ? form.errors.lines : null}
-                onPick={(m) => {
-                  if (values.lines.some((l) => l.medicineId === m.id)) return;
-                  form.insertListItem('lines', {
-                    medicineId: m.id,
-                    name: `${medicineName(m)} ${t(`medicineForms.${m.form}`)}`,
-                    unit: m.dispensingUnit,
-                    quantity: '',
-                  });
-                  form.clearFieldError('lines');
-                }}
+          <MedicineLines
+            title={t('ward.items')}
+            addLabel={t('ward.addMedicine')}
+            emptyText={t('ward.noLines')}
+            removeLabel={(name) => t('ward.removeLine', { name })}
+            lines={values.lines}
+            error={typeof form.errors.lines === 'string' ? form.errors.lines : null}
+            onAdd={(picked) => {
+              form.insertListItem('lines', { ...picked, quantity: '' });
+              form.clearFieldError('lines');
+            }}
+            onRemove={(i) => form.removeListItem('lines', i)}
+          >
+            {(l, i) => (
+              <NumberInput
+                label={t('ward.quantityIn', { unit: l.unit })}
+                required
+                min={1}
+                max={1_000_000}
+                allowDecimal={false}
+                allowNegative={false}
+                w={{ base: '100%', xs: 220 }}
+                {...form.getInputProps(`lines.${i}.quantity`)}
               />
-              {values.lines.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('ward.noLines')}
-                </Text>
-              )}
-              {values.lines.map((l, i) => (
-                <Paper key={l.medicineId} withBorder p="sm" data-testid="line">
-                  <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs" mb="xs">
-                    <Text fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {l.name}
-                    </Text>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('ward.removeLine', { name: l.name })}
-                      onClick={() => form.removeListItem('lines', i)}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
-                  </Group>
-                  <NumberInput
-                    label={t('ward.quantityIn', { unit: l.unit })}
-                    required
-                    min={1}
-                    max={1_000_000}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    w={{ base: '100%', xs: 220 }}
-                    {...form.getInputProps(`lines.${i}.quantity`)}
-                  />
-                </Paper>
-              ))}
-            </Stack>
-          </Card>
+            )}
+          </MedicineLines>
           <FormActions
             onCancel={() => void navigate('/app/ward-requests')}
             submitting={busy}
