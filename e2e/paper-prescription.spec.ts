@@ -6,7 +6,7 @@ import { newStaffMember } from './support/staff';
 /** A patient of City General registered through the API by its front desk, named for this run. */
 async function registerPatient(request: APIRequestContext): Promise<{ name: string; mrn: string }> {
   const familyName = `Paperwala ${unique()}`;
-  const mrn = await registerPatientThroughApi(request, 'receptionist', {
+  const { mrn } = await registerPatientThroughApi(request, 'receptionist', {
     givenName: 'Kavya',
     familyName,
     dateOfBirth: '1991-07-22',

@@ -4,14 +4,15 @@ import { personPage } from './support/procurement';
 import { newStaffMember } from './support/staff';
 
 /** A patient of City General registered through the API by its admin; their MRN finds them. */
-function registerPatient(request: APIRequestContext, givenName: string): Promise<string> {
+async function registerPatient(request: APIRequestContext, givenName: string): Promise<string> {
   // Both screen sizes register a Leela Wardley born the same day: not a duplicate.
-  return registerPatientThroughApi(request, 'cgh.admin', {
+  const { mrn } = await registerPatientThroughApi(request, 'cgh.admin', {
     givenName,
     familyName: 'Wardley',
     dateOfBirth: '1978-03-14',
     sex: 'female',
   });
+  return mrn;
 }
 
 /** Fills and saves the open dialog's form. */

@@ -102,13 +102,19 @@ export async function apiSignIn(
 
 /**
  * Registers a patient at the active hospital of a demo account, through the API, and signs that
- * account out again. Returns the new patient's MRN.
+ * account out again. Returns the new patient's id and MRN.
  */
 export async function registerPatientThroughApi(
   request: APIRequestContext,
   login: string,
-  patient: { givenName: string; familyName: string; dateOfBirth: string; sex: 'female' | 'male' | 'other' },
-): Promise<string> {
+  patient: {
+    givenName: string;
+    familyName: string;
+    dateOfBirth: string;
+    sex: 'female' | 'male' | 'other';
+    allergies?: { substance: string; reaction?: string; severity?: 'mild' | 'moderate' | 'severe' }[];
+  },
+): Promise<{ id: string; mrn: string }> {
   const { csrfToken } = await apiSignIn(request, login);
   const made = await request.post('/api/patients', {
     data: { ...patient, confirmNotDuplicate: true },
@@ -116,7 +122,7 @@ export async function registerPatientThroughApi(
   });
   expect(made.status(), await made.text()).toBe(201);
   await request.post('/api/auth/sign-out', { headers: { 'x-csrf-token': csrfToken } });
-  return ((await made.json()) as { mrn: string }).mrn;
+  return (await made.json()) as { id: string; mrn: string };
 }
 
 /** Signs in through the page, as a person would: email first, then the password. */

@@ -49,12 +49,12 @@ export function notifySuccess(message: string): void {
 }
 
 export function notifyError(err: unknown): void {
-  notifications.show({
-    color: 'red',
-    title: i18n.t('errors.title'),
-    message: errorMessage(err),
-    withBorder: true,
-  });
+  notifyFailure(errorMessage(err));
+}
+
+/** A failure already worded for the person, as a red notification. */
+export function notifyFailure(message: string, title = i18n.t('errors.title')): void {
+  notifications.show({ color: 'red', title, message, withBorder: true });
 }
 
 /** Empty text inputs mean "not given": drop them so optional fields stay unset. */

@@ -1,12 +1,12 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Allergy, Condition, Patient } from '../../../contracts/patients';
-import { patch } from '../../lib/api';
+import type { Patient } from '../../../contracts/patients';
+import { ApiError, patch } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { notifySuccess } from '../../lib/forms';
+import { errorMessage, notifyFailure, notifySuccess } from '../../lib/forms';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { AddAllergyModal, AddConditionModal } from './ClinicalForms';
 
@@ -31,15 +31,15 @@ export function SafetyPanel({
   const [adding, setAdding] = useState<'allergy' | 'condition' | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey });
 
-  const changeAllergy = async (a: Allergy, status: Allergy['status']) => {
-    await patch(`/api/patients/${patient.id}/allergies/${a.id}`, { status });
-    notifySuccess(t('allergy.updated'));
-    await refresh();
-  };
-  const changeCondition = async (c: Condition, status: Condition['status']) => {
-    await patch(`/api/patients/${patient.id}/conditions/${c.id}`, { status });
-    notifySuccess(t('condition.updated'));
-    await refresh();
+  /** Sets an entry's status; the panel then shows the entry as it is now, changed or not. */
+  const change = async (list: 'allergies' | 'conditions', id: string, status: string) => {
+    try {
+      await patch(`/api/patients/${patient.id}/${list}/${id}`, { status });
+      notifySuccess(t(list === 'allergies' ? 'allergy.updated' : 'condition.updated'));
+    } finally {
+      // A refusal usually means the entry changed elsewhere (marked entered in error): show that.
+      await refresh();
+    }
   };
   const struck = (status: string) =>
     status === 'entered_in_error' ? { td: 'line-through' as const, c: 'dimmed' } : {};
@@ -47,24 +47,12 @@ export function SafetyPanel({
   return (
     <Stack>
       <Card>
-        <Group justify="space-between" mb="sm">
-          <Group gap="xs">
-            <IconAlertTriangle size={18} aria-hidden color="var(--mantine-color-red-text)" />
-            <Title order={2} fz="h4">
-              {t('patient.allergies')}
-            </Title>
-          </Group>
-          {canEdit && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => setAdding('allergy')}
-            >
-              {t('allergy.add')}
-            </Button>
-          )}
-        </Group>
+        <SectionHeader
+          icon={<IconAlertTriangle size={18} aria-hidden color="var(--mantine-color-red-text)" />}
+          title={t('patient.allergies')}
+          addLabel={canEdit ? t('allergy.add') : null}
+          onAdd={() => setAdding('allergy')}
+        />
         {patient.allergies.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('allergy.none')}
@@ -106,29 +94,16 @@ export function SafetyPanel({
                     {canEdit && (
                       <Table.Td>
                         {a.status !== 'entered_in_error' && (
-                          <Group gap={4} wrap="nowrap">
-                            <Button
-                              size="compact-xs"
-                              variant="default"
-                              onClick={() =>
-                                void changeAllergy(a, a.status === 'active' ? 'inactive' : 'active')
-                              }
-                            >
-                              {a.status === 'active' ? t('allergy.markInactive') : t('allergy.markActive')}
-                            </Button>
-                            <ConfirmButton
-                              size="compact-xs"
-                              variant="subtle"
-                              color="red"
-                              title={t('clinical.errorTitle')}
-                              message={t('clinical.errorMessage', { item: a.substance })}
-                              confirmLabel={t('clinical.markError')}
-                              destructive
-                              onConfirm={() => changeAllergy(a, 'entered_in_error')}
-                            >
-                              {t('clinical.markError')}
-                            </ConfirmButton>
-                          </Group>
+                          <EntryActions
+                            item={a.substance}
+                            toggleLabel={
+                              a.status === 'active' ? t('allergy.markInactive') : t('allergy.markActive')
+                            }
+                            onToggle={() =>
+                              change('allergies', a.id, a.status === 'active' ? 'inactive' : 'active')
+                            }
+                            onMarkError={() => change('allergies', a.id, 'entered_in_error')}
+                          />
                         )}
                       </Table.Td>
                     )}
@@ -141,21 +116,11 @@ export function SafetyPanel({
       </Card>
 
       <Card>
-        <Group justify="space-between" mb="sm">
-          <Title order={2} fz="h4">
-            {t('patient.conditions')}
-          </Title>
-          {canEdit && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => setAdding('condition')}
-            >
-              {t('condition.add')}
-            </Button>
-          )}
-        </Group>
+        <SectionHeader
+          title={t('patient.conditions')}
+          addLabel={canEdit ? t('condition.add') : null}
+          onAdd={() => setAdding('condition')}
+        />
         {patient.conditions.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('condition.none')}
@@ -194,31 +159,16 @@ export function SafetyPanel({
                     {canEdit && (
                       <Table.Td>
                         {c.status !== 'entered_in_error' && (
-                          <Group gap={4} wrap="nowrap">
-                            <Button
-                              size="compact-xs"
-                              variant="default"
-                              onClick={() =>
-                                void changeCondition(c, c.status === 'active' ? 'resolved' : 'active')
-                              }
-                            >
-                              {c.status === 'active'
-                                ? t('condition.markResolved')
-                                : t('condition.markActive')}
-                            </Button>
-                            <ConfirmButton
-                              size="compact-xs"
-                              variant="subtle"
-                              color="red"
-                              title={t('clinical.errorTitle')}
-                              message={t('clinical.errorMessage', { item: c.name })}
-                              confirmLabel={t('clinical.markError')}
-                              destructive
-                              onConfirm={() => changeCondition(c, 'entered_in_error')}
-                            >
-                              {t('clinical.markError')}
-                            </ConfirmButton>
-                          </Group>
+                          <EntryActions
+                            item={c.name}
+                            toggleLabel={
+                              c.status === 'active' ? t('condition.markResolved') : t('condition.markActive')
+                            }
+                            onToggle={() =>
+                              change('conditions', c.id, c.status === 'active' ? 'resolved' : 'active')
+                            }
+                            onMarkError={() => change('conditions', c.id, 'entered_in_error')}
+                          />
                         )}
                       </Table.Td>
                     )}
@@ -242,5 +192,88 @@ export function SafetyPanel({
         onSaved={refresh}
       />
     </Stack>
+  );
+}
+
+/** A card's heading, with its "record" button for those who may add to it. */
+function SectionHeader({
+  icon,
+  title,
+  addLabel,
+  onAdd,
+}: {
+  icon?: ReactNode;
+  title: string;
+  /** Null: the person may not add here, so no button. */
+  addLabel: string | null;
+  onAdd: () => void;
+}) {
+  return (
+    <Group justify="space-between" mb="sm">
+      <Group gap="xs">
+        {icon}
+        <Title order={2} fz="h4">
+          {title}
+        </Title>
+      </Group>
+      {addLabel && (
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={onAdd}>
+          {addLabel}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+/**
+ * One entry's actions: its status switch, and "entered in error" (asked first). A refusal is said
+ * in words, most often that someone marked the entry entered in error meanwhile.
+ */
+function EntryActions({
+  item,
+  toggleLabel,
+  onToggle,
+  onMarkError,
+}: {
+  item: string;
+  toggleLabel: string;
+  onToggle: () => Promise<void>;
+  onMarkError: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const describe = (err: unknown) =>
+    err instanceof ApiError && err.code === 'RULE_VIOLATION'
+      ? t('clinical.noLongerChanges')
+      : errorMessage(err);
+  const toggle = async () => {
+    setBusy(true);
+    try {
+      await onToggle();
+    } catch (err) {
+      notifyFailure(describe(err), t('clinical.notChanged'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button size="compact-xs" variant="default" loading={busy} onClick={() => void toggle()}>
+        {toggleLabel}
+      </Button>
+      <ConfirmButton
+        size="compact-xs"
+        variant="subtle"
+        color="red"
+        title={t('clinical.errorTitle')}
+        message={t('clinical.errorMessage', { item })}
+        confirmLabel={t('clinical.markError')}
+        destructive
+        onConfirm={onMarkError}
+        describeError={describe}
+      >
+        {t('clinical.markError')}
+      </ConfirmButton>
+    </Group>
   );
 }

@@ -122,6 +122,9 @@ export const patientPages = {
     markError: 'Entered in error',
     errorTitle: 'Mark as entered in error?',
     errorMessage: '“{{item}}” stays in the record, struck through, so everyone can see it was a mistake.',
+    notChanged: 'Not changed',
+    noLongerChanges:
+      'Someone has since marked this entry as entered in error, so it can no longer change. Record a new one if it is still needed.',
   },
   myRecord: {
     title: 'My record',
