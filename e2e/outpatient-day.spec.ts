@@ -185,7 +185,7 @@ test('an outpatient day: booked, checked in, called on the queue screen, seen, p
   await expect(line).toContainText(MEDICINE);
   await expect(line).toContainText(/In stock: [\d,]+ · at the pharmacy: [\d,]+/);
   // One tablet twice a day for five days.
-  await expect(line.getByTestId('computed-quantity')).toHaveText('Quantity worked out: 10 × tablet');
+  await expect(line.getByTestId('computed-quantity')).toHaveText('Quantity worked out: 10 tablets');
   await line.getByLabel('Instructions').fill('after food');
   // The prescription is saved with the consultation as it is written: opened afresh with nothing
   // kept in the browser (another computer), the page brings the line back, stock and instructions.
@@ -196,7 +196,7 @@ test('an outpatient day: booked, checked in, called on the queue screen, seen, p
   await expect(line).toContainText(MEDICINE);
   await expect(line.getByLabel('Instructions')).toHaveValue('after food');
   await expect(line).toContainText(/In stock: [\d,]+ · at the pharmacy: [\d,]+/);
-  await expect(line.getByTestId('computed-quantity')).toHaveText('Quantity worked out: 10 × tablet');
+  await expect(line.getByTestId('computed-quantity')).toHaveText('Quantity worked out: 10 tablets');
   await doc.getByRole('button', { name: 'Check prescription' }).click();
   await expect(doc.getByText('Checked: 1 lines.')).toBeVisible();
   await snap(doc, info, '09-consultation');

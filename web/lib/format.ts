@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitWord } from '../../contracts/units';
 
 export const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -47,6 +48,8 @@ export interface Formatters {
   /** A calendar date (YYYY-MM-DD) such as a date of birth: no zone applies. */
   date(isoDate: string): string;
   number(n: number): string;
+  /** A count of a medicine's unit: "4 tablets", "1 tablet", "10 ml". */
+  amount(n: number, unit: string): string;
   /** Money in minor units (paise, cents) in its currency. */
   money(minor: number, currency: string): string;
   /** Whole years between a date of birth and today. */
@@ -80,6 +83,7 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
     day: (iso) => day.format(new Date(iso)),
     date: (isoDate) => calendar.format(new Date(`${isoDate}T00:00:00Z`)),
     number: (n) => number.format(n),
+    amount: (n, unit) => `${number.format(n)} ${unitWord(unit, n)}`.trim(),
     money: (minor, currency) => {
       const f = new Intl.NumberFormat(locale, { style: 'currency', currency });
       const digits = f.resolvedOptions().maximumFractionDigits ?? 2;

@@ -26,6 +26,9 @@ describe('quantities', () => {
       '5 ml at bedtime (HS) for 5 days, oral.',
     );
     expect(directionsOf({ ...line, frequency: 'STAT' }, 'tablet')).toBe('1 tablet at once (STAT), oral.');
+    expect(directionsOf({ ...line, dose: 2, frequency: 'HS', route: 'rectal' }, 'suppository')).toBe(
+      '2 suppositories at bedtime (HS) for 5 days, rectal.',
+    );
   });
 });
 

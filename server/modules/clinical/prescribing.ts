@@ -8,6 +8,7 @@ import {
   type PrescriptionLineInput,
 } from '../../../contracts/clinical';
 import type { MedicineForm } from '../../../contracts/pharmacy';
+import { unitWord } from '../../../contracts/units';
 
 export const isCounted = (form: string) => (COUNTED_FORMS as readonly string[]).includes(form);
 
@@ -39,13 +40,12 @@ const FREQUENCY_WORDS: Record<Frequency, string> = {
   STAT: 'at once',
 };
 
-export const plural = (unit: string, n: number) => (n <= 1 || /s$/i.test(unit) ? unit : `${unit}s`);
 const fraction = (n: number) => (n === 0.5 ? '½' : n === 0.25 ? '¼' : n === 0.75 ? '¾' : String(n));
 
 /** "1 tablet three times a day (TDS) for 5 days, oral. After food." */
 export function directionsOf(line: PrescriptionLineInput, dispensingUnit: string): string {
   // A unit the doctor wrote (ml, mg, puffs) stays as written; the medicine's unit is counted.
-  const unit = line.doseUnit ?? plural(dispensingUnit, line.dose);
+  const unit = line.doseUnit ?? unitWord(dispensingUnit, line.dose);
   const days =
     line.frequency === 'STAT' ? '' : ` for ${line.durationDays} ${line.durationDays === 1 ? 'day' : 'days'}`;
   const head = `${fraction(line.dose)} ${unit} ${FREQUENCY_WORDS[line.frequency]} (${line.frequency})${days}, ${line.route}.`;

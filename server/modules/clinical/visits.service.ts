@@ -11,7 +11,8 @@ import { patientBriefs, patientDemographics, registeredPatient } from '../patien
 import * as repo from './clinical.repo';
 import { detailsOf } from './consultations.service';
 import { PdfDocument } from '../../platform/pdf';
-import { ageOn, plural } from './prescribing';
+import { unitWord } from '../../../contracts/units';
+import { ageOn } from './prescribing';
 
 type Page = { limit: number; offset: number };
 
@@ -145,7 +146,7 @@ export async function prescriptionPdf(ctx: Ctx, id: string): Promise<{ body: Buf
   lines.forEach((l, i) => {
     doc.text(`${i + 1}. ${l.medicineName}`, { bold: true, indent: 12 });
     if (l.directions) doc.text(l.directions, { indent: 26 });
-    doc.text(`Quantity: ${l.quantity} ${plural(l.dispensingUnit, l.quantity)}`, { indent: 26, gap: 4 });
+    doc.text(`Quantity: ${l.quantity} ${unitWord(l.dispensingUnit, l.quantity)}`, { indent: 26, gap: 4 });
   });
   const { followUp, labRequests } = row;
   if (labRequests) {

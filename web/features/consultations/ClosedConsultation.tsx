@@ -142,7 +142,7 @@ export function ClosedConsultation({ c }: { c: Consultation }) {
                 <Text span fw={600} size="sm">
                   {l.medicineName}
                 </Text>{' '}
-                × {l.quantity} {l.dispensingUnit}
+                × {f.amount(l.quantity, l.dispensingUnit)}
                 {l.directions ? ` · ${l.directions}` : ''}
               </List.Item>
             ))}

@@ -20,6 +20,7 @@ import {
   type CheckedPrescription,
   type Frequency,
 } from '../../../contracts/clinical';
+import { useFormat } from '../../lib/format';
 import { computed, type Line } from './prescription-draft';
 
 function AllergyAlert({ warnings }: { warnings: AllergyWarning[] }) {
@@ -53,6 +54,7 @@ export function RxLineCard({
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const q = computed(l);
   const warnings = checkedLine?.allergyWarnings ?? l.aid?.allergyWarnings ?? [];
   const stock = checkedLine?.stock ?? l.aid?.stock;
@@ -149,7 +151,7 @@ export function RxLineCard({
               />
             ) : (
               <Text size="sm" mt="lg" data-testid="computed-quantity">
-                {t('consultation.quantityComputed', { count: q, unit: l.unit })}
+                {t('consultation.quantityComputed', { amount: f.amount(q, l.unit) })}
               </Text>
             )}
           </Grid.Col>

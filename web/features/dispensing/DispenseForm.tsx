@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dispensing, Prescription } from '../../../contracts/dispensing';
 import { post } from '../../lib/api';
+import { useFormat } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { outcomeUnknown, useIdempotencyKey } from '../../lib/idempotency';
 import { LineQuantitiesForm } from './LineQuantitiesForm';
@@ -20,6 +21,7 @@ export function DispenseForm({
   onDispensed: (d: Dispensing) => void;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const client = useQueryClient();
   const [key, renewKey] = useIdempotencyKey();
 
@@ -32,7 +34,7 @@ export function DispenseForm({
         hint: t('dispensing.dispenseHint'),
         failed: t('dispensing.notDispensed'),
         action: t('dispensing.dispense'),
-        open: (left, unit) => t('dispensing.leftOf', { left, unit }),
+        open: (left, unit) => t('dispensing.leftOf', { amount: f.amount(left, unit) }),
         quantityFor: (name) => t('dispensing.quantityFor', { name }),
         atMost: (left) => t('dispensing.atMostLeft', { left }),
       }}

@@ -72,7 +72,7 @@ export default function PrescriptionPage() {
       header: t('dispensing.left'),
       cell: (l) => (
         <Text size="sm" fw={leftOf(l) > 0 ? 600 : undefined} data-testid="left">
-          {f.number(leftOf(l))} {l.dispensingUnit}
+          {f.amount(leftOf(l), l.dispensingUnit)}
         </Text>
       ),
       nowrap: true,

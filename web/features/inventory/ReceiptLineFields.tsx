@@ -13,6 +13,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Medicine } from '../../../contracts/pharmacy';
+import { unitWord } from '../../../contracts/units';
 import { useFormat } from '../../lib/format';
 import { currencyDigits, toMinor } from '../../lib/money';
 import { MedicinePicker } from './MedicinePicker';
@@ -90,7 +91,9 @@ export function ReceiptLineFields({
         <div>
           <NumberInput
             label={
-              line.unit === 'packs' ? t('receive.packs') : t('receive.quantityUnits', { unit: unitName })
+              line.unit === 'packs'
+                ? t('receive.packs')
+                : t('receive.quantityUnits', { units: unitWord(unitName, 2) })
             }
             required
             min={1}

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { WardRequest } from '../../../contracts/pharmacy-orders';
 import { post } from '../../lib/api';
+import { useFormat } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { LineQuantitiesForm } from '../dispensing/LineQuantitiesForm';
 import { refreshStockFigures } from '../dispensing/medicine';
@@ -16,6 +17,7 @@ export function IssueForm({
   onIssued: (r: WardRequest) => void;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const client = useQueryClient();
 
   return (
@@ -27,7 +29,7 @@ export function IssueForm({
         hint: t('ward.issueHint'),
         failed: t('ward.notIssued'),
         action: t('ward.issue'),
-        open: (count, unit) => t('ward.toIssue', { count, unit }),
+        open: (count, unit) => t('ward.toIssue', { amount: f.amount(count, unit) }),
         quantityFor: (name) => t('ward.quantityFor', { name }),
         atMost: (count) => t('ward.atMost', { count }),
       }}

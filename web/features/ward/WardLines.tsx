@@ -27,7 +27,7 @@ export function WardLines({ request }: { request: WardRequest }) {
     {
       key: 'requested',
       header: t('ward.requested'),
-      cell: (l) => `${f.number(l.quantityRequested)} ${l.dispensingUnit}`,
+      cell: (l) => f.amount(l.quantityRequested, l.dispensingUnit),
       nowrap: true,
     },
     { key: 'issued', header: t('ward.issued'), cell: (l) => f.number(l.quantityIssued), nowrap: true },

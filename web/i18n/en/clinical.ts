@@ -62,7 +62,7 @@ export const clinicalPages = {
     duration: 'Days',
     route: 'Route',
     quantity: 'Quantity ({{unit}})',
-    quantityComputed: 'Quantity worked out: {{count}} × {{unit}}',
+    quantityComputed: 'Quantity worked out: {{amount}}',
     instructions: 'Instructions',
     instructionsPlaceholder: 'e.g. after food',
     removeLine: 'Remove {{name}}',

@@ -106,7 +106,7 @@ export const dispensingPages = {
     dispenseTitle: 'Dispense',
     dispenseHint:
       'Each line starts with what is left. Batches are picked first expiry first; expired batches are never used.',
-    leftOf: '{{left}} {{unit}} left',
+    leftOf: '{{amount}} left',
     quantityFor: 'Quantity of {{name}} to dispense',
     atMostLeft: 'At most {{left}}',
     dispense: 'Dispense',

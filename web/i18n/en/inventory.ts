@@ -232,7 +232,7 @@ export const inventoryPages = {
     batchNumber: 'Batch number',
     expiryDate: 'Expiry date',
     expiryPlaceholder: 'Pick or type a date',
-    quantityUnits: 'Quantity ({{unit}}s)',
+    quantityUnits: 'Quantity ({{units}})',
     unit: 'unit',
     packs: 'Packs',
     countIn: 'Count in units or in packs',

@@ -66,7 +66,7 @@ export const nursingPages = {
       note: 'Note',
       when: 'When',
       fromStock: 'From the ward store',
-      taken: '{{quantity}} {{unit}} (batch {{batches}})',
+      taken: '{{amount}} (batch {{batches}})',
       givenDone: 'Dose recorded; the units left the ward store.',
       notGivenDone: 'Recorded as not given.',
       outcomes: { given: 'Given', refused: 'Refused', held: 'Held', unavailable: 'Unavailable' },

@@ -60,7 +60,7 @@ export const wardPages = {
     issueTitle: 'Issue from the pharmacy',
     issueHint:
       'Each line starts with all that is still to issue. Lower a quantity to send part now and the rest later, or set 0 to leave a line for later. Batches are taken first expiry first.',
-    toIssue: '{{count}} {{unit}} still to issue',
+    toIssue: '{{amount}} still to issue',
     quantityFor: 'Quantity of {{name}} to issue',
     atMost: 'At most {{count}}',
     issue: 'Issue',

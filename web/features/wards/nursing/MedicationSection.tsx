@@ -54,8 +54,7 @@ export function MedicationSection({ admissionId, canRecord }: { admissionId: str
         m.quantity === null
           ? '—'
           : t('nursing.mar.taken', {
-              quantity: f.number(m.quantity),
-              unit: m.dispensingUnit,
+              amount: f.amount(m.quantity, m.dispensingUnit),
               batches: m.batches.map((b) => b.batchNumber).join(', '),
             }),
     },

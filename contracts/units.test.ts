@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { unitWord } from './units';
+
+describe('unitWord', () => {
+  it('is singular for one and for a part of one, plural for none and for more', () => {
+    expect(unitWord('tablet', 1)).toBe('tablet');
+    expect(unitWord('tablet', 0.5)).toBe('tablet');
+    expect(unitWord('tablet', 0)).toBe('tablets');
+    expect(unitWord('tablet', 4)).toBe('tablets');
+    expect(unitWord('tablet', 1.5)).toBe('tablets');
+  });
+
+  it('follows English spelling for the units pharmacies count in', () => {
+    expect(unitWord('suppository', 2)).toBe('suppositories');
+    expect(unitWord('patch', 3)).toBe('patches');
+    expect(unitWord('box', 2)).toBe('boxes');
+    expect(unitWord('sachet', 10)).toBe('sachets');
+    expect(unitWord('day', 2)).toBe('days');
+  });
+
+  it('leaves units of measure and units already plural as they are', () => {
+    expect(unitWord('ml', 10)).toBe('ml');
+    expect(unitWord('mL', 10)).toBe('mL');
+    expect(unitWord('IU', 400)).toBe('IU');
+    expect(unitWord('drops', 2)).toBe('drops');
+  });
+
+  it('counts the first word of "x of y" and the last word of a name in several words', () => {
+    expect(unitWord('strip of 10', 3)).toBe('strips of 10');
+    expect(unitWord('eye drop', 2)).toBe('eye drops');
+    expect(unitWord('  tablet ', 2)).toBe('tablets');
+    expect(unitWord('', 2)).toBe('');
+  });
+});
