@@ -42,6 +42,11 @@ test('a receptionist registers a patient and finds them by a misspelt name', asy
   await page.getByLabel('Phone', { exact: true }).fill('');
   await page.getByRole('button', { name: 'Add allergy' }).click();
   await page.getByLabel('Substance').fill('Penicillin');
+  // A condition added by mistake is taken out again before saving.
+  await page.getByRole('button', { name: 'Add condition' }).click();
+  await page.getByLabel(/^Condition/).fill('Asthma');
+  await page.getByRole('button', { name: 'Remove condition 1' }).click();
+  await expect(page.getByText('No conditions added.')).toBeVisible();
   await snap(page, info, '03-register-form');
   await page.getByRole('button', { name: 'Register patient' }).click();
 
@@ -49,6 +54,7 @@ test('a receptionist registers a patient and finds them by a misspelt name', asy
   await expect(page.getByRole('heading', { name: `${given} ${family}` })).toBeVisible();
   const mrn = (await page.getByTestId('patient-mrn').textContent())!.replace('MRN', '').trim();
   await expect(page.getByText('Penicillin').first()).toBeVisible();
+  await expect(page.getByText('Asthma')).toHaveCount(0);
   await snap(page, info, '04-patient');
 
   await openNav(page, 'Patients');

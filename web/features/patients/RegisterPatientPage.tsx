@@ -1,19 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Button,
-  Fieldset,
-  Group,
-  List,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +11,7 @@ import { applyServerErrors, notifySuccess, validateWith, withoutBlanks } from '.
 import { PageHeader } from '../../components/PageHeader';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { EMPTY_DEMOGRAPHICS, PatientFields, type DemographicValues } from './PatientFields';
+import { RepeatedFields } from './RepeatedFields';
 
 interface Values extends DemographicValues {
   allergies: { substance: string; reaction: string; severity: string }[];
@@ -96,110 +83,66 @@ export default function RegisterPatientPage() {
           )}
           <Stack>
             <PatientFields form={form} />
-            <Fieldset legend={t('patient.allergies')}>
-              <Stack gap="sm">
-                {values.allergies.length === 0 && (
-                  <Text size="sm" c="dimmed">
-                    {t('registerPatient.noAllergies')}
-                  </Text>
-                )}
-                {values.allergies.map((_, i) => (
-                  <Group key={i} align="flex-end" gap="xs" wrap="nowrap">
-                    <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ flex: 1 }}>
-                      <TextInput
-                        label={t('allergy.substance')}
-                        required
-                        {...form.getInputProps(`allergies.${i}.substance`)}
-                      />
-                      <TextInput
-                        label={t('allergy.reaction')}
-                        {...form.getInputProps(`allergies.${i}.reaction`)}
-                      />
-                      <Select
-                        label={t('allergy.severity')}
-                        data={(['mild', 'moderate', 'severe', 'unknown'] as const).map((s) => ({
-                          value: s,
-                          label: t(`allergy.severities.${s}`),
-                        }))}
-                        {...form.getInputProps(`allergies.${i}.severity`)}
-                      />
-                    </SimpleGrid>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      size="lg"
-                      aria-label={t('registerPatient.removeAllergy')}
-                      onClick={() => form.removeListItem('allergies', i)}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
-                  </Group>
-                ))}
-                <div>
-                  <Button
-                    variant="default"
-                    size="xs"
-                    leftSection={<IconPlus size={14} aria-hidden />}
-                    onClick={() =>
-                      form.insertListItem('allergies', { substance: '', reaction: '', severity: 'unknown' })
-                    }
-                  >
-                    {t('registerPatient.addAllergy')}
-                  </Button>
-                </div>
-              </Stack>
-            </Fieldset>
-            <Fieldset legend={t('patient.conditions')}>
-              <Stack gap="sm">
-                {values.conditions.length === 0 && (
-                  <Text size="sm" c="dimmed">
-                    {t('registerPatient.noConditions')}
-                  </Text>
-                )}
-                {values.conditions.map((_, i) => (
-                  <Group key={i} align="flex-end" gap="xs" wrap="nowrap">
-                    <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ flex: 1 }}>
-                      <TextInput
-                        label={t('condition.name')}
-                        required
-                        {...form.getInputProps(`conditions.${i}.name`)}
-                      />
-                      <TextInput
-                        label={t('condition.icd10')}
-                        placeholder="E11.9"
-                        {...form.getInputProps(`conditions.${i}.icd10Code`)}
-                      />
-                      <TextInput
-                        type="date"
-                        label={t('condition.onset')}
-                        {...form.getInputProps(`conditions.${i}.onsetDate`)}
-                      />
-                    </SimpleGrid>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      size="lg"
-                      aria-label={t('registerPatient.removeCondition')}
-                      onClick={() => form.removeListItem('conditions', i)}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
-                  </Group>
-                ))}
-                <div>
-                  <Button
-                    variant="default"
-                    size="xs"
-                    leftSection={<IconPlus size={14} aria-hidden />}
-                    onClick={() =>
-                      form.insertListItem('conditions', { name: '', icd10Code: '', onsetDate: '' })
-                    }
-                  >
-                    {t('registerPatient.addCondition')}
-                  </Button>
-                </div>
-              </Stack>
-            </Fieldset>
+            <RepeatedFields
+              legend={t('patient.allergies')}
+              emptyText={t('registerPatient.noAllergies')}
+              count={values.allergies.length}
+              fields={(i) => (
+                <>
+                  <TextInput
+                    label={t('allergy.substance')}
+                    required
+                    {...form.getInputProps(`allergies.${i}.substance`)}
+                  />
+                  <TextInput
+                    label={t('allergy.reaction')}
+                    {...form.getInputProps(`allergies.${i}.reaction`)}
+                  />
+                  <Select
+                    label={t('allergy.severity')}
+                    data={(['mild', 'moderate', 'severe', 'unknown'] as const).map((s) => ({
+                      value: s,
+                      label: t(`allergy.severities.${s}`),
+                    }))}
+                    {...form.getInputProps(`allergies.${i}.severity`)}
+                  />
+                </>
+              )}
+              removeLabel={(i) => t('registerPatient.removeAllergy', { number: i + 1 })}
+              onRemove={(i) => form.removeListItem('allergies', i)}
+              addLabel={t('registerPatient.addAllergy')}
+              onAdd={() =>
+                form.insertListItem('allergies', { substance: '', reaction: '', severity: 'unknown' })
+              }
+            />
+            <RepeatedFields
+              legend={t('patient.conditions')}
+              emptyText={t('registerPatient.noConditions')}
+              count={values.conditions.length}
+              fields={(i) => (
+                <>
+                  <TextInput
+                    label={t('condition.name')}
+                    required
+                    {...form.getInputProps(`conditions.${i}.name`)}
+                  />
+                  <TextInput
+                    label={t('condition.icd10')}
+                    placeholder="E11.9"
+                    {...form.getInputProps(`conditions.${i}.icd10Code`)}
+                  />
+                  <TextInput
+                    type="date"
+                    label={t('condition.onset')}
+                    {...form.getInputProps(`conditions.${i}.onsetDate`)}
+                  />
+                </>
+              )}
+              removeLabel={(i) => t('registerPatient.removeCondition', { number: i + 1 })}
+              onRemove={(i) => form.removeListItem('conditions', i)}
+              addLabel={t('registerPatient.addCondition')}
+              onAdd={() => form.insertListItem('conditions', { name: '', icd10Code: '', onsetDate: '' })}
+            />
           </Stack>
 
           {duplicates && (

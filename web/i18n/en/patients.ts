@@ -17,10 +17,10 @@ export const patientPages = {
     submit: 'Register patient',
     done: 'Patient registered with MRN {{mrn}}.',
     addAllergy: 'Add allergy',
-    removeAllergy: 'Remove this allergy',
+    removeAllergy: 'Remove allergy {{number}}',
     noAllergies: 'No allergies added. Add any the patient reports.',
     addCondition: 'Add condition',
-    removeCondition: 'Remove this condition',
+    removeCondition: 'Remove condition {{number}}',
     noConditions: 'No conditions added.',
     duplicateTitle: 'This may be someone already registered',
     duplicateBody:
