@@ -8,7 +8,7 @@ import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { PagedList, useListParams } from '../procurement/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 import { InvoiceFiltersBar } from './InvoiceFiltersBar';
 import { InvoiceStatusBadge, PaidMarker } from './InvoiceStatusBadge';
 import { useInvoices, type InvoiceFilters } from './queries';

@@ -7,7 +7,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
 import { TimeZoneContext, useFormat } from '../../lib/format';
-import { useListParams } from '../procurement/PagedList';
+import { useListParams } from '../../components/PagedList';
 import { todayIn } from '../stock/expiry';
 import { ClosedDaySummary } from './ClosedDaySummary';
 import { ClosingsList } from './ClosingsList';

@@ -5,7 +5,7 @@ import type { CashClosing } from '../../../contracts/billing-reports';
 import type { Column } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { PagedList, useListParams } from '../procurement/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 import { DifferenceBadge } from './DifferenceBadge';
 import { useCashClosings, useCashiers } from './queries';
 

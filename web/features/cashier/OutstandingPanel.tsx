@@ -7,7 +7,7 @@ import type { OutstandingBalance } from '../../../contracts/billing-reports';
 import type { Column } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { PagedList, useListParams } from '../procurement/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 import { CsvButton } from './CsvButton';
 import { SearchBox } from './SearchBox';
 import { useOutstanding } from './queries';

@@ -8,7 +8,7 @@ import { RevenueGrouping } from '../../../contracts/billing-reports';
 import { LoadError } from '../../components/LoadError';
 import { TableSkeleton } from '../../components/Skeletons';
 import { TimeZoneContext, useFormat } from '../../lib/format';
-import { useListParams } from '../procurement/PagedList';
+import { useListParams } from '../../components/PagedList';
 import { todayIn } from '../stock/expiry';
 import { CsvButton } from './CsvButton';
 import { useRevenue } from './queries';

@@ -11,7 +11,7 @@ import { patch } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/forms';
 import { StatusFilter } from '../dispensing/StatusFilter';
-import { PagedList, useListParams } from '../procurement/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 import { useBillingServices, type ActiveFilter } from './queries';
 import { SearchBox } from './SearchBox';
 import { ServiceModal } from './ServiceModal';

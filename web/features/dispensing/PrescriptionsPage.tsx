@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, EmptyState, Stack, Text } from '@mantine/core';
 import { IconPlus, IconPrescription } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PrescriptionStatus, type Prescription } from '../../../contracts/dispensing';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -12,6 +12,7 @@ import { TableSkeleton } from '../../components/Skeletons';
 import { PrescriptionStatusBadge } from './PrescriptionStatusBadge';
 import { leftOf, usePrescriptions } from './queries';
 import { StatusFilter } from './StatusFilter';
+import { useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['open', 'partly_dispensed', 'dispensed', 'all'] as const;
@@ -22,11 +23,10 @@ export default function PrescriptionsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useListParams();
   const filter: Filter = (FILTERS as readonly string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as Filter)
     : 'open';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const status = filter === 'all' ? null : PrescriptionStatus.parse(filter);
   const list = usePrescriptions(status, page, PAGE_SIZE);
 
@@ -91,13 +91,6 @@ export default function PrescriptionsPage() {
     },
   ];
 
-  const setFilter = (value: string) => {
-    const next = new URLSearchParams(params);
-    next.set('status', value);
-    next.delete('page');
-    setParams(next, { replace: true });
-  };
-
   return (
     <>
       <PageHeader
@@ -120,7 +113,7 @@ export default function PrescriptionsPage() {
           <StatusFilter
             label={t('dispensing.filter')}
             value={filter}
-            onChange={setFilter}
+            onChange={(v) => set('status', v)}
             data={FILTERS.map((s) => ({ value: s, label: t(`dispensing.filters.${s}`) }))}
           />
           {list.isPending && <TableSkeleton />}
@@ -147,11 +140,7 @@ export default function PrescriptionsPage() {
                 page={page}
                 pageSize={PAGE_SIZE}
                 total={list.data.total}
-                onChange={(p) => {
-                  const next = new URLSearchParams(params);
-                  next.set('page', String(p));
-                  setParams(next, { replace: true });
-                }}
+                onChange={(p) => set('page', String(p))}
               />
             </div>
           )}

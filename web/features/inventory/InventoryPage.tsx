@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, EmptyState, Group, Loader, Select, Stack, TextI
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconFileImport, IconPackageImport, IconPill, IconPlus, IconScan } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { MEDICINE_FORMS, type Medicine, type MedicineForm } from '../../../contracts/pharmacy';
 import { DataTable, TableEmpty, TablePager } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
@@ -14,6 +14,7 @@ import { useSession } from '../../lib/session';
 import { ImportCsvModal } from './ImportCsvModal';
 import { useMedicineColumns } from './MedicineColumns';
 import { catalogQuery, useMedicineSearch } from './queries';
+import { useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 
@@ -26,25 +27,16 @@ export default function InventoryPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useListParams();
   const [importOpened, importModal] = useDisclosure(false);
   const q = params.get('q') ?? '';
   const form = (params.get('form') as MedicineForm | null) ?? null;
   const low = params.get('low') === 'true';
   const includeInactive = params.get('inactive') === 'true';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const [debounced] = useDebouncedValue(q, 250);
   const search = useMedicineSearch({ q: debounced, form, low, includeInactive, page, pageSize: PAGE_SIZE });
   const columns = useMedicineColumns();
   const filtered = !!debounced || !!form || low;
-
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   // A scanner presses Enter right after the code, before the debounced search has run: look the
   // code up now, across the whole catalog, and open the medicine whose barcode it is.
@@ -114,7 +106,7 @@ export default function InventoryPage() {
               ) : null
             }
             value={q}
-            onChange={(e) => setParam('q', e.currentTarget.value)}
+            onChange={(e) => set('q', e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
@@ -131,7 +123,7 @@ export default function InventoryPage() {
               placeholder={t('inventory.allForms')}
               data={MEDICINE_FORMS.map((f) => ({ value: f, label: t(`dosageForms.${f}`) }))}
               value={form}
-              onChange={(v) => setParam('form', v)}
+              onChange={(v) => set('form', v)}
               clearable
               searchable
               w={{ base: '100%', xs: 220 }}
@@ -139,14 +131,14 @@ export default function InventoryPage() {
             <Checkbox
               label={t('inventory.lowOnly')}
               checked={low}
-              onChange={(e) => setParam('low', e.currentTarget.checked ? 'true' : null)}
+              onChange={(e) => set('low', e.currentTarget.checked ? 'true' : null)}
               mb={8}
             />
             {can('medicines:manage') && (
               <Checkbox
                 label={t('inventory.includeInactive')}
                 checked={includeInactive}
-                onChange={(e) => setParam('inactive', e.currentTarget.checked ? 'true' : null)}
+                onChange={(e) => set('inactive', e.currentTarget.checked ? 'true' : null)}
                 mb={8}
               />
             )}
@@ -181,7 +173,7 @@ export default function InventoryPage() {
                 page={page}
                 pageSize={PAGE_SIZE}
                 total={search.data.total}
-                onChange={(p) => setParam('page', String(p))}
+                onChange={(p) => set('page', String(p))}
               />
             </div>
           )}

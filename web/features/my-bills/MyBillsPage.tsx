@@ -7,7 +7,7 @@ import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { InvoiceStatusBadge } from '../billing/InvoiceStatusBadge';
-import { PagedList, useListParams } from '../procurement/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 import { BalancesCards } from './BalancesCards';
 import { billState } from './bill-state';
 import { useMyBills } from './queries';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TablePager } from '../../components/DataTable';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { useListParams } from '../procurement/PagedList';
+import { useListParams } from '../../components/PagedList';
 import { useMyStays } from './queries';
 import { ReservedForYou } from './ReservedForYou';
 import { StayCard } from './StayCard';

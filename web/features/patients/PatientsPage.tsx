@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Loader, Stack, Text, TextInput, EmptyState } from
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { PatientSummary } from '../../../contracts/patients';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -11,6 +11,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { TableSkeleton } from '../../components/Skeletons';
 import { usePatientSearch } from './queries';
+import { useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 
@@ -22,9 +23,8 @@ export default function PatientsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useListParams();
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const [debounced] = useDebouncedValue(q, 250);
   const search = usePatientSearch(debounced, page, PAGE_SIZE);
 
@@ -75,14 +75,6 @@ export default function PatientsPage() {
     },
   ];
 
-  const setQuery = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('q', value);
-    else next.delete('q');
-    next.delete('page');
-    setParams(next, { replace: true });
-  };
-
   return (
     <>
       <PageHeader
@@ -112,7 +104,7 @@ export default function PatientsPage() {
               ) : null
             }
             value={q}
-            onChange={(e) => setQuery(e.currentTarget.value)}
+            onChange={(e) => set('q', e.currentTarget.value)}
             autoFocus
             role="searchbox"
             data-testid="patient-search"
@@ -151,11 +143,7 @@ export default function PatientsPage() {
                 page={page}
                 pageSize={PAGE_SIZE}
                 total={search.data.total}
-                onChange={(p) => {
-                  const next = new URLSearchParams(params);
-                  next.set('page', String(p));
-                  setParams(next, { replace: true });
-                }}
+                onChange={(p) => set('page', String(p))}
               />
             </div>
           )}

@@ -1,6 +1,5 @@
 import { Card, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { OrderStatus } from '../../../contracts/pharmacy-orders';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,26 +9,18 @@ import { StatusFilter } from '../dispensing/StatusFilter';
 import { QUEUE_FILTERS, type QueueFilter } from './order-steps';
 import { OrdersTable } from './OrdersTable';
 import { useOrders } from './queries';
+import { useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 
 /** The pharmacy's online orders: those awaiting verification first (oldest first), then each later step. */
 export default function PharmacyOrdersPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useListParams();
   const filter: QueueFilter = (QUEUE_FILTERS as readonly string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as QueueFilter)
     : 'awaiting_verification';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const list = useOrders('pharmacy', filter === 'all' ? null : OrderStatus.parse(filter), page, PAGE_SIZE);
-
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   return (
     <>

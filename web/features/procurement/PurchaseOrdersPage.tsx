@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { StatusFilter } from '../dispensing/StatusFilter';
-import { PagedList, useListParams } from './PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 import { PoStatusBadge } from './PoStatusBadge';
 import { ProcurementSettingsCard } from './ProcurementSettingsCard';
 import { usePurchaseOrders } from './queries';

@@ -7,7 +7,7 @@ import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { PagedList, useListParams } from './PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 import { useSupplierReturns } from './queries';
 
 const PAGE_SIZE = 20;

@@ -12,7 +12,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { StatusFilter } from '../dispensing/StatusFilter';
 import { ImportCsvModal } from '../inventory/ImportCsvModal';
-import { PagedList, useListParams } from './PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 import { useSuppliers, type ActiveFilter } from './queries';
 import { readSupplierImportReason, SUPPLIER_TEMPLATE_HEADER } from './supplier-import';
 import { SupplierModal } from './SupplierModal';

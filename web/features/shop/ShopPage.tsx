@@ -2,7 +2,7 @@ import { Button, Card, EmptyState, Group, Loader, Select, SimpleGrid, Stack, Tex
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBuildingHospital, IconPill, IconSearch, IconShoppingCart } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { notifySuccess } from '../../lib/forms';
 import { CardsSkeleton } from '../../components/Skeletons';
 import { LoadError } from '../../components/LoadError';
@@ -12,28 +12,20 @@ import { useShop } from './queries';
 import { ShopItemCard } from './ShopItemCard';
 import { useCart } from './useCart';
 import { useShopHospital } from './useShopHospital';
+import { useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 24;
 
 /** The patient's shop: a hospital's medicines with price and availability, added to a cart. */
 export default function ShopPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useListParams();
   const { hospitals, chosen, choose } = useShopHospital();
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const [debounced] = useDebouncedValue(q.trim(), 250);
   const shop = useShop(chosen?.id ?? null, debounced, page, PAGE_SIZE);
   const cart = useCart(chosen?.id ?? null);
   const cartLink = chosen ? `/app/shop/cart?hospital=${chosen.id}` : '/app/shop/cart';
-
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   return (
     <>

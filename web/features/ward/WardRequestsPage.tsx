@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, EmptyState, Stack, Text } from '@mantine/core';
 import { IconClipboardList, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { WardRequest } from '../../../contracts/pharmacy-orders';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -12,6 +12,7 @@ import { TableSkeleton } from '../../components/Skeletons';
 import { StatusFilter } from '../dispensing/StatusFilter';
 import { useWardRequests, type WardRequestStatus } from './queries';
 import { WardStatusBadge } from './WardStatusBadge';
+import { useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['requested', 'partly_issued', 'issued', 'received', 'all'] as const;
@@ -25,21 +26,13 @@ export default function WardRequestsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useListParams();
   const filter: Filter = (FILTERS as readonly string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as Filter)
     : can('ward-requests:issue')
       ? 'requested'
       : 'all';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const list = useWardRequests(filter === 'all' ? null : (filter as WardRequestStatus), page, PAGE_SIZE);
-
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: Column<WardRequest>[] = [
     {

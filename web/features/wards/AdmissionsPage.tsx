@@ -6,7 +6,7 @@ import type { Admission } from '../../../contracts/wards';
 import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../lib/format';
-import { PagedList, useListParams } from '../procurement/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 import { AdmissionStatusBadge } from './AdmissionStatusBadge';
 import { lastBed } from './board';
 import { useAdmissions, type AdmissionStatus } from './queries';

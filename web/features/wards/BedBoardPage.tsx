@@ -19,7 +19,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { CardsSkeleton } from '../../components/Skeletons';
 import { useSession } from '../../lib/session';
-import { useListParams } from '../procurement/PagedList';
+import { useListParams } from '../../components/PagedList';
 import { AdmitDialog } from './AdmitDialog';
 import { filterBoard, type BoardWard } from './board';
 import { BedTile, type BedDialog } from './BedTile';

@@ -1,9 +1,9 @@
 import { EmptyState } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
-import { TableSkeleton } from '../../components/Skeletons';
+import { DataTable, TableEmpty, TablePager, type Column } from './DataTable';
+import { LoadError } from './LoadError';
+import { TableSkeleton } from './Skeletons';
 
 /** A list's filters and page in the address (so a reload or a shared link shows the same). */
 export function useListParams() {
