@@ -92,6 +92,8 @@ test('procurement: suggestions become a draft, the admin approves it, goods arri
     .filter({ hasText: number })
     .getByRole('link', { name: number })
     .click();
+  // The list's cards carry status badges too: read the badge once the order's own page is open.
+  await expect(adminPage.getByRole('heading', { name: `Purchase order ${number}`, level: 1 })).toBeVisible();
   await expect(adminPage.getByTestId('po-status')).toHaveText('Awaiting approval');
   await adminPage.getByRole('button', { name: 'Approve' }).click();
   await adminPage.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
