@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../contracts/patients';
+import type { Allergy, Condition, Patient } from '../../../contracts/patients';
 import { ApiError, patch } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { errorMessage, notifyFailure, notifySuccess } from '../../lib/forms';
@@ -32,7 +32,9 @@ export function SafetyPanel({
   const refresh = () => client.invalidateQueries({ queryKey });
 
   /** Sets an entry's status; the panel then shows the entry as it is now, changed or not. */
-  const change = async (list: 'allergies' | 'conditions', id: string, status: string) => {
+  function change(list: 'allergies', id: string, status: Allergy['status']): Promise<void>;
+  function change(list: 'conditions', id: string, status: Condition['status']): Promise<void>;
+  async function change(list: 'allergies' | 'conditions', id: string, status: string) {
     try {
       await patch(`/api/patients/${patient.id}/${list}/${id}`, { status });
       notifySuccess(t(list === 'allergies' ? 'allergy.updated' : 'condition.updated'));
@@ -40,7 +42,7 @@ export function SafetyPanel({
       // A refusal usually means the entry changed elsewhere (marked entered in error): show that.
       await refresh();
     }
-  };
+  }
   const struck = (status: string) =>
     status === 'entered_in_error' ? { td: 'line-through' as const, c: 'dimmed' } : {};
 
