@@ -32,6 +32,7 @@ export function PagedList<T extends { id: string }>({
   pageSize,
   onPage,
   empty,
+  skeletonRows,
 }: {
   query: {
     isPending: boolean;
@@ -46,9 +47,12 @@ export function PagedList<T extends { id: string }>({
   page: number;
   pageSize: number;
   onPage: (page: number) => void;
-  empty: { icon: ReactNode; title: string; description: string };
+  /** What an empty page says, and what it offers to do (e.g. a link to add the first one). */
+  empty: { icon: ReactNode; title: string; description?: string; action?: ReactNode };
+  /** Rows of the loading skeleton (a short list inside a card wants fewer). */
+  skeletonRows?: number;
 }) {
-  if (query.isPending) return <TableSkeleton />;
+  if (query.isPending) return <TableSkeleton rows={skeletonRows} />;
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return null;
   return (
@@ -65,7 +69,9 @@ export function PagedList<T extends { id: string }>({
               withIndicatorBackground
               title={empty.title}
               description={empty.description}
-            />
+            >
+              {empty.action && <EmptyState.Actions>{empty.action}</EmptyState.Actions>}
+            </EmptyState>
           </TableEmpty>
         }
       />

@@ -1,18 +1,16 @@
-import { Anchor, Button, Card, EmptyState, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Card, Stack, Text } from '@mantine/core';
 import { IconPlus, IconPrescription } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PrescriptionStatus, type Prescription } from '../../../contracts/dispensing';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
 import { PrescriptionStatusBadge } from './PrescriptionStatusBadge';
 import { leftOf, usePrescriptions } from './queries';
 import { StatusFilter } from './StatusFilter';
-import { useListParams } from '../../components/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['open', 'partly_dispensed', 'dispensed', 'all'] as const;
@@ -116,34 +114,19 @@ export default function PrescriptionsPage() {
             onChange={(v) => set('status', v)}
             data={FILTERS.map((s) => ({ value: s, label: t(`dispensing.filters.${s}`) }))}
           />
-          {list.isPending && <TableSkeleton />}
-          {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
-          {list.data && (
-            <div aria-live="polite" aria-busy={list.isFetching}>
-              <DataTable
-                caption={t('dispensing.title')}
-                columns={columns}
-                rows={list.data.items}
-                rowKey={(p) => p.id}
-                empty={
-                  <TableEmpty>
-                    <EmptyState
-                      icon={<IconPrescription size={28} aria-hidden />}
-                      withIndicatorBackground
-                      title={t(`dispensing.empty.${filter}`)}
-                      description={t('dispensing.emptyBody')}
-                    />
-                  </TableEmpty>
-                }
-              />
-              <TablePager
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={list.data.total}
-                onChange={(p) => set('page', String(p))}
-              />
-            </div>
-          )}
+          <PagedList
+            query={list}
+            columns={columns}
+            caption={t('dispensing.title')}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={(p) => set('page', String(p))}
+            empty={{
+              icon: <IconPrescription size={28} aria-hidden />,
+              title: t(`dispensing.empty.${filter}`),
+              description: t('dispensing.emptyBody'),
+            }}
+          />
         </Stack>
       </Card>
     </>

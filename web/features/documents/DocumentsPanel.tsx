@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Divider, EmptyState, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Divider, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFiles } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,10 +8,9 @@ import { get, post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
-import { TableSkeleton } from '../../components/Skeletons';
+import type { Column } from '../../components/DataTable';
 import { UploadDocumentForm } from './UploadDocumentForm';
+import { PagedList } from '../../components/PagedList';
 
 const PAGE = 20;
 type DocumentList = { items: DocumentInfo[]; total: number; limit: number; offset: number };
@@ -188,29 +187,20 @@ export function DocumentsPanel({
         maw={260}
         mb="md"
       />
-      {docs.isPending && <TableSkeleton rows={3} />}
-      {docs.isError && <LoadError error={docs.error} onRetry={() => void docs.refetch()} />}
-      {docs.data && (
-        <>
-          <DataTable
-            caption={t('documents.title')}
-            columns={columns}
-            rows={docs.data.items}
-            rowKey={(d) => d.id}
-            empty={
-              <TableEmpty>
-                <EmptyState
-                  icon={<IconFiles size={28} aria-hidden />}
-                  withIndicatorBackground
-                  title={t('documents.emptyTitle')}
-                  description={t('documents.emptyBody')}
-                />
-              </TableEmpty>
-            }
-          />
-          <TablePager page={page} pageSize={PAGE} total={docs.data.total} onChange={setPage} />
-        </>
-      )}
+      <PagedList
+        query={docs}
+        columns={columns}
+        caption={t('documents.title')}
+        page={page}
+        pageSize={PAGE}
+        onPage={setPage}
+        skeletonRows={3}
+        empty={{
+          icon: <IconFiles size={28} aria-hidden />,
+          title: t('documents.emptyTitle'),
+          description: t('documents.emptyBody'),
+        }}
+      />
     </Card>
   );
 }

@@ -1,20 +1,17 @@
-import { Button, Card, Checkbox, EmptyState, Group, Loader, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Loader, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconFileImport, IconPackageImport, IconPill, IconPlus, IconScan } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { MEDICINE_FORMS, type Medicine, type MedicineForm } from '../../../contracts/pharmacy';
-import { DataTable, TableEmpty, TablePager } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
 import { get } from '../../lib/api';
 import { notifyError } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { ImportCsvModal } from './ImportCsvModal';
 import { useMedicineColumns } from './MedicineColumns';
 import { catalogQuery, useMedicineSearch } from './queries';
-import { useListParams } from '../../components/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 
@@ -143,40 +140,23 @@ export default function InventoryPage() {
               />
             )}
           </Group>
-          {search.isPending && <TableSkeleton />}
-          {search.isError && <LoadError error={search.error} onRetry={() => void search.refetch()} />}
-          {search.data && (
-            <div aria-live="polite" aria-busy={search.isFetching}>
-              <DataTable
-                caption={t('inventory.title')}
-                columns={columns}
-                rows={search.data.items}
-                rowKey={(m) => m.id}
-                empty={
-                  <TableEmpty>
-                    <EmptyState
-                      icon={<IconPill size={28} aria-hidden />}
-                      withIndicatorBackground
-                      title={
-                        debounced
-                          ? t('inventory.noMatchTitle', { q: debounced })
-                          : filtered
-                            ? t('inventory.noFilterMatchTitle')
-                            : t('inventory.emptyTitle')
-                      }
-                      description={filtered ? t('inventory.noMatchBody') : t('inventory.emptyBody')}
-                    />
-                  </TableEmpty>
-                }
-              />
-              <TablePager
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={search.data.total}
-                onChange={(p) => set('page', String(p))}
-              />
-            </div>
-          )}
+          <PagedList
+            query={search}
+            columns={columns}
+            caption={t('inventory.title')}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={(p) => set('page', String(p))}
+            empty={{
+              icon: <IconPill size={28} aria-hidden />,
+              title: debounced
+                ? t('inventory.noMatchTitle', { q: debounced })
+                : filtered
+                  ? t('inventory.noFilterMatchTitle')
+                  : t('inventory.emptyTitle'),
+              description: filtered ? t('inventory.noMatchBody') : t('inventory.emptyBody'),
+            }}
+          />
         </Stack>
       </Card>
       {can('medicines:manage') && <ImportCsvModal opened={importOpened} onClose={importModal.close} />}

@@ -1,14 +1,13 @@
-import { Card, EmptyState, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerEntry } from '../../../contracts/pharmacy';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
-import { TableSkeleton } from '../../components/Skeletons';
+import type { Column } from '../../components/DataTable';
 import { useFormat } from '../../lib/format';
 import { readLedgerReason } from './ledger-reason';
 import { useLedger } from './queries';
+import { PagedList } from '../../components/PagedList';
 
 const PAGE_SIZE = 15;
 
@@ -110,29 +109,20 @@ export function LedgerCard({ medicineId }: { medicineId: string }) {
       <Title order={2} fz="h4" mb="sm">
         {t('ledger.title')}
       </Title>
-      {ledger.isPending && <TableSkeleton rows={4} />}
-      {ledger.isError && <LoadError error={ledger.error} onRetry={() => void ledger.refetch()} />}
-      {ledger.data && (
-        <div aria-busy={ledger.isFetching}>
-          <DataTable
-            caption={t('ledger.title')}
-            columns={columns}
-            rows={ledger.data.items}
-            rowKey={(e) => e.id}
-            empty={
-              <TableEmpty>
-                <EmptyState
-                  icon={<IconHistory size={28} aria-hidden />}
-                  withIndicatorBackground
-                  title={t('ledger.emptyTitle')}
-                  description={t('ledger.emptyBody')}
-                />
-              </TableEmpty>
-            }
-          />
-          <TablePager page={page} pageSize={PAGE_SIZE} total={ledger.data.total} onChange={setPage} />
-        </div>
-      )}
+      <PagedList
+        query={ledger}
+        columns={columns}
+        caption={t('ledger.title')}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        skeletonRows={4}
+        empty={{
+          icon: <IconHistory size={28} aria-hidden />,
+          title: t('ledger.emptyTitle'),
+          description: t('ledger.emptyBody'),
+        }}
+      />
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Card, Code, EmptyState, Select, SimpleGrid, Text } from '@mantine/core';
+import { Badge, Card, Code, Select, SimpleGrid, Text } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,10 +13,9 @@ import {
 } from '../../../contracts/notifications';
 import { get } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
+import { PagedList } from '../../components/PagedList';
 
 const PAGE = 25;
 const STATUS_COLOR: Record<DeliveryStatus, string> = {
@@ -136,31 +135,19 @@ export default function DeliveriesPage() {
         </SimpleGrid>
       </Card>
       <Card>
-        {deliveries.isPending && <TableSkeleton />}
-        {deliveries.isError && (
-          <LoadError error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-        )}
-        {deliveries.data && (
-          <>
-            <DataTable
-              caption={t('deliveries.title')}
-              columns={columns}
-              rows={deliveries.data.items}
-              rowKey={(d) => d.id}
-              empty={
-                <TableEmpty>
-                  <EmptyState
-                    icon={<IconSend size={28} aria-hidden />}
-                    withIndicatorBackground
-                    title={t('deliveries.emptyTitle')}
-                    description={t('deliveries.emptyBody')}
-                  />
-                </TableEmpty>
-              }
-            />
-            <TablePager page={page} pageSize={PAGE} total={deliveries.data.total} onChange={setPage} />
-          </>
-        )}
+        <PagedList
+          query={deliveries}
+          columns={columns}
+          caption={t('deliveries.title')}
+          page={page}
+          pageSize={PAGE}
+          onPage={setPage}
+          empty={{
+            icon: <IconSend size={28} aria-hidden />,
+            title: t('deliveries.emptyTitle'),
+            description: t('deliveries.emptyBody'),
+          }}
+        />
       </Card>
     </>
   );

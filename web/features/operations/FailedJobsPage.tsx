@@ -1,4 +1,4 @@
-import { Card, Code, EmptyState, Text } from '@mantine/core';
+import { Card, Code, Text } from '@mantine/core';
 import { IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,10 +8,9 @@ import { get, post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
+import { PagedList } from '../../components/PagedList';
 
 const PAGE = 25;
 
@@ -92,29 +91,19 @@ export default function FailedJobsPage() {
     <>
       <PageHeader title={t('jobs.title')} description={t('jobs.description')} />
       <Card>
-        {jobs.isPending && <TableSkeleton />}
-        {jobs.isError && <LoadError error={jobs.error} onRetry={() => void jobs.refetch()} />}
-        {jobs.data && (
-          <>
-            <DataTable
-              caption={t('jobs.title')}
-              columns={columns}
-              rows={jobs.data.items}
-              rowKey={(j) => j.id}
-              empty={
-                <TableEmpty>
-                  <EmptyState
-                    icon={<IconCircleCheck size={28} aria-hidden />}
-                    withIndicatorBackground
-                    title={t('jobs.emptyTitle')}
-                    description={t('jobs.emptyBody')}
-                  />
-                </TableEmpty>
-              }
-            />
-            <TablePager page={page} pageSize={PAGE} total={jobs.data.total} onChange={setPage} />
-          </>
-        )}
+        <PagedList
+          query={jobs}
+          columns={columns}
+          caption={t('jobs.title')}
+          page={page}
+          pageSize={PAGE}
+          onPage={setPage}
+          empty={{
+            icon: <IconCircleCheck size={28} aria-hidden />,
+            title: t('jobs.emptyTitle'),
+            description: t('jobs.emptyBody'),
+          }}
+        />
       </Card>
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, EmptyState, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Stack, Text } from '@mantine/core';
 import { IconInfoCircle, IconMailbox } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItem, OutboxPage as OutboxPageDto } from '../../../contracts/notifications';
 import { get } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
+import { PagedList } from '../../components/PagedList';
 import { OutboxMessageModal } from './OutboxMessageModal';
 
 const PAGE = 25;
@@ -94,29 +93,19 @@ export default function OutboxPage() {
         </Alert>
       )}
       <Card>
-        {outbox.isPending && <TableSkeleton />}
-        {outbox.isError && <LoadError error={outbox.error} onRetry={() => void outbox.refetch()} />}
-        {data && (
-          <>
-            <DataTable
-              caption={t('outbox.title')}
-              columns={columns}
-              rows={data.items}
-              rowKey={(m) => m.id}
-              empty={
-                <TableEmpty>
-                  <EmptyState
-                    icon={<IconMailbox size={28} aria-hidden />}
-                    withIndicatorBackground
-                    title={t('outbox.emptyTitle')}
-                    description={t('outbox.emptyBody')}
-                  />
-                </TableEmpty>
-              }
-            />
-            <TablePager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
-          </>
-        )}
+        <PagedList
+          query={outbox}
+          columns={columns}
+          caption={t('outbox.title')}
+          page={page}
+          pageSize={PAGE}
+          onPage={setPage}
+          empty={{
+            icon: <IconMailbox size={28} aria-hidden />,
+            title: t('outbox.emptyTitle'),
+            description: t('outbox.emptyBody'),
+          }}
+        />
       </Card>
       <OutboxMessageModal id={open} onClose={() => setOpen(null)} />
     </>

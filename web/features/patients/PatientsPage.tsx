@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Loader, Stack, Text, TextInput, EmptyState } from '@mantine/core';
+import { Anchor, Button, Card, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +6,10 @@ import { Link } from 'react-router';
 import type { PatientSummary } from '../../../contracts/patients';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
 import { usePatientSearch } from './queries';
-import { useListParams } from '../../components/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 
@@ -109,44 +107,24 @@ export default function PatientsPage() {
             role="searchbox"
             data-testid="patient-search"
           />
-          {search.isPending && <TableSkeleton />}
-          {search.isError && <LoadError error={search.error} onRetry={() => void search.refetch()} />}
-          {search.data && (
-            <div aria-live="polite" aria-busy={search.isFetching}>
-              <DataTable
-                caption={t('patients.title')}
-                columns={columns}
-                rows={search.data.items}
-                rowKey={(p) => p.id}
-                empty={
-                  <TableEmpty>
-                    <EmptyState
-                      icon={<IconUsers size={28} aria-hidden />}
-                      withIndicatorBackground
-                      title={
-                        debounced ? t('patients.noMatchTitle', { q: debounced }) : t('patients.emptyTitle')
-                      }
-                      description={debounced ? t('patients.noMatchBody') : t('patients.emptyBody')}
-                    >
-                      {can('patients:create') && (
-                        <EmptyState.Actions>
-                          <Button component={Link} to="/app/patients/new" variant="light">
-                            {t('patients.register')}
-                          </Button>
-                        </EmptyState.Actions>
-                      )}
-                    </EmptyState>
-                  </TableEmpty>
-                }
-              />
-              <TablePager
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={search.data.total}
-                onChange={(p) => set('page', String(p))}
-              />
-            </div>
-          )}
+          <PagedList
+            query={search}
+            columns={columns}
+            caption={t('patients.title')}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={(p) => set('page', String(p))}
+            empty={{
+              icon: <IconUsers size={28} aria-hidden />,
+              title: debounced ? t('patients.noMatchTitle', { q: debounced }) : t('patients.emptyTitle'),
+              description: debounced ? t('patients.noMatchBody') : t('patients.emptyBody'),
+              action: can('patients:create') && (
+                <Button component={Link} to="/app/patients/new" variant="light">
+                  {t('patients.register')}
+                </Button>
+              ),
+            }}
+          />
         </Stack>
       </Card>
     </>

@@ -1,20 +1,19 @@
-import { Alert, Anchor, Button, Card, EmptyState, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { IconClipboardList, IconPlayerPlay } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { StockTake } from '../../../contracts/stock-control';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
 import { post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { errorMessage } from '../../lib/forms';
 import { useStores } from '../inventory/queries';
 import { stockTakeKey, useStockTakes, type StockTakeSummary } from './queries';
 import { StockTakeStatusBadge } from './StockTakeStatusBadge';
+import { PagedList } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 
@@ -137,29 +136,19 @@ export default function StockTakesPage() {
       <Stack>
         <StartCount />
         <Card>
-          {takes.isPending && <TableSkeleton />}
-          {takes.isError && <LoadError error={takes.error} onRetry={() => void takes.refetch()} />}
-          {takes.data && (
-            <>
-              <DataTable
-                caption={t('stockTake.title')}
-                columns={columns}
-                rows={takes.data.items}
-                rowKey={(s) => s.id}
-                empty={
-                  <TableEmpty>
-                    <EmptyState
-                      icon={<IconClipboardList size={28} aria-hidden />}
-                      withIndicatorBackground
-                      title={t('stockTake.emptyTitle')}
-                      description={t('stockTake.emptyBody')}
-                    />
-                  </TableEmpty>
-                }
-              />
-              <TablePager page={page} pageSize={PAGE_SIZE} total={takes.data.total} onChange={setPage} />
-            </>
-          )}
+          <PagedList
+            query={takes}
+            columns={columns}
+            caption={t('stockTake.title')}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={setPage}
+            empty={{
+              icon: <IconClipboardList size={28} aria-hidden />,
+              title: t('stockTake.emptyTitle'),
+              description: t('stockTake.emptyBody'),
+            }}
+          />
         </Card>
       </Stack>
     </>

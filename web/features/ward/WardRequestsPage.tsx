@@ -1,18 +1,16 @@
-import { Anchor, Button, Card, EmptyState, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Card, Stack, Text } from '@mantine/core';
 import { IconClipboardList, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { WardRequest } from '../../../contracts/pharmacy-orders';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { DataTable, TableEmpty, TablePager, type Column } from '../../components/DataTable';
-import { LoadError } from '../../components/LoadError';
+import type { Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { TableSkeleton } from '../../components/Skeletons';
 import { StatusFilter } from '../dispensing/StatusFilter';
 import { useWardRequests, type WardRequestStatus } from './queries';
 import { WardStatusBadge } from './WardStatusBadge';
-import { useListParams } from '../../components/PagedList';
+import { PagedList, useListParams } from '../../components/PagedList';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['requested', 'partly_issued', 'issued', 'received', 'all'] as const;
@@ -98,34 +96,19 @@ export default function WardRequestsPage() {
             onChange={(v) => set('status', v)}
             data={FILTERS.map((s) => ({ value: s, label: t(`ward.filters.${s}`) }))}
           />
-          {list.isPending && <TableSkeleton />}
-          {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
-          {list.data && (
-            <div aria-live="polite" aria-busy={list.isFetching}>
-              <DataTable
-                caption={t('ward.title')}
-                columns={columns}
-                rows={list.data.items}
-                rowKey={(r) => r.id}
-                empty={
-                  <TableEmpty>
-                    <EmptyState
-                      icon={<IconClipboardList size={28} aria-hidden />}
-                      withIndicatorBackground
-                      title={t(`ward.empty.${filter}`)}
-                      description={t('ward.emptyBody')}
-                    />
-                  </TableEmpty>
-                }
-              />
-              <TablePager
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={list.data.total}
-                onChange={(p) => set('page', String(p))}
-              />
-            </div>
-          )}
+          <PagedList
+            query={list}
+            columns={columns}
+            caption={t('ward.title')}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={(p) => set('page', String(p))}
+            empty={{
+              icon: <IconClipboardList size={28} aria-hidden />,
+              title: t(`ward.empty.${filter}`),
+              description: t('ward.emptyBody'),
+            }}
+          />
         </Stack>
       </Card>
     </>
