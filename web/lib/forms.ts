@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import type { UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
 import { ApiError } from './api';
 import { apiErrorMessage, fieldErrorMessage, issueToFieldError, type ZodIssueLike } from './messages';
 import i18n from '../i18n';
@@ -104,4 +105,39 @@ export function optionalSelect<T>(form: UseFormReturnType<T>, path: string) {
     value: (props.value as string) || null,
     onChange: (v: string | null) => props.onChange(v ?? ''),
   };
+}
+
+/**
+ * A form that sends what it holds once, then moves on (a new record, then its page): checked
+ * against its contract first, `busy` while the request runs, the server's field errors put on
+ * their fields and the rest in `error`, for an alert above the form. `done` runs after the form
+ * has been marked saved, so leaving the page does not ask about unsaved changes.
+ */
+export function useFormSubmit<V, B, R>(
+  form: UseFormReturnType<V>,
+  steps: {
+    /** The request body, or null when the form shows what is wrong (validateWith). */
+    body: (values: V) => B | null;
+    send: (body: B) => Promise<R>;
+    done: (result: R) => Promise<void> | void;
+  },
+) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    const body = steps.body(form.getValues());
+    if (!body) return;
+    setBusy(true);
+    try {
+      const result = await steps.send(body);
+      form.resetDirty();
+      await steps.done(result);
+    } catch (err) {
+      setError(applyServerErrors(form, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { submit, busy, error };
 }

@@ -9,7 +9,7 @@ import type { PatientSummary } from '../../../contracts/patients';
 import { post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
+import { notifySuccess, useFormSubmit, validateWith } from '../../lib/forms';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
@@ -53,8 +53,6 @@ export default function EnterPrescriptionPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [patient, setPatient] = useState<PatientSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<Values>({
     initialValues: {
       patientId: '',
@@ -66,24 +64,15 @@ export default function EnterPrescriptionPage() {
   });
   const values = form.getValues();
   const { can } = useSession();
-
-  const submit = async () => {
-    setError(null);
-    const body = validateWith(EnterPrescription, toBody(form.getValues()), form);
-    if (!body) return;
-    setBusy(true);
-    try {
-      const p = await post<Prescription>('/api/prescriptions', body);
-      form.resetDirty();
+  const { submit, busy, error } = useFormSubmit(form, {
+    body: (v) => validateWith(EnterPrescription, toBody(v), form),
+    send: (body) => post<Prescription>('/api/prescriptions', body),
+    done: async (p) => {
       await client.invalidateQueries({ queryKey: ['prescriptions'] });
       notifySuccess(t('dispensing.entered', { name: p.patientName }));
       await navigate(`/app/prescriptions/${p.id}`, { replace: true });
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   if (!can('prescriptions:enter')) return <NotFound home="/app/prescriptions" />;
   return (

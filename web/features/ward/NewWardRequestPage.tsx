@@ -1,12 +1,12 @@
 import { Alert, Card, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateWardRequest, type WardRequest } from '../../../contracts/pharmacy-orders';
 import { post } from '../../lib/api';
-import { applyServerErrors, notifySuccess, optionalSelect, validateWith } from '../../lib/forms';
+import { notifySuccess, optionalSelect, useFormSubmit, validateWith } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { LoadError } from '../../components/LoadError';
 import { NotFound } from '../../components/NotFound';
@@ -29,8 +29,6 @@ export default function NewWardRequestPage() {
   const client = useQueryClient();
   const { can } = useSession();
   const stores = useWardStores();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<Values>({ initialValues: { storeId: '', note: '', lines: [] } });
   const values = form.getValues();
   const only = stores.data?.length === 1 ? stores.data[0]!.id : null;
@@ -41,37 +39,29 @@ export default function NewWardRequestPage() {
     if (only && !form.initialized && !form.isDirty()) form.initialize({ ...form.getValues(), storeId: only });
   }, [only, form]);
 
-  if (!can('ward-requests:create')) return <NotFound home="/app/ward-requests" />;
-
-  const submit = async () => {
-    setError(null);
-    const v = form.getValues();
-    const body = validateWith(
-      CreateWardRequest,
-      {
-        storeId: v.storeId || undefined,
-        ...(v.note.trim() ? { note: v.note } : {}),
-        lines: v.lines.map((l) => ({
-          medicineId: l.medicineId,
-          quantity: l.quantity === '' ? undefined : Number(l.quantity),
-        })),
-      },
-      form,
-    );
-    if (!body) return;
-    setBusy(true);
-    try {
-      const r = await post<WardRequest>('/api/ward-requests', body);
-      form.resetDirty();
+  const { submit, busy, error } = useFormSubmit(form, {
+    body: (v) =>
+      validateWith(
+        CreateWardRequest,
+        {
+          storeId: v.storeId || undefined,
+          ...(v.note.trim() ? { note: v.note } : {}),
+          lines: v.lines.map((l) => ({
+            medicineId: l.medicineId,
+            quantity: l.quantity === '' ? undefined : Number(l.quantity),
+          })),
+        },
+        form,
+      ),
+    send: (body) => post<WardRequest>('/api/ward-requests', body),
+    done: async (r) => {
       await client.invalidateQueries({ queryKey: ['ward-requests'] });
       notifySuccess(t('ward.created', { number: r.number }));
       await navigate(`/app/ward-requests/${r.id}`, { replace: true });
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+
+  if (!can('ward-requests:create')) return <NotFound home="/app/ward-requests" />;
 
   return (
     <>
