@@ -1,44 +1,21 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconDeviceDesktop, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { Alert, Button, Card, Loader, Select, Stack, Title } from '@mantine/core';
+import { IconDeviceDesktop } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Patient, PatientSummary } from '../../../contracts/patients';
+import type { Patient } from '../../../contracts/patients';
 import type { Appointment } from '../../../contracts/scheduling';
 import { get } from '../../lib/api';
-import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { patientKey, usePatientSearch } from '../patients/queries';
+import { PatientChooser, patientName, type ChosenPatient } from '../patients/PatientChooser';
+import { patientKey } from '../patients/queries';
 import { Booked } from './Booked';
 import { ConfirmBooking } from './ConfirmBooking';
 import { useBookableDoctors } from './queries';
 import { SlotPicker, type PickedSlot } from './SlotPicker';
-
-interface ChosenPatient {
-  id: string;
-  name: string;
-  mrn: string | null;
-}
-
-const nameOf = (p: { givenName: string; familyName: string | null }) =>
-  [p.givenName, p.familyName].filter(Boolean).join(' ');
 
 /**
  * The front desk books for a patient registered at the active hospital: find them (or register
@@ -60,7 +37,7 @@ export default function BookForPatientPage() {
   const patient: ChosenPatient | null =
     picked ??
     (patientParam && fromAddress.data && fromAddress.data.id === patientParam
-      ? { id: fromAddress.data.id, name: nameOf(fromAddress.data), mrn: fromAddress.data.mrn }
+      ? { id: fromAddress.data.id, name: patientName(fromAddress.data), mrn: fromAddress.data.mrn }
       : null);
   const doctors = useBookableDoctors({ hospitalId: activeHospital?.id ?? null });
   const doctor = doctors.data?.items.find((d) => d.id === doctorId) ?? null;
@@ -132,24 +109,22 @@ export default function BookForPatientPage() {
             <Title order={2} fz="h4">
               {t('appointments.stepPatient')}
             </Title>
-            {patient ? (
-              <Group justify="space-between" gap="xs" data-testid="chosen-patient">
-                <Stack gap={0}>
-                  <Text fw={600}>{patient.name}</Text>
-                  {patient.mrn && (
-                    <Text size="sm" ff="monospace" c="dimmed">
-                      {patient.mrn}
-                    </Text>
-                  )}
-                </Stack>
-                <Button size="xs" variant="default" onClick={() => choosePatient(null)}>
-                  {t('appointments.changePatient')}
-                </Button>
-              </Group>
-            ) : patientParam && fromAddress.isPending ? (
+            {!patient && patientParam && fromAddress.isPending ? (
               <Loader size="sm" />
             ) : (
-              <PatientFinder onPick={choosePatient} />
+              <PatientChooser
+                value={patient}
+                onChange={choosePatient}
+                labels={{
+                  find: t('appointments.findPatient'),
+                  placeholder: t('appointments.findPatientPlaceholder'),
+                  change: t('appointments.changePatient'),
+                }}
+                pageSize={8}
+                withRegister
+                withBirthDate
+                testIds={{ chosen: 'chosen-patient', result: 'patient-result' }}
+              />
             )}
           </Stack>
         </Card>
@@ -213,69 +188,5 @@ export default function BookForPatientPage() {
         {doctor && slot && !patient && <Alert color="yellow">{t('appointments.choosePatientFirst')}</Alert>}
       </Stack>
     </>
-  );
-}
-
-/** Search the patients registered here as one types; or register a new one. */
-function PatientFinder({ onPick }: { onPick: (p: ChosenPatient) => void }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const [q, setQ] = useState('');
-  const [debounced] = useDebouncedValue(q, 250);
-  const search = usePatientSearch(debounced, 1, 8);
-  const typed = debounced.trim().length > 0;
-  return (
-    <Stack gap="xs">
-      <Group align="flex-end" gap="xs">
-        <TextInput
-          label={t('appointments.findPatient')}
-          placeholder={t('appointments.findPatientPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={search.isFetching ? <Loader size={14} /> : null}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          style={{ flex: '1 1 16rem' }}
-        />
-        <Button
-          component={Link}
-          to="/app/patients/new"
-          variant="default"
-          leftSection={<IconUserPlus size={18} aria-hidden />}
-        >
-          {t('appointments.registerPatient')}
-        </Button>
-      </Group>
-      {search.isError && <LoadError error={search.error} onRetry={() => void search.refetch()} />}
-      {typed && search.data && search.data.items.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('appointments.noPatientFound')}{' '}
-          <Anchor component={Link} to="/app/patients/new" size="sm">
-            {t('appointments.registerPatient')}
-          </Anchor>
-        </Text>
-      )}
-      {typed &&
-        search.data?.items.map((p: PatientSummary) => (
-          <UnstyledButton
-            key={p.id}
-            onClick={() => onPick({ id: p.id, name: nameOf(p), mrn: p.mrn })}
-            p="xs"
-            style={{
-              border: '1px solid var(--mantine-color-default-border)',
-              borderRadius: 'var(--mantine-radius-sm)',
-            }}
-            data-testid="patient-result"
-          >
-            <Group justify="space-between" gap="xs">
-              <Text fw={500} size="sm">
-                {nameOf(p)}
-              </Text>
-              <Text size="xs" c="dimmed" ff="monospace">
-                {[p.mrn, p.dateOfBirth ? f.date(p.dateOfBirth) : null, p.phone].filter(Boolean).join(' · ')}
-              </Text>
-            </Group>
-          </UnstyledButton>
-        ))}
-    </Stack>
   );
 }

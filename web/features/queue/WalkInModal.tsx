@@ -1,22 +1,6 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { PatientSummary } from '../../../contracts/patients';
 import type { Appointment } from '../../../contracts/scheduling';
 import { LoadError } from '../../components/LoadError';
 import { post } from '../../lib/api';
@@ -24,11 +8,8 @@ import { errorMessage, notifySuccess } from '../../lib/forms';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { useSession } from '../../lib/session';
 import { useBookableDoctors } from '../appointments/queries';
-import { usePatientSearch } from '../patients/queries';
+import { PatientChooser, type ChosenPatient } from '../patients/PatientChooser';
 import { useRefreshQueue } from './queries';
-
-const nameOf = (p: { givenName: string; familyName: string | null }) =>
-  [p.givenName, p.familyName].filter(Boolean).join(' ');
 
 /** A patient registered here who came without an appointment joins a doctor's queue now. */
 export function WalkInModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -36,7 +17,7 @@ export function WalkInModal({ opened, onClose }: { opened: boolean; onClose: () 
   const { activeHospital } = useSession();
   const doctors = useBookableDoctors({ hospitalId: activeHospital?.id ?? null });
   const refresh = useRefreshQueue();
-  const [patient, setPatient] = useState<{ id: string; name: string; mrn: string | null } | null>(null);
+  const [patient, setPatient] = useState<ChosenPatient | null>(null);
   const [doctorId, setDoctorId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -73,23 +54,18 @@ export function WalkInModal({ opened, onClose }: { opened: boolean; onClose: () 
           <Text size="sm" c="dimmed">
             {t('queue.walkInHint')}
           </Text>
-          {patient ? (
-            <Group justify="space-between" gap="xs" data-testid="walk-in-patient">
-              <Stack gap={0}>
-                <Text fw={600}>{patient.name}</Text>
-                {patient.mrn && (
-                  <Text size="sm" ff="monospace" c="dimmed">
-                    {patient.mrn}
-                  </Text>
-                )}
-              </Stack>
-              <Button size="xs" variant="default" onClick={() => setPatient(null)}>
-                {t('queue.changePatient')}
-              </Button>
-            </Group>
-          ) : (
-            <PatientSearch onPick={(p) => setPatient({ id: p.id, name: nameOf(p), mrn: p.mrn })} />
-          )}
+          <PatientChooser
+            value={patient}
+            onChange={setPatient}
+            labels={{
+              find: t('queue.findPatient'),
+              placeholder: t('queue.findPatientPlaceholder'),
+              change: t('queue.changePatient'),
+            }}
+            pageSize={6}
+            autoFocus
+            testIds={{ chosen: 'walk-in-patient', result: 'walk-in-patient-result' }}
+          />
           {doctors.isError && <LoadError error={doctors.error} onRetry={() => void doctors.refetch()} />}
           <Select
             label={t('queue.doctor')}
@@ -128,57 +104,5 @@ export function WalkInModal({ opened, onClose }: { opened: boolean; onClose: () 
         </Stack>
       </form>
     </Modal>
-  );
-}
-
-function PatientSearch({ onPick }: { onPick: (p: PatientSummary) => void }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [debounced] = useDebouncedValue(q, 250);
-  const search = usePatientSearch(debounced, 1, 6);
-  const typed = debounced.trim().length > 0;
-  return (
-    <Stack gap="xs">
-      <TextInput
-        label={t('queue.findPatient')}
-        placeholder={t('queue.findPatientPlaceholder')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={search.isFetching ? <Loader size={14} /> : null}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        data-autofocus
-      />
-      {search.isError && <LoadError error={search.error} onRetry={() => void search.refetch()} />}
-      {typed && search.data && search.data.items.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('queue.noPatientFound')}{' '}
-          <Anchor component={Link} to="/app/patients/new" size="sm">
-            {t('queue.registerPatient')}
-          </Anchor>
-        </Text>
-      )}
-      {typed &&
-        search.data?.items.map((p) => (
-          <UnstyledButton
-            key={p.id}
-            onClick={() => onPick(p)}
-            p="xs"
-            style={{
-              border: '1px solid var(--mantine-color-default-border)',
-              borderRadius: 'var(--mantine-radius-sm)',
-            }}
-            data-testid="walk-in-patient-result"
-          >
-            <Group justify="space-between" gap="xs">
-              <Text fw={500} size="sm">
-                {nameOf(p)}
-              </Text>
-              <Text size="xs" c="dimmed" ff="monospace">
-                {[p.mrn, p.phone].filter(Boolean).join(' · ')}
-              </Text>
-            </Group>
-          </UnstyledButton>
-        ))}
-    </Stack>
   );
 }

@@ -98,8 +98,6 @@ export const appointmentPages = {
     forPatientDescription: 'Book a patient registered at {{hospital}} with one of its doctors.',
     findPatient: 'Find the patient',
     findPatientPlaceholder: 'Name, phone or MRN',
-    noPatientFound: 'No patient registered here matches.',
-    registerPatient: 'Register a new patient',
     changePatient: 'Change patient',
     choosePatientFirst: 'Find and choose the patient first.',
     frontDeskToday: 'Today at the front desk',

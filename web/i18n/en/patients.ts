@@ -4,6 +4,8 @@ export const patientPages = {
     title: 'Patients',
     description: 'Patients registered at this hospital.',
     register: 'Register patient',
+    registerNew: 'Register a new patient',
+    notFoundHere: 'No patient registered here matches.',
     searchLabel: 'Search patients',
     searchPlaceholder: 'Name, phone number or MRN',
     emptyTitle: 'No patients registered yet',

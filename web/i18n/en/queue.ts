@@ -27,8 +27,6 @@ export const queuePages = {
       'They join the doctor’s queue now with the next token; no slot of the doctor’s calendar is taken.',
     findPatient: 'Patient',
     findPatientPlaceholder: 'Name, phone or MRN',
-    noPatientFound: 'No patient registered here matches.',
-    registerPatient: 'Register a new patient',
     changePatient: 'Change',
     doctor: 'Doctor',
     chooseDoctor: 'Choose the doctor',

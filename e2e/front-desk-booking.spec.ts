@@ -1,0 +1,95 @@
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { openNav, registerPatientThroughApi, signIn, snap, unique } from './support/helpers';
+import { newBookableDoctor } from './support/outpatient';
+import { newStaffMember } from './support/staff';
+
+/** A patient of City General registered through the API by its front desk, named for this run. */
+async function registerPatient(request: APIRequestContext, givenName: string) {
+  const familyName = `Deshpande ${unique()}`;
+  const { mrn } = await registerPatientThroughApi(request, 'receptionist', {
+    givenName,
+    familyName,
+    dateOfBirth: '1984-03-09',
+    sex: 'female',
+  });
+  return { name: `${givenName} ${familyName}`, mrn };
+}
+
+/** Chooses the doctor in the searchable list of doctors in `scope`, by typing the name. */
+async function chooseDoctor(page: Page, scope: Page | Locator, fullName: string) {
+  const list = scope.getByRole('combobox', { name: /^Doctor/ });
+  await list.click();
+  await list.fill(fullName);
+  await page.getByRole('option', { name: new RegExp(`^${fullName}`) }).click();
+}
+
+test('the receptionist books a registered patient for a doctor, and adds a walk-in to a doctor’s queue', async ({
+  page,
+  request,
+  baseURL,
+}, info) => {
+  // Three people set up through the API, then two forms: about a minute on a loaded machine.
+  test.setTimeout(180_000);
+  const tag = unique();
+  const booked = await registerPatient(request, 'Meera');
+  const walkIn = await registerPatient(request, 'Lata');
+  const receptionist = await newStaffMember(request, 'receptionist', `Asha Verma ${tag}`);
+  const doctor = await newBookableDoctor(request, baseURL!, `Imran Qureshi ${tag}`);
+  await signIn(page, receptionist.email, receptionist.password);
+
+  // 1. Book for a patient: someone not registered here is not found, and the desk is offered to
+  //    register them.
+  await openNav(page, 'Book appointment');
+  await expect(page.getByRole('heading', { name: 'Book for a patient', level: 1 })).toBeVisible();
+  const find = page.getByLabel('Find the patient');
+  await find.fill('Quixotic Xylophone');
+  await expect(page.getByText('No patient registered here matches.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Register a new patient' })).toHaveCount(2);
+
+  // The patient is found by name, chosen, changed, and chosen again.
+  await find.fill(booked.name);
+  const result = page.getByTestId('patient-result').filter({ hasText: booked.name });
+  await expect(result).toContainText(booked.mrn);
+  await result.click();
+  const chosen = page.getByTestId('chosen-patient');
+  await expect(chosen).toContainText(booked.name);
+  await expect(chosen).toContainText(booked.mrn);
+  await chosen.getByRole('button', { name: 'Change patient' }).click();
+  await expect(chosen).toHaveCount(0);
+  await page.getByLabel('Find the patient').fill(booked.mrn);
+  await page.getByTestId('patient-result').filter({ hasText: booked.name }).click();
+  await expect(chosen).toContainText(booked.name);
+
+  // 2. The doctor and the first free time, the reason, and the booking.
+  await chooseDoctor(page, page, doctor.fullName);
+  // The first day's last time: the first may start within seconds, and then be refused as past.
+  const slot = page.getByRole('group', { name: 'Choose a time' }).getByTestId('slot').last();
+  const time = (await slot.innerText()).trim();
+  await slot.click();
+  const confirm = page.getByTestId('confirm-booking');
+  await expect(confirm).toContainText(`${booked.name} (${booked.mrn})`);
+  await confirm.getByLabel('Reason for the visit').fill('Follow-up of blood pressure');
+  await snap(page, info, '01-book-for-patient');
+  await confirm.getByRole('button', { name: 'Book this time' }).click();
+  await expect(page.getByRole('heading', { name: 'Appointment booked', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('booked')).toContainText(time);
+  await expect(page.getByTestId('booked')).toContainText(doctor.fullName);
+  await snap(page, info, '02-booked');
+
+  // 3. A walk-in: the second patient joins the doctor's queue now, with the next token.
+  await page.getByRole('link', { name: 'Today at the front desk' }).click();
+  await page.getByRole('button', { name: 'Walk-in' }).click();
+  const dialog = page.getByRole('dialog', { name: 'A patient without an appointment' });
+  await dialog.getByLabel('Patient').fill(walkIn.name);
+  await dialog.getByTestId('walk-in-patient-result').filter({ hasText: walkIn.name }).click();
+  await expect(dialog.getByTestId('walk-in-patient')).toContainText(walkIn.mrn);
+  await expect(dialog.getByRole('button', { name: 'Add to the queue' })).toBeDisabled();
+  await chooseDoctor(page, dialog, doctor.fullName);
+  await dialog.getByLabel('Reason (optional)').fill('Dizzy since the morning');
+  await snap(page, info, '03-walk-in');
+  await dialog.getByRole('button', { name: 'Add to the queue' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(
+    page.getByText(new RegExp(`^${walkIn.name} joins the queue of ${doctor.fullName}: token \\d+\\.$`)),
+  ).toBeVisible();
+});
