@@ -1,16 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Grid,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
+import { Alert, Grid, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
   FREQUENCIES,
@@ -22,6 +11,7 @@ import {
 } from '../../../contracts/clinical';
 import { useFormat } from '../../lib/format';
 import { computed, type Line } from './prescription-draft';
+import { MedicineLineHeading } from '../dispensing/MedicineLines';
 
 function AllergyAlert({ warnings }: { warnings: AllergyWarning[] }) {
   const { t } = useTranslation();
@@ -61,19 +51,11 @@ export function RxLineCard({
   return (
     <Paper key={l.medicineId} withBorder p="sm" data-testid="rx-line">
       <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {l.name}
-          </Text>
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={t('consultation.removeLine', { name: l.name })}
-            onClick={onRemove}
-          >
-            <IconTrash size={18} aria-hidden />
-          </ActionIcon>
-        </Group>
+        <MedicineLineHeading
+          name={l.name}
+          removeLabel={t('consultation.removeLine', { name: l.name })}
+          onRemove={onRemove}
+        />
         <AllergyAlert warnings={warnings} />
         {stock && (
           <Text

@@ -1,4 +1,4 @@
-import { ActionIcon, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Card, Group, Paper, Stack, Text, Title, type MantineSpacing } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,23 +67,40 @@ export function MedicineLines<L extends PickedMedicine>({
         )}
         {lines.map((l, i) => (
           <Paper key={l.medicineId} withBorder p="sm" data-testid="line">
-            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs" mb="xs">
-              <Text fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {l.name}
-              </Text>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={removeLabel(l.name)}
-                onClick={() => onRemove(i)}
-              >
-                <IconTrash size={18} aria-hidden />
-              </ActionIcon>
-            </Group>
+            <MedicineLineHeading
+              name={l.name}
+              removeLabel={removeLabel(l.name)}
+              onRemove={() => onRemove(i)}
+              mb="xs"
+            />
             {children(l, i)}
           </Paper>
         ))}
       </Stack>
     </Card>
+  );
+}
+
+/** A medicine line's heading: the medicine, and the button that removes the line. */
+export function MedicineLineHeading({
+  name,
+  removeLabel,
+  onRemove,
+  mb,
+}: {
+  name: string;
+  removeLabel: string;
+  onRemove: () => void;
+  mb?: MantineSpacing;
+}) {
+  return (
+    <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs" mb={mb}>
+      <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {name}
+      </Text>
+      <ActionIcon variant="subtle" color="red" aria-label={removeLabel} onClick={onRemove}>
+        <IconTrash size={18} aria-hidden />
+      </ActionIcon>
+    </Group>
   );
 }

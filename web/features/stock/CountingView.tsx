@@ -8,6 +8,7 @@ import { DataTable, TablePager, useClientTable, type Column } from '../../compon
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { put } from '../../lib/api';
 import { useFormat } from '../../lib/format';
+import { batchColumns } from './batch-columns';
 import { errorMessage, notifySuccess } from '../../lib/forms';
 import { stockTakeKey } from './queries';
 import { countedLines, countsToSave, type Edits, type StockTakeLine } from './stock-take';
@@ -27,26 +28,7 @@ export function CountingView({ take, onReview }: { take: StockTake; onReview: ()
   const counted = countedLines(take.lines, edits);
 
   const columns: Column<StockTakeLine>[] = [
-    {
-      key: 'medicine',
-      header: t('stockTake.medicine'),
-      sortValue: (l) => l.medicineName,
-      cell: (l) => (
-        <Text size="sm" fw={500}>
-          {l.medicineName}
-        </Text>
-      ),
-    },
-    {
-      key: 'batch',
-      header: t('batches.batchNumber'),
-      sortValue: (l) => l.batchNumber,
-      cell: (l) => (
-        <Text size="sm" ff="monospace">
-          {l.batchNumber}
-        </Text>
-      ),
-    },
+    ...batchColumns(t),
     {
       key: 'expiry',
       header: t('batches.expiry'),

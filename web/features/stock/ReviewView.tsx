@@ -8,6 +8,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { DataTable, TablePager, useClientTable, type Column } from '../../components/DataTable';
 import { post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
+import { batchColumns } from './batch-columns';
 import { notifySuccess } from '../../lib/forms';
 import { refreshStock } from '../inventory/queries';
 import { differences, type StockTakeLine } from './stock-take';
@@ -42,26 +43,7 @@ export function ReviewView({ take, onBack }: { take: StockTake; onBack: () => vo
   const open = take.status === 'counting';
 
   const columns: Column<StockTakeLine>[] = [
-    {
-      key: 'medicine',
-      header: t('stockTake.medicine'),
-      sortValue: (l) => l.medicineName,
-      cell: (l) => (
-        <Text size="sm" fw={500}>
-          {l.medicineName}
-        </Text>
-      ),
-    },
-    {
-      key: 'batch',
-      header: t('batches.batchNumber'),
-      sortValue: (l) => l.batchNumber,
-      cell: (l) => (
-        <Text size="sm" ff="monospace">
-          {l.batchNumber}
-        </Text>
-      ),
-    },
+    ...batchColumns(t),
     {
       key: 'expected',
       header: t('stockTake.expected'),
