@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentStatus } from '../../../contracts/scheduling';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const COLOR: Record<AppointmentStatus, string> = {
   booked: 'blue',
@@ -14,14 +14,10 @@ const COLOR: Record<AppointmentStatus, string> = {
 export function AppointmentStatusBadge({ status }: { status: AppointmentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge
+    <StatusBadge
       color={COLOR[status]}
-      variant="light"
-      tt="none"
-      style={{ whiteSpace: 'nowrap' }}
-      data-testid="appointment-status"
-    >
-      {t(`appointments.status.${status}`)}
-    </Badge>
+      label={t(`appointments.status.${status}`)}
+      testId="appointment-status"
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceStatus } from '../../../contracts/billing';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const COLOR: Record<InvoiceStatus, string> = {
   draft: 'gray',
@@ -12,11 +13,7 @@ const COLOR: Record<InvoiceStatus, string> = {
 /** An invoice's status in words (a final invoice that owes nothing more also shows "Paid" beside it). */
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={COLOR[status]} variant="light" tt="none" data-testid="invoice-status">
-      {t(`invoiceStatus.${status}`)}
-    </Badge>
-  );
+  return <StatusBadge color={COLOR[status]} label={t(`invoiceStatus.${status}`)} testId="invoice-status" />;
 }
 
 /** "Paid" beside the status of a final invoice that owes nothing more. */

@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PrescriptionStatus } from '../../../contracts/dispensing';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const COLOR: Record<PrescriptionStatus, string> = {
   open: 'blue',
@@ -11,9 +11,5 @@ const COLOR: Record<PrescriptionStatus, string> = {
 
 export function PrescriptionStatusBadge({ status }: { status: PrescriptionStatus }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={COLOR[status]} variant="light" tt="none" style={{ whiteSpace: 'nowrap' }}>
-      {t(`dispensing.status.${status}`)}
-    </Badge>
-  );
+  return <StatusBadge color={COLOR[status]} label={t(`dispensing.status.${status}`)} />;
 }

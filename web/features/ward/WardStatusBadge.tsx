@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { WardRequestStatus } from './queries';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const COLOR: Record<WardRequestStatus, string> = {
   requested: 'yellow',
@@ -12,15 +12,5 @@ const COLOR: Record<WardRequestStatus, string> = {
 
 export function WardStatusBadge({ status }: { status: WardRequestStatus }) {
   const { t } = useTranslation();
-  return (
-    <Badge
-      color={COLOR[status]}
-      variant="light"
-      tt="none"
-      style={{ whiteSpace: 'nowrap' }}
-      data-testid="ward-status"
-    >
-      {t(`ward.status.${status}`)}
-    </Badge>
-  );
+  return <StatusBadge color={COLOR[status]} label={t(`ward.status.${status}`)} testId="ward-status" />;
 }
