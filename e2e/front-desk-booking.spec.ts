@@ -1,18 +1,32 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { openNav, registerPatientThroughApi, signIn, snap, unique } from './support/helpers';
-import { newBookableDoctor } from './support/outpatient';
+import { localClock, newBookableDoctor } from './support/outpatient';
 import { newStaffMember } from './support/staff';
 
 /** A patient of City General registered through the API by its front desk, named for this run. */
 async function registerPatient(request: APIRequestContext, givenName: string) {
   const familyName = `Deshpande ${unique()}`;
-  const { mrn } = await registerPatientThroughApi(request, 'receptionist', {
+  const { id, mrn } = await registerPatientThroughApi(request, 'receptionist', {
     givenName,
     familyName,
     dateOfBirth: '1984-03-09',
     sex: 'female',
   });
-  return { name: `${givenName} ${familyName}`, mrn };
+  return { id, name: `${givenName} ${familyName}`, mrn };
+}
+
+/**
+ * The time the slot picker shows last on its first day: the doctor's last free slot of the first
+ * local day that has one, read from the API as the page reads it.
+ */
+async function lastSlotOfFirstDay(page: Page, doctor: { doctorId: string; timeZone: string }) {
+  const from = localClock(doctor.timeZone).date;
+  const to = localClock(doctor.timeZone, new Date(Date.now() + 13 * 86_400_000)).date;
+  const res = await page.request.get(`/api/doctors/${doctor.doctorId}/slots`, { params: { from, to } });
+  expect(res.status(), await res.text()).toBe(200);
+  const { slots } = (await res.json()) as { slots: { startsAt: string }[] };
+  const day = (s: { startsAt: string }) => localClock(doctor.timeZone, new Date(s.startsAt)).date;
+  return slots.filter((s) => day(s) === day(slots[0]!)).at(-1)!.startsAt;
 }
 
 /** Chooses the doctor in the searchable list of doctors in `scope`, by typing the name. */
@@ -33,6 +47,7 @@ test('the receptionist books a registered patient for a doctor, and adds a walk-
   const tag = unique();
   const booked = await registerPatient(request, 'Meera');
   const walkIn = await registerPatient(request, 'Lata');
+  const other = await registerPatient(request, 'Rekha');
   const receptionist = await newStaffMember(request, 'receptionist', `Asha Verma ${tag}`);
   const doctor = await newBookableDoctor(request, baseURL!, `Imran Qureshi ${tag}`);
   await signIn(page, receptionist.email, receptionist.password);
@@ -60,21 +75,46 @@ test('the receptionist books a registered patient for a doctor, and adds a walk-
   await page.getByTestId('patient-result').filter({ hasText: booked.name }).click();
   await expect(chosen).toContainText(booked.name);
 
-  // 2. The doctor and the first free time, the reason, and the booking.
+  // 2. The doctor and a time. The first day's last time: the first may start within seconds, and
+  //    then be refused as past.
   await chooseDoctor(page, page, doctor.fullName);
-  // The first day's last time: the first may start within seconds, and then be refused as past.
-  const slot = page.getByRole('group', { name: 'Choose a time' }).getByTestId('slot').last();
-  const time = (await slot.innerText()).trim();
-  await slot.click();
+  const slots = page.getByRole('group', { name: 'Choose a time' }).getByTestId('slot');
+  await slots.last().click();
   const confirm = page.getByTestId('confirm-booking');
   await expect(confirm).toContainText(`${booked.name} (${booked.mrn})`);
+
+  // Someone else books that time first (another desk, through the API): the desk is told, and
+  // the choice is dropped for another.
+  const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const taken = await page.request.post('/api/appointments', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      idempotencyKey: crypto.randomUUID(),
+      doctorId: doctor.doctorId,
+      startsAt: await lastSlotOfFirstDay(page, doctor),
+      patientId: other.id,
+    },
+  });
+  expect(taken.status(), await taken.text()).toBe(201);
+  await confirm.getByRole('button', { name: 'Book this time' }).click();
+  // The only alert on the page (the note of the hospital's time zone is a note, not an alert).
+  await expect(page.getByRole('alert')).toHaveText(
+    'Someone else has just booked this time. Choose another slot.',
+  );
+  await expect(confirm).toHaveCount(0);
+  await snap(page, info, '01-slot-taken');
+
+  const slot = slots.nth(-2);
+  const time = (await slot.innerText()).trim();
+  await slot.click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await confirm.getByLabel('Reason for the visit').fill('Follow-up of blood pressure');
-  await snap(page, info, '01-book-for-patient');
+  await snap(page, info, '02-book-for-patient');
   await confirm.getByRole('button', { name: 'Book this time' }).click();
   await expect(page.getByRole('heading', { name: 'Appointment booked', level: 1 })).toBeVisible();
   await expect(page.getByTestId('booked')).toContainText(time);
   await expect(page.getByTestId('booked')).toContainText(doctor.fullName);
-  await snap(page, info, '02-booked');
+  await snap(page, info, '03-booked');
 
   // 3. A walk-in: the second patient joins the doctor's queue now, with the next token.
   await page.getByRole('link', { name: 'Today at the front desk' }).click();
@@ -86,7 +126,7 @@ test('the receptionist books a registered patient for a doctor, and adds a walk-
   await expect(dialog.getByRole('button', { name: 'Add to the queue' })).toBeDisabled();
   await chooseDoctor(page, dialog, doctor.fullName);
   await dialog.getByLabel('Reason (optional)').fill('Dizzy since the morning');
-  await snap(page, info, '03-walk-in');
+  await snap(page, info, '04-walk-in');
   await dialog.getByRole('button', { name: 'Add to the queue' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(

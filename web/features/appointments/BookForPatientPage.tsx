@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Loader, Select, Stack, Title } from '@mantine/core';
 import { IconDeviceDesktop } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Patient } from '../../../contracts/patients';
@@ -15,7 +15,7 @@ import { patientKey } from '../patients/queries';
 import { Booked } from './Booked';
 import { ConfirmBooking } from './ConfirmBooking';
 import { useBookableDoctors } from './queries';
-import { SlotPicker, type PickedSlot } from './SlotPicker';
+import { TimeStep, useSlotChoice } from './TimeStep';
 
 /**
  * The front desk books for a patient registered at the active hospital: find them (or register
@@ -41,21 +41,16 @@ export default function BookForPatientPage() {
       : null);
   const doctors = useBookableDoctors({ hospitalId: activeHospital?.id ?? null });
   const doctor = doctors.data?.items.find((d) => d.id === doctorId) ?? null;
-  const [slot, setSlot] = useState<PickedSlot | null>(null);
-  const [slotGone, setSlotGone] = useState<string | null>(null);
+  const choice = useSlotChoice();
+  const slot = choice.slot;
   const [booked, setBooked] = useState<Appointment | null>(null);
-  const pick = useCallback((s: PickedSlot | null) => {
-    setSlot(s);
-    if (s) setSlotGone(null);
-  }, []);
 
   const setParam = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
     else next.delete(k);
     setParams(next, { replace: true });
-    setSlot(null);
-    setSlotGone(null);
+    choice.reset();
   };
   const choosePatient = (p: ChosenPatient | null) => {
     setPicked(p);
@@ -88,7 +83,7 @@ export default function BookForPatientPage() {
         }
         onAnother={() => {
           setBooked(null);
-          setSlot(null);
+          choice.reset();
           setPicked(null);
           setParams(new URLSearchParams(), { replace: true });
         }}
@@ -154,21 +149,7 @@ export default function BookForPatientPage() {
           </Stack>
         </Card>
 
-        {doctor && (
-          <Card>
-            <Stack gap="sm">
-              <Title order={2} fz="h4">
-                {t('appointments.stepTime')}
-              </Title>
-              {slotGone && (
-                <Alert color="orange" role="alert">
-                  {slotGone}
-                </Alert>
-              )}
-              <SlotPicker doctorId={doctor.id} value={slot?.startsAt ?? null} onChange={pick} />
-            </Stack>
-          </Card>
-        )}
+        {doctor && <TimeStep doctorId={doctor.id} choice={choice} />}
 
         {doctor && slot && patient && (
           <ConfirmBooking
@@ -179,10 +160,7 @@ export default function BookForPatientPage() {
             patientId={patient.id}
             patientName={patient.mrn ? `${patient.name} (${patient.mrn})` : patient.name}
             onBooked={setBooked}
-            onSlotGone={(m) => {
-              setSlot(null);
-              setSlotGone(m);
-            }}
+            onSlotGone={choice.lost}
           />
         )}
         {doctor && slot && !patient && <Alert color="yellow">{t('appointments.choosePatientFirst')}</Alert>}

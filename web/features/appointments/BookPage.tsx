@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconStethoscope } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Appointment } from '../../../contracts/scheduling';
@@ -23,7 +23,7 @@ import { Booked } from './Booked';
 import { ConfirmBooking } from './ConfirmBooking';
 import { DoctorCard } from './DoctorCard';
 import { useBookableDoctors, useNextFree, usePublicHospitals } from './queries';
-import { SlotPicker, type PickedSlot } from './SlotPicker';
+import { TimeStep, useSlotChoice } from './TimeStep';
 
 /**
  * A patient books for themselves: a hospital, a department or a search, a doctor, then one of the
@@ -38,8 +38,8 @@ export default function BookPage() {
   const doctorId = params.get('doctorId');
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q, 300);
-  const [slot, setSlot] = useState<PickedSlot | null>(null);
-  const [slotGone, setSlotGone] = useState<string | null>(null);
+  const choice = useSlotChoice();
+  const slot = choice.slot;
   const [booked, setBooked] = useState<Appointment | null>(null);
 
   const hospitals = usePublicHospitals();
@@ -55,13 +55,8 @@ export default function BookPage() {
       else next.delete(k);
     }
     setParams(next, { replace: true });
-    setSlot(null);
-    setSlotGone(null);
+    choice.reset();
   };
-  const pick = useCallback((s: PickedSlot | null) => {
-    setSlot(s);
-    if (s) setSlotGone(null);
-  }, []);
 
   if (booked) {
     return (
@@ -69,7 +64,7 @@ export default function BookPage() {
         appointment={booked}
         onAnother={() => {
           setBooked(null);
-          setSlot(null);
+          choice.reset();
         }}
       />
     );
@@ -174,21 +169,7 @@ export default function BookPage() {
           </Stack>
         )}
 
-        {doctor && (
-          <Card>
-            <Stack gap="sm">
-              <Title order={2} fz="h4">
-                {t('appointments.stepTime')}
-              </Title>
-              {slotGone && (
-                <Alert color="orange" role="alert">
-                  {slotGone}
-                </Alert>
-              )}
-              <SlotPicker doctorId={doctor.id} value={slot?.startsAt ?? null} onChange={pick} />
-            </Stack>
-          </Card>
-        )}
+        {doctor && <TimeStep doctorId={doctor.id} choice={choice} />}
 
         {doctor && slot && (
           <ConfirmBooking
@@ -197,10 +178,7 @@ export default function BookPage() {
             hospitalName={doctor.hospital.name}
             slot={slot}
             onBooked={setBooked}
-            onSlotGone={(m) => {
-              setSlot(null);
-              setSlotGone(m);
-            }}
+            onSlotGone={choice.lost}
           />
         )}
         {!doctor && hospitalId && (

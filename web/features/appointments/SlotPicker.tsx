@@ -117,7 +117,8 @@ export function SlotPicker({
   return (
     <Stack gap="sm" data-testid="slot-picker">
       {zoneNote && (
-        <Alert variant="light" color="blue" icon={<IconWorld size={18} aria-hidden />} p="xs">
+        // A note, not an alert: nothing went wrong, and a screen reader need not break in for it.
+        <Alert variant="light" color="blue" icon={<IconWorld size={18} aria-hidden />} p="xs" role="note">
           <Text size="sm">{t('appointments.zoneNote', { zone: zoneNote })}</Text>
         </Alert>
       )}
