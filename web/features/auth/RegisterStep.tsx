@@ -176,7 +176,7 @@ export function RegisterStep({
           </SimpleGrid>
         ) : (
           <Stack>
-            <Alert color="blue" variant="light">
+            <Alert color="blue" variant="light" role="note">
               {t('auth.register.doctorNote')}
             </Alert>
             <Select

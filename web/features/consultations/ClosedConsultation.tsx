@@ -63,7 +63,7 @@ export function ClosedConsultation({ c }: { c: Consultation }) {
   return (
     <Stack maw={1000}>
       {c.status === 'open' && (
-        <Alert color="blue" variant="light">
+        <Alert color="blue" variant="light" role="note">
           {t('consultation.readOnly')}
         </Alert>
       )}

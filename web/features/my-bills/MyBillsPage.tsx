@@ -78,7 +78,13 @@ export default function MyBillsPage() {
       <PageHeader title={t('myBills.title')} description={t('myBills.description')} />
       <Stack>
         {list.data && <BalancesCards balances={list.data.balances} />}
-        <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} data-testid="where-to-pay">
+        <Alert
+          color="blue"
+          variant="light"
+          icon={<IconInfoCircle aria-hidden />}
+          data-testid="where-to-pay"
+          role="note"
+        >
           {t('myBills.whereToPay')}
         </Alert>
         <Card>

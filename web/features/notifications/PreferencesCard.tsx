@@ -90,7 +90,7 @@ export function PreferencesCard() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Alert color="blue" variant="light" mt="md" maw={720}>
+          <Alert color="blue" variant="light" mt="md" maw={720} role="note">
             {t('notices.mandatoryNote')}
           </Alert>
           {error && (

@@ -81,7 +81,13 @@ export default function OutboxPage() {
     <>
       <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
       {data && (
-        <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden />} mb="md">
+        <Alert
+          variant="light"
+          color="blue"
+          icon={<IconInfoCircle size={18} aria-hidden />}
+          mb="md"
+          role="note"
+        >
           <Stack gap={2}>
             <Text size="sm">
               {data.mailMode === 'outbox' ? t('outbox.modeOutbox') : t('outbox.modeSmtp')}
