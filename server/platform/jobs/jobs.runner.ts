@@ -198,12 +198,19 @@ export class JobRunner {
     }
   }
 
-  /** Starts working every defined queue (no-op when this process does not work jobs). */
+  /**
+   * Starts working every defined queue (no-op when this process does not work jobs). Resolves once
+   * each queue has looked for work once: a job queued after that is found by a wake or a poll,
+   * never left to a first look that may or may not have happened yet.
+   */
   async start(): Promise<void> {
     if (!this.options.work || this.working) return;
     if (this.database.embedded?.startedHere) await this.recoverOrphans();
     this.working = true;
-    for (const def of this.defs.values()) this.loops.push(this.loop(def));
+    const looked: Promise<void>[] = [];
+    for (const def of this.defs.values())
+      looked.push(new Promise((resolve) => this.loops.push(this.loop(def, resolve))));
+    await Promise.all(looked);
   }
 
   /**
@@ -224,18 +231,20 @@ export class JobRunner {
       this.options.log.warn({ jobs: rows.length }, 'returned jobs left running by a stopped process');
   }
 
-  private async loop(def: JobDefinition<never>): Promise<void> {
+  private async loop(def: JobDefinition<never>, looked = () => {}): Promise<void> {
     const batchSize = def.concurrency ?? this.options.concurrency;
-    while (!this.stopping) {
+    for (let first = true; !this.stopping; first = false) {
       let jobs: Fetched[] = [];
       try {
         jobs = await this.pgBoss.fetch<never>(def.name, { batchSize, includeMetadata: true });
       } catch (err) {
         this.options.log.error({ err, queue: def.name }, 'could not fetch jobs');
       }
+      if (first) looked();
       if (jobs.length === 0) await this.idle(def.name);
       else await this.completeAll(def.name, await Promise.all(jobs.map((job) => this.run(def, job))));
     }
+    looked(); // stopped before its first look: start() must not wait for it
   }
 
   /**
