@@ -27,7 +27,7 @@ interface Props {
   labels: { find: string; placeholder: string; change: string };
   /** Results to show at once. */
   pageSize: number;
-  /** A "Register patient" button beside the search, for a person not registered yet. */
+  /** A button beside the search to register a new patient, for a person not registered yet. */
   withRegister?: boolean;
   /** Show the date of birth in each result (to tell apart people of one name). */
   withBirthDate?: boolean;
