@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { PatientPage, PatientSummary } from '../../../contracts/patients';
 import { get } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-
-const fullName = (p: PatientSummary) => [p.givenName, p.familyName].filter(Boolean).join(' ');
+import { patientName } from '../patients/PatientChooser';
 
 interface Props {
   label: string;
@@ -49,7 +48,7 @@ export function PatientPicker({ label, description, value, onChange, required, e
               <IconUser size={20} aria-hidden />
               <div style={{ minWidth: 0 }}>
                 <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                  {fullName(value)}
+                  {patientName(value)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {value.mrn}
@@ -107,7 +106,7 @@ export function PatientPicker({ label, description, value, onChange, required, e
               items.map((p) => (
                 <Combobox.Option value={p.id} key={p.id}>
                   <Text size="sm" fw={500}>
-                    {fullName(p)}
+                    {patientName(p)}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {p.mrn}
