@@ -1,6 +1,24 @@
 import type { PublicDoctor, PublicDoctorQuery } from '../../../contracts/organisation';
 import type { Db, Executor } from '../../db/client';
+import { notFound } from '../../platform/errors';
 import * as doctors from './doctors.repo';
+
+type PublicDoctorRow = Awaited<ReturnType<typeof doctors.listPublicDoctors>>['rows'][number];
+
+function toPublicDoctor(r: PublicDoctorRow): PublicDoctor {
+  return {
+    id: r.id,
+    fullName: r.fullName,
+    specialty: r.specialty,
+    qualifications: r.qualifications,
+    languages: r.languages,
+    bio: r.bio,
+    consultationFeeMinor: r.consultationFeeMinor,
+    currency: r.currency,
+    hospital: { id: r.hospitalId, name: r.hospitalName, city: r.hospitalCity },
+    department: r.departmentId ? { id: r.departmentId, name: r.departmentName ?? '' } : null,
+  };
+}
 
 /** The public doctor directory: approved doctors in service at active hospitals, with no private data. */
 export async function listPublicDoctors(
@@ -13,22 +31,21 @@ export async function listPublicDoctors(
     q,
   );
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      fullName: r.fullName,
-      specialty: r.specialty,
-      qualifications: r.qualifications,
-      languages: r.languages,
-      bio: r.bio,
-      consultationFeeMinor: r.consultationFeeMinor,
-      currency: r.currency,
-      hospital: { id: r.hospitalId, name: r.hospitalName, city: r.hospitalCity },
-      department: r.departmentId ? { id: r.departmentId, name: r.departmentName ?? '' } : null,
-    })),
+    items: rows.map(toPublicDoctor),
     total,
     limit: q.limit,
     offset: q.offset,
   };
+}
+
+/**
+ * One directory entry by id, however far down the alphabet the doctor is: a booking page reached
+ * with a doctor chosen. A doctor who is not (or no longer) bookable is not found, like an unknown id.
+ */
+export async function getPublicDoctor(db: Db, id: string): Promise<PublicDoctor> {
+  const { rows } = await doctors.listPublicDoctors(db, { id }, { limit: 1, offset: 0 });
+  if (!rows[0]) throw notFound('Doctor');
+  return toPublicDoctor(rows[0]);
 }
 
 /** What other modules (scheduling, billing) need of a bookable doctor. */

@@ -175,6 +175,32 @@ describe('public doctor directory', () => {
     expect(await ids('')).toEqual([]);
   });
 
+  it('answers one bookable doctor by id, as the list shows them, and nobody who is not bookable', async () => {
+    const { hospital, dept, admin } = await hospitalWithAdmin(t);
+    const a = await signUpDoctor(t, hospital, dept.id);
+    const pending = await signUpDoctor(t, hospital);
+    await post(t, `/api/doctors/${a.profile.id}/approve`, admin.h);
+    const one = (id: string) => t.app.inject({ method: 'GET', url: `/api/public/doctors/${id}` });
+
+    const res = await one(a.profile.id);
+    expect(res.statusCode).toBe(200);
+    const listed = (
+      await t.app.inject({ method: 'GET', url: `/api/public/doctors?hospitalId=${hospital.id}` })
+    ).json().items;
+    expect(res.json()).toEqual(listed.find((d: { id: string }) => d.id === a.profile.id));
+    for (const secret of [a.email, a.userId, a.profile.registrationNumber])
+      expect(res.body).not.toContain(secret);
+
+    // Not yet approved, unknown, or out of service: the same 404 as an id that never existed.
+    expect((await one(pending.profile.id)).statusCode).toBe(404);
+    expect((await one('0197a0d2-5c1e-7e32-9a4b-3f6d2e1c8b90')).statusCode).toBe(404);
+    expect((await one('nope')).statusCode).toBe(400);
+    await post(t, `/api/staff/${a.userId}/deactivate`, admin.h);
+    const gone = await one(a.profile.id);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().code).toBe('NOT_FOUND');
+  });
+
   it('refuses malformed filters', async () => {
     for (const q of [
       'hospitalId=nope',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageOf } from '../../../contracts/common';
+import { IdParams, pageOf } from '../../../contracts/common';
 import {
   AcceptInvitation,
   InvitationAccepted,
@@ -11,7 +11,7 @@ import {
   PublicHospital,
 } from '../../../contracts/organisation';
 import { anonCtxOf } from '../../platform/context';
-import { listPublicDoctors } from './directory.service';
+import { getPublicDoctor, listPublicDoctors } from './directory.service';
 import { listPublicHospitals } from './hospitals.service';
 import { acceptInvitation } from './invitations.service';
 
@@ -47,6 +47,20 @@ export function publicRoutes(root: FastifyInstance, opts: { acceptPerMinute: num
       },
     },
     async (req) => listPublicDoctors(req.server.db, req.query),
+  );
+
+  app.get(
+    '/api/public/doctors/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'One approved doctor of the directory (a booking page reached with the doctor chosen)',
+        params: IdParams,
+        response: { 200: PublicDoctor },
+      },
+    },
+    async (req) => getPublicDoctor(req.server.db, req.params.id),
   );
 
   app.post(
