@@ -137,6 +137,10 @@ export const get = <T>(path: string, query?: Query, signal?: AbortSignal) =>
   api<T>('GET', path, { query, signal });
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, { body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, { body });
+/** A record that does not exist or is not this caller's to see (the server answers both alike), or a malformed id. */
+export const isMissing = (err: unknown): boolean =>
+  err instanceof ApiError && (err.status === 404 || err.status === 400);
+
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, { body });
 export const del = <T>(path: string) => api<T>('DELETE', path);
 /** A multipart upload (FormData): CSRF token and active hospital as for any other call. */

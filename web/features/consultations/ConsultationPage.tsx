@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { LoadError } from '../../components/LoadError';
 import { NotFound } from '../../components/NotFound';
 import { DetailSkeleton } from '../../components/Skeletons';
-import { ApiError } from '../../lib/api';
+import { isMissing } from '../../lib/api';
 import { ClosedConsultation } from './ClosedConsultation';
 import { AllergiesCard, ConsultationHeader } from './ConsultationHeader';
 import { OpenConsultation } from './OpenConsultation';
@@ -16,8 +16,7 @@ export default function ConsultationPage() {
 
   if (consultation.isPending) return <DetailSkeleton />;
   if (consultation.isError) {
-    if (consultation.error instanceof ApiError && [400, 404].includes(consultation.error.status))
-      return <NotFound home="/app/consultations" />;
+    if (isMissing(consultation.error)) return <NotFound home="/app/consultations" />;
     return <LoadError error={consultation.error} onRetry={() => void consultation.refetch()} />;
   }
   const c = consultation.data;

@@ -15,7 +15,7 @@ import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../lib/api';
+import { isMissing } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { LoadError } from '../../components/LoadError';
@@ -48,8 +48,7 @@ export default function PatientPage() {
   if (patient.isPending) return <DetailSkeleton />;
   if (patient.isError) {
     // Another hospital's patient, or no such id: the same page either way.
-    if (patient.error instanceof ApiError && (patient.error.status === 404 || patient.error.status === 400))
-      return <NotFound home="/app/patients" />;
+    if (isMissing(patient.error)) return <NotFound home="/app/patients" />;
     return <LoadError error={patient.error} onRetry={() => void patient.refetch()} />;
   }
   const p = patient.data;

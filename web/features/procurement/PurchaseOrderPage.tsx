@@ -6,7 +6,7 @@ import { LoadError } from '../../components/LoadError';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
-import { ApiError } from '../../lib/api';
+import { isMissing } from '../../lib/api';
 import { DraftEditor } from './DraftEditor';
 import { PoActions } from './PoActions';
 import { PoFacts } from './PoFacts';
@@ -25,8 +25,7 @@ export default function PurchaseOrderPage() {
 
   if (order.isPending) return <DetailSkeleton />;
   if (order.isError) {
-    if (order.error instanceof ApiError && [400, 404].includes(order.error.status))
-      return <NotFound home="/app/purchase-orders" />;
+    if (isMissing(order.error)) return <NotFound home="/app/purchase-orders" />;
     return <LoadError error={order.error} onRetry={() => void order.refetch()} />;
   }
   const o = order.data;

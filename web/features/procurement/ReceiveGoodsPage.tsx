@@ -22,7 +22,7 @@ import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
-import { ApiError, post } from '../../lib/api';
+import { ApiError, isMissing, post } from '../../lib/api';
 import { TimeZoneContext } from '../../lib/format';
 import { applyServerErrors, notifySuccess, validateWith } from '../../lib/forms';
 import { outcomeUnknown, useIdempotencyKey } from '../../lib/idempotency';
@@ -49,8 +49,7 @@ export default function ReceiveGoodsPage() {
 
   if (order.isPending) return <DetailSkeleton />;
   if (order.isError) {
-    if (order.error instanceof ApiError && [400, 404].includes(order.error.status))
-      return <NotFound home="/app/purchase-orders" />;
+    if (isMissing(order.error)) return <NotFound home="/app/purchase-orders" />;
     return <LoadError error={order.error} onRetry={() => void order.refetch()} />;
   }
   const o = order.data;

@@ -10,7 +10,7 @@ import { LoadError } from '../../components/LoadError';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
-import { ApiError, patch } from '../../lib/api';
+import { isMissing, patch } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { Fact } from './Fact';
@@ -31,8 +31,7 @@ export default function SupplierPage() {
 
   if (supplier.isPending) return <DetailSkeleton />;
   if (supplier.isError) {
-    if (supplier.error instanceof ApiError && [400, 404].includes(supplier.error.status))
-      return <NotFound home="/app/suppliers" />;
+    if (isMissing(supplier.error)) return <NotFound home="/app/suppliers" />;
     return <LoadError error={supplier.error} onRetry={() => void supplier.refetch()} />;
   }
   const s = supplier.data;

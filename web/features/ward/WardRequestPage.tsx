@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { WardRequest } from '../../../contracts/pharmacy-orders';
-import { ApiError, post } from '../../lib/api';
+import { isMissing, post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
@@ -33,8 +33,7 @@ export default function WardRequestPage() {
 
   if (request.isPending) return <DetailSkeleton />;
   if (request.isError) {
-    if (request.error instanceof ApiError && [400, 404].includes(request.error.status))
-      return <NotFound home="/app/ward-requests" />;
+    if (isMissing(request.error)) return <NotFound home="/app/ward-requests" />;
     return <LoadError error={request.error} onRetry={() => void request.refetch()} />;
   }
   const r = request.data;

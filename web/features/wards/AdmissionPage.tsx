@@ -7,7 +7,7 @@ import { LoadError } from '../../components/LoadError';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { DetailSkeleton } from '../../components/Skeletons';
-import { ApiError } from '../../lib/api';
+import { isMissing } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { AdmissionStatusBadge } from './AdmissionStatusBadge';
@@ -33,8 +33,7 @@ export default function AdmissionPage() {
 
   if (admission.isPending) return <DetailSkeleton />;
   if (admission.isError) {
-    if (admission.error instanceof ApiError && [400, 404].includes(admission.error.status))
-      return <NotFound home="/app/admissions" />;
+    if (isMissing(admission.error)) return <NotFound home="/app/admissions" />;
     return <LoadError error={admission.error} onRetry={() => void admission.refetch()} />;
   }
   const a = admission.data;
