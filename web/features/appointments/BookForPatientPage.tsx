@@ -14,7 +14,7 @@ import { PatientChooser, patientName, type ChosenPatient } from '../patients/Pat
 import { patientKey } from '../patients/queries';
 import { Booked } from './Booked';
 import { ConfirmBooking } from './ConfirmBooking';
-import { useBookableDoctors } from './queries';
+import { useHospitalDoctors } from './queries';
 import { TimeStep, useSlotChoice } from './TimeStep';
 
 /**
@@ -39,8 +39,8 @@ export default function BookForPatientPage() {
     (patientParam && fromAddress.data && fromAddress.data.id === patientParam
       ? { id: fromAddress.data.id, name: patientName(fromAddress.data), mrn: fromAddress.data.mrn }
       : null);
-  const doctors = useBookableDoctors({ hospitalId: activeHospital?.id ?? null });
-  const doctor = doctors.data?.items.find((d) => d.id === doctorId) ?? null;
+  const doctors = useHospitalDoctors(activeHospital?.id ?? null);
+  const doctor = doctors.data?.find((d) => d.id === doctorId) ?? null;
   const choice = useSlotChoice();
   const slot = choice.slot;
   const [booked, setBooked] = useState<Appointment | null>(null);
@@ -133,7 +133,7 @@ export default function BookForPatientPage() {
             <Select
               label={t('appointments.doctor')}
               placeholder={t('appointments.chooseDoctorPlaceholder')}
-              data={(doctors.data?.items ?? []).map((d) => ({
+              data={(doctors.data ?? []).map((d) => ({
                 value: d.id,
                 label: [...new Set([d.fullName, d.specialty, d.department?.name ?? ''])]
                   .filter(Boolean)

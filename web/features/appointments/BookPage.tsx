@@ -19,10 +19,17 @@ import { useSearchParams } from 'react-router';
 import type { Appointment } from '../../../contracts/scheduling';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
+import { isMissing } from '../../lib/api';
 import { Booked } from './Booked';
 import { ConfirmBooking } from './ConfirmBooking';
 import { DoctorCard } from './DoctorCard';
-import { useBookableDoctors, useNextFree, usePublicHospitals } from './queries';
+import {
+  useBookableDoctor,
+  useBookableDoctors,
+  useNextFree,
+  usePublicHospitals,
+  useRememberDoctor,
+} from './queries';
 import { TimeStep, useSlotChoice } from './TimeStep';
 
 /**
@@ -44,8 +51,14 @@ export default function BookPage() {
 
   const hospitals = usePublicHospitals();
   const hospital = hospitals.data?.items.find((h) => h.id === hospitalId) ?? null;
-  const doctors = useBookableDoctors({ hospitalId, departmentId, q: doctorId ? '' : debouncedQ });
-  const doctor = doctorId ? (doctors.data?.items.find((d) => d.id === doctorId) ?? null) : null;
+  // The chosen doctor is fetched by id (the list holds the first hundred by name only); the list
+  // shows while none is chosen, or the chosen one cannot be booked here.
+  const chosen = useBookableDoctor(doctorId);
+  const remember = useRememberDoctor();
+  const doctor = chosen.data && chosen.data.hospital.id === hospitalId ? chosen.data : null;
+  const notBookable = !!doctorId && (isMissing(chosen.error) || (!!chosen.data && !doctor));
+  const listing = !doctorId || notBookable;
+  const doctors = useBookableDoctors({ hospitalId, departmentId, q: debouncedQ }, listing);
   const nextFree = useNextFree(doctor ? [] : (doctors.data?.items ?? []).map((d) => d.id));
 
   const set = (changes: Record<string, string | null>) => {
@@ -125,15 +138,20 @@ export default function BookPage() {
             <Title order={2} fz="h4">
               {t('appointments.stepDoctor')}
             </Title>
-            {doctors.isPending && (
+            {(listing ? doctors.isPending : chosen.isPending) && (
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
                 <Skeleton h={150} />
                 <Skeleton h={150} />
                 <Skeleton h={150} />
               </SimpleGrid>
             )}
-            {doctors.isError && <LoadError error={doctors.error} onRetry={() => void doctors.refetch()} />}
-            {doctors.data && doctors.data.items.length === 0 && (
+            {listing && doctors.isError && (
+              <LoadError error={doctors.error} onRetry={() => void doctors.refetch()} />
+            )}
+            {chosen.isError && !isMissing(chosen.error) && (
+              <LoadError error={chosen.error} onRetry={() => void chosen.refetch()} />
+            )}
+            {listing && doctors.data && doctors.data.items.length === 0 && (
               <EmptyState
                 icon={<IconStethoscope size={28} aria-hidden />}
                 withIndicatorBackground
@@ -142,17 +160,24 @@ export default function BookPage() {
                 py="lg"
               />
             )}
-            {doctors.data && doctorId && !doctor && !doctors.isPlaceholderData && (
-              <Alert color="yellow">{t('appointments.doctorNotFound')}</Alert>
-            )}
-            {doctor ? (
+            {notBookable && <Alert color="yellow">{t('appointments.doctorNotFound')}</Alert>}
+            {doctor && (
               <DoctorCard
                 doctor={doctor}
                 chosen
                 actionLabel={t('appointments.changeDoctor')}
                 onChoose={() => set({ doctorId: null })}
               />
-            ) : (
+            )}
+            {listing && doctors.data && doctors.data.total > doctors.data.items.length && (
+              <Text size="sm" c="dimmed" role="status">
+                {t('appointments.moreDoctors', {
+                  shown: doctors.data.items.length,
+                  total: doctors.data.total,
+                })}
+              </Text>
+            )}
+            {listing && (
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
                 {doctors.data?.items.map((d) => (
                   <DoctorCard
@@ -160,7 +185,10 @@ export default function BookPage() {
                     doctor={d}
                     actionLabel={t('appointments.chooseDoctor')}
                     actionAriaLabel={t('appointments.chooseDoctorNamed', { name: d.fullName })}
-                    onChoose={() => set({ doctorId: d.id })}
+                    onChoose={() => {
+                      remember(d);
+                      set({ doctorId: d.id });
+                    }}
                     next={nextFree.data?.get(d.id)}
                   />
                 ))}

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import type { PublicDoctor, PublicHospital } from '../../../contracts/organisation';
 import type { Appointment, NextFreeList, SlotList } from '../../../contracts/scheduling';
-import { get } from '../../lib/api';
+import { get, getAllPages } from '../../lib/api';
 
 type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
@@ -49,6 +49,37 @@ export function useBookableDoctors(
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
+}
+
+/**
+ * Every bookable doctor of a hospital, however many (the front desk's doctor list), so a doctor
+ * past the hundredth by name can still be chosen.
+ */
+export function useHospitalDoctors(hospitalId: string | null) {
+  return useQuery({
+    queryKey: ['public', 'doctors', 'all', hospitalId],
+    queryFn: ({ signal }) => getAllPages<PublicDoctor>('/api/public/doctors', { hospitalId }, signal),
+    enabled: !!hospitalId,
+    staleTime: 60_000,
+  });
+}
+
+const bookableDoctorKey = (doctorId: string | null) => ['public', 'doctors', 'one', doctorId] as const;
+
+/** One bookable doctor by id (a booking page reached with the doctor chosen); a 404 once they are not. */
+export function useBookableDoctor(doctorId: string | null) {
+  return useQuery({
+    queryKey: bookableDoctorKey(doctorId),
+    queryFn: ({ signal }) => get<PublicDoctor>(`/api/public/doctors/${doctorId}`, undefined, signal),
+    enabled: !!doctorId,
+    staleTime: 60_000,
+  });
+}
+
+/** Keeps a doctor chosen from a list as the one `useBookableDoctor` answers, so no fetch stands between. */
+export function useRememberDoctor(): (doctor: PublicDoctor) => void {
+  const client = useQueryClient();
+  return useCallback((doctor) => client.setQueryData(bookableDoctorKey(doctor.id), doctor), [client]);
 }
 
 export const slotsKey = (doctorId: string) => ['slots', doctorId] as const;

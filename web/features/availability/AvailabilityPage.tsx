@@ -2,7 +2,6 @@ import { Card, Select, Skeleton, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { DoctorProfile } from '../../../contracts/organisation';
 import type { Availability } from '../../../contracts/scheduling';
 import { get } from '../../lib/api';
 import { useSession } from '../../lib/session';
@@ -11,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AppointmentRules } from './AppointmentRules';
 import { HolidaysOnly } from './LeaveAndHolidays';
 import { AvailabilityEditor } from './WeeklyHours';
+import { useDoctorProfiles } from '../doctors/queries';
 
 /**
  * Weekly consulting hours and leave at the active hospital: a doctor edits their own, a hospital
@@ -23,12 +23,7 @@ export default function AvailabilityPage() {
   const [params, setParams] = useSearchParams();
   const chosenDoctor = params.get('doctorId');
 
-  const doctors = useQuery({
-    queryKey: ['doctors', 'approved', activeHospital?.id],
-    queryFn: ({ signal }) =>
-      get<{ items: DoctorProfile[] }>('/api/doctors', { status: 'approved', limit: 100 }, signal),
-    enabled: admin,
-  });
+  const doctors = useDoctorProfiles('approved', admin);
   const doctorId = admin ? chosenDoctor : null;
   const availability = useQuery({
     queryKey: ['availability', activeHospital?.id, doctorId ?? 'me'],
@@ -50,7 +45,7 @@ export default function AvailabilityPage() {
             <Select
               label={t('availability.doctor')}
               placeholder={t('availability.chooseDoctor')}
-              data={(doctors.data?.items ?? []).map((d) => ({
+              data={(doctors.data ?? []).map((d) => ({
                 value: d.id,
                 label: [d.fullName, d.specialty].filter(Boolean).join(' · '),
               }))}

@@ -2,7 +2,8 @@ import { Select, SimpleGrid, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
 import type { InputProps } from './DiscountFields';
-import { useApprovedDoctors, useDepartments } from './queries';
+import { useDoctorProfiles } from '../doctors/queries';
+import { useDepartments } from './queries';
 
 export interface BillDetails {
   departmentId: string;
@@ -22,7 +23,7 @@ export function BillDetailsFields({
 }) {
   const { t } = useTranslation();
   const departments = useDepartments();
-  const doctors = useApprovedDoctors();
+  const doctors = useDoctorProfiles('approved');
   const failed = [departments, doctors].find((q) => q.isError);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -8,7 +8,7 @@ import type {
   PatientAccount,
 } from '../../../contracts/billing';
 import type { BillingService } from '../../../contracts/price-list';
-import type { Department, DoctorProfile } from '../../../contracts/organisation';
+import type { Department } from '../../../contracts/organisation';
 import type { Patient } from '../../../contracts/patients';
 import { get } from '../../lib/api';
 import { patientKey } from '../patients/queries';
@@ -113,16 +113,6 @@ export function useDepartments() {
     queryKey: ['departments', 'billing'],
     queryFn: ({ signal }) => get<{ items: Department[] }>('/api/departments', undefined, signal),
     select: (d) => d.items.filter((x) => x.active),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useApprovedDoctors() {
-  return useQuery({
-    queryKey: ['doctors', 'approved', 'billing'],
-    queryFn: ({ signal }) =>
-      get<Page<DoctorProfile>>('/api/doctors', { status: 'approved', limit: 100 }, signal),
-    select: (d) => d.items,
     staleTime: 5 * 60_000,
   });
 }

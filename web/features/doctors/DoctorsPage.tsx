@@ -1,11 +1,9 @@
 import { Badge, Card, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconStethoscope } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { DoctorProfile, DoctorStatus } from '../../../contracts/organisation';
-import { getAllPages } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { BreakableText } from '../../components/BreakableText';
@@ -13,6 +11,7 @@ import { ClientTable } from '../../components/ClientTable';
 import { useClientTable, type Column } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { DoctorDecision } from './DoctorDecision';
+import { useDoctorProfiles } from './queries';
 
 const STATUS_COLOR = { approved: 'teal', pending: 'yellow', rejected: 'red' } as const;
 
@@ -23,11 +22,7 @@ export default function DoctorsPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? 'all') as DoctorStatus | 'all';
-  const doctors = useQuery({
-    queryKey: ['doctors', status],
-    queryFn: ({ signal }) =>
-      getAllPages<DoctorProfile>('/api/doctors', { status: status === 'all' ? undefined : status }, signal),
-  });
+  const doctors = useDoctorProfiles(status);
 
   const columns = useMemo<Column<DoctorProfile>[]>(
     () => [

@@ -7,7 +7,7 @@ import { post } from '../../lib/api';
 import { errorMessage, notifySuccess } from '../../lib/forms';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { useSession } from '../../lib/session';
-import { useBookableDoctors } from '../appointments/queries';
+import { useHospitalDoctors } from '../appointments/queries';
 import { PatientChooser, type ChosenPatient } from '../patients/PatientChooser';
 import { useRefreshQueue } from './queries';
 
@@ -15,7 +15,7 @@ import { useRefreshQueue } from './queries';
 export function WalkInModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { activeHospital } = useSession();
-  const doctors = useBookableDoctors({ hospitalId: activeHospital?.id ?? null });
+  const doctors = useHospitalDoctors(activeHospital?.id ?? null);
   const refresh = useRefreshQueue();
   const [patient, setPatient] = useState<ChosenPatient | null>(null);
   const [doctorId, setDoctorId] = useState<string | null>(null);
@@ -70,7 +70,7 @@ export function WalkInModal({ opened, onClose }: { opened: boolean; onClose: () 
           <Select
             label={t('queue.doctor')}
             placeholder={t('queue.chooseDoctor')}
-            data={(doctors.data?.items ?? []).map((d) => ({
+            data={(doctors.data ?? []).map((d) => ({
               value: d.id,
               label: [d.fullName, d.specialty, d.department?.name].filter(Boolean).join(' · '),
             }))}

@@ -25,6 +25,8 @@ export const appointmentPages = {
     doctorNotFound: 'That doctor cannot be booked online at the moment. Choose another one.',
     noDoctorsTitle: 'No doctors found',
     noDoctorsBody: 'Try another department, or clear the search.',
+    moreDoctors:
+      'Showing {{shown}} of {{total}} doctors. Choose a department or search by name to find the others.',
     doctor: 'Doctor',
     chooseDoctorPlaceholder: 'Choose a doctor',
 
