@@ -49,6 +49,9 @@ export async function snap(
   await page.screenshot({
     path: path.join(SHOTS, `${journey}-${info.project.name}-${step}.png`),
     fullPage: true,
+    // One image pixel per CSS pixel: at the phone's device scale (2) the 64 shots of three journeys
+    // at both sizes took 41.7 s against 32.2 s (one run each, 2026-12-05).
+    scale: 'css',
   });
 }
 
