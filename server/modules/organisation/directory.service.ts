@@ -3,9 +3,7 @@ import type { Db, Executor } from '../../db/client';
 import { notFound } from '../../platform/errors';
 import * as doctors from './doctors.repo';
 
-type PublicDoctorRow = Awaited<ReturnType<typeof doctors.listPublicDoctors>>['rows'][number];
-
-function toPublicDoctor(r: PublicDoctorRow): PublicDoctor {
+function toPublicDoctor(r: doctors.PublicDoctorRow): PublicDoctor {
   return {
     id: r.id,
     fullName: r.fullName,
@@ -43,9 +41,9 @@ export async function listPublicDoctors(
  * with a doctor chosen. A doctor who is not (or no longer) bookable is not found, like an unknown id.
  */
 export async function getPublicDoctor(db: Db, id: string): Promise<PublicDoctor> {
-  const { rows } = await doctors.listPublicDoctors(db, { id }, { limit: 1, offset: 0 });
-  if (!rows[0]) throw notFound('Doctor');
-  return toPublicDoctor(rows[0]);
+  const row = await doctors.findPublicDoctor(db, id);
+  if (!row) throw notFound('Doctor');
+  return toPublicDoctor(row);
 }
 
 /** What other modules (scheduling, billing) need of a bookable doctor. */
@@ -67,12 +65,7 @@ export async function findBookableDoctor(
   hospitalId: string,
   doctorId: string,
 ): Promise<BookableDoctor | null> {
-  const { rows } = await doctors.listPublicDoctors(
-    exec,
-    { id: doctorId, hospitalId },
-    { limit: 1, offset: 0 },
-  );
-  const r = rows[0];
+  const r = await doctors.findPublicDoctor(exec, doctorId, hospitalId);
   if (!r) return null;
   return {
     id: r.id,

@@ -174,15 +174,16 @@ export function bookableDoctorSql(): SQL {
                  where m.user_id = d.user_id and m.hospital_id = d.hospital_id and m.role = 'doctor' and m.active))`;
 }
 
-/**
- * The public directory: approved doctors who still hold the doctor role, at active hospitals, with
- * active accounts. Selects only the columns the directory shows.
- */
-export async function listPublicDoctors(
-  exec: Executor,
-  f: { id?: string; hospitalId?: string; departmentId?: string; specialty?: string; q?: string },
-  page: { limit: number; offset: number },
-): Promise<{ rows: PublicDoctorRow[]; total: number }> {
+type DirectoryFilter = {
+  id?: string;
+  hospitalId?: string;
+  departmentId?: string;
+  specialty?: string;
+  q?: string;
+};
+
+/** The directory's tables and the filter's conditions: `from … where …`, shared by rows and count. */
+function directoryFrom(f: DirectoryFilter): SQL {
   const conds: SQL[] = [bookableDoctorSql()];
   if (f.id) conds.push(sql`d.id = ${f.id}`);
   if (f.hospitalId) conds.push(sql`d.hospital_id = ${f.hospitalId}`);
@@ -192,12 +193,19 @@ export async function listPublicDoctors(
     const p = likePattern(f.q);
     conds.push(sql`(u.full_name ilike ${p} or d.specialty ilike ${p} or dep.name ilike ${p})`);
   }
-  const from = sql`
+  return sql`
     from doctor_profiles d
     join users u on u.id = d.user_id
     join hospitals h on h.id = d.hospital_id
     left join departments dep on dep.id = d.department_id and dep.active
    where ${sql.join(conds, sql` and `)}`;
+}
+
+async function directoryRows(
+  exec: Executor,
+  from: SQL,
+  page: { limit: number; offset: number },
+): Promise<PublicDoctorRow[]> {
   const rows = await queryRows<Raw>(
     exec,
     sql`select d.id, d.user_id, u.full_name, d.specialty, d.qualifications, to_json(d.languages) as languages, d.bio,
@@ -206,24 +214,45 @@ export async function listPublicDoctors(
         ${from}
         order by lower(u.full_name), d.id limit ${page.limit} offset ${page.offset}`,
   );
+  return rows.map((r) => ({
+    id: r.id as string,
+    userId: r.user_id as string,
+    fullName: r.full_name as string,
+    specialty: r.specialty as string,
+    qualifications: r.qualifications as string,
+    languages: jsonArray(r.languages),
+    bio: r.bio as string,
+    consultationFeeMinor: Number(r.consultation_fee_minor),
+    currency: r.currency as string,
+    hospitalId: r.hospital_id as string,
+    hospitalName: r.hospital_name as string,
+    hospitalCity: r.hospital_city as string,
+    departmentId: (r.department_id as string | null) ?? null,
+    departmentName: (r.department_name as string | null) ?? null,
+  }));
+}
+
+/**
+ * The public directory: approved doctors who still hold the doctor role, at active hospitals, with
+ * active accounts. Selects only the columns the directory shows.
+ */
+export async function listPublicDoctors(
+  exec: Executor,
+  f: DirectoryFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: PublicDoctorRow[]; total: number }> {
+  const from = directoryFrom(f);
+  const rows = await directoryRows(exec, from, page);
   const [c] = await queryRows<{ n: string | number }>(exec, sql`select count(*) as n ${from}`);
-  return {
-    rows: rows.map((r) => ({
-      id: r.id as string,
-      userId: r.user_id as string,
-      fullName: r.full_name as string,
-      specialty: r.specialty as string,
-      qualifications: r.qualifications as string,
-      languages: jsonArray(r.languages),
-      bio: r.bio as string,
-      consultationFeeMinor: Number(r.consultation_fee_minor),
-      currency: r.currency as string,
-      hospitalId: r.hospital_id as string,
-      hospitalName: r.hospital_name as string,
-      hospitalCity: r.hospital_city as string,
-      departmentId: (r.department_id as string | null) ?? null,
-      departmentName: (r.department_name as string | null) ?? null,
-    })),
-    total: Number(c?.n ?? 0),
-  };
+  return { rows, total: Number(c?.n ?? 0) };
+}
+
+/** One bookable doctor of the directory (at this hospital, if given), without the list's count. */
+export async function findPublicDoctor(
+  exec: Executor,
+  id: string,
+  hospitalId?: string,
+): Promise<PublicDoctorRow | null> {
+  const [row] = await directoryRows(exec, directoryFrom({ id, hospitalId }), { limit: 1, offset: 0 });
+  return row ?? null;
 }
