@@ -18,9 +18,26 @@ interface Waiter<V> {
   reject(err: unknown): void;
 }
 
+/**
+ * `flush`, called once at the end of the event loop's current round of I/O however often it is
+ * asked for in that round: the requests that arrived together have all asked by then, and nothing
+ * waits on a timer.
+ */
+export function oncePerTurn(flush: () => void): () => void {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      flush();
+    });
+  };
+}
+
 export class BatchedLookup<V> {
   private pending = new Map<string, Waiter<V>[]>();
-  private scheduled = false;
+  private readonly schedule = oncePerTurn(() => this.flush());
   /** Statements sent and the keys they carried, since the start. */
   readonly sent = { fetches: 0, keys: 0 };
 
@@ -38,15 +55,11 @@ export class BatchedLookup<V> {
       const waiters = this.pending.get(key);
       if (waiters) waiters.push({ resolve, reject });
       else this.pending.set(key, [{ resolve, reject }]);
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
   }
 
   private flush(): void {
-    this.scheduled = false;
     const batch = this.pending;
     this.pending = new Map();
     const keys = [...batch.keys()];
@@ -69,9 +82,9 @@ export class BatchedLookup<V> {
   }
 }
 
-/** One lookup per database (each pool batches its own reads), made by `make` on first use. */
-export function perDatabase<V>(make: (db: Db) => BatchedLookup<V>): (db: Db) => BatchedLookup<V> {
-  const lookups = new WeakMap<Db, BatchedLookup<V>>();
+/** One batcher per database (each pool batches its own statements), made by `make` on first use. */
+export function perDatabase<B extends object>(make: (db: Db) => B): (db: Db) => B {
+  const lookups = new WeakMap<Db, B>();
   return (db) => {
     let lookup = lookups.get(db);
     if (!lookup) {

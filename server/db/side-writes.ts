@@ -30,17 +30,46 @@ function shifted(p: Positional, offset: number): string {
   );
 }
 
-/** `main` with `writes` riding along ahead of it, each one's parameters renumbered after the last's. */
-export function withWrites(writes: readonly Positional[], main: Positional): Positional {
+/** Pieces joined into one statement: `take` gives a piece's text numbered after those taken before. */
+function joining() {
   const values: unknown[] = [];
   const take = (p: Positional) => {
     const text = shifted(p, values.length);
     values.push(...p.values);
     return text;
   };
+  return { values, take };
+}
+
+/** `main` with `writes` riding along ahead of it, each one's parameters renumbered after the last's. */
+export function withWrites(writes: readonly Positional[], main: Positional): Positional {
+  const { values, take } = joining();
   const ctes = writes.map((w, i) => `side_write_${i} as (${take(w)})`);
   const body = take(main);
   return { text: ctes.length > 0 ? `with ${ctes.join(', ')} ${body}` : body, values };
+}
+
+/** A single-row statement (an INSERT … RETURNING) and the writes that ride along with it. */
+export interface WithWrites {
+  writes: readonly Positional[];
+  main: Positional;
+}
+
+/**
+ * Several `withWrites` as one statement: every item's writes and its main statement become CTEs of
+ * one `with`, and the statement yields the rows of every main statement (`union all`), which must
+ * all have the same columns. Data-modifying CTEs must sit at the top level, so the items are laid
+ * side by side rather than nested. One statement: all of it commits, or none of it.
+ */
+export function allWithWrites(items: readonly WithWrites[]): Positional {
+  if (items.length === 1) return withWrites(items[0]!.writes, items[0]!.main);
+  const { values, take } = joining();
+  const ctes = items.flatMap((item, i) => [
+    ...item.writes.map((w, j) => `side_write_${i}_${j} as (${take(w)})`),
+    `main_${i} as (${take(item.main)})`,
+  ]);
+  const body = items.map((_, i) => `select * from main_${i}`).join(' union all ');
+  return { text: `with ${ctes.join(', ')} ${body}`, values };
 }
 
 /**

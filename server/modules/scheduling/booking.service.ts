@@ -64,8 +64,9 @@ const TWIN_CONFLICTS = new Set([UNIQUE_VIOLATION, '23P01']);
  *
  * Booking is the front desk's busiest write, so it is two round trips (ADR 18): one statement reads
  * the doctor, their hours and the patient; one writes the appointment with its audit row, its
- * notice and the notice's jobs riding along. Only a patient's first booking at a hospital, which
- * registers them there, runs as a transaction of several statements.
+ * notice and the notice's jobs riding along. Both are shared with the bookings that arrive at the
+ * same moment (ADR 23, ADR 24), each still refused on its own. Only a patient's first booking at a
+ * hospital, which registers them there, runs as a transaction of several statements.
  */
 export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointment> {
   const { idempotencyKey, ...content } = input;
@@ -99,7 +100,8 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
     const patient = slot.doctor.patient;
     if (!patient || (asStaff && !patient.mrn)) throw notFound('Patient');
     const id = newId();
-    const write = async (exec: Executor) => {
+    // On the pool, the write goes out with the other bookings of the same moment (ADR 24).
+    const write = async (exec: Executor, insert: typeof repo.insertAppointment) => {
       const to = patientRecipient({
         patientUserId: patient.userId,
         patientEmail: patient.email,
@@ -135,7 +137,7 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
           reason: input.reason ?? '',
         },
       });
-      return repo.insertAppointment(
+      return insert(
         exec,
         {
           id,
@@ -154,10 +156,10 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
       );
     };
     const row = patient.mrn
-      ? await write(ctx.db)
+      ? await write(ctx.db, (_, values, writes) => repo.insertAppointmentTogether(ctx.db, values, writes))
       : await ctx.db.transaction(async (tx) => {
           await ensureRegistered(tx, ctx, patientId, slot.doctor.hospitalId);
-          return write(tx);
+          return write(tx, repo.insertAppointment);
         });
     return toAppointment(row, {
       hospital: slot.doctor.hospital,

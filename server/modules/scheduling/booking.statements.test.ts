@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHospital, createPatient, type AuthHeaders } from '../../test/factories';
 import { bookingFactsReads } from './booking-facts.repo';
+import { appointmentWritesSent } from './scheduling.repo';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { at, clinicWithHours, doctorAt, hours, key, type Clinic } from './scheduling.test-helpers';
 
@@ -157,6 +158,7 @@ describe('bookings that arrive together', () => {
     const warm = await send(second.id, at(c, day, '09:00'), patients[11]!.id);
     expect(warm.statusCode).toBe(201);
     const before = bookingFactsReads(t.database.db);
+    const writesBefore = { ...appointmentWritesSent(t.database.db) };
 
     const [answers, other, pending] = await Promise.all([
       Promise.all(wanted.map((w) => send(w.doctorId, w.startsAt, w.patientId))),
@@ -167,6 +169,11 @@ describe('bookings that arrive together', () => {
     const after = bookingFactsReads(t.database.db);
     expect(after.keys - before.keys).toBe(14);
     expect(after.fetches - before.fetches).toBeLessThanOrEqual(3);
+    // The twelve writes went out together, four to a statement at most, none of them run again.
+    const writesAfter = appointmentWritesSent(t.database.db);
+    expect(writesAfter.writes - writesBefore.writes).toBe(12);
+    expect(writesAfter.statements - writesBefore.statements).toBeLessThanOrEqual(6);
+    expect(writesAfter.alone - writesBefore.alone).toBe(0);
     for (const [i, res] of answers.entries()) {
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({
@@ -187,5 +194,63 @@ describe('bookings that arrive together', () => {
     expect(rows.map((r) => [r.doctor, r.patient, r.starts.toISOString()]).sort()).toEqual(
       wanted.map((w) => [w.doctorId, w.patientId, w.startsAt]).sort(),
     );
+  });
+});
+
+describe('bookings written together', () => {
+  it('each stand or fall on their own: a taken slot in the batch refuses only its own booking', async () => {
+    const { c, day } = await clinicWithHours(t);
+    const patients = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        createPatient(t.database.db, {
+          hospital: c.hospital,
+          values: { phone: `+9198123458${String(i).padStart(2, '0')}` },
+        }),
+      ),
+    );
+    expect((await book(c, c.reception, at(c, day, '09:00'), patients[3]!.id)).statusCode).toBe(201);
+    const before = { ...appointmentWritesSent(t.database.db) };
+
+    // Two patients for 10:00, the third for 09:00 (taken), the fourth for 11:00, all at once.
+    const answers = await Promise.all([
+      book(c, c.reception, at(c, day, '10:00'), patients[0]!.id),
+      book(c, c.reception, at(c, day, '10:00'), patients[1]!.id),
+      book(c, c.reception, at(c, day, '09:00'), patients[2]!.id),
+      book(c, c.reception, at(c, day, '11:00'), patients[3]!.id),
+    ]);
+
+    const after = appointmentWritesSent(t.database.db);
+    expect(after.writes - before.writes).toBe(4);
+    // They met in one statement, which the database refused; each then ran alone.
+    expect(after.alone - before.alone).toBe(4);
+    const codes = answers.map((r) => (r.statusCode === 201 ? 201 : r.json<{ code: string }>().code));
+    expect(codes.slice(0, 2).sort()).toEqual([201, 'SLOT_TAKEN']);
+    expect(codes.slice(2)).toEqual(['SLOT_TAKEN', 201]);
+
+    const loser = patients[codes[0] === 201 ? 1 : 0]!;
+    const { rows } = await t.database.query<{ patient: string; starts: Date }>(
+      `select patient_id as patient, starts_at as starts from appointments where patient_id = any($1::uuid[])`,
+      [patients.map((p) => p.id)],
+    );
+    const held = (time: string, p: { id: string }) => [p.id, at(c, day, time)];
+    expect(rows.map((r) => [r.patient, r.starts.toISOString()]).sort()).toEqual(
+      [
+        held('10:00', patients[codes[0] === 201 ? 0 : 1]!),
+        held('09:00', patients[3]!),
+        held('11:00', patients[3]!),
+      ].sort(),
+    );
+    // The refused bookings left nothing riding along; each booked one has its audit row and SMS job.
+    for (const [i, p] of patients.entries()) {
+      const booked = p === loser || i === 2 ? 0 : i === 3 ? 2 : 1;
+      expect(
+        await count(`audit_events where action = 'appointment.booked' and patient_id = $1`, [p.id]),
+      ).toBe(booked);
+      expect(
+        await count(`pgboss.job where name = 'notify.sms' and data->>'to' = $1`, [
+          `+9198123458${String(i).padStart(2, '0')}`,
+        ]),
+      ).toBe(booked);
+    }
   });
 });

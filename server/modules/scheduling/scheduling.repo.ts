@@ -19,7 +19,9 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { positionalRows, queryRows, type Executor, type Tx } from '../../db/client';
+import { perDatabase } from '../../db/batched-lookup';
+import { BatchedWrites } from '../../db/batched-writes';
+import { positionalRows, queryRows, type Db, type Executor, type Tx } from '../../db/client';
 import { insertRows, returningAll, withWrites, type Positional } from '../../db/side-writes';
 import { appointments, availabilityExceptions, availabilityTemplates } from './scheduling.tables';
 
@@ -252,6 +254,31 @@ export async function insertAppointment(
   const [row] = await positionalRows<AppointmentRow>(exec, withWrites(writes, insert));
   return row!;
 }
+
+/**
+ * `insertAppointment` on the pool, sent together with the other bookings the instance received in
+ * the same turn of its event loop: one statement for all of them, each still refused on its own
+ * (ADR 24).
+ */
+export function insertAppointmentTogether(
+  db: Db,
+  values: typeof appointments.$inferInsert,
+  writes: readonly Positional[] = [],
+): Promise<AppointmentRow> {
+  // The id finds the row among the statement's: the caller gives it, as its side writes name it.
+  if (!values.id) throw new Error('insertAppointmentTogether: the appointment needs its id');
+  return appointmentWrites(db).write(
+    { writes, main: insertRows(appointments, [values], returningAll(appointments)) },
+    values.id,
+  );
+}
+
+const appointmentWrites = perDatabase(
+  (db) => new BatchedWrites<AppointmentRow>((p) => positionalRows<AppointmentRow>(db, p)),
+);
+
+/** Statements the pool's shared booking writes have sent so far (tests). */
+export const appointmentWritesSent = (db: Db) => appointmentWrites(db).sent;
 
 export async function lockAppointment(tx: Tx, id: string): Promise<AppointmentRow | undefined> {
   const [row] = await tx.select().from(appointments).where(eq(appointments.id, id)).for('update');

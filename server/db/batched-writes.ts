@@ -1,0 +1,111 @@
+// Single-row writes that many requests make at once, sent as one statement (ADR 24). Each write is
+// an INSERT … RETURNING with the writes riding along with it (ADR 18); those asked for while the
+// event loop handles one round of I/O go out together, as the reads of `BatchedLookup` do: one
+// round trip, one backend woken, one commit for the lot, instead of one of each per request.
+//
+// A write must still stand or fall on its own. When the shared statement is refused by the
+// database (a taken slot, a key used twice, any constraint), nothing of it was written, and each
+// write runs again alone, so every caller gets its own answer: the refusals their own error, the
+// others their row; a write refused only by a deadlock runs again. An error that may have come
+// after the commit (a lost connection) is passed to every caller of the batch, as it would be for
+// a statement of their own. Only for writes on the pool outside a transaction: a write in a
+// transaction belongs to that transaction's connection.
+import pg from 'pg';
+import { oncePerTurn } from './batched-lookup';
+import { allWithWrites, type Positional, type WithWrites } from './side-writes';
+
+/** SQLSTATE deadlock_detected, and how many times a write refused by one runs before it fails. */
+const DEADLOCK = '40P01';
+const DEADLOCK_ATTEMPTS = 3;
+
+interface Pending<R> {
+  item: WithWrites;
+  id: string;
+  resolve(row: R): void;
+  reject(err: unknown): void;
+}
+
+export class BatchedWrites<R extends { id: string }> {
+  private pending: Pending<R>[] = [];
+  private readonly schedule = oncePerTurn(() => this.flush());
+  /**
+   * Writes run again alone go one at a time. Refused batches are mostly writes that want the same
+   * slot: run at once, each would wait in the constraint's check for another's row still being
+   * written, in circles PostgreSQL can only break by refusing one (a deadlock, after a second).
+   */
+  private lane: Promise<void> = Promise.resolve();
+  /** Statements sent, the writes they carried, and the writes run again alone after a refusal. */
+  readonly sent = { statements: 0, writes: 0, alone: 0 };
+
+  /**
+   * @param run the rows a statement returns
+   * @param maxBatch the most writes in one statement (each carries its parameters; PostgreSQL
+   *   takes at most 65,535 in a statement)
+   */
+  constructor(
+    private readonly run: (p: Positional) => Promise<R[]>,
+    private readonly maxBatch = 8,
+  ) {}
+
+  /** Writes `item`, whose main statement returns the one row with this `id`; resolves with it. */
+  write(item: WithWrites, id: string): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ item, id, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    for (let i = 0; i < batch.length; i += this.maxBatch) {
+      void this.together(batch.slice(i, i + this.maxBatch));
+    }
+  }
+
+  private async together(chunk: Pending<R>[]): Promise<void> {
+    let rows: R[];
+    try {
+      this.sent.statements++;
+      this.sent.writes += chunk.length;
+      rows = await this.run(allWithWrites(chunk.map((p) => p.item)));
+    } catch (err) {
+      // Refused by the database: the statement wrote nothing, so each write may run alone. (A
+      // lone write refused is its own answer, unless only a deadlock refused it.)
+      if (err instanceof pg.DatabaseError && (chunk.length > 1 || err.code === DEADLOCK)) {
+        for (const p of chunk) this.lane = this.lane.then(() => this.alone(p));
+      } else {
+        for (const p of chunk) p.reject(err);
+      }
+      return;
+    }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const p of chunk) {
+      const row = byId.get(p.id);
+      if (row) p.resolve(row);
+      else p.reject(new Error(`batched write: no row came back for ${p.id}`));
+    }
+  }
+
+  private async alone(p: Pending<R>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      this.sent.statements++;
+      this.sent.alone++;
+      try {
+        const [row] = await this.run(allWithWrites([p.item]));
+        if (row) p.resolve(row);
+        else p.reject(new Error(`batched write: no row came back for ${p.id}`));
+        return;
+      } catch (err) {
+        // Writes taking the same slot at the same moment each wait for the other's row in the
+        // constraint's check: PostgreSQL breaks the circle by refusing one of them, which wrote
+        // nothing; run again, it meets the other's committed row and gets its real answer.
+        const deadlocked = err instanceof pg.DatabaseError && err.code === DEADLOCK;
+        if (!deadlocked || attempt >= DEADLOCK_ATTEMPTS) {
+          p.reject(err);
+          return;
+        }
+      }
+    }
+  }
+}
