@@ -1,6 +1,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Hospital } from '../../../contracts/organisation';
-import type { Batch, LedgerEntry, Medicine, MedicineForm, Store } from '../../../contracts/pharmacy';
+import type { Batch, LedgerEntry, Medicine, MedicineForm } from '../../../contracts/pharmacy';
+import { storesQuery } from '../stores/queries';
 import { get, getAllPages } from '../../lib/api';
 import { useSession } from '../../lib/session';
 
@@ -73,8 +74,7 @@ export function useLedger(medicineId: string, page: number, pageSize: number, en
 
 export function useStores(enabled = true) {
   return useQuery({
-    queryKey: ['stores'],
-    queryFn: ({ signal }) => get<{ items: Store[] }>('/api/stores', undefined, signal),
+    ...storesQuery,
     select: (d) => d.items.filter((s) => s.active),
     staleTime: 5 * 60_000,
     enabled,

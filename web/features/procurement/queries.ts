@@ -1,6 +1,5 @@
 // What the procurement screens read from the API, and what they refresh after a change.
 import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { Store } from '../../../contracts/pharmacy';
 import type {
   GoodsReceipt,
   ProcurementInsights,
@@ -13,6 +12,7 @@ import type {
   SupplierItem,
   SupplierReturn,
 } from '../../../contracts/procurement';
+import { storesQuery } from '../stores/queries';
 import { get, getAllPages } from '../../lib/api';
 
 type Page<T> = { items: T[]; total: number };
@@ -131,8 +131,7 @@ export function useSupplierReturns(page: number, pageSize: number) {
 /** The stores goods from suppliers go to: the main store and the pharmacy. */
 export function useReceivingStores() {
   return useQuery({
-    queryKey: ['stores'],
-    queryFn: ({ signal }) => get<{ items: Store[] }>('/api/stores', undefined, signal),
+    ...storesQuery,
     select: (d) => d.items.filter((s) => s.active && (s.kind === 'main' || s.kind === 'pharmacy')),
     staleTime: 5 * 60_000,
   });

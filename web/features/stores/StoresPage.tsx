@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { Store } from '../../../contracts/pharmacy';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { get, post } from '../../lib/api';
+import { post } from '../../lib/api';
 import { errorMessage, notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
+import { storesQuery } from './queries';
 
 const KIND_COLOR: Record<Store['kind'], string> = { main: 'blue', pharmacy: 'teal', ward: 'grape' };
 
@@ -20,10 +21,7 @@ export default function StoresPage() {
   const { t } = useTranslation();
   const { activeHospital } = useSession();
   const client = useQueryClient();
-  const stores = useQuery({
-    queryKey: ['stores'],
-    queryFn: ({ signal }) => get<{ items: Store[] }>('/api/stores', undefined, signal).then((r) => r.items),
-  });
+  const stores = useQuery({ ...storesQuery, select: (d) => d.items });
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

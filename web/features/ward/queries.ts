@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { WardRequest } from '../../../contracts/pharmacy-orders';
-import type { Store } from '../../../contracts/pharmacy';
+import { storesQuery } from '../stores/queries';
 import { get } from '../../lib/api';
 
 export type WardRequestStatus = WardRequest['status'];
@@ -31,8 +31,7 @@ export function useWardRequest(id: string) {
 /** The active hospital's ward stores (the places a request delivers to). */
 export function useWardStores() {
   return useQuery({
-    queryKey: ['stores'],
-    queryFn: ({ signal }) => get<{ items: Store[] }>('/api/stores', undefined, signal),
+    ...storesQuery,
     select: (d) => d.items.filter((s) => s.kind === 'ward' && s.active),
   });
 }
