@@ -23,7 +23,15 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif',
   headings: { fontWeight: '650' },
   components: {
-    Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
+    // The row under the pointer: Mantine's gray-1 left the teal links in it at 4.49:1 (WCAG AA
+    // asks 4.5:1); the variable is set per colour scheme below.
+    Table: {
+      defaultProps: {
+        verticalSpacing: 'sm',
+        highlightOnHover: true,
+        highlightOnHoverColor: 'var(--hospitium-row-hover)',
+      },
+    },
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
     Tooltip: { defaultProps: { openDelay: 300 } },
@@ -70,8 +78,11 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-8)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    // Teal links in a hovered row at 4.8:1.
+    '--hospitium-row-hover': 'var(--mantine-color-gray-0)',
   },
   dark: {
+    '--hospitium-row-hover': 'var(--mantine-color-dark-5)',
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
     '--mantine-color-error': 'var(--mantine-color-red-5)',
   },
