@@ -34,7 +34,7 @@ export class BatchedWrites<R extends { id: string }> {
    * written, in circles PostgreSQL can only break by refusing one (a deadlock, after a second).
    */
   private lane: Promise<void> = Promise.resolve();
-  /** Statements sent, the writes they carried, and the writes run again alone after a refusal. */
+  /** Statements sent, the writes they carried, and the statements run alone after a refusal (each try). */
   readonly sent = { statements: 0, writes: 0, alone: 0 };
 
   /**
