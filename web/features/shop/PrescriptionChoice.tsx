@@ -37,7 +37,7 @@ export function PrescriptionChoice({
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [uploadErr, setUploadErr] = useState<string | null>(null);
-  const active = (docs.data?.items ?? []).filter((d) => d.status === 'active');
+  const active = (docs.data?.pages ?? []).flatMap((p) => p.items).filter((d) => d.status === 'active');
 
   const send = async () => {
     if (!file) return;
@@ -75,6 +75,18 @@ export function PrescriptionChoice({
             ))}
           </Stack>
         </Radio.Group>
+      )}
+      {docs.hasNextPage && (
+        <Group>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => void docs.fetchNextPage()}
+            loading={docs.isFetchingNextPage}
+          >
+            {t('cart.olderPrescriptions')}
+          </Button>
+        </Group>
       )}
       <Group align="flex-end" gap="xs" wrap="wrap">
         <FileInput

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { DocumentInfo } from '../../../contracts/documents';
 import type { PublicHospital } from '../../../contracts/organisation';
@@ -57,16 +57,23 @@ export function useCurrentItems(hospitalId: string | null, lines: readonly CartL
   return { items, complete, fetching, refetch };
 }
 
-/** The patient's uploaded prescriptions, newest first. */
+const PRESCRIPTIONS_PAGE = 20;
+
+/** The patient's uploaded prescriptions, newest first, 20 at a time (`fetchNextPage` for older ones). */
 export function usePrescriptionDocuments(patientId: string | null) {
-  return useQuery({
-    queryKey: ['patient', patientId, 'documents', 'prescription'],
-    queryFn: ({ signal }) =>
+  return useInfiniteQuery({
+    queryKey: ['patient', patientId, 'documents', 'prescription', 'pages'],
+    queryFn: ({ pageParam, signal }) =>
       get<{ items: DocumentInfo[]; total: number }>(
         `/api/patients/${patientId}/documents`,
-        { kind: 'prescription', limit: 20 },
+        { kind: 'prescription', limit: PRESCRIPTIONS_PAGE, offset: pageParam },
         signal,
       ),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const shown = pages.reduce((n, p) => n + p.items.length, 0);
+      return shown < last.total && last.items.length > 0 ? shown : undefined;
+    },
     enabled: !!patientId,
   });
 }

@@ -46,6 +46,7 @@ export const shopPages = {
       'Some of these medicines need a prescription. Upload a photo or PDF of it, or choose one you uploaded before. The pharmacist checks it before your order is prepared.',
     chooseUploaded: 'Your prescriptions',
     uploadedOn: 'Uploaded {{date}}',
+    olderPrescriptions: 'Show older prescriptions',
     upload: 'Upload your prescription',
     orUpload: 'Or upload a new one',
     uploadButton: 'Upload',
