@@ -10,6 +10,7 @@ import type {
 } from '../../../contracts/scheduling';
 import type { Executor, Tx } from '../../db/client';
 import { newId } from '../../db/ids';
+import type { Positional } from '../../db/side-writes';
 import { can, requireHospital } from '../../platform/auth/actor';
 import { audit, auditWrite } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
@@ -100,8 +101,12 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
     const patient = slot.doctor.patient;
     if (!patient || (asStaff && !patient.mrn)) throw notFound('Patient');
     const id = newId();
-    // On the pool, the write goes out with the other bookings of the same moment (ADR 24).
-    const write = async (exec: Executor, insert: typeof repo.insertAppointment) => {
+    // `exec` plans the notice; `insert` writes. On the pool, the write goes out with the other
+    // bookings of the same moment (ADR 24).
+    const write = async (
+      exec: Executor,
+      insert: (values: repo.AppointmentInsert, writes: Positional[]) => Promise<repo.AppointmentRow>,
+    ) => {
       const to = patientRecipient({
         patientUserId: patient.userId,
         patientEmail: patient.email,
@@ -138,7 +143,6 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
         },
       });
       return insert(
-        exec,
         {
           id,
           hospitalId: slot.doctor.hospitalId,
@@ -156,10 +160,10 @@ export async function book(ctx: Ctx, input: BookAppointment): Promise<Appointmen
       );
     };
     const row = patient.mrn
-      ? await write(ctx.db, (_, values, writes) => repo.insertAppointmentTogether(ctx.db, values, writes))
+      ? await write(ctx.db, (values, writes) => repo.insertAppointmentTogether(ctx.db, values, writes))
       : await ctx.db.transaction(async (tx) => {
           await ensureRegistered(tx, ctx, patientId, slot.doctor.hospitalId);
-          return write(tx, repo.insertAppointment);
+          return write(tx, (values, writes) => repo.insertAppointment(tx, values, writes));
         });
     return toAppointment(row, {
       hospital: slot.doctor.hospital,

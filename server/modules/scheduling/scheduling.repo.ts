@@ -28,6 +28,7 @@ import { appointments, availabilityExceptions, availabilityTemplates } from './s
 export type TemplateRow = typeof availabilityTemplates.$inferSelect;
 export type ExceptionRow = typeof availabilityExceptions.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
+export type AppointmentInsert = typeof appointments.$inferInsert;
 
 /** States in which an appointment holds its time (as the exclusion constraints say). */
 export const ACTIVE_STATUSES = ['booked', 'checked_in', 'in_consultation', 'completed'] as const;
@@ -262,7 +263,7 @@ export async function insertAppointment(
  */
 export function insertAppointmentTogether(
   db: Db,
-  values: typeof appointments.$inferInsert,
+  values: AppointmentInsert,
   writes: readonly Positional[] = [],
 ): Promise<AppointmentRow> {
   // The id finds the row among the statement's: the caller gives it, as its side writes name it.
