@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Config } from '../../config';
 import type { Database, Executor } from '../../db/client';
-import { bossDb, executorDb } from './jobs.db';
+import { bossDb, executorDb, fetchDb } from './jobs.db';
 import { JOBS_SCHEMA } from './jobs.enqueue';
 import { observeJob } from './jobs.metrics';
 
@@ -105,6 +105,8 @@ export class JobRunner {
   /** The idle loops, by queue, each waiting for its next poll or a wake. */
   private readonly wakers = new Map<string, () => void>();
   private boss: PgBoss | null = null;
+  /** The workers' own connections for taking jobs (ADR 25); opened by `start()`. */
+  private fetcher: ReturnType<typeof fetchDb> | null = null;
   private working = false;
   private stopping = false;
 
@@ -159,15 +161,20 @@ export class JobRunner {
    * pg-boss fetches a queue's next jobs `ORDER BY priority desc, created_on, id`, but its own index
    * is on `(name, start_after)`: each fetch sorted the queue's whole backlog (8 ms per fetch at 3,000
    * queued confirmations, a third of the database's time in the booking bench). This index holds
-   * that order, so a fetch reads only the rows it takes. Made on the partitioned table, it covers
-   * every queue, and PostgreSQL adds it to each queue's partition as pg-boss attaches it. Several
-   * instances may start at once: an advisory lock lets one build it.
+   * that order, so a fetch reads only the rows it takes (ADR 19), on the workers' connections that
+   * never sort when it can be used (`fetchDb`, ADR 25). It ends with `start_after`, which the fetch
+   * also filters on, so jobs due later (reminders a day ahead) are passed over in the index without
+   * reading their rows. Made on the partitioned table, it covers every queue, and PostgreSQL adds it
+   * to each queue's partition as pg-boss attaches it. Several instances may start at once: an
+   * advisory lock lets one build it, and drop the earlier index without `start_after`.
    */
   private async ensureFetchIndex(): Promise<void> {
     await bossDb(this.database).executeSql(
       `begin;
        select pg_advisory_xact_lock(hashtext('hospitium.jobs.fetch-index'));
-       create index if not exists job_fetch_order on ${JOBS_SCHEMA}.job (name, priority desc, created_on, id)
+       drop index if exists ${JOBS_SCHEMA}.job_fetch_order;
+       create index if not exists job_fetch_next
+           on ${JOBS_SCHEMA}.job (name, priority desc, created_on, id, start_after)
         where state < 'active';
        commit;`,
     );
@@ -207,6 +214,7 @@ export class JobRunner {
     if (!this.options.work || this.working) return;
     if (this.database.embedded?.startedHere) await this.recoverOrphans();
     this.working = true;
+    this.fetcher = fetchDb(this.database);
     const looked: Promise<void>[] = [];
     for (const def of this.defs.values())
       looked.push(new Promise((resolve) => this.loops.push(this.loop(def, resolve))));
@@ -236,7 +244,11 @@ export class JobRunner {
     for (let first = true; !this.stopping; first = false) {
       let jobs: Fetched[] = [];
       try {
-        jobs = await this.pgBoss.fetch<never>(def.name, { batchSize, includeMetadata: true });
+        jobs = await this.pgBoss.fetch<never>(def.name, {
+          batchSize,
+          includeMetadata: true,
+          db: this.fetcher!,
+        });
       } catch (err) {
         this.options.log.error({ err, queue: def.name }, 'could not fetch jobs');
       }
@@ -363,6 +375,7 @@ export class JobRunner {
       this.options.log.warn({ jobs: this.running.size }, 'returned unfinished jobs to the queue at shutdown');
     }
     await this.boss.stop({ close: false, graceful: false });
+    await this.fetcher?.end();
   }
 
   /** The started pg-boss (for admin operations); throws before `install()`. */
