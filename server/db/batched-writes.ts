@@ -80,11 +80,7 @@ export class BatchedWrites<R extends { id: string }> {
       return;
     }
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const p of chunk) {
-      const row = byId.get(p.id);
-      if (row) p.resolve(row);
-      else p.reject(new Error(`batched write: no row came back for ${p.id}`));
-    }
+    for (const p of chunk) settle(p, byId.get(p.id));
   }
 
   private async alone(p: Pending<R>): Promise<void> {
@@ -92,9 +88,7 @@ export class BatchedWrites<R extends { id: string }> {
       this.sent.statements++;
       this.sent.alone++;
       try {
-        const [row] = await this.run(allWithWrites([p.item]));
-        if (row) p.resolve(row);
-        else p.reject(new Error(`batched write: no row came back for ${p.id}`));
+        settle(p, (await this.run(allWithWrites([p.item])))[0]);
         return;
       } catch (err) {
         // Writes taking the same slot at the same moment each wait for the other's row in the
@@ -108,4 +102,10 @@ export class BatchedWrites<R extends { id: string }> {
       }
     }
   }
+}
+
+/** Answers a write with its row, or with an error if its statement returned none for it. */
+function settle<R>(p: Pending<R>, row: R | undefined): void {
+  if (row) p.resolve(row);
+  else p.reject(new Error(`batched write: no row came back for ${p.id}`));
 }

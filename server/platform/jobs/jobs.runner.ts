@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Config } from '../../config';
 import type { Database, Executor } from '../../db/client';
-import { bossDb, executorDb, fetchDb } from './jobs.db';
+import { bossDb, executorDb, fetchDb, type BossDb } from './jobs.db';
 import { JOBS_SCHEMA } from './jobs.enqueue';
 import { observeJob } from './jobs.metrics';
 
@@ -121,7 +121,7 @@ export class JobRunner {
     this.defs.set(def.name, def as JobDefinition<never>);
     if (this.boss) {
       await this.ensureQueues([def as JobDefinition<never>]);
-      if (this.working) this.loops.push(this.loop(def as JobDefinition<never>));
+      if (this.working && this.fetcher) this.loops.push(this.loop(def as JobDefinition<never>, this.fetcher));
     }
   }
 
@@ -214,10 +214,10 @@ export class JobRunner {
     if (!this.options.work || this.working) return;
     if (this.database.embedded?.startedHere) await this.recoverOrphans();
     this.working = true;
-    this.fetcher = fetchDb(this.database);
+    const fetcher = (this.fetcher = fetchDb(this.database));
     const looked: Promise<void>[] = [];
     for (const def of this.defs.values())
-      looked.push(new Promise((resolve) => this.loops.push(this.loop(def, resolve))));
+      looked.push(new Promise((resolve) => this.loops.push(this.loop(def, fetcher, resolve))));
     await Promise.all(looked);
   }
 
@@ -239,7 +239,7 @@ export class JobRunner {
       this.options.log.warn({ jobs: rows.length }, 'returned jobs left running by a stopped process');
   }
 
-  private async loop(def: JobDefinition<never>, looked = () => {}): Promise<void> {
+  private async loop(def: JobDefinition<never>, fetcher: BossDb, looked = () => {}): Promise<void> {
     const batchSize = def.concurrency ?? this.options.concurrency;
     for (let first = true; !this.stopping; first = false) {
       let jobs: Fetched[] = [];
@@ -247,7 +247,7 @@ export class JobRunner {
         jobs = await this.pgBoss.fetch<never>(def.name, {
           batchSize,
           includeMetadata: true,
-          db: this.fetcher!,
+          db: fetcher,
         });
       } catch (err) {
         this.options.log.error({ err, queue: def.name }, 'could not fetch jobs');
