@@ -72,7 +72,7 @@ describe('BatchedWrites', () => {
       [101, 102, 103, 104, 105].map((n) => [n, `together-${n}`]),
     );
     expect(statements).toHaveLength(1);
-    expect(statements[0]!.text).toMatch(/^with side_write_0_0 as \(insert into bw_side .*main_4 as \(insert/);
+    expect(statements[0]!.text).toMatch(/^with side_write_0 as \(insert into bw_side .*main_4 as \(insert/);
     expect(batches.sent).toEqual({ statements: 1, writes: 5, alone: 0 });
     expect(await sideNotes([101, 102, 103, 104, 105].map((n) => `together-${n}`))).toHaveLength(5);
   });

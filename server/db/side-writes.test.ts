@@ -7,7 +7,7 @@ import { appointments } from '../modules/scheduling/scheduling.tables';
 import { openTestDatabase } from '../test/harness';
 import { positionalRows, type Database } from './client';
 import { newId } from './ids';
-import { insertRows, returningAll, withWrites } from './side-writes';
+import { allWithWrites, insertRows, merged, returningAll, withWrites, type Positional } from './side-writes';
 
 describe('withWrites', () => {
   it('numbers each piece’s parameters after the one before, leaving literals and names alone', () => {
@@ -80,6 +80,44 @@ describe('insertRows', () => {
   });
 });
 
+/** A delivery row to insert, told apart by its key. */
+const delivery = (key: string) => ({
+  id: newId(),
+  messageId: newId(),
+  idempotencyKey: key,
+  template: 'test.merged',
+  kind: 'general',
+  channel: 'email' as const,
+  recipient: '',
+  status: 'skipped' as const,
+  mandatory: false,
+});
+const SKIP = ' on conflict ("template", "idempotency_key", "channel") do nothing';
+const inserts = (p: Positional, table: string) => p.text.split(`insert into "${table}"`).length - 1;
+
+describe('merged', () => {
+  it('makes the inserts of one table and suffix one INSERT where the first was, leaving the rest in place', () => {
+    const plain: Positional = { text: 'select $1', values: ['x'] };
+    const rows = ['a', 'b', 'c'].map(delivery);
+    const [a, b, c] = rows.map((r) => insertRows(notificationDeliveries, [r], SKIP));
+    const otherSuffix = insertRows(notificationDeliveries, [delivery('d')]);
+    const out = merged([a!, plain, b!, otherSuffix, c!]);
+    expect(out).toHaveLength(3);
+    expect(out[0]!.text).toBe(insertRows(notificationDeliveries, rows, SKIP).text);
+    expect(out[0]!.values).toEqual([...a!.values, ...b!.values, ...c!.values]);
+    expect(out[1]).toBe(plain);
+    expect(out[2]).toBe(otherSuffix);
+  });
+
+  it('keeps a write that has nothing of its kind to go with as it is', () => {
+    const a = insertRows(notificationDeliveries, [delivery('a')]);
+    const b = insertRows(appointments, [{ id: newId(), reason: 'r' }]);
+    const out = merged([a, b]);
+    expect(out[0]).toBe(a);
+    expect(out[1]).toBe(b);
+  });
+});
+
 describe('against the database', () => {
   let database: Database;
   beforeAll(async () => {
@@ -115,6 +153,23 @@ describe('against the database', () => {
     expect(returned).toEqual(read);
     expect(read).toMatchObject({ status: 'skipped', attempts: 0, lastError: 'no address', jobId: null });
     expect(read!.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('writes several items’ rows with one INSERT per table, and returns every main row', async () => {
+    const keys = ['m1', 'm2', 'm3'].map((k) => `${k}-${newId()}`);
+    const items = keys.map((k) => ({
+      writes: [insertRows(notificationDeliveries, [delivery(`side-${k}`)], SKIP)],
+      main: insertRows(notificationDeliveries, [delivery(k)], returningAll(notificationDeliveries)),
+    }));
+    const p = allWithWrites(items);
+    expect(inserts(p, 'notification_deliveries')).toBe(2); // the side rows, the main rows
+    const returned = await positionalRows<{ idempotencyKey: string }>(database.db, p);
+    expect(returned.map((r) => r.idempotencyKey).sort()).toEqual([...keys].sort());
+    const written = await database.query<{ n: number }>(
+      `select count(*)::int as n from notification_deliveries where idempotency_key = any($1)`,
+      [keys.map((k) => `side-${k}`)],
+    );
+    expect(written.rows[0]!.n).toBe(3);
   });
 
   it('reads a date column as drizzle does: text, not a JS Date', () => {

@@ -160,11 +160,14 @@ describe('bookings that arrive together', () => {
     const before = bookingFactsReads(t.database.db);
     const writesBefore = { ...appointmentWritesSent(t.database.db) };
 
+    sent.length = 0;
+    recording = true;
     const [answers, other, pending] = await Promise.all([
       Promise.all(wanted.map((w) => send(w.doctorId, w.startsAt, w.patientId))),
       send(elsewhere.id, at(c, day, '09:00'), patients[0]!.id),
       send(unapproved.id, at(c, day, '09:00'), patients[1]!.id),
     ]);
+    recording = false;
 
     const after = bookingFactsReads(t.database.db);
     expect(after.keys - before.keys).toBe(14);
@@ -174,6 +177,19 @@ describe('bookings that arrive together', () => {
     expect(writesAfter.writes - writesBefore.writes).toBe(12);
     expect(writesAfter.statements - writesBefore.statements).toBeLessThanOrEqual(6);
     expect(writesAfter.alone - writesBefore.alone).toBe(0);
+    // Each statement inserts each table's rows once, however many bookings it carries (ADR 26).
+    const inserts = (s: string, table: RegExp) => s.split(table).length - 1;
+    const shared = sent.filter((s) => inserts(s, /insert into "appointments"/) > 0);
+    expect(shared.length).toBe(writesAfter.statements - writesBefore.statements);
+    for (const s of shared) {
+      for (const table of [
+        /insert into "appointments"/,
+        /insert into "audit_events"/,
+        /INSERT INTO pgboss\.job/,
+      ])
+        expect(inserts(s, table), String(table)).toBe(1);
+      expect(inserts(s, /insert into "notification_deliveries"/)).toBe(1);
+    }
     for (const [i, res] of answers.entries()) {
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({
@@ -194,6 +210,18 @@ describe('bookings that arrive together', () => {
     expect(rows.map((r) => [r.doctor, r.patient, r.starts.toISOString()]).sort()).toEqual(
       wanted.map((w) => [w.doctorId, w.patientId, w.startsAt]).sort(),
     );
+    // Every booking has its own audit row, SMS delivery and SMS job.
+    const ids = answers.map((a) => a.json<{ id: string }>().id);
+    expect(
+      await count(`audit_events where action = 'appointment.booked' and entity_id = any($1::text[])`, [ids]),
+    ).toBe(12);
+    expect(
+      await count(
+        `notification_deliveries d join pgboss.job j on j.name = 'notify.sms' and j.data->>'deliveryId' = d.id::text
+          where d.channel = 'sms' and d.idempotency_key = any($1::text[])`,
+        [ids.map((id) => `appointment-booked:${id}`)],
+      ),
+    ).toBe(12);
   });
 });
 

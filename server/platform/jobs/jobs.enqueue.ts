@@ -95,6 +95,7 @@ export async function enqueue(
  * The INSERT that `enqueue` would run, not yet run: pg-boss's own statement, to ride along with the
  * change that queues the job (db/side-writes). An unknown queue inserts nothing, silently (the
  * statement joins the queue's row), so only queues the runner defines at start-up belong here.
+ * Jobs riding along one statement are inserted together, by pg-boss's statement for many jobs.
  */
 export async function enqueueWrite(
   queue: string,
@@ -102,14 +103,37 @@ export async function enqueueWrite(
   opts: EnqueueOptions = {},
 ): Promise<Positional> {
   lastEnqueued.set(queue, performance.now());
+  const options = sendOptions(queue, opts);
+  const statement = await captured((db) => producer.send(queue, data, { ...options, db }));
+  const many = await (insertMany ??= captured((db) => producer.insert([], { db })));
+  const { startAfter, id, priority, retryLimit, retryDelay, retryBackoff } = options;
+  const job: PgBoss.JobInsert = { id, name: queue, data, priority, retryLimit, retryDelay, retryBackoff };
+  // A time as pg-boss's `send` passes it: an instant in ISO form, or a number of seconds from now.
+  if (startAfter !== undefined)
+    job.startAfter = startAfter instanceof Date ? startAfter.toISOString() : String(startAfter);
+  return {
+    ...statement,
+    rows: {
+      key: 'pg-boss jobs',
+      rows: [job],
+      build: (jobs) => ({ text: many.text, values: [JSON.stringify(jobs), ...many.values.slice(1)] }),
+    },
+  };
+}
+
+/** pg-boss's statement for inserting many jobs, with its defaults as parameters 2 onwards. */
+let insertMany: Promise<Positional> | undefined;
+
+/** The one statement `write` runs through the `db` it is given, not run. */
+async function captured(write: (db: PgBoss.Db) => Promise<unknown>): Promise<Positional> {
   let statement: Positional | undefined;
-  const capture = {
+  const db = {
     executeSql(text: string, values: unknown[] = []) {
       statement = { text, values };
       return Promise.resolve({ rows: [{ id: 'captured' }] });
     },
   };
-  await producer.send(queue, data, { ...sendOptions(queue, opts), db: capture });
-  if (!statement) throw new Error(`enqueueWrite: pg-boss wrote nothing for "${queue}"`);
+  await write(db);
+  if (!statement) throw new Error('enqueueWrite: pg-boss wrote nothing');
   return statement;
 }

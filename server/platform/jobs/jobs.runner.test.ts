@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import type { Database, Tx } from '../../db/client';
 import { openTestDatabase } from '../../test/harness';
 import { bossDb, fetchDb, type BossDb } from './jobs.db';
-import { enqueue } from './jobs.enqueue';
+import { enqueue, enqueueWrite, jobIdForKey, type EnqueueOptions } from './jobs.enqueue';
+import { positionalRows } from '../../db/client';
+import { merged, withWrites } from '../../db/side-writes';
 import { jobState } from './jobs.repo';
 import { JobRunner, type JobContext, type JobRunnerOptions } from './jobs.runner';
 import { until } from './jobs.testing';
@@ -114,6 +116,55 @@ describe('enqueue in the caller transaction', () => {
     const row = await jobRow(id!);
     expect(row!.state).toBe('created');
     expect(row!.wait_s).toBeGreaterThan(3500);
+  });
+});
+
+describe('jobs riding along another write', () => {
+  /** The columns a job's queue, options and defaults decide, as relative times where they are times. */
+  async function settings(id: string) {
+    const { rows } = await database.query(
+      `select name, data, priority, retry_limit, retry_delay, retry_backoff, expire_in, policy,
+              keep_until - start_after as kept_for,
+              round(extract(epoch from start_after - now()) / 10) as starts_in_10s
+         from pgboss.job where id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  it('are inserted together by one INSERT, each as `enqueue` would have queued it', async () => {
+    const at = new Date(Date.now() + 7200_000);
+    const jobs: [string, object, EnqueueOptions][] = [
+      ['test.flaky', { n: 'a' }, { startAfter: at }],
+      ['test.record', { n: 'b' }, { startAfter: 3600, priority: 3 }],
+      [
+        'test.record',
+        { n: 'c' },
+        { startAfter: 1800, retryLimit: 7, retryDelaySeconds: 11, retryBackoff: true },
+      ],
+    ];
+    const run = Date.now();
+    const key = (i: number, how: string) => `${how}-${run}-${i}`;
+    const writes = await Promise.all(
+      jobs.map(([queue, data, o], i) => enqueueWrite(queue, data, { ...o, idempotencyKey: key(i, 'ride') })),
+    );
+    const together = merged(writes);
+    expect(together).toHaveLength(1);
+    expect(together[0]!.text).toContain('json_to_recordset');
+    await positionalRows(database.db, withWrites(writes, { text: 'select 1', values: [] }));
+    for (const [i, [queue, data, o]] of jobs.entries()) {
+      await tx((t) => enqueue(t, queue, data, { ...o, idempotencyKey: key(i, 'alone') }));
+      const ridden = await settings(jobIdForKey(queue, key(i, 'ride')));
+      expect(ridden).toBeDefined();
+      expect(ridden).toEqual(await settings(jobIdForKey(queue, key(i, 'alone'))));
+    }
+    // Their keys hold as `enqueue`'s do: the same writes again queue nothing more.
+    await positionalRows(database.db, withWrites(writes, { text: 'select 1', values: [] }));
+    const { rows } = await database.query<{ n: number }>(
+      `select count(*)::int as n from pgboss.job where id = any($1::uuid[])`,
+      [jobs.map(([queue], i) => jobIdForKey(queue, key(i, 'ride')))],
+    );
+    expect(rows[0]!.n).toBe(3);
   });
 });
 
