@@ -14,6 +14,13 @@ declare module 'fastify' {
      * send X-Hospital-Id); the header still wins when sent.
      */
     hospitalInPath?: string;
+    /**
+     * The route writes none of what a caller is made of: users, memberships, sessions, refresh
+     * tokens, patients' accounts, hospitals (the tables whose triggers announce a change, ADR 8).
+     * Its answer then need not wait until this instance has heard the changes committed before it:
+     * there is none of its own to hear (ADR 27). A test must hold the route to it.
+     */
+    principalsUnchanged?: true;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -88,9 +95,11 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
   // the doctor reloads) must see it: before the answer goes out, wait until this instance has heard
   // every change committed so far (ADR 8). The notice of a change to the caller themself is among
   // them, so nothing else is dropped: a write does not cost the writer their cached entry (which,
-  // under a load of writes, kept every caller from being cached at all). Reads skip this.
+  // under a load of writes, kept every caller from being cached at all). Reads skip this, and so do
+  // writes whose route promises to change no principal (ADR 27).
   app.addHook('onSend', (req, reply, payload, done) => {
     if (SAFE_METHODS.has(req.method) || reply.statusCode >= 400) return done(null, payload);
+    if (req.routeOptions.config?.principalsUnchanged) return done(null, payload);
     opts.settle().then(() => done(null, payload), done);
   });
 

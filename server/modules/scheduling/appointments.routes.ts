@@ -37,7 +37,9 @@ export function appointmentRoutes(root: FastifyInstance): void {
   app.post(
     '/api/appointments',
     {
-      config: bookers,
+      // Booking writes appointments, audit rows, notices and jobs, and at most a registration
+      // (patient_registrations): no principal changes, so no wait for them (ADR 27; booking.test.ts).
+      config: { ...bookers, principalsUnchanged: true },
       schema: {
         tags,
         operationId: 'createAppointment',

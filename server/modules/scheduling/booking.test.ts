@@ -2,6 +2,7 @@
 // is refused and touching allowed; the past, hours not kept and unapproved doctors are refused;
 // retries are safe; patients see only their own; moves are atomic; cancelling has a cut-off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRINCIPAL_CHANNEL } from '../../platform/auth/principal-cache';
 import { buildApp, type BuiltApp } from '../../app';
 import type { Appointment } from '../../../contracts/scheduling';
 import { createPatient, type AuthHeaders } from '../../test/factories';
@@ -235,6 +236,43 @@ describe('booking', () => {
       ).toBe(1);
     } finally {
       await other.app.close();
+    }
+  });
+});
+
+describe('what a booking announces', () => {
+  it('changes no principal, so its answer sends no marker to wait for (ADR 27); a cancel still does', async () => {
+    const { c, day } = await clinicWithHours(t);
+    const p = await patientUser(t); // first booking at this hospital: it registers them
+    const desk = await createPatient(t.database.db, { hospital: c.hospital });
+    const listener = await t.database.pool.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => {
+      if (n.channel === PRINCIPAL_CHANNEL) heard.push(n.payload ?? '');
+    });
+    try {
+      await listener.query(`LISTEN ${PRINCIPAL_CHANNEL}`);
+      const own = await book(p.headers, c, at(c, day, '09:00'));
+      const forDesk = await book(c.reception, c, at(c, day, '09:15'), { patientId: desk.id });
+      expect([own.statusCode, forDesk.statusCode]).toEqual([201, 201]);
+      // A cancel by the desk is a write that waits: its marker comes after anything the bookings sent.
+      const cancelled = await post(
+        `/api/appointments/${forDesk.json<Appointment>().id}/cancel`,
+        c.reception,
+        {
+          reason: 'Doctor called away',
+        },
+      );
+      expect(cancelled.statusCode).toBe(200);
+      for (let i = 0; i < 100 && !heard.some((h) => h.startsWith('sync:')); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // One marker (the cancel's) and no principal change: neither booking announced anything.
+      expect(heard.filter((h) => h.startsWith('sync:'))).toHaveLength(1);
+      expect(heard.filter((h) => !h.startsWith('sync:'))).toEqual([]);
+    } finally {
+      await listener.query(`UNLISTEN ${PRINCIPAL_CHANNEL}`);
+      listener.release();
     }
   });
 });
