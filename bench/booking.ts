@@ -387,6 +387,10 @@ async function main(): Promise<void> {
   } finally {
     agent.destroy();
     for (const s of servers) await stop(s, 'SIGTERM');
+    // BENCH_SERVER_LOGS=<dir>: each instance's log, to find out what an answer of 500 was.
+    const logs = process.env.BENCH_SERVER_LOGS;
+    if (logs)
+      servers.forEach((s, i) => fs.writeFileSync(path.join(logs, `instance-${i}.log`), s.stdout + s.stderr));
     await scratch.drop();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../test/harness';
-import { BatchedWrites } from './batched-writes';
+import { BatchedWrites, DEADLOCK_BACKOFF_MS } from './batched-writes';
 import { positionalRows, type Database } from './client';
 import type { Positional } from './side-writes';
 
@@ -133,28 +133,49 @@ describe('BatchedWrites', () => {
     expect(await sideNotes(['lost-a', 'lost-b'])).toEqual([]);
   });
 
-  it('runs a write again when only a deadlock refused it, and gives up after the third', async () => {
+  it('runs a write again when only a deadlock refused it, and gives up after the tenth', async () => {
     // PostgreSQL's answer when two writes each wait for the other's row (40P01): it wrote nothing.
     const deadlock = () =>
       Object.assign(new pg.DatabaseError('deadlock detected', 0, 'error'), { code: '40P01' });
-    let deadlocks = 1;
-    const once = writer({
-      before: () => {
-        if (deadlocks-- > 0) throw deadlock();
-      },
-    });
+    /** A writer whose statements are refused by a deadlock `n` times, then run. */
+    const deadlocking = (n: number) =>
+      writer({
+        before: () => {
+          if (n-- > 0) throw deadlock();
+        },
+      });
+    const once = deadlocking(1);
     const row = await once.take(501, 'deadlocked-once');
     expect(row).toMatchObject({ slot: 501, label: 'deadlocked-once' });
     expect(once.batches.sent).toEqual({ statements: 2, writes: 1, alone: 1 });
 
-    const always = writer({
+    // Writes racing for one slot through two instances meet deadlocks in chains, one broken per
+    // deadlock_timeout (5 to 10 in each run of the booking bench's race): a write may meet several.
+    const chained = deadlocking(6);
+    expect(await chained.take(503, 'deadlocked-six-times')).toMatchObject({ slot: 503 });
+    expect(chained.batches.sent).toEqual({ statements: 7, writes: 1, alone: 6 });
+
+    // Each run again waits first, longer each time: the write that survived the deadlock must get
+    // to commit before this one puts its row in again (the bench's race starved writes without it).
+    const times: number[] = [];
+    let refusals = 3;
+    const paced = writer({
       before: () => {
-        throw deadlock();
+        times.push(performance.now());
+        if (refusals-- > 0) throw deadlock();
       },
     });
+    await paced.take(504, 'deadlocked-paced');
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(gaps).toHaveLength(3);
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(0.5 * DEADLOCK_BACKOFF_MS * (i + 1) - 1));
+
+    const always = deadlocking(Infinity);
     await expect(always.take(502, 'deadlocked-always')).rejects.toMatchObject({ code: '40P01' });
-    expect(always.batches.sent).toEqual({ statements: 4, writes: 1, alone: 3 });
-    expect(await sideNotes(['deadlocked-once', 'deadlocked-always'])).toEqual(['deadlocked-once']);
+    expect(always.batches.sent).toEqual({ statements: 11, writes: 1, alone: 10 });
+    expect(
+      await sideNotes(['deadlocked-once', 'deadlocked-six-times', 'deadlocked-paced', 'deadlocked-always']),
+    ).toEqual(['deadlocked-once', 'deadlocked-paced', 'deadlocked-six-times']);
   });
 
   it('splits a batch over the largest size, and a write asked for later goes in a statement of its own', async () => {
