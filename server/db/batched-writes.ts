@@ -6,10 +6,10 @@
 // A write must still stand or fall on its own. When the shared statement is refused by the
 // database (a taken slot, a key used twice, any constraint), nothing of it was written, and each
 // write runs again alone, so every caller gets its own answer: the refusals their own error, the
-// others their row; a write refused only by a deadlock runs again, after a pause. An error that may have come
-// after the commit (a lost connection) is passed to every caller of the batch, as it would be for
-// a statement of their own. Only for writes on the pool outside a transaction: a write in a
-// transaction belongs to that transaction's connection.
+// others their row; a write refused only by a deadlock runs again, after a pause. An error that
+// may have come after the commit (a lost connection) is passed to every caller of the batch, as it
+// would be for a statement of their own. Only for writes on the pool outside a transaction: a write
+// in a transaction belongs to that transaction's connection.
 import pg from 'pg';
 import { oncePerTurn } from './batched-lookup';
 import { allWithWrites, type Positional, type WithWrites } from './side-writes';

@@ -104,8 +104,8 @@ export async function enqueueWrite(
 ): Promise<Positional> {
   lastEnqueued.set(queue, performance.now());
   const options = sendOptions(queue, opts);
-  const statement = await captured((db) => producer.send(queue, data, { ...options, db }));
-  const many = await (insertMany ??= captured((db) => producer.insert([], { db })));
+  const statement = await captured(queue, (db) => producer.send(queue, data, { ...options, db }));
+  const many = await (insertMany ??= captured('many jobs', (db) => producer.insert([], { db })));
   const { startAfter, id, priority, retryLimit, retryDelay, retryBackoff } = options;
   const job: PgBoss.JobInsert = { id, name: queue, data, priority, retryLimit, retryDelay, retryBackoff };
   // A time as pg-boss's `send` passes it: an instant in ISO form, or a number of seconds from now.
@@ -124,8 +124,8 @@ export async function enqueueWrite(
 /** pg-boss's statement for inserting many jobs, with its defaults as parameters 2 onwards. */
 let insertMany: Promise<Positional> | undefined;
 
-/** The one statement `write` runs through the `db` it is given, not run. */
-async function captured(write: (db: PgBoss.Db) => Promise<unknown>): Promise<Positional> {
+/** The one statement `write` runs through the `db` it is given, not run; `what` names it in errors. */
+async function captured(what: string, write: (db: PgBoss.Db) => Promise<unknown>): Promise<Positional> {
   let statement: Positional | undefined;
   const db = {
     executeSql(text: string, values: unknown[] = []) {
@@ -134,6 +134,6 @@ async function captured(write: (db: PgBoss.Db) => Promise<unknown>): Promise<Pos
     },
   };
   await write(db);
-  if (!statement) throw new Error('enqueueWrite: pg-boss wrote nothing');
+  if (!statement) throw new Error(`enqueueWrite: pg-boss wrote nothing for "${what}"`);
   return statement;
 }
