@@ -1,6 +1,7 @@
 // What the server writes to its log for each kind of request: the real server, as `npm start`
 // runs it, reading the JSON lines it prints. API requests are logged at info; the files of the web
-// build only at debug, so a page load does not bury the API requests under a line per asset.
+// build and the probes that succeed only at debug, so neither a page load nor a load balancer's
+// health checks bury the API requests under a line each.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +45,12 @@ beforeAll(async () => {
     dataDir,
     databaseUrl: await databaseCopy(),
     // Debug, so the test sees that web-build requests are logged, and at which level.
-    env: { LOG_LEVEL: 'debug', SEED_DEMO: 'false', JOBS_ENABLED: 'false' },
+    env: {
+      LOG_LEVEL: 'debug',
+      SEED_DEMO: 'false',
+      JOBS_ENABLED: 'false',
+      METRICS_TOKEN: 'metrics-token-for-the-log-test',
+    },
   });
 });
 
@@ -107,6 +113,24 @@ describe('request logging', () => {
     expect(text).not.toContain('Rahul');
     expect(text).not.toContain('secret');
     expect(text).not.toContain('s3cret');
+  });
+
+  it('logs the probes that succeed at debug only, and one that fails at info', async () => {
+    for (const url of ['/healthz', '/readyz']) {
+      const res = await fetch(server.url + url);
+      expect(res.status, url).toBe(200);
+      const mine = await linesOf(res);
+      expect(
+        mine.map((l) => [l.msg, l.level]),
+        url,
+      ).toEqual([
+        ['incoming request', DEBUG],
+        ['request completed', DEBUG],
+      ]);
+    }
+    const refused = await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer wrong' } });
+    expect(refused.status).toBe(401);
+    expect((await linesOf(refused)).find((l) => l.msg === 'request completed')?.level).toBe(INFO);
   });
 
   it('logs an unknown API path at info even though the web catch-all route saw it first', async () => {

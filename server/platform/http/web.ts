@@ -52,16 +52,23 @@ export function isWebAppRequest(req: FastifyRequest): boolean {
 }
 
 /**
- * Fastify's request log lines, at debug for the web build and at info (Fastify's own) for
- * everything else: a page load fetches a dozen files, and a line each at info buried the API
- * requests people look for. The lines keep the request id and go through the logger's
- * serializers, so paths stay without query strings.
+ * The probes a load balancer or a monitor sends every few seconds (health, readiness, metrics). A
+ * line each at info would fill the log with them; one that fails is still logged at info.
+ */
+const PROBE = /^\/(?:healthz|readyz|metrics)(?:\?|$)/;
+
+/**
+ * Fastify's request log lines, at debug for the web build and for the probes that succeed, and at
+ * info (Fastify's own) for everything else: a page load fetches a dozen files, and a line each at
+ * info buried the API requests people look for. The lines keep the request id and go through the
+ * logger's serializers, so paths stay without query strings.
  */
 export class WebAppLogController extends LogController {
   override incomingRequest(request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    if (isWebAppRequest(request)) request.log.debug({ req: request }, 'incoming request');
-    else super.incomingRequest(request, reply);
+    if (isWebAppRequest(request) || PROBE.test(request.url)) {
+      request.log.debug({ req: request }, 'incoming request');
+    } else super.incomingRequest(request, reply);
   }
 
   override requestCompleted(
@@ -70,7 +77,8 @@ export class WebAppLogController extends LogController {
     reply: FastifyReply,
   ): void {
     if (this.isLogDisabled(request)) return;
-    if (!error && isWebAppRequest(request))
+    const quiet = isWebAppRequest(request) || (PROBE.test(request.url) && reply.statusCode < 400);
+    if (!error && quiet)
       reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
     else super.requestCompleted(error, request, reply);
   }
