@@ -37,6 +37,8 @@ export interface Database {
   url: string;
   db: Db;
   pool: pg.Pool;
+  /** The limit on one statement's run on the pool's connections, for other connections to the same database (0: none). */
+  statementTimeoutMs: number;
   /** Plain SQL with positional parameters, for the few places drizzle does not fit (pg-boss, locks). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   embedded?: EmbeddedInfo;
@@ -82,6 +84,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     url: opts.url,
     db,
     pool,
+    statementTimeoutMs: opts.statementTimeoutMs ?? 0,
     embedded: opts.embedded,
     query: async (text, params) => {
       const r = await pool.query(text, params as unknown[] | undefined);

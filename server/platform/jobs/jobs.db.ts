@@ -76,8 +76,9 @@ export function fetchDb(database: Database): BossDb & { end(): Promise<void> } {
     idleTimeoutMillis: 30_000,
     // PostgreSQL before 18 prices a path it is told to avoid at 10^10: the fetch's plan then looks
     // costly enough to compile (JIT), which took 190 ms a fetch on PostgreSQL 15. Nothing it runs
-    // is big enough for JIT to pay.
-    options: '-c enable_sort=off -c jit=off',
+    // is big enough for JIT to pay. The application's limit on a statement holds here too: a fetch
+    // stuck behind a lock fails and is tried again at the next poll, rather than holding a worker.
+    options: `-c enable_sort=off -c jit=off -c statement_timeout=${database.statementTimeoutMs}`,
     application_name: 'hospitium-job-fetch',
   });
   pool.on('error', () => undefined); // a dropped connection is replaced on the next fetch

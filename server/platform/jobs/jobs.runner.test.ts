@@ -385,4 +385,19 @@ describe('fetching from a long queue', () => {
       }
     });
   });
+
+  it('holds the application’s limit on a statement, so a stuck fetch fails rather than holding a worker', async () => {
+    const workers = fetchDb({ ...database, statementTimeoutMs: 300 });
+    try {
+      const { rows } = await workers.executeSql('show statement_timeout');
+      expect(rows[0]?.statement_timeout).toBe('300ms');
+      const started = performance.now();
+      await expect(workers.executeSql('select pg_sleep(5)')).rejects.toThrow(/statement timeout/);
+      expect(performance.now() - started).toBeLessThan(4000);
+      // The connection is still good for the next poll.
+      expect((await workers.executeSql('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await workers.end();
+    }
+  });
 });
