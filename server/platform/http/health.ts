@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client';
 
+/**
+ * The probes a load balancer or a monitor sends every few seconds: health, readiness, and the
+ * metrics (metrics.ts). Answered as the API is (its security headers), and logged only when they fail.
+ */
+const PROBE_PATH = /^\/(?:healthz|readyz|metrics)(?:\?|$)/;
+export function isProbePath(url: string): boolean {
+  return PROBE_PATH.test(url);
+}
+
 /** Liveness (the process answers) and readiness (the database answers and we are not shutting down). */
 export function installHealth(app: FastifyInstance, database: Database, isShuttingDown: () => boolean): void {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

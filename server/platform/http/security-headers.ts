@@ -8,6 +8,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../../config';
+import { isProbePath } from './health';
 import { problem, sendProblem } from './problem';
 
 export function securityHeaderOptions(config: Config): HelmetOptions {
@@ -89,9 +90,9 @@ export function apiSecurityHeaders(
  * document it shows, which carry the page's set), and the health and metrics endpoints. Takes a
  * route pattern or a path with its query string.
  */
-const API_PATH = /^\/(?:(?:api|fhir)(?:[/?]|$)(?!docs(?:[/?]|$))|(?:healthz|readyz|metrics)(?:\?|$))/;
+const API_PATH = /^\/(?:api|fhir)(?:[/?]|$)(?!docs(?:[/?]|$))/;
 export function isApiPath(url: string): boolean {
-  return API_PATH.test(url);
+  return API_PATH.test(url) || isProbePath(url);
 }
 
 /** Sets the headers on every answer that goes through Fastify's hooks. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { isProbePath } from './health';
 
 /** Where `npm run build` puts the web app. */
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../../dist/web');
@@ -52,12 +53,6 @@ export function isWebAppRequest(req: FastifyRequest): boolean {
 }
 
 /**
- * The probes a load balancer or a monitor sends every few seconds (health, readiness, metrics). A
- * line each at info would fill the log with them; one that fails is still logged at info.
- */
-const PROBE = /^\/(?:healthz|readyz|metrics)(?:\?|$)/;
-
-/**
  * Fastify's request log lines, at debug for the web build and for the probes that succeed, and at
  * info (Fastify's own) for everything else: a page load fetches a dozen files, and a line each at
  * info buried the API requests people look for. The lines keep the request id and go through the
@@ -66,7 +61,7 @@ const PROBE = /^\/(?:healthz|readyz|metrics)(?:\?|$)/;
 export class WebAppLogController extends LogController {
   override incomingRequest(request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    if (isWebAppRequest(request) || PROBE.test(request.url)) {
+    if (isWebAppRequest(request) || isProbePath(request.url)) {
       request.log.debug({ req: request }, 'incoming request');
     } else super.incomingRequest(request, reply);
   }
@@ -77,7 +72,7 @@ export class WebAppLogController extends LogController {
     reply: FastifyReply,
   ): void {
     if (this.isLogDisabled(request)) return;
-    const quiet = isWebAppRequest(request) || (PROBE.test(request.url) && reply.statusCode < 400);
+    const quiet = isWebAppRequest(request) || (isProbePath(request.url) && reply.statusCode < 400);
     if (!error && quiet)
       reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
     else super.requestCompleted(error, request, reply);
