@@ -92,10 +92,10 @@ export async function enqueue(
 }
 
 /**
- * The INSERT that `enqueue` would run, not yet run: pg-boss's own statement, to ride along with the
- * change that queues the job (db/side-writes). An unknown queue inserts nothing, silently (the
+ * The INSERT of a job that `enqueue` would queue, not yet run: pg-boss's statement for many jobs
+ * (what its `insert` runs), to ride along with the change that queues the job (db/side-writes).
+ * Jobs riding along one statement share one INSERT. An unknown queue inserts nothing, silently (the
  * statement joins the queue's row), so only queues the runner defines at start-up belong here.
- * Jobs riding along one statement are inserted together, by pg-boss's statement for many jobs.
  */
 export async function enqueueWrite(
   queue: string,
@@ -103,22 +103,17 @@ export async function enqueueWrite(
   opts: EnqueueOptions = {},
 ): Promise<Positional> {
   lastEnqueued.set(queue, performance.now());
-  const options = sendOptions(queue, opts);
-  const statement = await captured(queue, (db) => producer.send(queue, data, { ...options, db }));
   const many = await (insertMany ??= captured('many jobs', (db) => producer.insert([], { db })));
-  const { startAfter, id, priority, retryLimit, retryDelay, retryBackoff } = options;
+  const { startAfter, id, priority, retryLimit, retryDelay, retryBackoff } = sendOptions(queue, opts);
   const job: PgBoss.JobInsert = { id, name: queue, data, priority, retryLimit, retryDelay, retryBackoff };
   // A time as pg-boss's `send` passes it: an instant in ISO form, or a number of seconds from now.
   if (startAfter !== undefined)
     job.startAfter = startAfter instanceof Date ? startAfter.toISOString() : String(startAfter);
-  return {
-    ...statement,
-    rows: {
-      key: 'pg-boss jobs',
-      rows: [job],
-      build: (jobs) => ({ text: many.text, values: [JSON.stringify(jobs), ...many.values.slice(1)] }),
-    },
-  };
+  const build = (jobs: readonly unknown[]): Positional => ({
+    text: many.text,
+    values: [JSON.stringify(jobs), ...many.values.slice(1)],
+  });
+  return { ...build([job]), rows: { key: 'pg-boss jobs', rows: [job], build } };
 }
 
 /** pg-boss's statement for inserting many jobs, with its defaults as parameters 2 onwards. */

@@ -166,6 +166,23 @@ describe('jobs riding along another write', () => {
     );
     expect(rows[0]!.n).toBe(3);
   });
+
+  it('is queued alone as `enqueue` would have queued it, and once per key', async () => {
+    const key = `lone-${Date.now()}`;
+    const o: EnqueueOptions = { startAfter: 900, retryLimit: 4, retryDelaySeconds: 13, priority: 2 };
+    const write = await enqueueWrite('test.record', { n: 'lone' }, { ...o, idempotencyKey: `${key}-ride` });
+    expect(merged([write])).toEqual([write]);
+    await positionalRows(database.db, withWrites([write], { text: 'select 1', values: [] }));
+    await positionalRows(database.db, withWrites([write], { text: 'select 1', values: [] }));
+    await tx((t) => enqueue(t, 'test.record', { n: 'lone' }, { ...o, idempotencyKey: `${key}-alone` }));
+    const ridden = await settings(jobIdForKey('test.record', `${key}-ride`));
+    expect(ridden).toBeDefined();
+    expect(ridden).toEqual(await settings(jobIdForKey('test.record', `${key}-alone`)));
+    const { rows } = await database.query<{ n: number }>(
+      `select count(*)::int as n from pgboss.job where data->>'n' = 'lone' and name = 'test.record'`,
+    );
+    expect(rows[0]!.n).toBe(2);
+  });
 });
 
 describe('retries', () => {
