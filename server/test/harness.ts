@@ -88,3 +88,14 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/** The `authorization` header of an API client signed in as `email` (POST /api/auth/token). */
+export async function bearerHeaders(
+  app: TestApp,
+  email: string,
+  password: string,
+): Promise<{ authorization: string }> {
+  const r = await app.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email, password } });
+  if (r.statusCode !== 200) throw new Error(`token for ${email}: ${r.statusCode} ${r.body}`);
+  return { authorization: `Bearer ${(r.json() as { accessToken: string }).accessToken}` };
+}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlotList } from '../../../contracts/scheduling';
-import { buildTestApp, type TestApp } from '../../test/harness';
+import { bearerHeaders, buildTestApp, type TestApp } from '../../test/harness';
 import { queryRows } from '../client';
 import { DEMO_HOURS } from './demo-availability';
 import { DEMO_PASSWORD } from './demo-data';
@@ -37,12 +37,7 @@ describe('demo availability', () => {
   });
 
   it('lets the demo patient see free slots of each of them in the coming week', async () => {
-    const token = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/token',
-      payload: { email: 'patient@hospitium.example', password: DEMO_PASSWORD },
-    });
-    expect(token.statusCode, token.body).toBe(200);
+    const headers = await bearerHeaders(t, 'patient@hospitium.example', DEMO_PASSWORD);
     const doctors = await rows<{ id: string }>(
       sql`select distinct a.doctor_profile_id as id from availability_templates a`,
     );
@@ -51,7 +46,7 @@ describe('demo availability', () => {
       const r = await t.app.inject({
         method: 'GET',
         url: `/api/doctors/${d.id}/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 8 * 86_400_000)}`,
-        headers: { authorization: `Bearer ${token.json().accessToken}` },
+        headers,
       });
       expect(r.statusCode, r.body).toBe(200);
       expect((r.json() as SlotList).slots.length).toBeGreaterThan(0);

@@ -229,6 +229,11 @@ export interface DemoWards {
   charges: DemoWardCharge[];
 }
 
+/** The demo patients (indexes into PATIENTS) still in a bed when the demo is written. */
+export const DEMO_INPATIENTS: readonly number[] = STAYS.filter((s) => s.stays.at(-1)?.to === undefined).map(
+  (s) => s.patient,
+);
+
 const hoursBefore = (now: Date, h: number) => new Date(now.getTime() - h * 3600_000);
 
 /** Inserts the demo wards inside `tx`: set-up a month old, stays as STAYS says, the beds' states now. */

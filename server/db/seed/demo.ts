@@ -21,15 +21,18 @@ import { DEMO_DOMAIN, HOSPITALS, USERS, type HospitalKey } from './demo-data';
 import { PATIENTS } from './demo-patients';
 import { writeDemoPharmacy } from './demo-pharmacy';
 import { writeDemoAvailability } from './demo-availability';
+import { writeDemoAppointments } from './demo-appointments';
 import { writeDemoBilling } from './demo-billing';
 import { stayBills, writeWardCharges } from './demo-stay-bills';
-import { writeDemoWards } from './demo-wards';
+import { DEMO_INPATIENTS, writeDemoWards } from './demo-wards';
 
 export interface DemoCounts {
   hospitals: number;
   departments: number;
   users: number;
   patients: number;
+  /** Booked for the coming week at CGH. */
+  appointments: number;
   medicines: number;
   stockMovements: number;
 }
@@ -178,6 +181,23 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
   );
   if (conditions.length) await tx.insert(patientConditions).values(conditions);
 
+  // The coming week's bookings at CGH, the demo patient's first (the account holder is seen first).
+  const adultBefore = new Date(now.getTime() - 18 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+  const outpatients = PATIENTS.map((p, i) => ({
+    id: patientRows[i]!.id,
+    child: p.dateOfBirth > adultBefore,
+    inpatient: DEMO_INPATIENTS.includes(i),
+    account: p.accountLogin === 'patient',
+  })).sort((a, b) => Number(b.account) - Number(a.account));
+  const appointmentCount = await writeDemoAppointments(tx, {
+    now,
+    hospitalId: hid('CGH'),
+    timeZone: cgh.timeZone,
+    doctorOf: (login) => doctorRows.find((d) => d.userId === uid(login) && d.hospitalId === hid('CGH'))?.id,
+    bookedBy: registrar,
+    patients: outpatients,
+  });
+
   const zone = (k: HospitalKey) => ({ id: hid(k), timeZone: HOSPITALS.find((h) => h.code === k)!.timeZone });
   const pharmacy = await writeDemoPharmacy(tx, {
     now,
@@ -234,6 +254,7 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     departments: deptRows.length,
     users: USERS.length,
     patients: patientRows.length,
+    appointments: appointmentCount,
     ...pharmacy,
   };
   await insertAuditEvent(tx, {

@@ -14,6 +14,8 @@ import { SCHEDULING_TEMPLATES } from './scheduling.templates';
 export { beginVisit, completeVisit, returnToQueue } from './visits.service';
 // Wall-clock dates in a hospital's zone across daylight-saving changes (ADR 10), for wards' bed-days.
 export { addDays, localDateOf, localToInstant } from './local-time';
+// The slots weekly hours offer (the demo seed books on them).
+export { templateSlots } from './slots';
 
 /** Doctors' weekly availability and exceptions, free slots, and appointments without double booking. */
 export const schedulingModule = defineModule({
