@@ -2,8 +2,8 @@
 // doctors, so that right after `npm start` the front desk has patients to check in (on a working
 // day), the doctors a schedule, the queue screen tokens to show and the demo patient a visit to
 // come. Every appointment sits on a slot the doctor's weekly hours offer (DEMO_HOURS), at least an
-// hour ahead; a patient has at most one a day; in-patients have none; children see the
-// paediatrician and adults the others.
+// hour ahead; a patient has two at most, three days apart at least; in-patients have none;
+// children see the paediatrician and adults the others.
 import { appointments } from '../../modules/scheduling/scheduling.tables';
 import { addDays, localDateOf, templateSlots } from '../../modules/scheduling';
 import { newId } from '../ids';
@@ -14,7 +14,7 @@ import { DEMO_HOURS } from './demo-availability';
 const PLAN: { login: string; slots: number[]; children: boolean; reasons: string[] }[] = [
   {
     login: 'doctor',
-    slots: [1, 6, 11, 17],
+    slots: [1, 9, 17],
     children: false,
     reasons: [
       'Fever and cough for three days',
@@ -26,13 +26,13 @@ const PLAN: { login: string; slots: number[]; children: boolean; reasons: string
   },
   {
     login: 'cardiologist',
-    slots: [1, 4],
+    slots: [2],
     children: false,
     reasons: ['Chest discomfort on climbing stairs', 'Follow-up after ECG', 'Palpitations at night'],
   },
   {
     login: 'paediatrician',
-    slots: [2],
+    slots: [3],
     children: true,
     reasons: ['Vaccination due', 'Ear pain since yesterday', 'Cough and cold'],
   },
@@ -45,31 +45,36 @@ export interface DemoOutpatient {
   inpatient: boolean;
 }
 
+export interface DemoWeek {
+  now: Date;
+  hospitalId: string;
+  timeZone: string;
+  doctorOf: (login: string) => string | undefined;
+  bookedBy: string;
+  patients: DemoOutpatient[];
+}
+
+/** Books the coming week at CGH; returns how many appointments were written. */
+export async function writeDemoAppointments(tx: Tx, opts: DemoWeek): Promise<number> {
+  const rows = planDemoAppointments(opts);
+  if (rows.length) await tx.insert(appointments).values(rows);
+  return rows.length;
+}
+
 /**
- * Books the coming week at CGH (`timeZone`) for `patients`, first come first served in their
- * order (so the first adult, the demo patient's record when it comes first, has the first visit).
- * Returns how many appointments were written.
+ * The coming week's appointments at CGH (`timeZone`) for `patients`, first come first served in
+ * their order (so the first adult, the demo patient's record when it comes first, has the first visit).
  */
-export async function writeDemoAppointments(
-  tx: Tx,
-  opts: {
-    now: Date;
-    hospitalId: string;
-    timeZone: string;
-    doctorOf: (login: string) => string | undefined;
-    bookedBy: string;
-    patients: DemoOutpatient[];
-  },
-): Promise<number> {
+export function planDemoAppointments(opts: DemoWeek): (typeof appointments.$inferInsert)[] {
   const earliest = opts.now.getTime() + 3600_000;
   const today = localDateOf(opts.now.getTime(), opts.timeZone);
   const from = addDays(today, -7);
   const outpatients = opts.patients.filter((p) => !p.inpatient);
   const turn = { adult: 0, child: 0 };
+  const visits = new Map<string, number[]>(); // patient id -> the days (0..6) of their visits
   const rows: (typeof appointments.$inferInsert)[] = [];
   for (let d = 0; d < 7; d++) {
     const day = addDays(today, d);
-    const seenToday = new Set<string>();
     for (const plan of PLAN) {
       const doctorProfileId = opts.doctorOf(plan.login);
       const hours = DEMO_HOURS.find((h) => h.login === plan.login && h.hospital === 'CGH');
@@ -92,10 +97,13 @@ export async function writeDemoAppointments(
         const key = plan.children ? 'child' : 'adult';
         const patient = group
           .map((_, i) => group[(turn[key] + i) % group.length]!)
-          .find((p) => !seenToday.has(p.id));
+          .find((p) => {
+            const days = visits.get(p.id) ?? [];
+            return days.length < 2 && days.every((seen) => d - seen >= 3);
+          });
         if (!patient) continue;
         turn[key] = (group.indexOf(patient) + 1) % group.length;
-        seenToday.add(patient.id);
+        visits.set(patient.id, [...(visits.get(patient.id) ?? []), d]);
         rows.push({
           id: newId(),
           hospitalId: opts.hospitalId,
@@ -112,6 +120,5 @@ export async function writeDemoAppointments(
       }
     }
   }
-  if (rows.length) await tx.insert(appointments).values(rows);
-  return rows.length;
+  return rows;
 }
