@@ -265,8 +265,9 @@ async function main(): Promise<void> {
     const inDb = Number(
       (
         await db.query<{ n: number }>(
-          `select count(*)::int as n from appointments where doctor_profile_id = $1`,
-          [doctorId],
+          // The bench's patients' only: the demo has appointments of its own with this doctor.
+          `select count(*)::int as n from appointments where doctor_profile_id = $1 and patient_id = any($2::uuid[])`,
+          [doctorId, patients],
         )
       ).rows[0]!.n,
     );
