@@ -6,9 +6,8 @@ export interface ModeResult {
   seedMs: number | null;
   /** PSS of the app and its database server processes (MiB). */
   memory: { idleMiB: number | null; peakMiB: number; afterRunMiB: number | null };
-  bare: Measurement;
-  /** The bare route again after the scenarios; ratios use the mean of both. */
-  bareAfter?: Measurement;
+  /** The bare route before each scenario and after the last: scenario i is between bares i and i + 1. */
+  bares: Measurement[];
   scenarios: Measurement[];
   singleClient: Measurement;
   skipped: { name: string; reason: string }[];
@@ -32,7 +31,8 @@ const num = (x: number) => x.toLocaleString('en-US');
 
 function row(m: Measurement, ratio: string): string {
   const l = m.latencyMs;
-  return `| ${m.name} | ${m.connections} | ${num(m.rps)} | ${l.p50} | ${l.p97_5} | ${l.p99} | ${ratio} | ${m.non2xx + m.errors} |`;
+  const waited = m.quiet ? `${m.quiet.waitedS}${m.quiet.reached ? '' : ' (never quiet)'}` : '';
+  return `| ${m.name} | ${m.connections} | ${num(m.rps)} | ${l.p50} | ${l.p97_5} | ${l.p99} | ${ratio} | ${m.non2xx + m.errors} | ${waited} |`;
 }
 
 /** The results as the markdown committed in bench/results/latest.md (and quoted by the README). */
@@ -46,16 +46,21 @@ export function renderMarkdown(r: BenchResults): string {
     `Each scenario: ${s.warmupS} s warm-up, then ${s.durationS} s with ${s.connections} connections. ` +
       'Authenticated scenarios use a bearer token of the demo receptionist acting at City General Hospital. ' +
       '"vs bare" is throughput relative to a bare Fastify route measured just before and just after the ' +
-      "mode's scenarios (the mean of the two), in the same run.",
+      'scenario (the mean of the two), in the same run. Each run begins once the machine is quiet (under ' +
+      '15% busy for a second): "waited" is how long the work left by the run before it kept it busy.',
     '',
   ];
   for (const m of r.modes) {
     out.push(`## ${TITLES[m.mode]}`, '');
-    out.push('| Scenario | Conn. | req/s | p50 ms | p97.5 ms | p99 ms | vs bare | non-2xx / errors |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-    out.push(row(m.bare, '100%'));
-    if (m.bareAfter) out.push(row(m.bareAfter, '100%'));
-    for (const x of m.scenarios) out.push(row(x, pct(x.ratioToBare)));
+    out.push(
+      '| Scenario | Conn. | req/s | p50 ms | p97.5 ms | p99 ms | vs bare | non-2xx / errors | waited s |',
+    );
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    m.bares.forEach((b, i) => {
+      out.push(row(b, '100%'));
+      const x = m.scenarios[i];
+      if (x) out.push(row(x, pct(x.ratioToBare)));
+    });
     out.push(row(m.singleClient, ''));
     out.push('');
     out.push(
