@@ -12,7 +12,11 @@
 // report gives the bookings per second counting that time too.
 //
 // Settings: CLIENTS (50), SECONDS (15), WARMUP_SECONDS (2), SLOT_DAYS (180), DRAIN_SECONDS (300),
-// BENCH_PG_URL. Results: bench/results/booking.*
+// BENCH_PG_URL. Results: bench/results/booking.* The instances inherit the environment (e.g.
+// JOBS_YIELD_MS=0 to compare job workers that never yield). To find where the slow answers come
+// from: BENCH_TRACE=<file> writes each counted booking's start (ms into the window), latency and
+// instance; BENCH_NODE_ARGS adds flags to the instances' node (e.g. --trace-gc, their output kept
+// with BENCH_SERVER_LOGS=<dir>); BENCH_PROFILE=<dir> keeps their CPU profiles.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -128,7 +132,10 @@ async function pgbenchTps(): Promise<number> {
 const profileDir = process.env.BENCH_PROFILE;
 const serverOptions = {
   env: { NODE_ENV: 'production' },
-  nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  nodeArgs: [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ],
 };
 
 async function main(): Promise<void> {
@@ -204,11 +211,15 @@ async function main(): Promise<void> {
     const next = patients.map((_, c) => c);
     const times: number[] = [];
     const warmupTimes: number[] = [];
+    /** Each counted booking: when it started (ms after the window opened), its latency, its instance. */
+    const trace: [number, number, number][] = [];
     const refusals = new Map<string, number>();
     let booked = 0;
     /** Every booking answered 201, the warm-up's included: each must be in the database. */
     let acknowledged = 0;
     let ranOut = 0;
+    /** When the counted window opened. */
+    let t0 = 0;
     const load = (seconds: number, into: number[], counted: boolean) => {
       const deadline = performance.now() + seconds * 1000;
       return Promise.all(
@@ -230,6 +241,7 @@ async function main(): Promise<void> {
               startsAt: slots[i],
             });
             into.push(performance.now() - start);
+            if (counted) trace.push([start - t0, performance.now() - start, c % 2]);
             if (r.status === 201) {
               acknowledged++;
               if (counted) booked++;
@@ -247,10 +259,15 @@ async function main(): Promise<void> {
       await load(WARMUP_SECONDS, warmupTimes, false);
     }
     log(`${CLIENTS} clients booking distinct slots for ${SECONDS} s`);
-    const t0 = performance.now();
+    t0 = performance.now();
     await load(SECONDS, times, true);
     if (ranOut > 0) throw new Error(`${ranOut} clients ran out of free slots: raise SLOT_DAYS`);
     const seconds = (performance.now() - t0) / 1000;
+    if (process.env.BENCH_TRACE)
+      fs.writeFileSync(
+        process.env.BENCH_TRACE,
+        JSON.stringify({ windowStartedAt: performance.timeOrigin + t0, trace }),
+      );
     const bookingsPerSecond = booked / seconds;
     const unsent = async () =>
       Number(
