@@ -5,6 +5,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { safeEqual } from './crypto';
+import { isProbePath } from './http/health';
 import { registerJobMetrics } from './jobs/jobs.metrics';
 import { registerBackupMetrics } from '../ops/backup/metrics';
 
@@ -102,10 +103,16 @@ export function installMetrics(app: FastifyInstance, config: Config, database?: 
   });
 
   app.addHook('onResponse', (req, reply, done) => {
+    const route = req.routeOptions.url;
+    // The probes that succeed are not counted, as they are not logged (web.ts): a load balancer's
+    // health checks and Prometheus's own scrapes, every few seconds from every instance, made the
+    // busiest route of a quiet hospital and pulled its latency figures towards theirs. A probe
+    // that fails is counted.
+    if (reply.statusCode < 400 && route !== undefined && isProbePath(route)) return done();
     // The route pattern, never the raw URL: ids in paths would explode the label set.
     const labels = {
       method: req.method,
-      route: req.routeOptions.url ?? 'unmatched',
+      route: route ?? 'unmatched',
       status: String(reply.statusCode),
     };
     requests.inc(labels);
