@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import pg from 'pg';
 import { driverClient, type Database, type Executor } from '../../db/client';
+import { cacheStatements } from '../../db/statement-cache';
 
 // pg-boss talks to the database through one method, `executeSql(text, values)`. These adapters let it
 // use the application's own pool and the caller's transaction.
@@ -82,6 +83,9 @@ export function fetchDb(database: Database): BossDb & { end(): Promise<void> } {
     application_name: 'hospitium-job-fetch',
   });
   pool.on('error', () => undefined); // a dropped connection is replaced on the next fetch
+  // Its statement is one text per queue option set, sent at every poll and wake: prepared per
+  // connection as the app's own are (ADR 16), it is parsed once, not once a fetch.
+  cacheStatements(pool);
   return {
     async executeSql(text: string, values?: unknown[]) {
       return { rows: (await pool.query(text, values)).rows as Record<string, unknown>[] };
