@@ -55,6 +55,9 @@ export interface BuildOptions {
   sms?: SmsProvider;
 }
 
+/** How recently an answer went out for the process to count as busy (its job workers then yield). */
+const BUSY_WINDOW_MS = 100;
+
 /** Assembles the HTTP application: platform plugins first, then every module's routes. */
 export async function buildApp({
   config,
@@ -159,13 +162,20 @@ export async function buildApp({
   // Jobs are installed before any route can enqueue one, and stopped (running jobs finished or
   // handed back) when the app closes, before the database does.
   const sms = givenSms ?? smsProviderFromConfig(config);
-  const jobs = new JobRunner(database, jobRunnerOptions(config, app.log));
+  // Busy: an answer went out in the last BUSY_WINDOW_MS. The workers of this process then pause
+  // between batches (JOBS_YIELD_MS), so a backlog of mail does not take the requests' CPU.
+  let answeredAt = -Infinity;
+  const jobs = new JobRunner(
+    database,
+    jobRunnerOptions(config, app.log, { busy: () => performance.now() - answeredAt < BUSY_WINDOW_MS }),
+  );
   app.addHook('onClose', async () => jobs.stop());
   // A change that enqueued jobs has committed by the time its reply goes out: look for work now
   // rather than at the next poll, so mail follows the action at once without fast polling. Only
   // the queues enqueued into since the request began are woken (idle queues would each fetch for
   // nothing, on every write); the 5 ms margin covers the two clocks read apart.
   app.addHook('onResponse', (req, reply, done) => {
+    answeredAt = performance.now();
     if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) {
       const queues = queuesEnqueuedSince(performance.now() - reply.elapsedTime - 5);
       if (queues.length > 0) jobs.wake(queues);

@@ -122,6 +122,11 @@ const Settings = z.object({
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
   /** Jobs of one queue a process runs at once. */
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /**
+   * How long a queue's worker pauses between batches while this process is answering requests
+   * (0: never). Background work yields to people; a backlog drains at full speed when they stop.
+   */
+  JOBS_YIELD_MS: z.coerce.number().int().min(0).max(10_000).default(200),
   /** A job still running after this long is treated as lost (its worker died) and retried. */
   JOBS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** Default attempts after the first, and the base delay of the exponential backoff between them. */

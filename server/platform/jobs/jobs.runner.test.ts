@@ -21,6 +21,7 @@ const options = (o: Partial<JobRunnerOptions> = {}): JobRunnerOptions => ({
   maintenanceIntervalSeconds: 1,
   cronCheckSeconds: 1,
   shutdownTimeoutMs: 5000,
+  yieldMs: 0,
   log: quiet,
   ...o,
 });
@@ -229,6 +230,62 @@ describe('cron', () => {
       `select name, cron from pgboss.schedule`,
     );
     expect(rows).toContainEqual({ name: 'test.cron', cron: '* * * * *' });
+  });
+});
+
+describe('yielding to requests', () => {
+  /** A runner whose queue records when each job ran; `busy` says whether the process is answering requests. */
+  async function timedRunner(queue: string, busy: () => boolean) {
+    const own = new JobRunner(database, options({ concurrency: 2, yieldMs: 400, busy }));
+    const ranAt: number[] = [];
+    await own.define({ name: queue, handler: async () => void ranAt.push(performance.now()) });
+    await own.install();
+    await tx(async (t) => {
+      for (let i = 0; i < 6; i++) await enqueue(t, queue, { i });
+    });
+    const startedAt = performance.now();
+    await own.start();
+    return { own, ranAt, startedAt };
+  }
+
+  it('pauses between batches while the process is busy, so a backlog waits for the people', async () => {
+    const { own, ranAt, startedAt } = await timedRunner('test.yield-busy', () => true);
+    try {
+      await until(() => ranAt.length === 6, 'the backlog to drain');
+      // Three batches of two, a pause of 400 ms after each of the first two.
+      expect(ranAt.at(-1)! - startedAt).toBeGreaterThanOrEqual(800);
+      const gaps = ranAt.slice(1).map((t, i) => t - ranAt[i]!);
+      expect(gaps.filter((g) => g >= 390)).toHaveLength(2);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('drains at full speed when no request is being answered', async () => {
+    const { own, ranAt, startedAt } = await timedRunner('test.yield-idle', () => false);
+    try {
+      await until(() => ranAt.length === 6, 'the backlog to drain');
+      expect(ranAt.at(-1)! - startedAt).toBeLessThan(400);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('stops at once rather than waiting out a pause', async () => {
+    const own = new JobRunner(database, options({ concurrency: 1, yieldMs: 10_000, busy: () => true }));
+    let ran = 0;
+    await own.define({ name: 'test.yield-stop', handler: async () => void ran++ });
+    await own.install();
+    await tx(async (t) => {
+      await enqueue(t, 'test.yield-stop', { i: 1 });
+      await enqueue(t, 'test.yield-stop', { i: 2 });
+    });
+    await own.start();
+    await until(() => ran === 1, 'the first job to run');
+    const stopping = performance.now();
+    await own.stop();
+    expect(performance.now() - stopping).toBeLessThan(2000);
+    expect(ran).toBe(1); // the second waited out the pause in the queue, not in this process
   });
 });
 

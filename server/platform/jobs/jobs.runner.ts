@@ -51,6 +51,12 @@ export interface JobRunnerOptions {
   maintenanceIntervalSeconds: number;
   cronCheckSeconds: number;
   shutdownTimeoutMs: number;
+  /**
+   * Whether this process is answering requests right now. While it is, a queue's worker pauses
+   * `yieldMs` after each batch before it takes the next: the jobs wait, the people do not.
+   */
+  busy?: () => boolean;
+  yieldMs: number;
   log: JobLog;
 }
 
@@ -70,6 +76,7 @@ export function jobRunnerOptions(
     maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_INTERVAL_SECONDS,
     cronCheckSeconds: config.JOBS_CRON_CHECK_SECONDS,
     shutdownTimeoutMs: config.JOBS_SHUTDOWN_TIMEOUT_MS,
+    yieldMs: config.JOBS_YIELD_MS,
     log,
     ...overrides,
   };
@@ -104,6 +111,8 @@ export class JobRunner {
   private readonly loops: Promise<void>[] = [];
   /** The idle loops, by queue, each waiting for its next poll or a wake. */
   private readonly wakers = new Map<string, () => void>();
+  /** Workers pausing between batches while the process answers requests (ends them at stop). */
+  private readonly pauses = new Set<() => void>();
   private boss: PgBoss | null = null;
   /** The workers' own connections for taking jobs (ADR 25); opened by `start()`. */
   private fetcher: ReturnType<typeof fetchDb> | null = null;
@@ -254,7 +263,10 @@ export class JobRunner {
       }
       if (first) looked();
       if (jobs.length === 0) await this.idle(def.name);
-      else await this.completeAll(def.name, await Promise.all(jobs.map((job) => this.run(def, job))));
+      else {
+        await this.completeAll(def.name, await Promise.all(jobs.map((job) => this.run(def, job))));
+        if (this.options.yieldMs > 0 && this.options.busy?.()) await this.pause(this.options.yieldMs);
+      }
     }
     looked(); // stopped before its first look: start() must not wait for it
   }
@@ -276,6 +288,28 @@ export class JobRunner {
     } catch (err) {
       this.options.log.error({ err, queue, jobs: done.length }, 'could not mark jobs completed');
     }
+  }
+
+  /**
+   * A worker with a backlog takes batch after batch, each a few round trips and file writes: in a
+   * process that also answers requests, that work competes with theirs for the CPU and the event
+   * loop. While requests are being answered it pauses between batches, so a backlog drains at a
+   * bounded pace then and at full speed once they stop (ADR 28). Ends early when the runner stops.
+   */
+  private pause(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pauses.delete(end);
+        resolve();
+      }, ms);
+      const end = () => {
+        clearTimeout(timer);
+        this.pauses.delete(end);
+        resolve();
+      };
+      this.pauses.add(end);
+    });
   }
 
   private idle(queue: string): Promise<void> {
@@ -354,6 +388,7 @@ export class JobRunner {
     if (!this.boss || this.stopping) return;
     this.stopping = true;
     this.wake();
+    for (const end of [...this.pauses]) end();
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
       Promise.all(this.loops).then(() => true),

@@ -74,3 +74,22 @@ describe('a change that enqueues wakes its queue when it answers', () => {
     expect(mail.subject).toMatch(/reset/i);
   });
 });
+
+describe('the app tells its job workers when it is answering requests', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('busy just after an answer, not a moment later', async () => {
+    const busy = t.jobs.options.busy!;
+    expect(t.jobs.options.yieldMs).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(busy()).toBe(false);
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect(busy()).toBe(true);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(busy()).toBe(false);
+  });
+});
