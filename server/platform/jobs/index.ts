@@ -8,13 +8,13 @@ export {
   queuesEnqueuedSince,
   type EnqueueOptions,
 } from './jobs.enqueue';
+export { JobRunner } from './jobs.runner';
 export {
-  JobRunner,
   jobRunnerOptions,
   type JobContext,
   type JobDefinition,
   type JobLog,
   type JobRunnerOptions,
-} from './jobs.runner';
+} from './jobs.options';
 export { jobsRoutes } from './jobs.routes';
 export { jobState } from './jobs.repo';

@@ -5,7 +5,8 @@ import { buildTestApp, type TestApp } from '../../test/harness';
 import { runWorker } from '../../worker';
 import { enqueue } from './jobs.enqueue';
 import { cachedQueueDepths } from './jobs.metrics';
-import { JobRunner, jobRunnerOptions } from './jobs.runner';
+import { jobRunnerOptions } from './jobs.options';
+import { JobRunner } from './jobs.runner';
 import { until } from './jobs.testing';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';

@@ -7,7 +7,8 @@ import { enqueue, enqueueWrite, jobIdForKey, type EnqueueOptions } from './jobs.
 import { positionalRows } from '../../db/client';
 import { merged, withWrites } from '../../db/side-writes';
 import { jobState } from './jobs.repo';
-import { JobRunner, type JobContext, type JobRunnerOptions } from './jobs.runner';
+import type { JobContext, JobRunnerOptions } from './jobs.options';
+import { JobRunner } from './jobs.runner';
 import { until } from './jobs.testing';
 
 const quiet = { info() {}, warn() {}, error() {} };

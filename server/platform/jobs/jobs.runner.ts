@@ -1,86 +1,9 @@
 import PgBoss from 'pg-boss';
-import type { Config } from '../../config';
 import type { Database, Executor } from '../../db/client';
+import type { JobDefinition, JobRunnerOptions } from './jobs.options';
 import { bossDb, executorDb, fetchDb, type BossDb } from './jobs.db';
 import { JOBS_SCHEMA } from './jobs.enqueue';
 import { observeJob } from './jobs.metrics';
-
-/** What a handler gets: the job, which attempt this is, and a signal aborted when it must give up. */
-export interface JobContext<T> {
-  id: string;
-  queue: string;
-  data: T;
-  /** 1 for the first run. */
-  attempt: number;
-  /** True when a failure now marks the job failed instead of retrying it. */
-  isLastAttempt: boolean;
-  signal: AbortSignal;
-}
-
-export interface JobDefinition<T = unknown> {
-  name: string;
-  /** Must be idempotent: a job can run again after a crash between its work and its completion. */
-  handler(job: JobContext<T>): Promise<void>;
-  retryLimit?: number;
-  retryDelaySeconds?: number;
-  retryBackoff?: boolean;
-  /** Longer than this and the job is abandoned and, by maintenance, retried. */
-  timeoutSeconds?: number;
-  /** Jobs of this queue one process runs at once. */
-  concurrency?: number;
-  /** One line for the failed-jobs list; must not reveal secrets (codes, links) held in the data. */
-  describe?(data: T): string;
-  /** Runs in the transaction that puts a failed job back in the queue (an admin's retry). */
-  onManualRetry?(tx: Executor, data: T): Promise<void>;
-}
-
-export interface JobLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-export interface JobRunnerOptions {
-  /** Work jobs in this process (false: only install queues, so this process can enqueue). */
-  work: boolean;
-  pollIntervalMs: number;
-  concurrency: number;
-  timeoutSeconds: number;
-  retryLimit: number;
-  retryDelaySeconds: number;
-  maintenanceIntervalSeconds: number;
-  cronCheckSeconds: number;
-  shutdownTimeoutMs: number;
-  /**
-   * Whether this process is answering requests right now. While it is, a queue's worker pauses
-   * `yieldMs` after each batch before it takes the next: the jobs wait, the people do not.
-   */
-  busy?: () => boolean;
-  yieldMs: number;
-  log: JobLog;
-}
-
-/** Runner settings from the configuration. */
-export function jobRunnerOptions(
-  config: Config,
-  log: JobLog,
-  overrides: Partial<JobRunnerOptions> = {},
-): JobRunnerOptions {
-  return {
-    work: config.JOBS_ENABLED,
-    pollIntervalMs: config.JOBS_POLL_INTERVAL_MS,
-    concurrency: config.JOBS_CONCURRENCY,
-    timeoutSeconds: config.JOBS_TIMEOUT_SECONDS,
-    retryLimit: config.JOBS_RETRY_LIMIT,
-    retryDelaySeconds: config.JOBS_RETRY_DELAY_SECONDS,
-    maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_INTERVAL_SECONDS,
-    cronCheckSeconds: config.JOBS_CRON_CHECK_SECONDS,
-    shutdownTimeoutMs: config.JOBS_SHUTDOWN_TIMEOUT_MS,
-    yieldMs: config.JOBS_YIELD_MS,
-    log,
-    ...overrides,
-  };
-}
 
 interface Running {
   queue: string;
@@ -298,29 +221,18 @@ export class JobRunner {
    */
   private pause(ms: number): Promise<void> {
     if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pauses.delete(end);
-        resolve();
-      }, ms);
-      const end = () => {
-        clearTimeout(timer);
-        this.pauses.delete(end);
-        resolve();
-      };
+    return endableWait(ms, (end) => {
       this.pauses.add(end);
+      return () => this.pauses.delete(end);
     });
   }
 
   private idle(queue: string): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        if (this.wakers.get(queue) === done) this.wakers.delete(queue);
-        resolve();
+    return endableWait(this.options.pollIntervalMs, (end) => {
+      this.wakers.set(queue, end);
+      return () => {
+        if (this.wakers.get(queue) === end) this.wakers.delete(queue);
       };
-      const timer = setTimeout(done, this.options.pollIntervalMs);
-      this.wakers.set(queue, done);
     });
   }
 
@@ -423,6 +335,22 @@ export class JobRunner {
   async retry(tx: Executor, queue: string, id: string): Promise<void> {
     await this.pgBoss.retry(queue, id, { db: executorDb(tx) });
   }
+}
+
+/**
+ * Waits `ms`, or less if the `end` handed to `hold` is called first (a wake, a stop). `hold` keeps
+ * `end` where the caller can find it and returns how to forget it, which runs either way.
+ */
+function endableWait(ms: number, hold: (end: () => void) => () => void): Promise<void> {
+  return new Promise((resolve) => {
+    const end = () => {
+      clearTimeout(timer);
+      forget();
+      resolve();
+    };
+    const timer = setTimeout(end, ms);
+    const forget = hold(end);
+  });
 }
 
 function errorOutput(err: unknown): object {

@@ -7,7 +7,8 @@ import { createUser } from '../../test/factories';
 import { buildTestApp, openTestDatabase, type TestApp } from '../../test/harness';
 import { enqueue, queuesEnqueuedSince } from './jobs.enqueue';
 import { jobState } from './jobs.repo';
-import { JobRunner, jobRunnerOptions } from './jobs.runner';
+import { jobRunnerOptions } from './jobs.options';
+import { JobRunner } from './jobs.runner';
 import { until } from './jobs.testing';
 
 const quiet = { info() {}, warn() {}, error() {} };
