@@ -94,6 +94,9 @@ export async function defineNotificationJobs(runner: JobRunner, deps: DeliveryDe
         const d = await repo.lockDelivery(tx, job.data.deliveryId);
         if (!d || d.status === 'sent' || d.status === 'skipped') return;
         await repo.insertNotification(tx, {
+          // Dated by the change that caused it, not by when its job ran: two changes whose jobs
+          // run in one batch (or late, behind a backlog) still list in the order they happened.
+          createdAt: d.createdAt,
           userId: job.data.userId,
           hospitalId: job.data.hospitalId,
           deliveryId: d.id,

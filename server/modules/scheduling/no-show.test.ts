@@ -183,6 +183,15 @@ describe('the doctor hears of changes in the coming week', () => {
     expect(rows[0]!.body).toContain('has moved from');
     expect(rows[1]!.body).toContain('is cancelled');
     expect(rows.every((r) => r.link === '/app/my-day')).toBe(true);
+    // Each notice is dated by its change (to the millisecond a JavaScript date keeps), not by when
+    // its job ran: the two jobs may run in one batch.
+    const dated = await t.database.query<{ same: boolean }>(
+      `select date_trunc('milliseconds', n.created_at) = date_trunc('milliseconds', d.created_at) as same
+         from notifications n join notification_deliveries d on d.id = n.delivery_id
+        where n.user_id = $1`,
+      [c.doctor.userId],
+    );
+    expect(dated.rows.map((r) => r.same)).toEqual([true, true]);
   });
 
   it('does not tell the doctor about changes more than a week away', async () => {
