@@ -1,7 +1,14 @@
 // Slot generation across daylight-saving changes, exceptions and bookings, without a database.
 import { describe, expect, it } from 'vitest';
-import { localToInstant } from './local-time';
-import { freeSlots, offeredSlotAt, templateSlots, type TemplateRule } from './slots';
+import { addDays, isoWeekday, localDateOf, localToInstant } from './local-time';
+import {
+  blockedIntervals,
+  freeSlots,
+  offeredSlotAt,
+  templateSlots,
+  type ExceptionRule,
+  type TemplateRule,
+} from './slots';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const weekly = (weekday: number, startTime: string, endTime: string, slotMinutes = 60): TemplateRule => ({
@@ -116,5 +123,111 @@ describe('free slots', () => {
     expect(offeredSlotAt(base.templates, [], at('11:00'), base.timeZone)).toBeNull();
     const leave = [{ startsOn: '2027-02-01', endsOn: '2027-02-01', startTime: null, endTime: null }];
     expect(offeredSlotAt(base.templates, leave, at('10:15'), base.timeZone)).toBeNull();
+  });
+});
+
+describe('the offered slot at an instant, against laying out the days', () => {
+  // What offeredSlotAt answered before it stopped laying out three days of slots for each booking:
+  // the slot templateSlots lists around the instant's local date, unless an exception blocks it.
+  const laidOut = (
+    templates: TemplateRule[],
+    exceptions: ExceptionRule[],
+    startsAt: number,
+    timeZone: string,
+  ) => {
+    const date = localDateOf(startsAt, timeZone);
+    const [from, to] = [addDays(date, -1), addDays(date, 1)];
+    const slot = templateSlots(templates, from, to, timeZone).find((s) => s.start === startsAt);
+    if (!slot) return null;
+    const blocked = blockedIntervals(exceptions, from, to, timeZone);
+    return blocked.some((b) => b.start < slot.end && slot.start < b.end) ? null : slot;
+  };
+  // Zones whose clocks change at 01:00, 02:00 and midnight, by half an hour, or never.
+  const zones = [
+    'Europe/London',
+    'America/New_York',
+    'America/Santiago',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+  ];
+  // Days around the changes of 2027 in those zones, and ordinary ones.
+  const days = [
+    '2027-03-14',
+    '2027-03-28',
+    '2027-04-04',
+    '2027-09-05',
+    '2027-10-03',
+    '2027-10-31',
+    '2027-11-07',
+    '2027-06-15',
+  ];
+  const times = [
+    '00:00',
+    '00:30',
+    '01:00',
+    '01:45',
+    '02:00',
+    '02:30',
+    '08:00',
+    '12:15',
+    '22:00',
+    '23:30',
+    '23:59',
+  ];
+
+  it('gives the same answer for every zone, template and instant tried', () => {
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pick = <T>(xs: T[]) => xs[random(xs.length)]!;
+    let offered = 0;
+    for (let round = 0; round < 400; round++) {
+      const timeZone = pick(zones);
+      const day = pick(days);
+      const templates: TemplateRule[] = Array.from({ length: 1 + random(3) }, () => {
+        const [a, b] = [pick(times), pick(times)].sort();
+        return {
+          weekday: isoWeekday(addDays(day, random(3) - 1)),
+          startTime: a!,
+          endTime: b === a ? '23:59' : b!,
+          slotMinutes: pick([5, 15, 20, 30, 45, 60]),
+          effectiveFrom: addDays(day, -random(3)),
+          effectiveTo: random(4) === 0 ? day : null,
+        };
+      });
+      const exceptions: ExceptionRule[] =
+        random(3) === 0
+          ? [
+              {
+                startsOn: day,
+                endsOn: day,
+                startTime: random(2) ? '01:00' : null,
+                endTime: random(2) ? '03:00' : null,
+              },
+            ]
+          : [];
+      // Instants at slot starts of the templates (so that many are offered) and in between.
+      const near = templateSlots(templates, addDays(day, -1), addDays(day, 1), timeZone).map((s) => s.start);
+      const instants = [
+        ...near.slice(0, 40),
+        ...Array.from(
+          { length: 20 },
+          () => localToInstant(day, '00:00', timeZone) + random(48 * 12) * 5 * 60_000,
+        ),
+      ];
+      for (const at of instants) {
+        const expected = laidOut(templates, exceptions, at, timeZone);
+        expect(offeredSlotAt(templates, exceptions, at, timeZone), `${timeZone} ${iso(at)}`).toEqual(
+          expected,
+        );
+        if (expected) offered++;
+      }
+    }
+    // The comparison covered offered slots, not only refusals.
+    expect(offered).toBeGreaterThan(1000);
   });
 });
