@@ -45,6 +45,21 @@ describe('withWrites', () => {
     expect(p.text).toBe(`with side_write_0 as (select $1) select '--', $2, $2$, a$b$ $3, $q$ $3`);
   });
 
+  it('renumbers one text at each offset it is taken at, however often it comes back', () => {
+    const piece = { text: `update t set a = $1 where b = '$2' and c = $2`, values: ['a', 'c'] };
+    const first = withWrites([piece, piece], { text: 'select $1', values: [0] });
+    const again = withWrites([{ text: 'select $1, $2, $3', values: [1, 2, 3] }, piece], piece);
+    expect(first.text).toBe(
+      `with side_write_0 as (update t set a = $1 where b = '$2' and c = $2), ` +
+        `side_write_1 as (update t set a = $3 where b = '$2' and c = $4) select $5`,
+    );
+    expect(again.text).toBe(
+      `with side_write_0 as (select $1, $2, $3), ` +
+        `side_write_1 as (update t set a = $4 where b = '$2' and c = $5) ` +
+        `update t set a = $6 where b = '$2' and c = $7`,
+    );
+  });
+
   it('is the statement itself when nothing rides along', () => {
     expect(withWrites([], { text: 'select $1', values: [7] })).toEqual({ text: 'select $1', values: [7] });
   });
