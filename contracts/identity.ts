@@ -97,6 +97,10 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** GET /api/auth/session: the signed-in person, or null when nobody is. */
+export const Session = z.object({ me: Me.nullable() });
+export type Session = z.infer<typeof Session>;
+
 export const SessionInfo = z.object({
   id: z.string(),
   current: z.boolean(),

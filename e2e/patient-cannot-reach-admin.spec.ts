@@ -3,7 +3,7 @@ import { demoEmail, showNav, signIn, snap } from './support/helpers';
 
 // What the app shell asks for on every page, about the signed-in person only (who they are, their
 // own unread notices). Anything else requested on a forbidden page would be that page's data.
-const SHELL_REQUESTS = new Set(['/api/auth/me', '/api/notifications/unread-count']);
+const SHELL_REQUESTS = new Set(['/api/auth/session', '/api/notifications/unread-count']);
 
 test('a patient typing admin addresses gets the not-found page and no data', async ({ page }, info) => {
   await signIn(page, demoEmail('patient'));

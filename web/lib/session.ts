@@ -1,20 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import type { Me } from '../../contracts/identity';
+import type { Me, Session } from '../../contracts/identity';
 import type { Permission } from '../../contracts/permissions';
 import { api, ApiError, getActiveHospital, setActiveHospital, setCsrfToken } from './api';
 
 export const ME_KEY = ['me'] as const;
 
-/** The signed-in person, or null when nobody is. A stale stored hospital is dropped, not fatal. */
+/**
+ * The signed-in person, or null when nobody is. Asked of /api/auth/session, which answers nobody
+ * with null where /api/auth/me answers 401 (a failed request in the console of every visitor).
+ * A stale stored hospital is dropped, not fatal.
+ */
 async function fetchMe(): Promise<Me | null> {
   try {
-    return remember(await api<Me>('GET', '/api/auth/me'));
+    return signedIn(await api<Session>('GET', '/api/auth/session'));
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
     // The hospital in storage is one the person no longer works at: forget it and ask again.
     if (
       err instanceof ApiError &&
@@ -22,10 +22,16 @@ async function fetchMe(): Promise<Me | null> {
       (err.code === 'HOSPITAL_ACCESS_DENIED' || err.code === 'BAD_REQUEST')
     ) {
       setActiveHospital(null);
-      return remember(await api<Me>('GET', '/api/auth/me', { withoutHospital: true }));
+      return signedIn(await api<Session>('GET', '/api/auth/session', { withoutHospital: true }));
     }
     throw err;
   }
+}
+
+function signedIn({ me }: Session): Me | null {
+  if (me) return remember(me);
+  setCsrfToken(null);
+  return null;
 }
 
 function remember(me: Me): Me {

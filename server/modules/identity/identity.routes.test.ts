@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { createHospital, createUser, sessionHeaders, TEST_PASSWORD } from '../../test/factories';
+import { createHospital, createStaff, createUser, sessionHeaders, TEST_PASSWORD } from '../../test/factories';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -285,5 +285,45 @@ describe('API tokens', () => {
       });
       expect(r.statusCode).toBe(401);
     }
+  });
+});
+
+describe('the current session, asked by the web app on every page', () => {
+  const session = (headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url: '/api/auth/session', headers });
+
+  it('answers nobody with 200 and null, where /me answers 401', async () => {
+    const r = await session();
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ me: null });
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('shows a signed-in person as /me does, acting at the hospital asked for', async () => {
+    const hospital = await createHospital(t.database.db);
+    const user = await createStaff(t.database.db, hospital, 'receptionist');
+    const h = await sessionHeaders(t.database.db, user, hospital);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: h });
+    const r = await session(h);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ me: me.json() });
+    expect(r.json().me).toMatchObject({ activeHospitalId: hospital.id, roles: ['receptionist'] });
+  });
+
+  it('answers null for a session that ended, and refuses a hospital the person does not work at', async () => {
+    const hospital = await createHospital(t.database.db);
+    const elsewhere = await createHospital(t.database.db);
+    const user = await createStaff(t.database.db, hospital, 'nurse');
+    const h = await sessionHeaders(t.database.db, user);
+    expect((await session({ ...h, 'x-hospital-id': elsewhere.id })).json().code).toBe(
+      'HOSPITAL_ACCESS_DENIED',
+    );
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: h })).statusCode).toBe(
+      204,
+    );
+    const after = await session(h);
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toEqual({ me: null });
   });
 });

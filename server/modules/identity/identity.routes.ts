@@ -6,6 +6,7 @@ import {
   ChangePassword,
   Me,
   RefreshRequest,
+  Session,
   SessionInfo,
   SignIn,
   SignUpComplete,
@@ -14,7 +15,7 @@ import {
   TokenPair,
   TokenRequest,
 } from '../../../contracts/identity';
-import { anonCtxOf, ctxOf } from '../../platform/context';
+import { anonCtxOf, ctxOf, type Ctx } from '../../platform/context';
 import type { Authenticator } from '../../platform/auth/authenticator';
 import type { IdentityService } from './identity.service';
 import { PasswordResetService } from './identity.password-reset';
@@ -114,28 +115,22 @@ export function identityRoutes(
         response: { 200: Me },
       },
     },
-    async (req) => {
-      const ctx = ctxOf(req);
-      const a = ctx.actor;
-      return {
-        user: { id: a.userId, email: a.email, fullName: a.fullName },
-        patientId: a.patientId,
-        memberships: [
-          ...a.memberships.map((m) => ({
-            hospitalId: m.hospitalId,
-            hospitalName: m.hospitalName ?? null,
-            role: m.role,
-          })),
-          ...(a.patientId ? [{ hospitalId: null, hospitalName: null, role: 'patient' as const }] : []),
-        ],
-        activeHospitalId: a.hospitalId,
-        timeZone: await identity.timeZoneOf(ctx),
-        roles: a.roles,
-        permissions: [...a.permissions],
-        csrfToken: a.csrfToken,
-        twoFactorRequired: a.twoFactorRequired,
-      };
+    async (req) => meOf(identity, ctxOf(req)),
+  );
+
+  // What the web app asks first, signed in or not: /me answers 401 to nobody, which every browser
+  // lists as a failed request in its console on the landing page of every visitor.
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Who is signed in, or null when nobody is (as /api/auth/me, without the 401)',
+        response: { 200: Session },
+      },
     },
+    async (req) => ({ me: req.actor ? await meOf(identity, ctxOf(req)) : null }),
   );
 
   app.get(
@@ -230,4 +225,27 @@ export function identityRoutes(
       return reply.status(204).send(null);
     },
   );
+}
+
+/** The signed-in person as /api/auth/me and /api/auth/session show them. */
+async function meOf(identity: IdentityService, ctx: Ctx): Promise<Me> {
+  const a = ctx.actor;
+  return {
+    user: { id: a.userId, email: a.email, fullName: a.fullName },
+    patientId: a.patientId,
+    memberships: [
+      ...a.memberships.map((m) => ({
+        hospitalId: m.hospitalId,
+        hospitalName: m.hospitalName ?? null,
+        role: m.role,
+      })),
+      ...(a.patientId ? [{ hospitalId: null, hospitalName: null, role: 'patient' as const }] : []),
+    ],
+    activeHospitalId: a.hospitalId,
+    timeZone: await identity.timeZoneOf(ctx),
+    roles: a.roles,
+    permissions: [...a.permissions],
+    csrfToken: a.csrfToken,
+    twoFactorRequired: a.twoFactorRequired,
+  };
 }
