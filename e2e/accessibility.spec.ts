@@ -5,7 +5,7 @@
 // notification bell's indicator (a plain div) instead of its button.
 import { expect, test, type Page } from '@playwright/test';
 import { scan, type Finding } from './support/axe';
-import { demoEmail, signIn } from './support/helpers';
+import { consoleErrors, demoEmail, signIn } from './support/helpers';
 import { newStaffMember } from './support/staff';
 
 // At a desk: light mode for every role, dark mode (the system's choice, which the app follows) for
@@ -78,6 +78,7 @@ for (const [scheme, login] of [
     { tag },
     async ({ page, request }, testInfo) => {
       test.setTimeout(300_000);
+      const errors = consoleErrors(page);
       await page.emulateMedia({ colorScheme: scheme });
       if (login in NEW_STAFF) {
         const role = NEW_STAFF[login as keyof typeof NEW_STAFF];
@@ -128,6 +129,9 @@ for (const [scheme, login] of [
         expect(records.length, 'lists that open a record').toBeGreaterThan(0);
       }
       expect(found, `WCAG findings on ${[...screens, ...records].join(', ')}`).toEqual([]);
+      // Nor may any screen fail a request or throw, which a person would not see but a screen half
+      // filled would show.
+      expect(errors, 'console errors').toEqual([]);
     },
   );
 }

@@ -1,18 +1,8 @@
 // A visitor's browser console stays clean: no failed request, no script error, on the pages anyone
 // can open and on a signed-in dashboard. The landing page once asked /api/auth/me first, and its 401
 // for every visitor was a failed request in the console of everyone who opened the site.
-import { expect, test, type Page } from '@playwright/test';
-import { demoEmail, signIn, snap } from './support/helpers';
-
-/** Every console error and uncaught page error from now on, as text. */
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()} ${m.location().url}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  return errors;
-}
+import { expect, test } from '@playwright/test';
+import { consoleErrors, demoEmail, signIn, snap } from './support/helpers';
 
 test('the pages anyone can open leave the console clean', async ({ page }, info) => {
   const errors = consoleErrors(page);

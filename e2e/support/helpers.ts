@@ -216,3 +216,16 @@ export async function inTurn<T>(name: string, fn: () => Promise<T>): Promise<T> 
     fs.rmSync(lock, { recursive: true, force: true });
   }
 }
+
+/**
+ * Every console error and uncaught script error of the page from now on, as text (with the page's
+ * address, and the resource's for a failed request): a journey that ends with it empty saw none.
+ */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()} ${m.location().url}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  return errors;
+}

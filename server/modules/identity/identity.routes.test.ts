@@ -289,7 +289,7 @@ describe('API tokens', () => {
 });
 
 describe('the current session, asked by the web app on every page', () => {
-  const session = (headers: Record<string, string> = {}) =>
+  const session = (headers: Record<string, string | undefined> = {}) =>
     t.app.inject({ method: 'GET', url: '/api/auth/session', headers });
 
   it('answers nobody with 200 and null, where /me answers 401', async () => {
