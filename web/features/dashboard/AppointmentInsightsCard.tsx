@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.layer.css';
 import { BarChart } from '@mantine/charts';
-import { Badge, Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Table, Badge, Card, Title, Skeleton, Stack, VisuallyHidden, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,8 @@ export default function AppointmentInsightsCard() {
 
   if (insights.isPending)
     return (
-      <Card aria-busy="true" aria-label={t('common.loading')}>
+      <Card aria-busy="true">
+        <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
         <Skeleton height={18} width="30%" mb="md" />
         <Skeleton height={220} />
       </Card>

@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.layer.css';
 import { BarChart } from '@mantine/charts';
-import { Anchor, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Title, Skeleton, Stack, VisuallyHidden, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -34,7 +34,8 @@ export default function ProcurementSpendCard() {
 
   if (insights.isPending)
     return (
-      <Card aria-busy="true" aria-label={t('common.loading')}>
+      <Card aria-busy="true">
+        <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
         <Skeleton height={18} width="30%" mb="md" />
         <Skeleton height={220} />
       </Card>

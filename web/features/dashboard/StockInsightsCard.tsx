@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.layer.css';
 import { AreaChart, BarChart } from '@mantine/charts';
-import { Anchor, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Title, SimpleGrid, Skeleton, Stack, VisuallyHidden, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,7 +58,8 @@ export default function StockInsightsCard() {
 
   if (insights.isPending)
     return (
-      <Card aria-busy="true" aria-label={t('common.loading')}>
+      <Card aria-busy="true">
+        <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
         <Skeleton height={18} width="30%" mb="md" />
         <Skeleton height={220} />
       </Card>

@@ -1,6 +1,17 @@
 import '@mantine/charts/styles.layer.css';
 import { AreaChart } from '@mantine/charts';
-import { Anchor, Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Table,
+  Anchor,
+  Card,
+  Group,
+  Title,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  VisuallyHidden,
+  Text,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +47,8 @@ export default function WardOccupancyCard() {
 
   if (report.isPending)
     return (
-      <Card aria-busy="true" aria-label={t('common.loading')}>
+      <Card aria-busy="true">
+        <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
         <Skeleton height={18} width="30%" mb="md" />
         <Skeleton height={220} />
       </Card>
