@@ -50,7 +50,9 @@ export function ServiceSearch({
           label={label}
           placeholder={t('invoice.servicePlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={results.isFetching ? <Loader size="xs" aria-label={t('common.searching')} /> : null}
+          rightSection={
+            results.isFetching ? <Loader size="xs" role="status" aria-label={t('common.searching')} /> : null
+          }
           value={value}
           autoComplete="off"
           maxLength={100}

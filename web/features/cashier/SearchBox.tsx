@@ -22,7 +22,7 @@ export function SearchBox({
       label={label}
       placeholder={placeholder}
       leftSection={<IconSearch size={16} aria-hidden />}
-      rightSection={searching ? <Loader size="xs" aria-label={t('common.searching')} /> : null}
+      rightSection={searching ? <Loader size="xs" role="status" aria-label={t('common.searching')} /> : null}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
       role="searchbox"

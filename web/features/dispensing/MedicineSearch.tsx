@@ -111,7 +111,9 @@ export function MedicineSearch({ label, description, onPick, withPrice, autoFocu
           description={description}
           placeholder={t('medicine.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={results.isFetching ? <Loader size="xs" aria-label={t('common.searching')} /> : null}
+          rightSection={
+            results.isFetching ? <Loader size="xs" role="status" aria-label={t('common.searching')} /> : null
+          }
           value={value}
           autoFocus={autoFocus}
           autoComplete="off"

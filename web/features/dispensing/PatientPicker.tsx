@@ -82,7 +82,9 @@ export function PatientPicker({ label, description, value, onChange, required, e
           description={description}
           placeholder={t('patientPicker.placeholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={search.isFetching ? <Loader size="xs" aria-label={t('common.searching')} /> : null}
+          rightSection={
+            search.isFetching ? <Loader size="xs" role="status" aria-label={t('common.searching')} /> : null
+          }
           value={q}
           required={required}
           error={error}

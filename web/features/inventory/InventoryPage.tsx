@@ -99,7 +99,7 @@ export default function InventoryPage() {
             leftSection={<IconScan size={16} aria-hidden />}
             rightSection={
               q !== debounced || (search.isFetching && !search.isPending) ? (
-                <Loader size="xs" aria-label={t('common.searching')} />
+                <Loader size="xs" role="status" aria-label={t('common.searching')} />
               ) : null
             }
             value={q}

@@ -62,7 +62,9 @@ export function MedicinePicker({
       filter={({ options: all }) => all}
       selectFirstOptionOnChange
       nothingFoundMessage={results.isFetching ? t('common.searching') : t('common.nothingFound')}
-      rightSection={results.isFetching ? <Loader size="xs" aria-label={t('common.searching')} /> : undefined}
+      rightSection={
+        results.isFetching ? <Loader size="xs" role="status" aria-label={t('common.searching')} /> : undefined
+      }
       placeholder={t('receive.medicinePlaceholder')}
       error={error}
       maxDropdownHeight={280}

@@ -98,7 +98,7 @@ export default function PatientsPage() {
             leftSection={<IconSearch size={16} aria-hidden />}
             rightSection={
               q !== debounced || (search.isFetching && !search.isPending) ? (
-                <Loader size="xs" aria-label={t('common.searching')} />
+                <Loader size="xs" role="status" aria-label={t('common.searching')} />
               ) : null
             }
             value={q}

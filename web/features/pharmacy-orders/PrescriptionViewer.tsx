@@ -77,7 +77,9 @@ export function PrescriptionViewer({ documentId }: { documentId: string }) {
         <Stack>
           {info.isError && <Alert color="red">{errorMessage(info.error)}</Alert>}
           {blob.error != null && <Alert color="red">{errorMessage(blob.error)}</Alert>}
-          {!blob.url && blob.error == null && <Loader aria-label={t('common.loading')} mx="auto" />}
+          {!blob.url && blob.error == null && (
+            <Loader role="status" aria-label={t('common.loading')} mx="auto" />
+          )}
           {blob.url && doc?.contentType.startsWith('image/') && (
             <Image src={blob.url} alt={t('orders.prescriptionImage', { name })} fit="contain" mah="70vh" />
           )}

@@ -119,7 +119,7 @@ export default function SuppliersPage() {
               leftSection={<IconSearch size={16} aria-hidden />}
               rightSection={
                 q !== debounced || (list.isFetching && !list.isPending) ? (
-                  <Loader size="xs" aria-label={t('common.searching')} />
+                  <Loader size="xs" role="status" aria-label={t('common.searching')} />
                 ) : null
               }
               value={q}

@@ -66,7 +66,7 @@ export default function ShopPage() {
             leftSection={<IconSearch size={16} aria-hidden />}
             rightSection={
               chosen && (q.trim() !== debounced || (shop.isFetching && !shop.isPending)) ? (
-                <Loader size="xs" aria-label={t('common.searching')} />
+                <Loader size="xs" role="status" aria-label={t('common.searching')} />
               ) : null
             }
             value={q}

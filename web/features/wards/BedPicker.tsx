@@ -28,7 +28,7 @@ export function BedPicker({
   const board = useBedBoard();
   const currency = useWardList().data?.currency;
   if (board.isError) return <LoadError error={board.error} onRetry={() => void board.refetch()} />;
-  if (board.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
+  if (board.isPending) return <Loader size="sm" role="status" aria-label={t('common.loading')} />;
   const groups = freeBedGroups(board.data, exceptBedId);
   if (groups.length === 0)
     return (
