@@ -18,7 +18,7 @@ import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { findHospitalInfo, type HospitalInfo } from '../organisation';
-import { addDays, localDateOf, localToInstant } from './local-time';
+import { addDays, localDateOf, localToInstant, utcDate } from './local-time';
 import { bookingFacts, bookingFactsOf, committedBookingFacts, type BookingFacts } from './booking-facts.repo';
 import * as repo from './scheduling.repo';
 import { toException, toTemplate } from './scheduling.dto';
@@ -209,9 +209,6 @@ function checkedBookable(doctor: BookingFacts | undefined, hospitalId?: string):
   }
   return doctor;
 }
-
-/** The UTC date of an instant, for `bookableDoctor`'s window. */
-export const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The doctor's free slots on the local dates `from`..`to` (at most 31 days), from now on. */
 export async function listSlots(ctx: Ctx, doctorId: string, q: SlotQuery): Promise<SlotList> {

@@ -19,7 +19,8 @@ import { AppError, notFound, sqlState, UNIQUE_VIOLATION } from '../../platform/e
 import { noticeWrites, notify } from '../notifications';
 import { ensureRegistered } from '../patients';
 import { present, toAppointment, viewerOf } from './appointments.service';
-import { bookableDoctor, committedBookableDoctor, offeredSlot, utcDate } from './availability.service';
+import { bookableDoctor, committedBookableDoctor, offeredSlot } from './availability.service';
+import { utcDate } from './local-time';
 import type { BookingFacts } from './booking-facts.repo';
 import { schedulingSettingsOf } from './scheduling-settings';
 import * as repo from './scheduling.repo';

@@ -98,6 +98,11 @@ export function localDateOf(instant: number, timeZone: string): string {
   return new Date(instant + offsetAt(instant, timeZone)).toISOString().slice(0, 10);
 }
 
+/** The UTC calendar date (`YYYY-MM-DD`) of an instant. */
+export function utcDate(instant: number): string {
+  return new Date(instant).toISOString().slice(0, 10);
+}
+
 /** The date `n` days after `date` (calendar arithmetic, no time zone involved). */
 export function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);

@@ -2,7 +2,7 @@
 // A template is a window of local wall-clock time on a weekday; the window's ends are resolved to
 // instants in the hospital's zone (local-time.ts), and slots of the template's length are laid
 // from its start in real time, so every slot lasts exactly its length even on a DST day.
-import { addDays, datesBetween, isoWeekday, localToInstant } from './local-time';
+import { addDays, datesBetween, isoWeekday, localToInstant, utcDate } from './local-time';
 
 const MINUTE = 60_000;
 
@@ -120,9 +120,9 @@ export function offeredSlotAt(
   // slot's own local date (a window may open before a repeated midnight), which is within a day of
   // its UTC date (zones stay within 14 hours of UTC): the five dates around the UTC date hold it,
   // without asking the zone for the local date.
-  const utcDate = new Date(startsAt).toISOString().slice(0, 10);
-  const from = addDays(utcDate, -2);
-  const to = addDays(utcDate, 2);
+  const day = utcDate(startsAt);
+  const from = addDays(day, -2);
+  const to = addDays(day, 2);
   const slot = templateSlotAt(templates, datesBetween(from, to), startsAt, timeZone);
   if (!slot) return null;
   return blockedIntervals(exceptions, from, to, timeZone).some((b) => overlaps(slot, b)) ? null : slot;
