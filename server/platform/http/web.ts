@@ -20,6 +20,8 @@ const BUILD_MISSING_PAGE = `<!doctype html>
 
 /** Paths that belong to the API: a miss there is a problem+json 404, never the web app. */
 const NOT_SPA = /^\/(api|fhir)(\/|$)/;
+/** The same test on a URL with its query string. */
+const NOT_SPA_URL = /^\/(?:api|fhir)(?:[/?]|$)/;
 /** A last segment with an extension asks for a file (an old hashed asset, a favicon): 404 when missing. */
 const LOOKS_LIKE_FILE = /\/[^/]*\.[a-z0-9]+$/i;
 
@@ -35,6 +37,8 @@ interface WebRouteConfig {
 
 // Decided once, when the request comes in: a missing file is handed to the 404 handler, which
 // changes the request's route, and its completion must still count as a file of the web app.
+// Only requests outside /api and /fhir are remembered: an entry per API request cost the request
+// path about 10 µs of CPU (a weak map's entries are extra work for every garbage collection).
 const webAppRequests = new WeakMap<IncomingMessage, boolean>();
 
 /**
@@ -43,10 +47,11 @@ const webAppRequests = new WeakMap<IncomingMessage, boolean>();
  * route answered it with a 404.
  */
 export function isWebAppRequest(req: FastifyRequest): boolean {
+  if (NOT_SPA_URL.test(req.url)) return false;
   let web = webAppRequests.get(req.raw);
   if (web === undefined) {
     const config = req.routeOptions.config as WebRouteConfig | undefined;
-    web = config?.webApp === true && !NOT_SPA.test(req.url.split('?')[0] ?? '/');
+    web = config?.webApp === true;
     webAppRequests.set(req.raw, web);
   }
   return web;
@@ -61,7 +66,7 @@ export function isWebAppRequest(req: FastifyRequest): boolean {
 export class WebAppLogController extends LogController {
   override incomingRequest(request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    if (isWebAppRequest(request) || isProbePath(request.url)) {
+    if (isProbePath(request.url) || isWebAppRequest(request)) {
       request.log.debug({ req: request }, 'incoming request');
     } else super.incomingRequest(request, reply);
   }
@@ -72,7 +77,7 @@ export class WebAppLogController extends LogController {
     reply: FastifyReply,
   ): void {
     if (this.isLogDisabled(request)) return;
-    const quiet = isWebAppRequest(request) || (isProbePath(request.url) && reply.statusCode < 400);
+    const quiet = isProbePath(request.url) ? reply.statusCode < 400 : isWebAppRequest(request);
     if (!error && quiet)
       reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
     else super.requestCompleted(error, request, reply);
