@@ -170,4 +170,21 @@ describe('the demo week, whatever the day the demo is loaded', () => {
     // The first patient in the list (the demo patient) has the first adult visit.
     expect(rows.find((r) => !r.patientId.startsWith('c'))?.patientId).toBe('a1');
   });
+
+  it('books the general physician on a Sunday morning too, so the demo has a day to show on any day', () => {
+    // Sunday 2027-03-07 at 07:00 in Kolkata.
+    const rows = planDemoAppointments({
+      now: new Date('2027-03-07T01:30:00Z'),
+      hospitalId: 'cgh',
+      timeZone: 'Asia/Kolkata',
+      doctorOf: (login) => `profile-${login}`,
+      bookedBy: 'desk',
+      patients,
+    });
+    const today = rows.filter(
+      (r) => localDateOf((r.startsAt as Date).getTime(), 'Asia/Kolkata') === '2027-03-07',
+    );
+    expect(today.length).toBeGreaterThan(0);
+    expect(new Set(today.map((r) => r.doctorProfileId))).toEqual(new Set(['profile-doctor']));
+  });
 });

@@ -19,7 +19,9 @@ export const DEMO_HOURS: { login: string; hospital: HospitalKey; hours: Hours[] 
     login: 'doctor',
     hospital: 'CGH',
     hours: [
-      { weekdays: [...WEEKDAYS, 6], start: '09:00', end: '13:00', slotMinutes: 15 },
+      // Mornings every day, Sunday too (a Sunday out-patient clinic, as many hospitals keep): the
+      // demo has patients to check in and a doctor's day to show whichever day it is tried on.
+      { weekdays: [...WEEKDAYS, 6, 7], start: '09:00', end: '13:00', slotMinutes: 15 },
       { weekdays: WEEKDAYS, start: '14:00', end: '17:00', slotMinutes: 15 },
     ],
   },
