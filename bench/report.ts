@@ -13,12 +13,21 @@ export interface ModeResult {
   skipped: { name: string; reason: string }[];
 }
 
+/** The one-client runs of the two modes, alternated; the embedded mode against the server mode by medians. */
+export interface OneClientAlternated {
+  rounds: number;
+  embeddedRps: number[];
+  postgresRps: number[];
+  ratioOfMedians: number;
+}
+
 export interface BenchResults {
   startedAt: string;
   durationS?: number;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
   settings: { durationS: number; warmupS: number; connections: number; singleClientDurationS: number };
   modes: ModeResult[];
+  oneClientAlternated?: OneClientAlternated;
   notes: string[];
 }
 
@@ -97,7 +106,21 @@ export function renderMarkdown(r: BenchResults): string {
       );
     }
   }
-  if (pgm && emb) {
+  const alt = r.oneClientAlternated;
+  if (alt) {
+    const list = (xs: number[]) => xs.map(num).join(', ');
+    out.push(
+      '## One client, the two modes in turn',
+      '',
+      `${alt.rounds} rounds of ${s.singleClientDurationS} s each, the mode that goes first alternating, both servers up ` +
+        `(req/s of GET /api/patients/{id}): embedded ${list(alt.embeddedRps)}; PostgreSQL server ${list(alt.postgresRps)}.`,
+      '',
+    );
+    const ratio = alt.ratioOfMedians;
+    summary.push(
+      `Embedded mode, one client: ${pct(ratio)} of the PostgreSQL-server mode's throughput, median of ${alt.rounds} alternated runs each (target ≥ 90%: ${ratio >= 0.9 ? 'met' : 'not met'}).`,
+    );
+  } else if (pgm && emb) {
     const ratio = emb.singleClient.rps / pgm.singleClient.rps;
     summary.push(
       `Embedded mode, one client: ${pct(ratio)} of the PostgreSQL-server mode's throughput (target ≥ 90%: ${ratio >= 0.9 ? 'met' : 'not met'}).`,

@@ -2,7 +2,8 @@
 // in one run on one machine (absolute figures drift on shared machines; the ratios are what count).
 // Settings: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (20),
 // BENCH_MODES (embedded,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_PROFILE (a folder for the app's CPU profile).
+// BENCH_PROFILE (a folder for the app's CPU profile), BENCH_ONE_CLIENT_ROUNDS (5: the one-client runs
+// of the two modes, alternated, that compare the embedded mode with the server mode).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import {
   waitHealthy,
 } from '../server/test/spawn';
 import { measure, treePssMiB, type Measurement } from './measure';
-import { renderMarkdown, type BenchResults, type ModeResult } from './report';
+import { renderMarkdown, type BenchResults, type ModeResult, type OneClientAlternated } from './report';
 import { prepareContext, SCENARIOS } from './scenarios';
 
 const env = process.env;
@@ -47,9 +48,20 @@ async function pgReachable(url: string): Promise<boolean> {
   }
 }
 
-async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promise<ModeResult> {
+/** A mode measured, its server still running: `oneClient` measures it again, `close` stops it. */
+interface OpenMode {
+  result: ModeResult;
+  oneClient: () => Promise<Measurement>;
+  close: () => Promise<void>;
+}
+
+async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promise<OpenMode> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hospitium-bench-'));
   const scratch = mode === 'postgres' ? await createScratchDatabase(pgServerUrl, 'hospitium_bench') : null;
+  const removeData = async () => {
+    await scratch?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     log(`${mode}: starting Hospitium (fresh ${mode === 'embedded' ? 'DATA_DIR' : 'database'}, demo data)`);
     const started = Date.now();
@@ -115,21 +127,23 @@ async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promis
 
       // One client, no queueing: what a single user of the embedded mode feels, against PostgreSQL.
       const primary = SCENARIOS.find((s) => s.auth && measured.some((m) => m.name === s.name))!;
+      const oneClient = () =>
+        measure({
+          baseUrl: server.url,
+          path: primary.path(ctx)!,
+          name: `${primary.name} (1 connection)`,
+          headers: ctx.authHeaders,
+          connections: 1,
+          durationS: settings.singleClientDurationS,
+          warmupS: 1,
+          pid: server.pid,
+          quiet: true,
+        });
       log(`${mode}: ${primary.name}, 1 connection`);
-      const single = await measure({
-        baseUrl: server.url,
-        path: primary.path(ctx)!,
-        name: `${primary.name} (1 connection)`,
-        headers: ctx.authHeaders,
-        connections: 1,
-        durationS: settings.singleClientDurationS,
-        warmupS: 1,
-        pid: server.pid,
-        quiet: true,
-      });
+      const single = await oneClient();
       const afterRunPssMiB = treePssMiB(server.pid);
       const peaks = [...measured, single].map((m) => m.peakPssMiB ?? 0);
-      return {
+      const result: ModeResult = {
         mode,
         startupMs,
         seedMs: Number.isFinite(seedMs) ? seedMs : null,
@@ -139,14 +153,45 @@ async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promis
         singleClient: single,
         skipped,
       };
-    } finally {
-      const code = await stop(server, 'SIGTERM');
-      if (code !== 0) log(`${mode}: server exited with ${code} on SIGTERM\n${server.stderr}`);
+      const close = async () => {
+        try {
+          const code = await stop(server, 'SIGTERM');
+          if (code !== 0) log(`${mode}: server exited with ${code} on SIGTERM\n${server.stderr}`);
+        } finally {
+          await removeData();
+        }
+      };
+      return { result, oneClient, close };
+    } catch (err) {
+      await stop(server, 'SIGTERM');
+      throw err;
     }
-  } finally {
-    await scratch?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  } catch (err) {
+    await removeData();
+    throw err;
   }
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** One-client runs of the two modes in turn (which goes first alternates), compared by their medians. */
+async function alternateOneClient(emb: OpenMode, pgm: OpenMode): Promise<OneClientAlternated> {
+  const rounds = Math.max(1, Number(env.BENCH_ONE_CLIENT_ROUNDS ?? 5));
+  const embeddedRps: number[] = [];
+  const postgresRps: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    log(`one client, the two modes in turn: round ${i + 1} of ${rounds}`);
+    const order = i % 2 === 0 ? [emb, pgm] : [pgm, emb];
+    for (const o of order) {
+      const m = await o.oneClient();
+      (o === emb ? embeddedRps : postgresRps).push(m.rps);
+    }
+  }
+  return { rounds, embeddedRps, postgresRps, ratioOfMedians: median(embeddedRps) / median(postgresRps) };
 }
 
 async function main(): Promise<void> {
@@ -167,6 +212,10 @@ async function main(): Promise<void> {
     modes: [],
     notes: [],
   };
+  // Each mode's server stays up until the end (idle while the other mode is measured), so the
+  // one-client runs of the two can be alternated: one run of each, minutes apart, could not tell
+  // 10% apart on a shared machine (89% to 115% for the same code in one evening).
+  const open: OpenMode[] = [];
   try {
     await waitHealthy(bareUrl, bareServer, 30_000);
     for (const mode of modes) {
@@ -175,9 +224,15 @@ async function main(): Promise<void> {
         log(results.notes.at(-1)!);
         continue;
       }
-      results.modes.push(await benchMode(mode, bareUrl));
+      const opened = await benchMode(mode, bareUrl);
+      open.push(opened);
+      results.modes.push(opened.result);
     }
+    const emb = open.find((o) => o.result.mode === 'embedded');
+    const pgm = open.find((o) => o.result.mode === 'postgres');
+    if (emb && pgm) results.oneClientAlternated = await alternateOneClient(emb, pgm);
   } finally {
+    for (const o of open.reverse()) await o.close().catch((err: unknown) => log(`closing: ${String(err)}`));
     await stop(bareServer, 'SIGTERM');
   }
   results.durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
