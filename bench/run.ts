@@ -17,6 +17,7 @@ import {
   stop,
   waitHealthy,
 } from '../server/test/spawn';
+import { percentile } from './cluster-load';
 import { measure, treePssMiB, type Measurement } from './measure';
 import { renderMarkdown, type BenchResults, type ModeResult, type OneClientAlternated } from './report';
 import { prepareContext, SCENARIOS } from './scenarios';
@@ -172,12 +173,6 @@ async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promis
   }
 }
 
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 /** One-client runs of the two modes in turn (which goes first alternates), compared by their medians. */
 async function alternateOneClient(emb: OpenMode, pgm: OpenMode): Promise<OneClientAlternated> {
   const rounds = Math.max(1, Number(env.BENCH_ONE_CLIENT_ROUNDS ?? 5));
@@ -191,7 +186,12 @@ async function alternateOneClient(emb: OpenMode, pgm: OpenMode): Promise<OneClie
       (o === emb ? embeddedRps : postgresRps).push(m.rps);
     }
   }
-  return { rounds, embeddedRps, postgresRps, ratioOfMedians: median(embeddedRps) / median(postgresRps) };
+  return {
+    rounds,
+    embeddedRps,
+    postgresRps,
+    ratioOfMedians: percentile(embeddedRps, 50) / percentile(postgresRps, 50),
+  };
 }
 
 async function main(): Promise<void> {

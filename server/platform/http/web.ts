@@ -18,10 +18,8 @@ const BUILD_MISSING_PAGE = `<!doctype html>
 <p>API documentation: <a href="/api/docs">/api/docs</a></p>
 </body></html>`;
 
-/** Paths that belong to the API: a miss there is a problem+json 404, never the web app. */
-const NOT_SPA = /^\/(api|fhir)(\/|$)/;
-/** The same test on a URL with its query string. */
-const NOT_SPA_URL = /^\/(?:api|fhir)(?:[/?]|$)/;
+/** Paths (with or without a query string) that belong to the API: a miss there is a problem+json 404, never the web app. */
+const NOT_SPA = /^\/(?:api|fhir)(?:[/?]|$)/;
 /** A last segment with an extension asks for a file (an old hashed asset, a favicon): 404 when missing. */
 const LOOKS_LIKE_FILE = /\/[^/]*\.[a-z0-9]+$/i;
 
@@ -47,7 +45,7 @@ const webAppRequests = new WeakMap<IncomingMessage, boolean>();
  * route answered it with a 404.
  */
 export function isWebAppRequest(req: FastifyRequest): boolean {
-  if (NOT_SPA_URL.test(req.url)) return false;
+  if (NOT_SPA.test(req.url)) return false;
   let web = webAppRequests.get(req.raw);
   if (web === undefined) {
     const config = req.routeOptions.config as WebRouteConfig | undefined;
