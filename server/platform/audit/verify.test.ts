@@ -121,6 +121,65 @@ describe('verifyChain', () => {
   });
 });
 
+// The sealer in batches: unsealed rows join the chain in seq order, a call takes at most `batch` of
+// them, and calls in a row make one unbroken chain.
+describe('audit_seal', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('seals at most `batch` rows a call, in seq order, each linked to the one before and hashed as verify-audit recomputes it', async () => {
+    const session = await t.database.connectDedicated('audit-seal-test');
+    const seal = async (batch: number) =>
+      Number((await session.query<{ n: number }>('select audit_seal($1) as n', [batch])).rows[0]!.n);
+    try {
+      await session.query('begin');
+      // Holding the sealers' lock keeps the app's own sealer (every second) from taking the rows.
+      await session.query('select pg_advisory_xact_lock(7340002)');
+      while ((await seal(1000)) > 0);
+      const head = (
+        await session.query<{ chain_seq: string }>('select max(chain_seq) as chain_seq from audit_events')
+      ).rows[0]!.chain_seq;
+      const before = Number(head ?? 0);
+      const { rows: added } = await session.query<{ seq: string }>(
+        `insert into audit_events (id, action, entity_type, entity_id, outcome, after)
+         select gen_random_uuid(), 'test.sealed', 'test', i::text, 'success', jsonb_build_object('i', i)
+           from generate_series(1, 7) i
+         returning seq`,
+      );
+      expect([await seal(3), await seal(3), await seal(3), await seal(3)]).toEqual([3, 3, 1, 0]);
+      const { rows } = await session.query<{
+        seq: string;
+        chain_seq: string;
+        prev_hash: string;
+        hash: string;
+        computed: string;
+        previous: string | null;
+      }>(
+        `select seq, chain_seq, prev_hash, hash, audit_event_digest(a) as computed,
+                lag(hash) over (order by chain_seq) as previous
+           from audit_events a where chain_seq >= $1 order by chain_seq`,
+        [Math.max(before, 1)],
+      );
+      const sealed = rows.filter((r) => Number(r.chain_seq) > before);
+      // In seq order, at the next positions, with nothing skipped.
+      expect(sealed.map((r) => Number(r.seq))).toEqual(added.map((r) => Number(r.seq)).sort((a, b) => a - b));
+      expect(sealed.map((r) => Number(r.chain_seq))).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => before + i));
+      for (const r of sealed) {
+        expect(r.hash).toBe(r.computed);
+        expect(r.prev_hash).toBe(r.previous ?? '');
+      }
+      await session.query('commit');
+    } finally {
+      await session.query('rollback').catch(() => undefined);
+      await session.end();
+    }
+    expect((await verifyChain(t.database)).breaks).toEqual([]);
+  });
+});
+
 // The CLI on a DATA_DIR of its own: the same in both passes, so run in the embedded one
 // (server/test/passes.ts).
 if (embeddedPass)
