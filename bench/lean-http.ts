@@ -40,6 +40,7 @@ export class LeanConnection {
       .map(([k, v]) => `${k}: ${v}\r\n`)
       .join('');
   }
+
   /** Sends a request with a JSON body (or none) and resolves with its answer. One at a time. */
   request(method: string, path: string, json?: string): Promise<LeanAnswer> {
     if (this.waiting) return Promise.reject(new Error('LeanConnection: one request at a time'));
@@ -54,12 +55,15 @@ export class LeanConnection {
     });
   }
 
-  close(): void {
+  /** Lets the socket go; a request still waiting fails with `err`. The next request connects again. */
+  close(err = new Error('LeanConnection: closed')): void {
     const socket = this.socket;
     this.socket = null;
     this.buffered = Buffer.alloc(0);
     socket?.destroy();
-    this.fail(new Error('LeanConnection: closed'));
+    const w = this.waiting;
+    this.waiting = null;
+    w?.reject(err);
   }
 
   private connection(): net.Socket {
@@ -68,10 +72,8 @@ export class LeanConnection {
     socket.on('data', (chunk: Buffer) => this.received(chunk));
     // A socket this connection has let go of (closed, or replaced) no longer speaks for it.
     const lost = (err?: Error) => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      this.buffered = Buffer.alloc(0);
-      this.fail(err ?? new Error('LeanConnection: the server closed the connection'));
+      if (this.socket === socket)
+        this.close(err ?? new Error('LeanConnection: the server closed the connection'));
     };
     socket.on('error', lost);
     socket.on('close', () => lost());
@@ -85,16 +87,14 @@ export class LeanConnection {
     if (end < 0) return;
     const head = this.buffered.toString('latin1', 0, end);
     if (CHUNKED.test(head)) {
-      this.fail(new Error('LeanConnection: a chunked answer (only answers with a content-length are read)'));
-      this.close();
+      this.close(new Error('LeanConnection: a chunked answer (only answers with a content-length are read)'));
       return;
     }
     const length = Number(LENGTH.exec(head)?.[1] ?? 0);
     const total = end + HEADER_END.length + length;
     if (this.buffered.length < total) return;
     if (this.buffered.length > total) {
-      this.fail(new Error('LeanConnection: more bytes than one answer (the server answered twice?)'));
-      this.close();
+      this.close(new Error('LeanConnection: more bytes than one answer (the server answered twice?)'));
       return;
     }
     const status = Number(head.slice(9, 12));
@@ -103,11 +103,5 @@ export class LeanConnection {
     const w = this.waiting;
     this.waiting = null;
     w?.resolve({ status, body });
-  }
-
-  private fail(err: Error): void {
-    const w = this.waiting;
-    this.waiting = null;
-    w?.reject(err);
   }
 }
