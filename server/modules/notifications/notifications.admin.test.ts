@@ -155,11 +155,15 @@ describe('SMS through a Twilio-style provider; failed jobs and their retry', () 
     await until(async () => (await sms()).status === 'failed', 'the SMS delivery to fail');
     expect(await sms()).toMatchObject({ attempts: 1, last_error: 'SMS provider error: status 503' });
 
+    // The handler records the failed delivery, then throws; pg-boss marks the job failed after that,
+    // in its own commit, so the job reaches the failed list a moment after the delivery says so.
+    const jobId = (await sms()).job_id;
+    await until(async () => (await jobState(t.database.db, jobId)) === 'failed', 'the job to be failed');
+
     const platform = await createPlatformAdmin(t.database.db);
     const ph: Headers = await sessionHeaders(t.database.db, platform);
     const list = await t.app.inject({ method: 'GET', url: '/api/jobs/failed?queue=notify.sms', headers: ph });
     expect(list.statusCode).toBe(200);
-    const jobId = (await sms()).job_id;
     const job = FailedJobPage.parse(list.json()).items.find((j) => j.id === jobId)!;
     expect(job).toMatchObject({
       queue: 'notify.sms',
