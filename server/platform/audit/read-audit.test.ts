@@ -89,4 +89,44 @@ describe('ReadAuditLog', () => {
     await log.record(row('batch-b-4'));
     expect(await count('batch-b-')).toBe(1);
   });
+
+  it('stores every column as given: ids, text in any script, JSON values of every kind, nulls', async () => {
+    const log = new ReadAuditLog(database);
+    const [user] = (await database.query<{ id: string }>('select id from users limit 1')).rows;
+    const given = row('batch-c-1', {
+      actorUserId: user?.id ?? null,
+      hospitalId: newId(),
+      patientId: newId(),
+      entityId: 'रोगी-०४२ "quoted" \\ back\\slash',
+      before: 'a JSON string, not an object',
+      after: { n: 1.1, big: 12345678901234, list: [1, 'two', null, { three: true }], nested: { é: 'ü' } },
+      ip: '::ffff:127.0.0.1',
+    });
+    await log.record(given);
+    await log.record(row('batch-c-2', { before: null, after: null, actorRole: null, ip: null }));
+    const { rows } = await database.query<Record<string, unknown>>(
+      `select id, actor_user_id, actor_role, hospital_id, patient_id, action, entity_type, entity_id,
+              outcome, before, after, ip, request_id, before is null as before_null, after is null as after_null
+         from audit_events where request_id like 'batch-c-%' order by request_id`,
+    );
+    expect(rows[0]).toEqual({
+      id: given.id,
+      actor_user_id: given.actorUserId,
+      actor_role: 'nurse',
+      hospital_id: given.hospitalId,
+      patient_id: given.patientId,
+      action: 'patient.read',
+      entity_type: 'patient',
+      entity_id: given.entityId,
+      outcome: 'success',
+      before: given.before,
+      after: given.after,
+      ip: given.ip,
+      request_id: 'batch-c-1',
+      before_null: false,
+      after_null: false,
+    });
+    // Null is SQL NULL, not a JSON null.
+    expect(rows[1]).toMatchObject({ actor_role: null, ip: null, before_null: true, after_null: true });
+  });
 });
