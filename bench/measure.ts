@@ -13,8 +13,6 @@ export interface Measurement {
   errors: number;
   /** Largest memory (PSS, app and its database server) seen during the run (MiB), if a pid was given. */
   peakPssMiB: number | null;
-  /** Throughput as a fraction of the bare Fastify route measured just before and just after (filled in by run.ts). */
-  ratioToBare?: number;
   /**
    * With `quiet`: how long the run waited for the machine to fall quiet before it began (the work
    * an earlier run left behind: audit rows to chain, autovacuum), and whether it did within the limit.

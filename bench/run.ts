@@ -1,6 +1,7 @@
 // `npm run bench`: Hospitium against a bare Fastify route, on the embedded database and on PostgreSQL,
 // in one run on one machine (absolute figures drift on shared machines; the ratios are what count).
-// Settings: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (20),
+// Settings: BENCH_DURATION (s a run, default 5), BENCH_WARMUP (s, 1), BENCH_ROUNDS (5: the runs of
+// each scenario, each paired with a run of the bare route), BENCH_CONNECTIONS (20),
 // BENCH_MODES (embedded,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_PROFILE (a folder for the app's CPU profile), BENCH_ONE_CLIENT_ROUNDS (5: the one-client runs
 // of the two modes, alternated, that compare the embedded mode with the server mode).
@@ -19,15 +20,24 @@ import {
 } from '../server/test/spawn';
 import { percentile } from './cluster-load';
 import { measure, treePssMiB, type Measurement } from './measure';
-import { renderMarkdown, type BenchResults, type ModeResult, type OneClientAlternated } from './report';
+import {
+  renderMarkdown,
+  summarise,
+  type BenchResults,
+  type ModeResult,
+  type OneClientAlternated,
+  type Round,
+  type ScenarioResult,
+} from './report';
 import { prepareContext, SCENARIOS } from './scenarios';
 
 const env = process.env;
 const settings = {
-  durationS: Number(env.BENCH_DURATION ?? 10),
-  warmupS: Number(env.BENCH_WARMUP ?? 2),
+  durationS: Number(env.BENCH_DURATION ?? 5),
+  warmupS: Number(env.BENCH_WARMUP ?? 1),
+  rounds: Math.max(1, Number(env.BENCH_ROUNDS ?? 5)),
   connections: Number(env.BENCH_CONNECTIONS ?? 20),
-  singleClientDurationS: Math.max(3, Math.round(Number(env.BENCH_DURATION ?? 10) / 2)),
+  singleClientDurationS: Math.max(3, Number(env.BENCH_DURATION ?? 5)),
 };
 const modes = (env.BENCH_MODES ?? 'embedded,postgres').split(',').map((m) => m.trim()) as (
   'embedded' | 'postgres'
@@ -83,20 +93,15 @@ async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promis
         warmupS: settings.warmupS,
       };
 
-      // The machine's speed drifts (it is shared): the bare route is measured before each scenario
-      // and after the last, and each scenario's ratio is against the mean of the two beside it. Every
-      // run waits for a quiet machine first, so none is charged for work an earlier one left behind.
-      const bareRun = (i: number) =>
-        measure({
-          ...common,
-          baseUrl: bareUrl,
-          path: '/bare',
-          name: i === 0 ? 'bare Fastify GET /bare' : `bare Fastify GET /bare (${i + 1})`,
-          quiet: true,
-        });
-      log(`${mode}: bare Fastify baseline`);
-      const bares = [await bareRun(0)];
-      const measured: Measurement[] = [];
+      // The machine's speed drifts (it is shared): the bare route ran anywhere from 18,000 to 32,000
+      // req/s within one minute, so one run of a scenario against the bare runs beside it could land
+      // its ratio anywhere between 47% and 72%. Each scenario is therefore measured in rounds, each a
+      // run of the scenario paired with a run of the bare route (which goes first alternates), and
+      // is reported by the median of the rounds. Every run waits for a quiet machine first, so none
+      // is charged for work an earlier one left behind (audit rows to chain, autovacuum).
+      const bareRun = () =>
+        measure({ ...common, baseUrl: bareUrl, path: '/bare', name: 'bare Fastify GET /bare', quiet: true });
+      const measured: ScenarioResult[] = [];
       const skipped: { name: string; reason: string }[] = [];
       for (const s of SCENARIOS) {
         const p = s.path(ctx);
@@ -110,20 +115,28 @@ async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promis
           skipped.push({ name: s.name, reason: `answered HTTP ${probe.status}` });
           continue;
         }
-        log(`${mode}: ${s.name}`);
-        const m = await measure({
-          ...common,
-          baseUrl: server.url,
-          path: p,
-          name: s.name,
-          headers,
-          pid: server.pid,
-          quiet: true,
-        });
-        log(`${mode}: bare Fastify baseline, again`);
-        bares.push(await bareRun(bares.length));
-        m.ratioToBare = m.rps / ((bares.at(-2)!.rps + bares.at(-1)!.rps) / 2);
-        measured.push(m);
+        const appRun = () =>
+          measure({
+            ...common,
+            baseUrl: server.url,
+            path: p,
+            name: s.name,
+            headers,
+            pid: server.pid,
+            quiet: true,
+          });
+        const rounds: Round[] = [];
+        for (let i = 0; i < settings.rounds; i++) {
+          log(`${mode}: ${s.name}, round ${i + 1} of ${settings.rounds}`);
+          if (i % 2 === 0) {
+            const app = await appRun();
+            rounds.push({ app, bare: await bareRun() });
+          } else {
+            const bare = await bareRun();
+            rounds.push({ app: await appRun(), bare });
+          }
+        }
+        measured.push(summarise(s.name, rounds));
       }
 
       // One client, no queueing: what a single user of the embedded mode feels, against PostgreSQL.
@@ -149,7 +162,6 @@ async function benchMode(mode: 'embedded' | 'postgres', bareUrl: string): Promis
         startupMs,
         seedMs: Number.isFinite(seedMs) ? seedMs : null,
         memory: { idleMiB: idlePssMiB, peakMiB: Math.max(...peaks), afterRunMiB: afterRunPssMiB },
-        bares,
         scenarios: measured,
         singleClient: single,
         skipped,
