@@ -23,11 +23,11 @@ const MAX_BATCH = 500;
 const INSERT = `
   insert into audit_events (id, actor_user_id, actor_role, hospital_id, patient_id, action, entity_type,
                             entity_id, outcome, before, after, ip, request_id)
-  select id, actor_user_id, actor_role, hospital_id, patient_id, action, entity_type,
-         entity_id, outcome, before, after, ip, request_id
-    from json_to_recordset($1::json) as r(id uuid, actor_user_id uuid, actor_role text, hospital_id uuid,
-         patient_id uuid, action text, entity_type text, entity_id text, outcome text, before jsonb,
-         after jsonb, ip text, request_id text)`;
+  select id, "actorUserId", "actorRole", "hospitalId", "patientId", action, "entityType",
+         "entityId", outcome, before, after, ip, "requestId"
+    from json_to_recordset($1::json) as r(id uuid, "actorUserId" uuid, "actorRole" text, "hospitalId" uuid,
+         "patientId" uuid, action text, "entityType" text, "entityId" text, outcome text, before jsonb,
+         after jsonb, ip text, "requestId" text)`;
 
 export class ReadAuditLog {
   private queue: Pending[] = [];
@@ -64,22 +64,12 @@ export class ReadAuditLog {
   }
 
   protected async write(rows: (NewAuditRow & { id: string })[]): Promise<void> {
-    // Keys the statement does not name are ignored; a missing key or a JSON null is SQL NULL.
-    const doc = rows.map((r) => ({
-      id: r.id,
-      actor_user_id: r.actorUserId,
-      actor_role: r.actorRole,
-      hospital_id: r.hospitalId,
-      patient_id: r.patientId,
-      action: r.action,
-      entity_type: r.entityType,
-      entity_id: r.entityId,
-      outcome: r.outcome,
-      before: r.before,
-      after: r.after,
-      ip: r.ip,
-      request_id: r.requestId,
-    }));
-    await this.database.pool.query({ name: 'audit_read_batch', text: INSERT, values: [JSON.stringify(doc)] });
+    // The rows as they are: `json_to_recordset` reads each column by its property name, and a
+    // missing key or a JSON null is SQL NULL.
+    await this.database.pool.query({
+      name: 'audit_read_batch',
+      text: INSERT,
+      values: [JSON.stringify(rows)],
+    });
   }
 }
