@@ -44,6 +44,40 @@ export function bossDb(database: Database): BossDb {
   };
 }
 
+/** `bossDb` that also knows which of its statements are still running. */
+export interface TrackedBossDb extends BossDb {
+  /**
+   * Resolves once none of its statements is running, counting those that the ones just finished
+   * started in turn (pg-boss's cron worker inserts the jobs it fetched, then marks them completed
+   * without waiting for it: a statement started after the pool has ended rejects with nobody to
+   * catch it, which ends a Node process).
+   */
+  quiet(): Promise<void>;
+}
+
+/** `bossDb`, tracked: for the job runner's own pg-boss, which must be quiet before the pool ends. */
+export function trackedBossDb(database: Database): TrackedBossDb {
+  const inner = bossDb(database);
+  const running = new Set<Promise<unknown>>();
+  return {
+    executeSql(text: string, values?: unknown[]) {
+      const p = inner.executeSql(text, values);
+      running.add(p);
+      const done = () => running.delete(p);
+      p.then(done, done);
+      return p;
+    },
+    async quiet() {
+      for (;;) {
+        while (running.size > 0) await Promise.allSettled([...running]);
+        // What their callers do next runs in the microtasks before this macrotask.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (running.size === 0) return;
+      }
+    },
+  };
+}
+
 /**
  * pg-boss statements inside a drizzle transaction (or on the plain database), so `send` commits or
  * rolls back with the caller's change. The text goes to the driver connection drizzle holds for

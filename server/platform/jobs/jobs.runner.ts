@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database, Executor } from '../../db/client';
 import type { JobDefinition, JobRunnerOptions } from './jobs.options';
-import { bossDb, executorDb, fetchDb, type BossDb } from './jobs.db';
+import { bossDb, executorDb, fetchDb, trackedBossDb, type BossDb, type TrackedBossDb } from './jobs.db';
 import { JOBS_SCHEMA } from './jobs.enqueue';
 import { observeJob } from './jobs.metrics';
 
@@ -37,6 +37,8 @@ export class JobRunner {
   /** Workers pausing between batches while the process answers requests (ends them at stop). */
   private readonly pauses = new Set<() => void>();
   private boss: PgBoss | null = null;
+  /** The pg-boss instance's own connection to the pool, which must be quiet before the pool ends. */
+  private bossConnection: TrackedBossDb | null = null;
   /** The workers' own connections for taking jobs (ADR 25); opened by `start()`. */
   private fetcher: ReturnType<typeof fetchDb> | null = null;
   private working = false;
@@ -70,9 +72,10 @@ export class JobRunner {
   /** Creates pg-boss's schema if missing, then every defined queue and schedule. */
   async install(): Promise<void> {
     const o = this.options;
+    this.bossConnection = trackedBossDb(this.database);
     const boss = new PgBoss({
       schema: JOBS_SCHEMA,
-      db: bossDb(this.database),
+      db: this.bossConnection,
       migrate: true,
       supervise: o.work,
       schedule: o.work,
@@ -322,6 +325,15 @@ export class JobRunner {
       this.options.log.warn({ jobs: this.running.size }, 'returned unfinished jobs to the queue at shutdown');
     }
     await this.boss.stop({ close: false, graceful: false });
+    // pg-boss's stop does not wait for its own cron worker, whose last fetch may still be running
+    // and be followed by two more statements: they must reach the pool before it ends (bounded, so
+    // a statement that hangs cannot hold up the shutdown).
+    let quietTimer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.bossConnection?.quiet(),
+      new Promise<void>((resolve) => (quietTimer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(quietTimer);
     await this.fetcher?.end();
   }
 
