@@ -1,7 +1,16 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { demoEmail, openNav, registerPatientThroughApi, signIn, snap, unique } from './support/helpers';
+import {
+  demoEmail,
+  openNav,
+  registerPatientThroughApi,
+  signIn,
+  snap,
+  transitionsDone,
+  unique,
+} from './support/helpers';
 import { personPage } from './support/procurement';
 import { newStaffMember } from './support/staff';
+import { setUpWard } from './support/wards';
 
 /** A patient of City General registered through the API by its admin; their MRN finds them. */
 async function registerPatient(request: APIRequestContext, givenName: string): Promise<string> {
@@ -188,5 +197,50 @@ test('wards: the admin sets up beds; a nurse admits and transfers a patient on t
   await expect(nurse).toHaveURL(admissionUrl);
 
   await admin.context().close();
+  await nurse.context().close();
+});
+
+// A nurse has a bed's menu open when someone else changes the board (here the admin adds a ward
+// that sorts above hers). The board holds still under the menu, says that changes are waiting, and
+// shows them as soon as the menu closes; the menu's items never move from under the pointer.
+test('wards: the live bed board holds still while a bed’s menu is open', async ({
+  browser,
+  request,
+  baseURL,
+}, info) => {
+  const tag = unique().slice(-5).toUpperCase();
+  const { beds } = await setUpWard(request, tag);
+  const nurse = await personPage(browser, info, baseURL!);
+  await signIn(nurse, demoEmail('nurse'));
+  await nurse.goto('/app/beds');
+  const indicator = nurse.getByTestId('live-indicator');
+  await expect(indicator).toHaveText('Live');
+  const ward = nurse.getByTestId('board-ward').filter({ hasText: `Ward ${tag}` });
+  const annex = nurse.getByTestId('board-ward').filter({ hasText: `Annex ${tag}` });
+  await ward.getByRole('button', { name: `Actions for bed ${beds[0]}` }).click();
+  const admitItem = nurse.getByRole('menuitem', { name: 'Admit a patient' });
+  await expect(admitItem).toBeVisible();
+  await transitionsDone(nurse);
+  const before = (await admitItem.boundingBox())!;
+
+  await setUpWard(request, `${tag}A`, `Annex ${tag}`);
+  await expect(indicator).toHaveText('Paused while a menu is open');
+  await expect(annex).toHaveCount(0);
+  // Where it was, give or take the browser's rounding of a fraction of a pixel.
+  const after = (await admitItem.boundingBox())!;
+  expect(Math.abs(after.x - before.x)).toBeLessThan(1);
+  expect(Math.abs(after.y - before.y)).toBeLessThan(1);
+  await expect(admitItem).toBeVisible();
+
+  await nurse.keyboard.press('Escape');
+  await expect(admitItem).toBeHidden();
+  await expect(annex).toBeVisible();
+  await expect(indicator).toHaveText('Live');
+  await snap(nurse, info, '09-board-after-the-menu');
+  // The menu still does what it says on the board as it is now.
+  await ward.getByRole('button', { name: `Actions for bed ${beds[0]}` }).click();
+  await nurse.getByRole('menuitem', { name: 'Admit a patient' }).click();
+  await expect(nurse.getByRole('dialog', { name: 'Admit a patient' })).toBeVisible();
+  await snap(nurse, info, '10-admit-after-the-menu');
   await nurse.context().close();
 });

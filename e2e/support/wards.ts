@@ -9,8 +9,15 @@ export interface WardSetup {
   medicine: { id: string; name: string; batchNumber: string };
 }
 
-/** As the CGH admin: a ward on the general ward's store with two beds, a patient, a medicine in that store. */
-export async function setUpWard(request: APIRequestContext, tag: string): Promise<WardSetup> {
+/**
+ * As the CGH admin: a ward (`Ward <tag>` unless named) on the general ward's store with two beds, a
+ * patient, a medicine in that store.
+ */
+export async function setUpWard(
+  request: APIRequestContext,
+  tag: string,
+  wardName = `Ward ${tag}`,
+): Promise<WardSetup> {
   const { csrfToken } = await apiSignIn(request, 'cgh.admin');
   const send = async <T>(url: string, data: object): Promise<T> => {
     const res = await request.post(url, { data, headers: { 'x-csrf-token': csrfToken } });
@@ -36,7 +43,7 @@ export async function setUpWard(request: APIRequestContext, tag: string): Promis
     const batch = batches.items.find((b) => b.onHand >= 5 && b.expiry === 'ok');
     expect(batch, 'the general ward store holds a medicine in date').toBeTruthy();
     const ward = await send<{ id: string }>('/api/wards', {
-      name: `Ward ${tag}`,
+      name: wardName,
       kind: 'general',
       storeId: store.id,
     });

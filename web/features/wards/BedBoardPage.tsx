@@ -27,7 +27,7 @@ import { CancelReservationDialog } from './CancelReservationDialog';
 import { DischargeDialog } from './DischargeDialog';
 import { FreeSummary } from './FreeSummary';
 import { LiveIndicator } from './LiveIndicator';
-import { useLiveBedBoard } from './live';
+import { useHeldBoard, useLiveBedBoard } from './live';
 import { ReserveDialog } from './ReserveDialog';
 import { TransferDialog } from './TransferDialog';
 
@@ -36,6 +36,7 @@ export default function BedBoardPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const { board, link } = useLiveBedBoard();
+  const { shown, waiting, hold } = useHeldBoard(board.data);
   const { params, set } = useListParams();
   const [dialog, setDialog] = useState<BedDialog | null>(null);
   const stateParam = params.get('state');
@@ -51,7 +52,7 @@ export default function BedBoardPage() {
         description={t('wards.board.description')}
         actions={
           <>
-            <LiveIndicator link={link} />
+            <LiveIndicator link={link} waiting={waiting} />
             {can('wards:manage') && (
               <Button
                 component={Link}
@@ -65,11 +66,11 @@ export default function BedBoardPage() {
           </>
         }
       />
-      {board.isError && !board.data ? (
+      {board.isError && !shown ? (
         <LoadError error={board.error} onRetry={() => void board.refetch()} />
-      ) : !board.data ? (
+      ) : !shown ? (
         <CardsSkeleton />
-      ) : board.data.wards.length === 0 ? (
+      ) : shown.wards.length === 0 ? (
         <Card>
           <EmptyState
             icon={<IconBed size={28} aria-hidden />}
@@ -80,12 +81,12 @@ export default function BedBoardPage() {
         </Card>
       ) : (
         <Stack>
-          <FreeSummary board={board.data} />
+          <FreeSummary board={shown} />
           <SimpleGrid cols={2} maw={560}>
             <Select
               label={t('wards.board.wardFilter')}
               placeholder={t('wards.board.allWards')}
-              data={board.data.wards.map((w) => ({ value: w.id, label: w.name }))}
+              data={shown.wards.map((w) => ({ value: w.id, label: w.name }))}
               value={wardId}
               onChange={(v) => set('ward', v)}
               clearable
@@ -99,8 +100,8 @@ export default function BedBoardPage() {
               clearable
             />
           </SimpleGrid>
-          {filterBoard(board.data, { wardId, state }).map((w) => (
-            <WardBeds key={w.id} ward={w} onOpen={setDialog} />
+          {filterBoard(shown, { wardId, state }).map((w) => (
+            <WardBeds key={w.id} ward={w} onOpen={setDialog} onMenu={hold} />
           ))}
         </Stack>
       )}
@@ -135,7 +136,15 @@ export default function BedBoardPage() {
   );
 }
 
-function WardBeds({ ward, onOpen }: { ward: BoardWard; onOpen: (dialog: BedDialog) => void }) {
+function WardBeds({
+  ward,
+  onOpen,
+  onMenu,
+}: {
+  ward: BoardWard;
+  onOpen: (dialog: BedDialog) => void;
+  onMenu: (open: boolean) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Card component="section" aria-labelledby={`ward-${ward.id}`} data-testid="board-ward">
@@ -161,7 +170,7 @@ function WardBeds({ ward, onOpen }: { ward: BoardWard; onOpen: (dialog: BedDialo
       ) : (
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 4, xl: 6 }} spacing="sm">
           {ward.beds.map((b) => (
-            <BedTile key={b.id} bed={b} onOpen={onOpen} />
+            <BedTile key={b.id} bed={b} onOpen={onOpen} onMenu={onMenu} />
           ))}
         </SimpleGrid>
       )}

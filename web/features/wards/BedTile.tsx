@@ -2,6 +2,7 @@ import { ActionIcon, Anchor, Badge, Group, Menu, Paper, Stack, Text } from '@man
 import { notifications } from '@mantine/notifications';
 import { IconDotsVertical } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BoardBed } from '../../../contracts/wards';
@@ -31,9 +32,26 @@ const SETTABLE: Record<BoardBed['state'], ('available' | 'reserved' | 'maintenan
   occupied: [],
 };
 
-/** One bed on the board: label, room, type, state (colour and words), its patient, and what can be done. */
-export function BedTile({ bed, onOpen }: { bed: BoardBed; onOpen: (dialog: BedDialog) => void }) {
+/**
+ * One bed on the board: label, room, type, state (colour and words), its patient, and what can be
+ * done. `onMenu(true)` when its menu opens and `onMenu(false)` when it closes or the tile goes.
+ */
+export function BedTile({
+  bed,
+  onOpen,
+  onMenu,
+}: {
+  bed: BoardBed;
+  onOpen: (dialog: BedDialog) => void;
+  onMenu: (open: boolean) => void;
+}) {
   const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => {
+    if (!menuOpen) return;
+    onMenu(true);
+    return () => onMenu(false);
+  }, [menuOpen, onMenu]);
   const f = useFormat();
   const { can } = useSession();
   const client = useQueryClient();
@@ -169,7 +187,7 @@ export function BedTile({ bed, onOpen }: { bed: BoardBed; onOpen: (dialog: BedDi
           </Text>
         </Stack>
         {items.length > 0 && (
-          <Menu position="bottom-end" withinPortal>
+          <Menu position="bottom-end" withinPortal opened={menuOpen} onChange={setMenuOpen}>
             <Menu.Target>
               <ActionIcon
                 variant="subtle"

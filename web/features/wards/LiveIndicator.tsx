@@ -9,12 +9,24 @@ const COLOR: Record<StreamLink, string> = {
   stopped: 'red',
 };
 
-/** Whether the screen follows changes as they happen, in words as well as colour. */
-export function LiveIndicator({ link }: { link: StreamLink }) {
+/**
+ * Whether the screen follows changes as they happen, in words as well as colour; `waiting` when
+ * the screen holds still (a menu is open) and newer changes wait to be shown. Never wider than its
+ * place: on a phone a longer text ends in an ellipsis rather than widening the page.
+ */
+export function LiveIndicator({ link, waiting = false }: { link: StreamLink; waiting?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="dot" color={COLOR[link]} size="lg" tt="none" role="status" data-testid="live-indicator">
-      {t(`wards.live.${link}`)}
+    <Badge
+      variant="dot"
+      color={waiting ? 'yellow' : COLOR[link]}
+      size="lg"
+      maw="100%"
+      tt="none"
+      role="status"
+      data-testid="live-indicator"
+    >
+      {waiting ? t('wards.live.waiting') : t(`wards.live.${link}`)}
     </Badge>
   );
 }

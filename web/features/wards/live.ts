@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { BedBoard } from '../../../contracts/wards';
 import { ApiError } from '../../lib/api';
 import { useEventStream } from '../../lib/event-stream';
@@ -36,4 +37,24 @@ export function useLiveBedBoard() {
     },
   });
   return { board, link };
+}
+
+/**
+ * The board as shown: while any bed's menu is open it holds still, so the menu's items stay under
+ * the pointer when a change elsewhere (a bed taken, a ward added above) would move them; the latest
+ * board shows as soon as the last menu closes. `hold(true)` and `hold(false)` come in pairs, one pair
+ * per open menu. The server still checks every action against the bed as it is now.
+ */
+export function useHeldBoard(latest: BedBoard | undefined) {
+  const [openMenus, setOpenMenus] = useState(0);
+  const [held, setHeld] = useState<BedBoard | null>(null);
+  // Taken while rendering, from the board the person was looking at when the menu opened.
+  if (openMenus > 0 && held === null && latest) setHeld(latest);
+  if (openMenus === 0 && held !== null) setHeld(null);
+  const hold = useCallback(
+    (opening: boolean) => setOpenMenus((n) => Math.max(0, n + (opening ? 1 : -1))),
+    [],
+  );
+  const shown = held ?? latest;
+  return { shown, waiting: held !== null && latest !== held, hold };
 }

@@ -35,6 +35,7 @@ export const wardsPages = {
       live: 'Live',
       reconnecting: 'Reconnecting…',
       stopped: 'Not updating: reload the page',
+      waiting: 'Paused while a menu is open',
     },
     board: {
       title: 'Bed board',
