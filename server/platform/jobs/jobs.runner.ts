@@ -4,6 +4,7 @@ import type { JobDefinition, JobRunnerOptions } from './jobs.options';
 import { bossDb, executorDb, fetchDb, trackedBossDb, type BossDb, type TrackedBossDb } from './jobs.db';
 import { JOBS_SCHEMA } from './jobs.enqueue';
 import { observeJob } from './jobs.metrics';
+import { within } from '../timing';
 
 interface Running {
   queue: string;
@@ -297,20 +298,16 @@ export class JobRunner {
 
   /**
    * Graceful stop: no new jobs are taken; running ones get `shutdownTimeoutMs` to finish, and any
-   * still running then are handed back to the queue (to be retried here or elsewhere).
+   * still running then are handed back to the queue (to be retried here or elsewhere). pg-boss's own
+   * last statements get as long again, so a stop takes at most twice `shutdownTimeoutMs` (plus
+   * handing jobs back).
    */
   async stop(timeoutMs = this.options.shutdownTimeoutMs): Promise<void> {
     if (!this.boss || this.stopping) return;
     this.stopping = true;
     this.wake();
     for (const end of [...this.pauses]) end();
-    let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([
-      Promise.all(this.loops).then(() => true),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
-    ]);
-    clearTimeout(timer);
-    if (!finished) {
+    if (!(await within(Promise.all(this.loops), timeoutMs))) {
       for (const entry of this.running) {
         entry.returned = true;
         entry.abort.abort();
@@ -328,12 +325,7 @@ export class JobRunner {
     // pg-boss's stop does not wait for its own cron worker, whose last fetch may still be running
     // and be followed by two more statements: they must reach the pool before it ends (bounded, so
     // a statement that hangs cannot hold up the shutdown).
-    let quietTimer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.bossConnection?.quiet(),
-      new Promise<void>((resolve) => (quietTimer = setTimeout(resolve, timeoutMs))),
-    ]);
-    clearTimeout(quietTimer);
+    if (this.bossConnection) await within(this.bossConnection.quiet(), timeoutMs);
     await this.fetcher?.end();
   }
 

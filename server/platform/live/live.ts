@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
+import { within } from '../timing';
 
 /** The one PostgreSQL channel live notices travel on; the topic is inside the payload. */
 export const LIVE_CHANNEL = 'hospitium_live';
@@ -86,14 +87,7 @@ export class LiveHub {
       s?.delete(fn);
       if (s?.size === 0) this.subscribers.delete(topic);
     };
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.ensureListening(),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
-        timer.unref();
-      }),
-    ]).finally(() => clearTimeout(timer));
+    await within(this.ensureListening(), timeoutMs);
     return unsubscribe;
   }
 
