@@ -1,5 +1,13 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 import { demoEmail, signIn, snap, unique } from './support/helpers';
+import { newStaffMember } from './support/staff';
 import { setUpWard } from './support/wards';
 import { expectAccessible } from './support/axe';
 
@@ -9,6 +17,7 @@ test.use({ actionTimeout: 30_000 });
 /** The nurse admits someone not identified yet into `bed` from the bed board, as an emergency. */
 async function admitUnidentified(
   browser: Browser,
+  request: APIRequestContext,
   info: TestInfo,
   tag: string,
   bed: string,
@@ -16,8 +25,10 @@ async function admitUnidentified(
   sex: 'Male' | 'Female',
   step: string,
 ) {
+  // A nurse of her own: the demo nurse turns on two-factor sign-in in another journey (on phones).
+  const account = await newStaffMember(request, 'nurse', `Nurse ${tag}`);
   const nurse = await (await browser.newContext()).newPage();
-  await signIn(nurse, demoEmail('nurse'));
+  await signIn(nurse, account.email, account.password);
   await nurse.goto('/app/beds');
   const ward = nurse.getByTestId('board-ward').filter({ hasText: `Ward ${tag}` });
   await ward.getByRole('button', { name: `Actions for bed ${bed}` }).click();
@@ -56,7 +67,7 @@ test('an unidentified patient is admitted as an emergency and their record compl
   const { beds } = await setUpWard(request, tag);
   const callName = `Unknown man ${tag}`;
 
-  await admitUnidentified(browser, info, tag, beds[0], callName, 'Male', '01-emergency-admit');
+  await admitUnidentified(browser, request, info, tag, beds[0], callName, 'Male', '01-emergency-admit');
 
   // The front desk finds the record by the name given, completes it and says it is complete.
   const desk = await (await browser.newContext()).newPage();
@@ -82,7 +93,7 @@ test('a temporary record is merged into the identified patient’s own record', 
   const tag = unique().slice(-5).toUpperCase();
   const { beds, patient } = await setUpWard(request, tag);
   const callName = `Unknown woman ${tag}`;
-  await admitUnidentified(browser, info, tag, beds[0], callName, 'Female', '03-admit-unidentified');
+  await admitUnidentified(browser, request, info, tag, beds[0], callName, 'Female', '03-admit-unidentified');
 
   const desk = await (await browser.newContext()).newPage();
   await signIn(desk, demoEmail('receptionist'));

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoEmail, signIn, snap, unique } from './support/helpers';
 import { expectNoSidewaysScroll } from './support/layout';
+import { newStaffMember } from './support/staff';
 import { setUpWard } from './support/wards';
 import { expectAccessible } from './support/axe';
 import { intranetPage } from './support/intranet';
@@ -64,8 +65,10 @@ test('an in-patient stay: admitted from a consultation, moved, charted, given a 
   // 2. The nurse finds them on the bed board and moves them to the other bed. The ward's computer
   // reaches Hospitium over the hospital's network by plain HTTP (the dose and charge dialogs once
   // failed there: they made their keys with crypto.randomUUID, which such a page does not have).
+  // A nurse of her own: the demo nurse turns on two-factor sign-in in another journey (on phones).
+  const account = await newStaffMember(request, 'nurse', `Nurse ${tag}`);
   const nurse = await intranetPage(browser, baseURL);
-  await signIn(nurse, demoEmail('nurse'));
+  await signIn(nurse, account.email, account.password);
   await nurse.goto('/app/beds');
   await expect(nurse.getByRole('heading', { name: 'Bed board', level: 1 })).toBeVisible();
   const tile = nurse.getByTestId('bed-tile').filter({ hasText: s.beds[0] });
