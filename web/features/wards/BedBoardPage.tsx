@@ -22,7 +22,7 @@ import { useSession } from '../../lib/session';
 import { useListParams } from '../../components/PagedList';
 import { AdmitDialog } from './AdmitDialog';
 import { filterBoard, type BoardWard } from './board';
-import { BedTile, type BedDialog } from './BedTile';
+import { BedTile, type BedDialog, type TileEvents } from './BedTile';
 import { CancelReservationDialog } from './CancelReservationDialog';
 import { DischargeDialog } from './DischargeDialog';
 import { FreeSummary } from './FreeSummary';
@@ -136,15 +136,7 @@ export default function BedBoardPage() {
   );
 }
 
-function WardBeds({
-  ward,
-  onOpen,
-  onMenu,
-}: {
-  ward: BoardWard;
-  onOpen: (dialog: BedDialog) => void;
-  onMenu: (open: boolean) => void;
-}) {
+function WardBeds({ ward, onOpen, onMenu }: { ward: BoardWard } & TileEvents) {
   const { t } = useTranslation();
   return (
     <Card component="section" aria-labelledby={`ward-${ward.id}`} data-testid="board-ward">

@@ -32,19 +32,17 @@ const SETTABLE: Record<BoardBed['state'], ('available' | 'reserved' | 'maintenan
   occupied: [],
 };
 
-/**
- * One bed on the board: label, room, type, state (colour and words), its patient, and what can be
- * done. `onMenu(true)` when its menu opens and `onMenu(false)` when it closes or the tile goes.
- */
-export function BedTile({
-  bed,
-  onOpen,
-  onMenu,
-}: {
-  bed: BoardBed;
+/** What a tile tells the board: a dialog to open, and its menu opening (true) and closing (false). */
+export interface TileEvents {
   onOpen: (dialog: BedDialog) => void;
   onMenu: (open: boolean) => void;
-}) {
+}
+
+/**
+ * One bed on the board: label, room, type, state (colour and words), its patient, and what can be
+ * done. `onMenu(false)` also comes when the tile goes with its menu open.
+ */
+export function BedTile({ bed, onOpen, onMenu }: { bed: BoardBed } & TileEvents) {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
