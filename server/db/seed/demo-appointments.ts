@@ -5,10 +5,10 @@
 // hour ahead; a patient has two at most, three days apart at least; in-patients have none;
 // children see the paediatrician and adults the others.
 import { appointments } from '../../modules/scheduling/scheduling.tables';
-import { addDays, localDateOf, templateSlots } from '../../modules/scheduling';
+import { addDays, localDateOf } from '../../modules/scheduling';
 import { newId } from '../ids';
 import type { Tx } from '../client';
-import { DEMO_HOURS } from './demo-availability';
+import { demoSlots } from './demo-availability';
 
 /** How many appointments each doctor has a day, on which of the day's slots, and what for. */
 const PLAN: { login: string; slots: number[]; children: boolean; reasons: string[] }[] = [
@@ -68,7 +68,6 @@ export async function writeDemoAppointments(tx: Tx, opts: DemoWeek): Promise<num
 export function planDemoAppointments(opts: DemoWeek): (typeof appointments.$inferInsert)[] {
   const earliest = opts.now.getTime() + 3600_000;
   const today = localDateOf(opts.now.getTime(), opts.timeZone);
-  const from = addDays(today, -7);
   const outpatients = opts.patients.filter((p) => !p.inpatient);
   const turn = { adult: 0, child: 0 };
   const visits = new Map<string, number[]>(); // patient id -> the days (0..6) of their visits
@@ -77,19 +76,8 @@ export function planDemoAppointments(opts: DemoWeek): (typeof appointments.$infe
     const day = addDays(today, d);
     for (const plan of PLAN) {
       const doctorProfileId = opts.doctorOf(plan.login);
-      const hours = DEMO_HOURS.find((h) => h.login === plan.login && h.hospital === 'CGH');
-      if (!doctorProfileId || !hours) continue;
-      const templates = hours.hours.flatMap((h) =>
-        h.weekdays.map((weekday) => ({
-          ...h,
-          weekday,
-          startTime: h.start,
-          endTime: h.end,
-          effectiveFrom: from,
-          effectiveTo: null,
-        })),
-      );
-      const offered = templateSlots(templates, day, day, opts.timeZone);
+      if (!doctorProfileId) continue;
+      const offered = demoSlots(plan.login, 'CGH', day, today, opts.timeZone);
       for (const [n, index] of plan.slots.entries()) {
         const at = offered[index];
         if (!at || at.start < earliest) continue;

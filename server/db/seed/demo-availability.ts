@@ -1,6 +1,7 @@
 // The demo doctors' weekly consulting hours, so a patient can book right after `npm start`. Times
 // are the hospital's wall-clock times (CGH in Kolkata, RVC in London).
 import { availabilityTemplates } from '../../modules/scheduling/scheduling.tables';
+import { templateSlots } from '../../modules/scheduling';
 import type { Tx } from '../client';
 import type { HospitalKey } from './demo-data';
 
@@ -48,8 +49,42 @@ export const DEMO_HOURS: { login: string; hospital: HospitalKey; hours: Hours[] 
   },
 ];
 
+/** How many days before the seed the hours take effect: they cover the demo's month of past visits. */
+export const HOURS_SINCE_DAYS = 60;
+
+/** The hours' first day: HOURS_SINCE_DAYS before `today` (a YYYY-MM-DD date). */
+const hoursFrom = (today: string) =>
+  new Date(Date.parse(`${today}T00:00:00Z`) - HOURS_SINCE_DAYS * 86_400_000).toISOString().slice(0, 10);
+
 /**
- * Writes the weekly hours of the demo doctors, effective from a week before `now`. `doctorOf`
+ * The slots a demo doctor's hours offer at a hospital on one local day (`day`, YYYY-MM-DD, on or
+ * after the hours' first day for `today`), soonest first.
+ */
+export function demoSlots(
+  login: string,
+  hospital: HospitalKey,
+  day: string,
+  today: string,
+  timeZone: string,
+) {
+  const hours = DEMO_HOURS.find((h) => h.login === login && h.hospital === hospital);
+  if (!hours) return [];
+  const from = hoursFrom(today);
+  const templates = hours.hours.flatMap((h) =>
+    h.weekdays.map((weekday) => ({
+      ...h,
+      weekday,
+      startTime: h.start,
+      endTime: h.end,
+      effectiveFrom: from,
+      effectiveTo: null,
+    })),
+  );
+  return templateSlots(templates, day, day, timeZone);
+}
+
+/**
+ * Writes the weekly hours of the demo doctors, effective from HOURS_SINCE_DAYS before `now`. `doctorOf`
  * gives the doctor profile of a login at a hospital (absent: not seeded, skipped).
  */
 export async function writeDemoAvailability(
@@ -61,7 +96,7 @@ export async function writeDemoAvailability(
     createdBy: (hospital: HospitalKey) => string;
   },
 ): Promise<number> {
-  const from = new Date(opts.now.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
+  const from = hoursFrom(opts.now.toISOString().slice(0, 10));
   const rows = DEMO_HOURS.flatMap((d) => {
     const doctorProfileId = opts.doctorOf(d.login, d.hospital);
     if (!doctorProfileId) return [];
