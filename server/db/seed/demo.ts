@@ -124,10 +124,14 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
   });
 
   // Patients are registered at CGH by the receptionist; the doctor and nurse recorded their history.
+  // They came in the order of their MRNs, three weeks apart, the last some five months ago: before
+  // any visit, stay or bill of the demo's, and not among today's registrations.
   const cgh = HOSPITALS.find((h) => h.code === 'CGH')!;
   const registrar = uid('receptionist');
-  const patientRows = PATIENTS.map((p) => ({
+  const registeredAt = (i: number) => new Date(now.getTime() - (400 - 21 * i) * 86_400_000);
+  const patientRows = PATIENTS.map((p, i) => ({
     id: newId(),
+    createdAt: registeredAt(i),
     userId: p.accountLogin ? uid(p.accountLogin) : null,
     givenName: p.givenName,
     familyName: p.familyName,
@@ -154,6 +158,7 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
       hospitalId: hid('CGH'),
       mrn: demoMrn('CGH', i + 1),
       registeredBy: registrar,
+      registeredAt: registeredAt(i),
     })),
   );
   // The patients module takes the next MRN from this counter: it holds the last number issued.

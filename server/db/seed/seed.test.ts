@@ -106,6 +106,14 @@ describe('seedDemoIfEmpty', () => {
   it('numbers the CGH patients from CGH-000001 and leaves the MRN counter at the last number', async () => {
     const mrns = await rows<{ mrn: string }>(sql`select mrn from patient_registrations order by mrn`);
     expect(mrns.map((r) => r.mrn)).toEqual(PATIENTS.map((_, i) => `CGH-${String(i + 1).padStart(6, '0')}`));
+    // Registered in that order months ago (before the demo's visits and stays), none of them today.
+    const [order] = await rows<{ in_order: boolean; latest_days_ago: number }>(
+      sql`select array_agg(mrn order by registered_at) = array_agg(mrn order by mrn) as in_order,
+                 min(now()::date - registered_at::date) as latest_days_ago
+            from patient_registrations`,
+    );
+    expect(order!.in_order).toBe(true);
+    expect(order!.latest_days_ago).toBeGreaterThan(60);
     const counters = await rows<{ code: string; value: number }>(
       sql`select h.code, c.value from hospital_counters c join hospitals h on h.id = c.hospital_id where c.name = 'mrn' order by h.code`,
     );
