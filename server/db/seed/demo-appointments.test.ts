@@ -46,6 +46,8 @@ const booked = () =>
           join users u on u.id = d.user_id
           join hospitals h on h.id = a.hospital_id
           join patients p on p.id = a.patient_id
+         -- the week's, as demo-appointments.ts writes them (the past visits are demo-visits.test.ts's)
+         where a.idempotency_key like 'demo-seed:%'
          order by a.starts_at`,
   );
 

@@ -57,7 +57,7 @@ describe('the demo billing', () => {
             from invoices i join hospitals h on h.id = i.hospital_id
            where i.number is not null order by i.number`,
     );
-    // Ten bills at the desk (one a draft), the seven ward stays discharged over the month, and every
+    // Six bills at the desk (one a draft), the seven ward stays discharged over the month, and every
     // counter sale of the demo's month this year, as the app bills them, paid at the counter.
     const [sales] = await rows<{ n: number; billed: number }>(
       sql`select count(*)::int as n,
@@ -78,7 +78,14 @@ describe('the demo billing', () => {
     );
     // Paid at the desk, all but the last to leave.
     expect(stays).toEqual({ n: 7, paid: 6 });
-    expect(invoices.length).toBe(9 + stays!.n + sales!.n);
+    // The past visits' bills: each consultation's, and each dispensing's on their prescriptions.
+    const [visits] = await rows<{ consultations: number; dispensings: number }>(
+      sql`select (select count(*) from consultations where status = 'closed')::int as consultations,
+                 (select count(*) from dispensings)::int as dispensings`,
+    );
+    expect(visits!.consultations).toBeGreaterThan(0);
+    expect(visits!.dispensings).toBeGreaterThan(0);
+    expect(invoices.length).toBe(5 + visits!.consultations + visits!.dispensings + stays!.n + sales!.n);
     const year = invoices[0]!.number.slice(4, 8);
     expect(invoices.map((i) => i.number)).toEqual(
       invoices.map((_, k) => `INV-${year}-${String(k + 1).padStart(5, '0')}`),

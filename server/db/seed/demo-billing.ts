@@ -25,8 +25,9 @@ import type { Ctx } from '../../platform/context';
 import { queryRows, type Db, type Tx } from '../client';
 import { CGH_SERVICES, DEPARTMENT_FEES, RVC_SERVICES, type PricedService } from './demo-prices';
 import { newId } from '../ids';
-import { PATIENTS } from './demo-patients';
+import { localToInstant } from '../../modules/scheduling';
 import { localDate } from './demo-stock';
+import type { VisitBills } from './demo-visits';
 
 /** The most minutes a bill is dated before its day's moment (see BILLS and `minutesBefore`). */
 const MAX_MINUTES_BEFORE = 100;
@@ -51,8 +52,9 @@ export function minutesBefore(base: Date, minutes: number, timeZone: string): Da
   return new Date(base.getTime() - Math.floor(minutes * 60_000 * scale));
 }
 
-type Line = { service: string; quantity?: number; discount?: InvoiceLineInput['discount'] };
-type Paid = {
+export type BillLine = { service: string; quantity?: number; discount?: InvoiceLineInput['discount'] };
+type Line = BillLine;
+export type BillPayment = {
   method: 'cash' | 'card' | 'upi' | 'bank_transfer';
   amountMinor?: number;
   tenderedMinor?: number;
@@ -64,28 +66,13 @@ interface DemoBill {
   daysAgo: number;
   doctor?: string;
   lines: Line[];
-  paid?: Paid[];
+  paid?: BillPayment[];
   draft?: boolean;
   credit?: { daysLater: number; amountMinor: number; reason: string; refundMethod: 'bank_transfer' };
 }
 
-/** Indexes into PATIENTS; ME is the one with the patient@ account (Rahul Verma). */
-const ME = PATIENTS.findIndex((p) => p.accountLogin === 'patient');
+/** Indexes into PATIENTS. The bills of a doctor's visit are the visits' own (demo-visits.ts). */
 const BILLS: DemoBill[] = [
-  {
-    patient: 0,
-    daysAgo: 28,
-    doctor: 'doctor',
-    lines: [{ service: 'REG' }, { service: 'XR-CHEST' }],
-    paid: [{ method: 'card' }],
-  },
-  {
-    patient: ME,
-    daysAgo: 24,
-    doctor: 'doctor',
-    lines: [{ service: 'CBC' }, { service: 'LIPID' }],
-    paid: [{ method: 'upi' }],
-  },
   {
     patient: 1,
     daysAgo: 20,
@@ -116,20 +103,6 @@ const BILLS: DemoBill[] = [
       refundMethod: 'bank_transfer',
     },
   },
-  {
-    patient: ME,
-    daysAgo: 9,
-    doctor: 'cardiologist',
-    lines: [{ service: 'ECG' }, { service: 'CERT' }],
-    paid: [{ method: 'cash', amountMinor: 100_000 }],
-  },
-  {
-    patient: 4,
-    daysAgo: 6,
-    doctor: 'paediatrician',
-    lines: [{ service: 'NEB' }],
-    paid: [{ method: 'upi', amountMinor: 50_000 }],
-  },
   { patient: 6, daysAgo: 3, lines: [{ service: 'BRACE-KNEE' }, { service: 'XR-CHEST' }] },
   { patient: 5, daysAgo: 0, lines: [{ service: 'REG' }, { service: 'CBC' }], paid: [{ method: 'cash' }] },
   { patient: 7, daysAgo: 0, doctor: 'doctor', lines: [{ service: 'ECG' }], draft: true },
@@ -149,6 +122,8 @@ export interface DemoBillingInput {
   pharmacist: string;
   /** Bills other parts of the demo make (a ward stay's at its discharge), numbered in their turn. */
   otherBills?: { at: Date; write: (desk: Ctx) => Promise<string> }[];
+  /** The bills of the demo's past visits: each consultation's, and each dispensing's. */
+  visits?: VisitBills;
   /** Runs once the price lists exist, before any bill: what other parts price by them (ward services). */
   beforeBills?: (service: (hospital: 'CGH' | 'RVC', code: string) => PricedService) => Promise<void>;
 }
@@ -221,8 +196,14 @@ export async function writeDemoBilling(tx: Tx, o: DemoBillingInput): Promise<num
          where hospital_id = ${cgh.id}
            and (sold_at at time zone ${cgh.timeZone})::date >= date_trunc('year', ${o.now.toISOString()}::timestamptz at time zone ${cgh.timeZone})::date`,
   );
+  // A visit of last year is billed on New Year's Day, as the bills above are.
+  const yearStart = localToInstant(`${today.slice(0, 4)}-01-01`, '00:00', cgh.timeZone);
+  const thisYear = (d: Date) => new Date(Math.max(d.getTime(), yearStart));
+  const visits = o.visits ?? { consultations: [], dispensings: [] };
   const events = [
     ...BILLS.map((bill, n) => ({ at: at(bill.daysAgo, 90 - n), bill, n })),
+    ...visits.consultations.map((v, n) => ({ at: thisYear(v.at), visit: v, n })),
+    ...visits.dispensings.map((d, n) => ({ at: thisYear(d.at), dispensing: d, n })),
     ...sales.map((sale) => ({ at: new Date(sale.soldAt), saleId: sale.id })),
     ...(o.otherBills ?? []).map((other) => ({ at: other.at, other })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -247,8 +228,34 @@ export async function writeDemoBilling(tx: Tx, o: DemoBillingInput): Promise<num
       dated.push({ invoiceId, at: e.at, creditAt: null });
       continue;
     }
+    if ('visit' in e) {
+      const v = e.visit;
+      const bill = {
+        ...v,
+        key: `visit-${e.n}`,
+        source: { kind: 'consultation' as const, id: v.consultationId },
+      };
+      dated.push({ invoiceId: await writeBill(tx, o, staff, serviceId, bill), at: e.at, creditAt: null });
+      continue;
+    }
+    if ('dispensing' in e) {
+      // Paid at the pharmacy's counter as the medicines are handed over.
+      const d = e.dispensing;
+      const bill = {
+        key: `dispensing-${e.n}`,
+        patientId: d.patientId,
+        source: { kind: 'dispensing' as const, id: d.dispensingId },
+        lines: d.lines,
+        paid: [{ method: SALE_METHODS[e.n % SALE_METHODS.length]! }],
+      };
+      const invoiceId = await writeBill(tx, o, { ...staff, desk: pharmacy }, serviceId, bill);
+      dated.push({ invoiceId, at: e.at, creditAt: null });
+      continue;
+    }
     const { bill, n } = e;
-    const invoiceId = await writeBill(tx, o, staff, serviceId, bill, n);
+    const patientId = o.patientIds[bill.patient];
+    if (!patientId) throw new Error(`demo billing: no patient ${bill.patient}`);
+    const invoiceId = await writeBill(tx, o, staff, serviceId, { ...bill, key: String(n), patientId });
     dated.push({
       invoiceId,
       at: e.at,
@@ -261,20 +268,30 @@ export async function writeDemoBilling(tx: Tx, o: DemoBillingInput): Promise<num
 
 type Dated = { invoiceId: string; at: Date; creditAt: Date | null };
 
+/** A bill to write: the demo's own (BILLS), a visit's consultation, or a dispensing's medicines. */
+interface BillToWrite {
+  /** Tells its payments' and credit's idempotency keys apart. */
+  key: string;
+  patientId: string;
+  doctor?: string;
+  source?: { kind: 'consultation' | 'dispensing'; id: string };
+  lines: (Line | { medicineId: string; quantity: number })[];
+  paid?: BillPayment[];
+  draft?: boolean;
+  credit?: DemoBill['credit'];
+}
+
 /** One of City General's bills through billing's rules: priced, finalised, paid, credited. */
 async function writeBill(
   tx: Tx,
   o: DemoBillingInput,
   staff: { desk: Ctx; admin: Ctx },
   serviceId: Map<string, string>,
-  bill: DemoBill,
-  n: number,
+  bill: BillToWrite,
 ): Promise<string> {
   const hospitalId = o.hospitals.CGH.id;
-  const patientId = o.patientIds[bill.patient];
-  if (!patientId) throw new Error(`demo billing: no patient ${bill.patient}`);
   const doctor = bill.doctor ? o.doctor(bill.doctor) : undefined;
-  const ctx = bill.lines.some((l) => l.discount) ? staff.admin : staff.desk;
+  const ctx = bill.lines.some((l) => 'discount' in l && l.discount) ? staff.admin : staff.desk;
   const consultation = doctor
     ? [
         {
@@ -290,18 +307,26 @@ async function writeBill(
     hospitalId,
     [
       ...consultation,
-      ...bill.lines.map((l) => ({
-        serviceId: serviceId.get(`CGH/${l.service}`)!,
-        quantity: l.quantity ?? 1,
-        ...(l.discount ? { discount: l.discount } : {}),
-      })),
+      ...bill.lines.map((l) =>
+        'medicineId' in l
+          ? l
+          : {
+              serviceId: serviceId.get(`CGH/${l.service}`)!,
+              quantity: l.quantity ?? 1,
+              ...(l.discount ? { discount: l.discount } : {}),
+            },
+      ),
     ],
-    (i) => `demo.bills.${n}.lines.${i}`,
+    (i) => `demo.bills.${bill.key}.lines.${i}`,
   );
+  // A visit's consultation line is the consultation's, as billing's own (automatic.ts) makes it.
+  if (doctor && bill.source?.kind === 'consultation')
+    lines[0] = { ...lines[0]!, kind: 'consultation', refId: bill.source.id };
   const draft = await createDraft(tx, ctx, {
     hospitalId,
-    patientId,
-    source: 'manual',
+    patientId: bill.patientId,
+    source: bill.source?.kind ?? 'manual',
+    sourceId: bill.source?.id ?? null,
     departmentId: doctor?.departmentId ?? null,
     doctorProfileId: doctor?.id ?? null,
     lines,
@@ -310,7 +335,7 @@ async function writeBill(
   const invoice = await finaliseDraft(tx, staff.desk, draft, { mail: false });
   for (const [k, p] of (bill.paid ?? []).entries()) {
     const input = {
-      idempotencyKey: `demo-payment-${n}-${k}`,
+      idempotencyKey: `demo-payment-${bill.key}-${k}`,
       method: p.method,
       amountMinor: p.amountMinor ?? invoice.balanceMinor,
       advance: false,
@@ -321,7 +346,7 @@ async function writeBill(
   }
   if (bill.credit) {
     const input = {
-      idempotencyKey: `demo-credit-${n}`,
+      idempotencyKey: `demo-credit-${bill.key}`,
       reason: bill.credit.reason,
       amountMinor: bill.credit.amountMinor,
       refundMethod: bill.credit.refundMethod,

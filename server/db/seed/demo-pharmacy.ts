@@ -15,18 +15,34 @@ import {
 import { priceLine } from '../../modules/pharmacy';
 import { insertRows } from './bulk-insert';
 import { DEMO_MEDICINES, type DemoMedicine } from './demo-medicines';
-import { endOfMonth, localDate, planStock, type Actor, type StoreKey } from './demo-stock';
+import {
+  endOfMonth,
+  localDate,
+  planStock,
+  type Actor,
+  type PrescribedDispensing,
+  type StoreKey,
+} from './demo-stock';
 
 export interface DemoPharmacyInput {
   now: Date;
   cgh: { id: string; timeZone: string };
   rvc: { id: string; timeZone: string };
   users: Record<Actor, string> & { rvcAdmin: string };
+  /** Dispensings on the demo's prescriptions, taken from CGH's pharmacy with the rest. */
+  dispensed?: readonly PrescribedDispensing[];
 }
 
 export interface DemoPharmacyCounts {
   medicines: number;
   stockMovements: number;
+}
+
+export interface DemoPharmacy extends DemoPharmacyCounts {
+  /** CGH's catalog ids, by index into DEMO_MEDICINES. */
+  medicineIds: string[];
+  /** Units a dispensing of `dispensed` got of a medicine (fewer than asked where stock was short). */
+  given: (ref: string, medicine: number) => number;
 }
 
 const catalogRow = (m: DemoMedicine, hospitalId: string) => ({
@@ -66,7 +82,7 @@ export function asRiverside(m: DemoMedicine): DemoMedicine {
 }
 
 /** Inserts the demo pharmacy inside `tx`; returns how many medicines and ledger rows it wrote. */
-export async function writeDemoPharmacy(tx: Tx, input: DemoPharmacyInput): Promise<DemoPharmacyCounts> {
+export async function writeDemoPharmacy(tx: Tx, input: DemoPharmacyInput): Promise<DemoPharmacy> {
   const { now, cgh, rvc, users } = input;
   const storeId: Record<StoreKey, string> = { main: newId(), pharmacy: newId(), ward: newId() };
   const rvcStore = { main: newId(), pharmacy: newId() };
@@ -84,7 +100,8 @@ export async function writeDemoPharmacy(tx: Tx, input: DemoPharmacyInput): Promi
   const rvcRows = rvcMeds.map((m) => catalogRow(m, rvc.id));
   await insertRows(tx, medicines, [...cghRows, ...rvcRows]);
 
-  const plan = planStock(DEMO_MEDICINES, now, cgh.timeZone);
+  const plan = planStock(DEMO_MEDICINES, now, cgh.timeZone, input.dispensed);
+  const given = new Map<string, number>(); // "ref/medicine" -> units
   const batchRows = plan.batches.map((b) => ({
     id: newId(),
     hospitalId: cgh.id,
@@ -109,9 +126,14 @@ export async function writeDemoPharmacy(tx: Tx, input: DemoPharmacyInput): Promi
       unitCostMinor: b.unitCostMinor,
       actorUserId: users[mv.actor],
       occurredAt: mv.at,
-      referenceType: null as string | null,
-      referenceId: null as string | null,
+      referenceType: (mv.ref ? 'dispensing' : null) as string | null,
+      referenceId: mv.ref ?? (null as string | null),
     };
+  });
+  plan.moves.forEach((mv) => {
+    if (!mv.ref) return;
+    const key = `${mv.ref}/${plan.batches[mv.batch]!.medicine}`;
+    given.set(key, (given.get(key) ?? 0) - mv.quantity);
   });
 
   const { sales, saleLines } = counterSales(plan, ledgerRows, cghRows, { hospitalId: cgh.id, users });
@@ -154,7 +176,12 @@ export async function writeDemoPharmacy(tx: Tx, input: DemoPharmacyInput): Promi
   await insertRows(tx, pharmacySales, sales);
   await insertRows(tx, pharmacySaleLines, saleLines);
   await insertRows(tx, stockLedger, ledgerRows);
-  return { medicines: cghRows.length + rvcRows.length, stockMovements: ledgerRows.length };
+  return {
+    medicines: cghRows.length + rvcRows.length,
+    stockMovements: ledgerRows.length,
+    medicineIds: cghRows.map((r) => r.id),
+    given: (ref, medicine) => given.get(`${ref}/${medicine}`) ?? 0,
+  };
 }
 
 type LedgerDraft = { referenceType: string | null; referenceId: string | null };

@@ -24,6 +24,8 @@ export interface PlannedMove {
   quantity: number;
   at: Date;
   actor: Actor;
+  /** The dispensing it was taken for (a demo visit's prescription), if any. */
+  ref?: string;
 }
 export interface StockPlan {
   batches: PlannedBatch[];
@@ -107,13 +109,26 @@ interface Want {
   quantity: number;
   at: Date;
   actor: Actor;
+  ref?: string;
 }
 
-/** Plans CGH's batches and every stock movement, ending at `now`. */
+/** A dispensing on a prescription the demo writes (demo-visits.ts): taken from the pharmacy's shelf. */
+export interface PrescribedDispensing {
+  medicine: number;
+  quantity: number;
+  at: Date;
+  ref: string;
+}
+
+/**
+ * Plans CGH's batches and every stock movement, ending at `now`; `dispensed` are taken too, in their
+ * turn, each move of theirs carrying its `ref`.
+ */
 export function planStock(
   meds: readonly DemoMedicine[],
   now: Date,
   timeZone: string,
+  dispensed: readonly PrescribedDispensing[] = [],
   seed = 2024,
 ): StockPlan {
   const rnd = random(seed);
@@ -235,6 +250,7 @@ export function planStock(
       });
     }
   }
+  for (const d of dispensed) wants.push({ ...d, store: 'pharmacy', actor: 'pharmacist' });
   return { batches, moves: resolve(meds, batches, fixed, wants, rnd, today) };
 }
 
@@ -272,7 +288,11 @@ function resolve(
     }
     const w = step.want;
     const m = meds[w.medicine]!;
-    const kind = m.prescriptionOnly || w.store === 'ward' || rnd.next() < 0.15 ? 'dispense' : 'sale';
+    // (A prescribed dispensing draws no number: the rest of the plan stays as it was without them.)
+    const kind =
+      w.ref !== undefined || m.prescriptionOnly || w.store === 'ward' || rnd.next() < 0.15
+        ? 'dispense'
+        : 'sale';
     let owed = w.quantity;
     for (const i of shelves.get(`${w.medicine}/${w.store}`) ?? []) {
       const b = batches[i]!;
@@ -280,7 +300,14 @@ function resolve(
       if (b.receivedAt >= w.at || b.expiryDate < today || balance[i]! === 0) continue;
       const take = Math.min(owed, balance[i]!);
       balance[i]! -= take;
-      moves.push({ batch: i, kind, quantity: -take, at: w.at, actor: w.actor });
+      moves.push({
+        batch: i,
+        kind,
+        quantity: -take,
+        at: w.at,
+        actor: w.actor,
+        ...(w.ref ? { ref: w.ref } : {}),
+      });
       owed -= take;
     }
   }

@@ -22,6 +22,8 @@ import { PATIENTS } from './demo-patients';
 import { writeDemoPharmacy } from './demo-pharmacy';
 import { writeDemoAvailability } from './demo-availability';
 import { writeDemoAppointments } from './demo-appointments';
+import { DEMO_MEDICINES } from './demo-medicines';
+import { planDemoVisits, visitDispensings, writeDemoVisits } from './demo-visits';
 import { writeDemoBilling } from './demo-billing';
 import { stayBills, writeWardCharges } from './demo-stay-bills';
 import { DEMO_INPATIENTS, writeDemoWards } from './demo-wards';
@@ -33,6 +35,8 @@ export interface DemoCounts {
   patients: number;
   /** Booked for the coming week at CGH. */
   appointments: number;
+  /** Past out-patient visits at CGH, seen and closed (demo-visits.ts). */
+  visits: number;
   medicines: number;
   stockMovements: number;
 }
@@ -204,8 +208,10 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
   });
 
   const zone = (k: HospitalKey) => ({ id: hid(k), timeZone: HOSPITALS.find((h) => h.code === k)!.timeZone });
+  const visits = planDemoVisits(now, cgh.timeZone, DEMO_MEDICINES);
   const pharmacy = await writeDemoPharmacy(tx, {
     now,
+    dispensed: visitDispensings(visits),
     cgh: zone('CGH'),
     rvc: zone('RVC'),
     users: {
@@ -214,6 +220,19 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
       nurse: uid('nurse'),
       rvcAdmin: uid('rvc.admin'),
     },
+  });
+
+  const visitBills = await writeDemoVisits(tx, visits, {
+    hospitalId: hid('CGH'),
+    patientIds: patientRows.map((p) => p.id),
+    doctor: (login) => {
+      const row = doctorRows.find((d) => d.userId === uid(login) && d.hospitalId === hid('CGH'))!;
+      return { profileId: row.id, userId: uid(login), name: USERS.find((u) => u.login === login)!.fullName };
+    },
+    receptionist: uid('receptionist'),
+    pharmacist: uid('pharmacist'),
+    medicineIds: pharmacy.medicineIds,
+    dispensed: pharmacy.given,
   });
 
   const wardDemo = await writeDemoWards(tx, {
@@ -244,6 +263,7 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     receptionist: uid('receptionist'),
     admin: uid('cgh.admin'),
     pharmacist: uid('pharmacist'),
+    visits: visitBills,
     otherBills: stayBills(tx, hid('CGH'), wardDemo.discharged),
     beforeBills: (service) =>
       writeWardCharges(tx, {
@@ -260,7 +280,9 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     users: USERS.length,
     patients: patientRows.length,
     appointments: appointmentCount,
-    ...pharmacy,
+    visits: visits.length,
+    medicines: pharmacy.medicines,
+    stockMovements: pharmacy.stockMovements,
   };
   await insertAuditEvent(tx, {
     actorUserId: null,

@@ -44,7 +44,7 @@ export async function seedDemoIfEmpty(
   if (!counts) return null;
   log(
     `Demo data loaded in ${Date.now() - started} ms: ${counts.hospitals} hospitals, ${counts.departments} departments, ` +
-      `${counts.users} users, ${counts.patients} patients, ${counts.appointments} appointments, ${counts.medicines} medicines, ${counts.stockMovements} stock movements.`,
+      `${counts.users} users, ${counts.patients} patients, ${counts.appointments} appointments, ${counts.visits} past visits, ${counts.medicines} medicines, ${counts.stockMovements} stock movements.`,
   );
   return {
     password: DEMO_PASSWORD,

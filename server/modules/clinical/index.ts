@@ -6,6 +6,8 @@ import { clinicalRoutes } from './clinical.routes';
 import { seedIcd10 } from './icd10.service';
 
 export { seedIcd10 } from './icd10.service';
+// The demo seed writes its past prescriptions' directions and quantities as the app does.
+export { computedQuantity, directionsOf } from './prescribing';
 
 /** Consultations (vitals, diagnoses, prescriptions, addenda), the ICD-10 list, visit histories. */
 export const clinicalModule = defineModule({
