@@ -50,7 +50,7 @@ export function ClosedConsultation({ c }: { c: Consultation }) {
 
   const rows: [string, string | number | null][] = v
     ? [
-        [t('consultation.systolic'), v.systolic !== null ? `${v.systolic}/${v.diastolic}` : null],
+        [t('consultation.bloodPressure'), v.systolic !== null ? `${v.systolic}/${v.diastolic}` : null],
         [t('consultation.pulse'), v.pulse],
         [t('consultation.temperature'), v.temperatureC],
         [t('consultation.spo2'), v.spo2],

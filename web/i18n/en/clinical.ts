@@ -24,6 +24,7 @@ export const clinicalPages = {
     vitals: 'Vitals',
     systolic: 'Systolic (mmHg)',
     diastolic: 'Diastolic (mmHg)',
+    bloodPressure: 'Blood pressure (mmHg)',
     pulse: 'Pulse (/min)',
     temperature: 'Temperature (°C)',
     spo2: 'SpO2 (%)',
