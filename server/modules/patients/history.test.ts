@@ -138,6 +138,10 @@ describe('the timeline shows changes, the access log shows reads', () => {
       'patient.search',
       'dashboard.recent_registrations.read',
       'notifications.deliveries_read',
+      // Printing a record shows it to someone; a list of one's own bills is read, not changed.
+      'consultation.prescription_printed',
+      'wards.discharge_summary_printed',
+      'invoice.list_own',
     ])
       expect(isReadAction(a), a).toBe(true);
     for (const a of [
