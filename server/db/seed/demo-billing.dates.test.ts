@@ -1,7 +1,7 @@
 // The demo's bills of "today" stay on today in the hospital's zone, even just after its midnight
 // (the PG suite once ran across midnight in Kolkata and found today's bills dated yesterday).
 import { describe, expect, it } from 'vitest';
-import { minutesBefore } from './demo-billing';
+import { minutesBefore, notBeforeNewYear } from './demo-billing';
 import { localDate } from './demo-stock';
 
 const zone = 'Asia/Kolkata';
@@ -20,5 +20,22 @@ describe('minutesBefore', () => {
     expect(ms).toEqual([...ms].sort((a, b) => a - b));
     expect(new Set(ms).size).toBe(ms.length);
     expect(ms[ms.length - 1]).toBeLessThan(base.getTime());
+  });
+});
+
+describe('notBeforeNewYear', () => {
+  it('moves a visit of last year to the first moment of this year in the hospital’s zone', () => {
+    const now = new Date('2027-01-03T06:00:00Z'); // 3 January in Kolkata
+    const lastYear = new Date('2026-12-28T05:00:00Z');
+    expect(notBeforeNewYear(lastYear, now, zone).toISOString()).toBe('2026-12-31T18:30:00.000Z');
+    // Already in this year (here on 1 January, local time, though 31 December in UTC): unchanged.
+    const justIn = new Date('2026-12-31T19:00:00Z');
+    expect(notBeforeNewYear(justIn, now, zone)).toEqual(justIn);
+  });
+
+  it('leaves every moment of the year alone', () => {
+    const now = new Date('2026-12-07T06:00:00Z');
+    const at = new Date('2026-11-09T05:00:00Z');
+    expect(notBeforeNewYear(at, now, zone)).toEqual(at);
   });
 });

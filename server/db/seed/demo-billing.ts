@@ -54,6 +54,15 @@ export function minutesBefore(base: Date, minutes: number, timeZone: string): Da
 
 export type BillLine = { service: string; quantity?: number; discount?: InvoiceLineInput['discount'] };
 type Line = BillLine;
+
+/**
+ * `at`, or the first moment of `now`'s year in the time zone if `at` is earlier: a visit of last
+ * year is billed on New Year's Day, as the BILLS are, since invoice numbers are of this year's series.
+ */
+export function notBeforeNewYear(at: Date, now: Date, timeZone: string): Date {
+  const yearStart = localToInstant(`${localDate(now, timeZone).slice(0, 4)}-01-01`, '00:00', timeZone);
+  return new Date(Math.max(at.getTime(), yearStart));
+}
 export type BillPayment = {
   method: 'cash' | 'card' | 'upi' | 'bank_transfer';
   amountMinor?: number;
@@ -196,9 +205,7 @@ export async function writeDemoBilling(tx: Tx, o: DemoBillingInput): Promise<num
          where hospital_id = ${cgh.id}
            and (sold_at at time zone ${cgh.timeZone})::date >= date_trunc('year', ${o.now.toISOString()}::timestamptz at time zone ${cgh.timeZone})::date`,
   );
-  // A visit of last year is billed on New Year's Day, as the bills above are.
-  const yearStart = localToInstant(`${today.slice(0, 4)}-01-01`, '00:00', cgh.timeZone);
-  const thisYear = (d: Date) => new Date(Math.max(d.getTime(), yearStart));
+  const thisYear = (d: Date) => notBeforeNewYear(d, o.now, cgh.timeZone);
   const visits = o.visits ?? { consultations: [], dispensings: [] };
   const events = [
     ...BILLS.map((bill, n) => ({ at: at(bill.daysAgo, 90 - n), bill, n })),
