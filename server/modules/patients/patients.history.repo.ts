@@ -19,12 +19,12 @@ export interface PatientEventRow extends Record<string, unknown> {
 /**
  * Audit actions that only looked at data, by the last word of their name: `patient.read`,
  * `document.listed`, `document.viewed`, `document.downloaded`, `patient.search`,
- * `notifications.deliveries_read`, `consultation.prescription_printed` (a print shows the record
- * to someone), `invoice.list_own`. They belong in the access log, never in the timeline, which
+ * `notifications.deliveries_read`, `consultation.prescription_printed` and
+ * `wards.discharge_summary_printed` (a print shows the record to someone), `invoice.list_own`. They belong in the access log, never in the timeline, which
  * shows what changed the record. A POSIX regular expression, so PostgreSQL applies the same rule.
  */
 export const READ_ACTION =
-  /(^|[._])(read|listed|viewed|downloaded|search|searched|exported|printed|list|list_own)$/;
+  /(^|[._])(read|listed|viewed|downloaded|search|searched|exported|printed|list_own)$/;
 
 /** Whether an audit action only looked at data (see READ_ACTION). */
 export function isReadAction(action: string): boolean {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ORDER_STATUSES } from '../../../contracts/pharmacy-orders';
 import { isReadAction } from '../../../server/modules/patients/patients.history.repo';
 import { loadAllWords } from '../../i18n';
 import { accessOpenedLabel, timelineActionLabel } from './history-labels';
@@ -34,41 +35,79 @@ function enclosingObject(text: string, at: number): string {
   return text.slice(start, end + 1);
 }
 
+/** What a template literal's `${…}` may be, for the actions built from one. */
+const TEMPLATES: Record<string, readonly string[]> = {
+  'pharmacy.order_${status}': ORDER_STATUSES.map((s) => `pharmacy.order_${s}`),
+};
+
+const ACTION = /'([a-z_]+(?:\.[a-z_]+)+)'/g;
+
 /**
- * The audit actions written about a patient (the call names a `patientId`), found in the source:
- * each shows on that patient's timeline or access log, where it needs words.
+ * The audit actions written about a patient (the audit call names a `patientId`), found in the
+ * source: each shows on that patient's timeline or access log, where it needs words. The action is
+ * a literal, a choice between literals, a template (expanded by TEMPLATES), or a function's
+ * parameter: then every dotted literal passed as an argument in that file, with a prefix the
+ * module's own actions use, is one (`changeDraft(ctx, id, 'invoice.line_added', …)`).
  */
-function patientActions(): string[] {
-  const root = path.resolve(__dirname, '../../../server');
+function patientActions(): { actions: string[]; templates: string[] } {
+  const root = path.resolve(import.meta.dirname, '../../../server');
   const found = new Set<string>();
-  for (const file of [...sources(path.join(root, 'modules')), ...sources(path.join(root, 'platform'))]) {
+  const templates: string[] = [];
+  const passedIn = new Set<string>(); // the folders where an action is a function's parameter
+  const files = [...sources(path.join(root, 'modules')), ...sources(path.join(root, 'platform'))];
+  for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/action: '([a-z_]+(?:\.[a-z_]+)+)'/g)) {
-      if (/\bpatientId\b/.test(enclosingObject(text, m.index))) found.add(m[1]!);
+    for (const m of text.matchAll(/\baction(,|: ([^\n]*))/g)) {
+      if (!/\bpatientId\b/.test(enclosingObject(text, m.index))) continue;
+      const value = m[2] ?? 'action';
+      const literals = [...value.matchAll(ACTION)].map((a) => a[1]!);
+      const template = /`([^`]*)`/.exec(value)?.[1];
+      if (template) {
+        templates.push(template);
+        for (const a of TEMPLATES[template] ?? []) found.add(a);
+      } else if (literals.length > 0) literals.forEach((a) => found.add(a));
+      else if (/^action\b/.test(value)) passedIn.add(path.dirname(file));
     }
   }
-  return [...found].sort();
+  const prefixes = new Set([...found].map((a) => a.split('.')[0]!));
+  for (const file of files.filter((f) => passedIn.has(path.dirname(f)))) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/[(,]\s*'([a-z_]+(?:\.[a-z_]+)+)'\s*[,)]/g)) {
+      if (prefixes.has(m[1]!.split('.')[0]!)) found.add(m[1]!);
+    }
+  }
+  return { actions: [...found].sort(), templates };
 }
 
 describe('the words of a patient’s timeline and access log', () => {
   it('finds the audit actions written about a patient in the source', () => {
-    const actions = patientActions();
-    // The scan itself works: a change and a read every module writes about a patient.
-    expect(actions).toContain('patient.allergy_recorded');
-    expect(actions).toContain('consultation.closed');
-    expect(actions).toContain('document.listed');
-    expect(actions.length).toBeGreaterThan(30);
+    const { actions, templates } = patientActions();
+    // The scan itself works: literal actions, a choice of two, a template and a parameter.
+    for (const a of [
+      'patient.allergy_recorded',
+      'consultation.closed',
+      'document.listed',
+      'wards.medication.not_given',
+      'advance.refunded',
+      'pharmacy.order_ready',
+      'invoice.line_added',
+      'wards.vitals.read',
+      'wards.medications.read',
+    ])
+      expect(actions).toContain(a);
+    // Every template the source builds an action from is expanded here.
+    expect(templates.filter((t) => !(t in TEMPLATES))).toEqual([]);
   });
 
   it('names every change made to a patient’s record in words', () => {
-    const missing = patientActions().filter(
+    const missing = patientActions().actions.filter(
       (a) => !isReadAction(a) && timelineActionLabel(a) === 'Record changed',
     );
     expect(missing).toEqual([]);
   });
 
   it('names every part of a patient’s record that someone opened in words', () => {
-    const missing = patientActions().filter(
+    const missing = patientActions().actions.filter(
       (a) => isReadAction(a) && a !== 'patient.read' && accessOpenedLabel(a) === 'Part of the record',
     );
     expect(missing).toEqual([]);
