@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from './demo-data';
 import { DEMO_MEDICINES, MEDICINE_CLASSES } from './demo-medicines';
 import { asRiverside } from './demo-pharmacy';
 import { EXPIRED, EXPIRING, LOW, OUT_OF_STOCK, addDays, localDate, planStock } from './demo-stock';
+import { planDemoVisits, visitDispensings } from './demo-visits';
 import { seedDemoIfEmpty } from '.';
 
 let t: TestApp;
@@ -174,7 +175,16 @@ describe('planStock', () => {
     (at) => {
       const now = new Date(at);
       const today = localDate(now, 'Asia/Kolkata');
-      const plan = planStock(DEMO_MEDICINES, now, 'Asia/Kolkata');
+      // With the past visits' dispensings, as the seed plans it: each finds all its medicines.
+      const dispensed = visitDispensings(planDemoVisits(now, 'Asia/Kolkata', DEMO_MEDICINES));
+      expect(dispensed.length).toBeGreaterThan(0);
+      const plan = planStock(DEMO_MEDICINES, now, 'Asia/Kolkata', dispensed);
+      for (const d of dispensed) {
+        const taken = plan.moves
+          .filter((mv) => mv.ref === d.ref && plan.batches[mv.batch]!.medicine === d.medicine)
+          .reduce((n, mv) => n - mv.quantity, 0);
+        expect(taken, `${d.ref} ${d.medicine}`).toBe(d.quantity);
+      }
       const balance = plan.batches.map(() => 0);
       for (const mv of plan.moves) {
         balance[mv.batch]! += mv.quantity;

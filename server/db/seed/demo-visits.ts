@@ -204,7 +204,10 @@ export async function writeDemoVisits(
     });
     const rx = p.prescription;
     if (rx) {
-      const given = rx.lines.map((l) => (rx.dispensing ? o.dispensed(rx.dispensing.id, l.medicine) : 0));
+      const planned = rx.lines.map((l) => (rx.dispensing ? o.dispensed(rx.dispensing.id, l.medicine) : 0));
+      // A dispensing that found nothing on the shelf did not happen (the app refuses one).
+      const dispensing = planned.some((q) => q > 0) ? rx.dispensing : null;
+      const given = dispensing ? planned : planned.map(() => 0);
       const primary = v.diagnoses[0]!;
       rows.prescriptions.push({
         id: rx.id,
@@ -215,14 +218,14 @@ export async function writeDemoVisits(
         prescriberUserId: doctor.userId,
         writtenOn: p.day,
         notes: `Diagnosis: ${primary} ${titles.get(primary)}`,
-        status: !rx.dispensing
+        status: !dispensing
           ? 'open'
           : given.every((q, i) => q === rx.lines[i]!.quantity)
             ? 'dispensed'
             : 'partly_dispensed',
         enteredBy: doctor.userId,
         createdAt: p.closedAt,
-        updatedAt: rx.dispensing?.at ?? p.closedAt,
+        updatedAt: dispensing?.at ?? p.closedAt,
       });
       rx.lines.forEach((l, i) =>
         rows.prescriptionLines.push({
@@ -231,24 +234,24 @@ export async function writeDemoVisits(
           directions: l.directions,
           quantityPrescribed: l.quantity,
           quantityDispensed: given[i]!,
-          position: i + 1,
+          position: i,
         }),
       );
-      if (rx.dispensing) {
+      if (dispensing) {
         rows.dispensings.push({
-          id: rx.dispensing.id,
+          id: dispensing.id,
           hospitalId: o.hospitalId,
           prescriptionId: rx.id,
           idempotencyKey: `demo-dispensing-${n}`,
           requestHash: 'demo-seed',
           dispensedBy: o.pharmacist,
-          dispensedAt: rx.dispensing.at,
+          dispensedAt: dispensing.at,
         });
         const lines = rx.lines
           .map((l, i) => ({ medicineId: o.medicineIds[l.medicine]!, quantity: given[i]! }))
           .filter((l) => l.quantity > 0);
         if (lines.length > 0)
-          bills.dispensings.push({ at: rx.dispensing.at, dispensingId: rx.dispensing.id, patientId, lines });
+          bills.dispensings.push({ at: dispensing.at, dispensingId: dispensing.id, patientId, lines });
       }
     }
     rows.consultations.push({
@@ -290,7 +293,7 @@ export async function writeDemoVisits(
         code,
         description: titles.get(code)!,
         primary: i === 0,
-        position: i + 1,
+        position: i,
       }),
     );
     bills.consultations.push({

@@ -128,11 +128,12 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
   });
 
   // Patients are registered at CGH by the receptionist; the doctor and nurse recorded their history.
-  // They came in the order of their MRNs, three weeks apart, the last some five months ago: before
+  // They came in the order of their MRNs over eight months, the last about five months ago: before
   // any visit, stay or bill of the demo's, and not among today's registrations.
   const cgh = HOSPITALS.find((h) => h.code === 'CGH')!;
   const registrar = uid('receptionist');
-  const registeredAt = (i: number) => new Date(now.getTime() - (400 - 21 * i) * 86_400_000);
+  const registeredAt = (i: number) =>
+    new Date(now.getTime() - (400 - Math.floor((i * 250) / PATIENTS.length)) * 86_400_000);
   const patientRows = PATIENTS.map((p, i) => ({
     id: newId(),
     createdAt: registeredAt(i),
