@@ -52,9 +52,6 @@ export function minutesBefore(base: Date, minutes: number, timeZone: string): Da
   return new Date(base.getTime() - Math.floor(minutes * 60_000 * scale));
 }
 
-export type BillLine = { service: string; quantity?: number; discount?: InvoiceLineInput['discount'] };
-type Line = BillLine;
-
 /**
  * `at`, or the first moment of `now`'s year in the time zone if `at` is earlier: a visit of last
  * year is billed on New Year's Day, as the BILLS are, since invoice numbers are of this year's series.
@@ -63,6 +60,8 @@ export function notBeforeNewYear(at: Date, now: Date, timeZone: string): Date {
   const yearStart = localToInstant(`${localDate(now, timeZone).slice(0, 4)}-01-01`, '00:00', timeZone);
   return new Date(Math.max(at.getTime(), yearStart));
 }
+
+export type BillLine = { service: string; quantity?: number; discount?: InvoiceLineInput['discount'] };
 export type BillPayment = {
   method: 'cash' | 'card' | 'upi' | 'bank_transfer';
   amountMinor?: number;
@@ -74,7 +73,7 @@ interface DemoBill {
   patient: number;
   daysAgo: number;
   doctor?: string;
-  lines: Line[];
+  lines: BillLine[];
   paid?: BillPayment[];
   draft?: boolean;
   credit?: { daysLater: number; amountMinor: number; reason: string; refundMethod: 'bank_transfer' };
@@ -282,7 +281,7 @@ interface BillToWrite {
   patientId: string;
   doctor?: string;
   source?: { kind: 'consultation' | 'dispensing'; id: string };
-  lines: (Line | { medicineId: string; quantity: number })[];
+  lines: (BillLine | { medicineId: string; quantity: number })[];
   paid?: BillPayment[];
   draft?: boolean;
   credit?: DemoBill['credit'];

@@ -53,9 +53,9 @@ export function planDemoVisits(now: Date, timeZone: string, meds: readonly DemoM
   const index = new Map(meds.map((m, i) => [label(m), i]));
   const planned: PlannedVisit[] = [];
   for (const visit of VISITS) {
-    let day = addDays(today, -visit.daysAgo);
-    let slot = demoSlots(visit.doctor, 'CGH', day, today, timeZone)[visit.slot];
-    for (let back = 1; !slot && back < 7; back += 1) {
+    let day = '';
+    let slot: { start: number; end: number } | undefined;
+    for (let back = 0; !slot && back < 7; back += 1) {
       day = addDays(today, -visit.daysAgo - back);
       slot = demoSlots(visit.doctor, 'CGH', day, today, timeZone)[visit.slot];
     }
@@ -204,10 +204,10 @@ export async function writeDemoVisits(
     });
     const rx = p.prescription;
     if (rx) {
-      const planned = rx.lines.map((l) => (rx.dispensing ? o.dispensed(rx.dispensing.id, l.medicine) : 0));
+      const found = rx.lines.map((l) => (rx.dispensing ? o.dispensed(rx.dispensing.id, l.medicine) : 0));
       // A dispensing that found nothing on the shelf did not happen (the app refuses one).
-      const dispensing = planned.some((q) => q > 0) ? rx.dispensing : null;
-      const given = dispensing ? planned : planned.map(() => 0);
+      const dispensing = found.some((q) => q > 0) ? rx.dispensing : null;
+      const given = dispensing ? found : found.map(() => 0);
       const primary = v.diagnoses[0]!;
       rows.prescriptions.push({
         id: rx.id,
@@ -250,8 +250,7 @@ export async function writeDemoVisits(
         const lines = rx.lines
           .map((l, i) => ({ medicineId: o.medicineIds[l.medicine]!, quantity: given[i]! }))
           .filter((l) => l.quantity > 0);
-        if (lines.length > 0)
-          bills.dispensings.push({ at: dispensing.at, dispensingId: dispensing.id, patientId, lines });
+        bills.dispensings.push({ at: dispensing.at, dispensingId: dispensing.id, patientId, lines });
       }
     }
     rows.consultations.push({
@@ -272,20 +271,15 @@ export async function writeDemoVisits(
       createdAt: p.openedAt,
       updatedAt: p.closedAt,
     });
-    const { systolic = null, diastolic = null, ...taken } = v.vitals;
     rows.vitals.push({
       hospitalId: o.hospitalId,
       patientId,
       consultationId: p.consultationId,
       recordedBy: doctor.userId,
       recordedAt: new Date(p.openedAt.getTime() + 3 * MINUTE),
-      systolic,
-      diastolic,
-      pulse: taken.pulse,
-      temperatureC: taken.temperatureC,
-      spo2: taken.spo2,
-      weightKg: taken.weightKg,
-      heightCm: taken.heightCm,
+      systolic: null, // children's visits take no blood pressure
+      diastolic: null,
+      ...v.vitals,
     });
     v.diagnoses.forEach((code, i) =>
       rows.diagnoses.push({
