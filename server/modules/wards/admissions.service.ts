@@ -75,14 +75,22 @@ export async function readOne(exec: Executor, hospitalId: string, id: string): P
 
 /**
  * The bed, if a patient may be put in it now: at this hospital (else 404), in service (active, in an
- * open room and ward) and free. A bed someone holds answers BED_OCCUPIED. Reserving a bed locks it
- * `update`, so that an admission (`key share`) and a reservation of one bed never pass each other.
+ * open room and ward) and free. A bed someone holds answers BED_OCCUPIED.
+ *
+ * The bed's row is locked as the admission's own update of it will lock it (`no key update`), so
+ * that two admissions or transfers into one bed take turns here: the second reads the bed the first
+ * left, occupied, and answers BED_OCCUPIED. Locked more weakly, both would go on to write a stay,
+ * and each stay's exclusion check waits for the other's transaction; with several at once those
+ * waits close in circles, which PostgreSQL breaks by failing one as a deadlock a second later.
+ * Reserving a bed locks it `update`, which an admission's lock also waits for. The room and ward are
+ * locked `key share`: admissions into different beds of a ward do not wait for each other, and
+ * closing the ward (which locks it `update`) waits for them.
  */
 export async function freeBed(
   tx: Tx,
   hospitalId: string,
   bedId: string,
-  lock: 'key share' | 'update' = 'key share',
+  lock: 'no key update' | 'update' = 'no key update',
 ): Promise<wards.BedRow> {
   const bed = await wards.findBed(tx, hospitalId, bedId, lock);
   if (!bed) throw notFound('Bed');

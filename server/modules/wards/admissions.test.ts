@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admission, BedBoard } from '../../../contracts/wards';
 import { buildApp, type BuiltApp } from '../../app';
+import { openDatabase } from '../../db/client';
 import { LIVE_CHANNEL } from '../../platform/live/live';
 import { createPatient, createStaff, sessionHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
@@ -220,6 +221,56 @@ describe('admissions', () => {
       expect(bedOnBoard(await board(), bedId)?.state).toBe('occupied');
     } finally {
       await other.app.close();
+    }
+  });
+
+  it('20 admissions queued behind a stay that is then rolled back: one wins, 19 BED_OCCUPIED, no deadlock', async () => {
+    // A writer that has put a stay in the bed but not committed (a transfer that will fail, say)
+    // makes every admission into the bed wait for it. When it rolls back, the waiting admissions
+    // must not wait on each other's uncommitted stays in circles, which PostgreSQL breaks by
+    // refusing one as a deadlock a second later (a CI run met those, as 500s, in an 18 s race).
+    // Each instance with its own pool of 10, as two processes would have.
+    const pool = await openDatabase({ url: t.database.url, poolSize: 10 });
+    const other: BuiltApp = await buildApp({ config: { ...t.config, JOBS_ENABLED: false }, database: pool });
+    const held = await t.database.connectDedicated('test: a stay in flight');
+    const watch = await t.database.connectDedicated('test: lock watch');
+    try {
+      const { beds } = await wardWithBeds(t, s, 1);
+      const bedId = beds[0]!.id;
+      const people = await Promise.all(Array.from({ length: 21 }, () => patientAt(t, s)));
+      await held.query('begin');
+      const { rows } = await held.query<{ id: string }>(
+        `insert into admissions (id, hospital_id, patient_id, source)
+         values (gen_random_uuid(), $1, $2, 'front_desk') returning id`,
+        [s.hospital.id, people[0]!.id],
+      );
+      await held.query(
+        `insert into bed_occupancies (id, hospital_id, admission_id, bed_id, daily_rate_minor)
+         values (gen_random_uuid(), $1, $2, $3, 0)`,
+        [s.hospital.id, rows[0]!.id, bedId],
+      );
+      const replies = Promise.all(
+        people.slice(1).map((p, i) => admit(t, s.nurse, p.id, bedId, i % 2 ? other.app : t.app)),
+      );
+      const waiting = async () =>
+        (
+          await watch.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'`,
+          )
+        ).rows[0]!.n;
+      await expect.poll(waiting, { timeout: 15_000 }).toBe(20);
+      await held.query('rollback');
+      const answers = (await replies).map((r) => [r.statusCode, r.json().code]);
+      expect(answers.filter(([status]) => status === 201)).toHaveLength(1);
+      expect(answers.filter(([status]) => status !== 201)).toEqual(Array(19).fill([409, 'BED_OCCUPIED']));
+      expect(await count(t, 'bed_occupancies where bed_id = $1', [bedId])).toBe(1);
+      expect(bedOnBoard(await board(), bedId)?.state).toBe('occupied');
+    } finally {
+      await held.end();
+      await watch.end();
+      await other.app.close();
+      await pool.close();
     }
   });
 });

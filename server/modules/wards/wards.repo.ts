@@ -12,7 +12,7 @@ export type BedRow = typeof beds.$inferSelect;
  * not land in a bed, room or ward being closed meanwhile, yet must not queue behind other
  * admissions (their key-share locks do not conflict; the exclusion constraint decides between them).
  */
-export type Lock = false | 'update' | 'key share';
+export type Lock = false | 'update' | 'no key update' | 'key share';
 
 export async function hospitalCurrency(exec: Executor, hospitalId: string): Promise<string> {
   const [h] = await queryRows<{ currency: string }>(
