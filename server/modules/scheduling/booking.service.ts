@@ -221,6 +221,7 @@ async function lockForChange(tx: Tx, ctx: Ctx, id: string) {
 export async function reschedule(ctx: Ctx, id: string, input: RescheduleAppointment): Promise<Appointment> {
   const as = await ctx.db.transaction(async (tx) => {
     const { a, as, doctorUserId } = await lockForChange(tx, ctx, id);
+    await repo.lockCalendars(tx, a.doctorProfileId, a.patientId);
     const slot = await slotAt(
       (day) => bookableDoctor(tx, a.doctorProfileId, { from: day, to: day }),
       input.startsAt,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment } from '../../../contracts/scheduling';
 import { createPatient, type AuthHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { waitForLockWaiters } from '../../test/lock-waits';
 import { DEFAULT_SCHEDULING_SETTINGS } from './scheduling-settings';
 import {
   at,
@@ -201,5 +202,44 @@ describe('moving and cancelling', () => {
       status: 'booked',
       startsAt: a.startsAt,
     });
+  });
+
+  it('eight moves into one slot queued behind a booking that is then rolled back: one moves, 7 SLOT_TAKEN', async () => {
+    // As with beds (wards/admissions.test.ts): the moves must take turns before they write, or
+    // their exclusion checks wait for each other in circles that end as deadlocks, answered 500.
+    const { c, day } = await clinicWithHours(t);
+    const mine = await Promise.all(
+      ['09:00', '09:15', '09:30', '09:45', '10:00', '10:15', '10:30', '10:45'].map((time) =>
+        booked(c, day, time),
+      ),
+    );
+    const held = await t.database.connectDedicated('test: a booking in flight');
+    const target = at(c, day, '11:00');
+    try {
+      const other = await createPatient(t.database.db, { hospital: c.hospital });
+      await held.query('begin');
+      await held.query(
+        `insert into appointments (id, hospital_id, doctor_profile_id, patient_id, starts_at, ends_at, booked_by, idempotency_key, request_hash)
+         values (gen_random_uuid(), $1, $2, $3, $4, $4::timestamptz + interval '15 minutes', $5, $6, 'x')`,
+        [c.hospital.id, c.doctor.id, other.id, target, mine[0]!.p!.user.id, key()],
+      );
+      const replies = Promise.all(
+        mine.map(({ a, headers }) =>
+          post(`/api/appointments/${a.id}/reschedule`, headers, { startsAt: target }),
+        ),
+      );
+      await waitForLockWaiters(t.database, 8);
+      await held.query('rollback');
+      const answers = (await replies).map((r) => [r.statusCode, r.json().code]);
+      expect(answers.filter(([status]) => status === 200)).toHaveLength(1);
+      expect(answers.filter(([status]) => status !== 200)).toEqual(Array(7).fill([409, 'SLOT_TAKEN']));
+    } finally {
+      await held.end();
+    }
+    const at11 = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from appointments where doctor_profile_id = $1 and starts_at = $2`,
+      [c.doctor.id, target],
+    );
+    expect(at11.rows[0]!.n).toBe(1);
   });
 });

@@ -230,6 +230,19 @@ export async function patientIsBusy(
 }
 
 /**
+ * Serialises, for this transaction, the moves of appointments into a doctor's and a patient's
+ * calendar (always the doctor's first, so two moves never hold them crosswise). Without it,
+ * concurrent moves into one slot each write their new time, then wait in the no-overlap check for
+ * one another's, in circles that PostgreSQL ends by failing one as a deadlock.
+ */
+export async function lockCalendars(tx: Tx, doctorProfileId: string, patientId: string): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`calendar:doctor:${doctorProfileId}`}, 0)),
+               pg_advisory_xact_lock(hashtextextended(${`calendar:patient:${patientId}`}, 0))`,
+  );
+}
+
+/**
  * Serialises bookings that share a booker and an idempotency key, for this transaction: the second
  * waits, then finds the first one's appointment.
  */

@@ -8,6 +8,7 @@ import { openDatabase } from '../../db/client';
 import { LIVE_CHANNEL } from '../../platform/live/live';
 import { createPatient, createStaff, sessionHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { waitForLockWaiters } from '../../test/lock-waits';
 import { summaryBody } from './discharge.test-helpers';
 import { admit, call, count, patientAt, site, wardWithBeds, type Site } from './wards.test-helpers';
 
@@ -233,7 +234,6 @@ describe('admissions', () => {
     const pool = await openDatabase({ url: t.database.url, poolSize: 10 });
     const other: BuiltApp = await buildApp({ config: { ...t.config, JOBS_ENABLED: false }, database: pool });
     const held = await t.database.connectDedicated('test: a stay in flight');
-    const watch = await t.database.connectDedicated('test: lock watch');
     try {
       const { beds } = await wardWithBeds(t, s, 1);
       const bedId = beds[0]!.id;
@@ -252,14 +252,7 @@ describe('admissions', () => {
       const replies = Promise.all(
         people.slice(1).map((p, i) => admit(t, s.nurse, p.id, bedId, i % 2 ? other.app : t.app)),
       );
-      const waiting = async () =>
-        (
-          await watch.query<{ n: number }>(
-            `select count(*)::int as n from pg_stat_activity
-              where datname = current_database() and wait_event_type = 'Lock'`,
-          )
-        ).rows[0]!.n;
-      await expect.poll(waiting, { timeout: 15_000 }).toBe(20);
+      await waitForLockWaiters(t.database, 20);
       await held.query('rollback');
       const answers = (await replies).map((r) => [r.statusCode, r.json().code]);
       expect(answers.filter(([status]) => status === 201)).toHaveLength(1);
@@ -268,7 +261,6 @@ describe('admissions', () => {
       expect(bedOnBoard(await board(), bedId)?.state).toBe('occupied');
     } finally {
       await held.end();
-      await watch.end();
       await other.app.close();
       await pool.close();
     }
