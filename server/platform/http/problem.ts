@@ -77,6 +77,19 @@ function fastifyClientError(err: FastifyError): { code: ErrorCode; detail: strin
   return null;
 }
 
+/**
+ * What to tell the caller when the database gave up on a statement because of other work:
+ * serialization_failure, deadlock_detected, lock_not_available (lock_timeout) and query_canceled
+ * (statement_timeout). Each answers 503 with Retry-After.
+ */
+const CONCURRENT = 'Someone else was changing the same records at the same moment. Try again.';
+const TRY_AGAIN: Readonly<Record<string, string>> = {
+  '40001': CONCURRENT,
+  '40P01': CONCURRENT,
+  '55P03': CONCURRENT,
+  '57014': 'The database took too long to answer. Try again in a moment.',
+};
+
 export type RefusalListener = (req: FastifyRequest, err: AppError) => Promise<void>;
 
 /** Installs the error and not-found handlers that turn every failure into problem+json. */
@@ -120,6 +133,16 @@ export function installProblemHandlers(app: FastifyInstance, onRefusal: RefusalL
         reply,
         problem('BAD_REQUEST', 'A value in the request is out of range or malformed.', req),
       );
+    }
+    // The database gave up on the statement because of others running at the same moment (a
+    // deadlock, a serialization failure, a lock or a statement waited on too long): its
+    // transaction kept nothing, and the same request may well pass a moment later. Logged as an
+    // error all the same: a deadlock means two paths take their locks in different orders.
+    const busy = state ? TRY_AGAIN[state] : undefined;
+    if (busy) {
+      req.log.error({ err }, 'refused by the database for a concurrent change; the client may try again');
+      reply.header('retry-after', '1');
+      return sendProblem(reply, problem('UNAVAILABLE', busy, req));
     }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, problem('INTERNAL', 'Something went wrong on our side.', req));
