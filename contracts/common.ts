@@ -92,6 +92,19 @@ export const Paging = z.strictObject({
 
 export const IdParams = z.strictObject({ id: Uuid });
 
+/** A catalog entry's code (a price-list service, a lab test): upper-cased, unique per hospital. */
+export const CatalogCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{0,29}$/, 'Letters, digits, - and _, at most 30');
+
+/** A page of a catalog: part of the code or name, and which entries (in use, out of use, all). */
+export const CatalogSearch = Paging.extend({
+  q: multiline(100).optional(),
+  active: z.enum(['true', 'false', 'all']).default('true'),
+});
+
 /** An action with no parameters: no body at all, or an empty JSON object. */
 export const NoBody = z.strictObject({}).nullish();
 

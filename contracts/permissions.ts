@@ -74,6 +74,8 @@ export const PERMISSIONS = [
   'beds:read', // the bed board: every bed, its state and its patient
   'admissions:manage', // admit, transfer and discharge patients; make a cleaned bed ready
   'nursing:record', // a ward stay's nursing record: chart vitals, write notes, give medicines from ward stock; read them
+  'lab-tests:read', // the lab's test catalog: samples, turnaround, analytes and their limits, prices
+  'lab-tests:manage', // add and change the lab's tests, take one off the catalog
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -104,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'beds:read',
     'admissions:manage',
     'nursing:record',
+    'lab-tests:read',
   ],
   nurse: [
     ...STAFF_BASE,
@@ -120,6 +123,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'beds:read',
     'admissions:manage',
     'nursing:record',
+    'lab-tests:read',
   ],
   receptionist: [
     ...STAFF_BASE,
@@ -138,6 +142,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cash-closing:manage',
     'beds:read',
     'admissions:manage',
+    'lab-tests:read',
   ],
   pharmacist: [
     ...STAFF_BASE,
@@ -172,7 +177,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'purchase-orders:manage',
     'goods:receive',
   ],
-  lab_technician: [...STAFF_BASE, 'patients:read', 'documents:upload'],
+  lab_technician: [...STAFF_BASE, 'patients:read', 'documents:upload', 'lab-tests:read', 'lab-tests:manage'],
   hospital_admin: [
     ...STAFF_BASE,
     'hospitals:update',
@@ -212,6 +217,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'wards:manage',
     'beds:read',
     'admissions:manage',
+    'lab-tests:read',
+    'lab-tests:manage',
   ],
   platform_admin: [
     'hospitals:create',

@@ -1,7 +1,7 @@
 // The price list: the services a hospital charges for, and each department's consultation fee.
 // Money is integer minor units of the hospital's currency; tax rates are basis points (1200 = 12%).
 import { z } from 'zod';
-import { Instant, line, MinorUnits, multiline, Paging, pageOf, Uuid } from './common';
+import { CatalogCode, CatalogSearch, Instant, line, MinorUnits, pageOf, Uuid } from './common';
 
 export const TaxRateBp = z.number().int('Whole basis points').min(0).max(10_000);
 
@@ -18,14 +18,8 @@ export const BillingService = z.object({
 export type BillingService = z.infer<typeof BillingService>;
 export const BillingServicePage = pageOf(BillingService).extend({ currency: z.string() });
 
-const ServiceCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{0,29}$/, 'Letters, digits, - and _, at most 30');
-
 export const CreateBillingService = z.strictObject({
-  code: ServiceCode,
+  code: CatalogCode,
   name: line(200),
   priceMinor: MinorUnits,
   taxRateBp: TaxRateBp,
@@ -43,11 +37,7 @@ export const UpdateBillingService = z
   .refine((u) => Object.keys(u).length > 0, { message: 'Nothing to change' });
 export type UpdateBillingService = z.infer<typeof UpdateBillingService>;
 
-export const BillingServiceSearch = Paging.extend({
-  /** Part of the code or name. */
-  q: multiline(100).optional(),
-  active: z.enum(['true', 'false', 'all']).default('true'),
-});
+export const BillingServiceSearch = CatalogSearch;
 export type BillingServiceSearch = z.infer<typeof BillingServiceSearch>;
 
 /** A department and the consultation fee the hospital set for it (null: each doctor's own fee). */

@@ -11,6 +11,7 @@ import { dashboardModule, provideDashboardSources } from './dashboard';
 import { documentsModule } from './documents';
 import { findUserContact, findUserNames, identityModule, provideSignUpSteps } from './identity';
 import type { HospitiumModule, ModuleDeps, RouteDeps } from './module';
+import { labModule } from './lab';
 import { findTemplate, notificationsModule, provideRecipients } from './notifications';
 import { findHospitalInfo, organisationModule, submitDoctorApplication } from './organisation';
 import { createPatientForUser, patientsModule, providePatientMergeSteps } from './patients';
@@ -34,6 +35,7 @@ export const MODULES: readonly HospitiumModule[] = [
   procurementModule,
   billingModule,
   wardsModule,
+  labModule,
   dashboardModule,
 ];
 

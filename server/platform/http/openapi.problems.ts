@@ -161,6 +161,9 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   markAppointmentNoShow: ['INVALID_TRANSITION', 'RULE_VIOLATION'],
   // billing
   createBillingService: ['CONFLICT'],
+  // lab
+  createLabTest: ['CONFLICT', 'NOT_FOUND', 'RULE_VIOLATION'],
+  updateLabTest: ['RULE_VIOLATION'],
   createInvoice: ['MEDICINE_INACTIVE', 'RULE_VIOLATION', 'NOT_FOUND'],
   updateInvoice: ['INVALID_TRANSITION'],
   addInvoiceLine: ['INVALID_TRANSITION', 'MEDICINE_INACTIVE', 'RULE_VIOLATION'],

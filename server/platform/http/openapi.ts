@@ -40,6 +40,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'The price list; invoices from draft to final (numbered, then never changed) with their PDF; payments, advances and receipts; credit notes and refunds; cash closing; revenue and outstanding balances.',
   wards:
     'Wards, rooms and beds; the bed board; admitting patients into beds (never two in one), transfers between beds and discharge.',
+  lab: 'The lab: its test catalog, each test with its sample, turnaround, price-list service and analytes with their reference and critical limits.',
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
