@@ -22,7 +22,7 @@ export { billConsultation, billPharmacyOrder, billPharmacySale, creditPharmacyOr
 export { creditInvoice } from './credit-notes.service';
 export { finaliseDraft } from './invoice-finalise';
 export { createDraft, priceLines } from './invoices.service';
-export { activeServices, serviceToCharge } from './price-list.service';
+export { servicesInUse, serviceToCharge } from './price-list.service';
 export { priceInvoiceLine } from './money';
 export { lockInvoice } from './invoices.repo';
 export { requestHash, takePayment } from './payments.service';

@@ -184,16 +184,22 @@ export function serviceInUse(s: repo.ServiceRow, path: string): void {
   }
 }
 
-/** The hospital's active services whose code or name holds `text`, by code (ward charges). */
-export async function activeServices(
+/**
+ * A page of the hospital's services in use whose code or name holds `q`, by code, with the
+ * currency: what another module's screen offers to choose from (a ward's charges, a lab test's
+ * billing), through that module's own route and permission.
+ */
+export async function servicesInUse(
   exec: Executor,
   hospitalId: string,
-  q: { text?: string; limit: number; offset: number },
+  q: { q?: string; limit: number; offset: number },
 ) {
-  const { rows, total } = await repo.searchServices(exec, hospitalId, { ...q, active: true });
-  const { currency } = await repo.hospitalFacts(exec, hospitalId);
+  const [{ rows, total }, { currency }] = await Promise.all([
+    repo.searchServices(exec, hospitalId, { text: q.q, limit: q.limit, offset: q.offset, active: true }),
+    repo.hospitalFacts(exec, hospitalId),
+  ]);
   return {
-    rows: rows.map(({ id, code, name, priceMinor, taxRateBp }) => ({
+    items: rows.map(({ id, code, name, priceMinor, taxRateBp }) => ({
       id,
       code,
       name,
@@ -201,6 +207,8 @@ export async function activeServices(
       taxRateBp,
     })),
     total,
+    limit: q.limit,
+    offset: q.offset,
     currency,
   };
 }

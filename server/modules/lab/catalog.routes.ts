@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common';
+import { ChargeableServicePage, ChargeableServiceSearch } from '../../../contracts/ward-charges';
 import { CreateLabTest, LabTest, LabTestPage, LabTestSearch, UpdateLabTest } from '../../../contracts/lab';
 import type { Permission } from '../../../contracts/permissions';
 import { ctxOf } from '../../platform/context';
@@ -74,5 +75,20 @@ export function catalogRoutes(root: FastifyInstance): void {
       },
     },
     async (req) => catalog.updateTest(ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/lab/billable-services',
+    {
+      config: access('lab-tests:manage'),
+      schema: {
+        tags,
+        operationId: 'listLabBillableServices',
+        summary: "The price list's services in use whose code or name holds q, to bill a test as",
+        querystring: ChargeableServiceSearch,
+        response: { 200: ChargeableServicePage },
+      },
+    },
+    async (req) => catalog.billableServices(ctxOf(req), req.query),
   );
 }

@@ -9,12 +9,13 @@ import type {
   LabTestSearch,
   UpdateLabTest,
 } from '../../../contracts/lab';
+import type { ChargeableServicePage, ChargeableServiceSearch } from '../../../contracts/ward-charges';
 import type { Executor } from '../../db/client';
 import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { serviceToCharge } from '../billing';
+import { servicesInUse, serviceToCharge } from '../billing';
 import * as repo from './lab.repo';
 
 const toAnalyte = (a: repo.AnalyteRow): LabAnalyte => ({
@@ -125,4 +126,9 @@ export async function updateTest(ctx: Ctx, id: string, input: UpdateLabTest): Pr
     });
     return readTest(tx, hospitalId, id);
   });
+}
+
+/** The price list's services in use, to choose the one a test is billed as. */
+export function billableServices(ctx: Ctx, q: ChargeableServiceSearch): Promise<ChargeableServicePage> {
+  return servicesInUse(ctx.db, requireHospital(ctx.actor), q);
 }

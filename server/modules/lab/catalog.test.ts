@@ -38,7 +38,8 @@ interface Lab {
 async function lab(): Promise<Lab> {
   const db = t.database.db;
   const hospital = await createHospital(db);
-  const as = async (role: HospitalRole) => sessionHeaders(db, await createStaff(db, hospital, role), hospital);
+  const as = async (role: HospitalRole) =>
+    sessionHeaders(db, await createStaff(db, hospital, role), hospital);
   const admin = await as('hospital_admin');
   return {
     hospital,
@@ -240,10 +241,15 @@ describe('lab test catalog', () => {
     expect(patch.statusCode).toBe(404);
     expect((await call('GET', '/api/lab/tests', a.tech)).json<LabTestPage>().total).toBe(0);
 
+    const mine = await a.service('CBC');
+    const offered = await call('GET', '/api/lab/billable-services?q=cb', a.tech);
+    expect(offered.json<{ items: { code: string }[] }>().items.map((x) => x.code)).toEqual(['CBC']);
+    expect((await call('GET', '/api/lab/billable-services', await a.as('doctor'))).statusCode).toBe(403);
+
     const pharmacist = await a.as('pharmacist');
     expect((await call('GET', '/api/lab/tests', pharmacist)).statusCode).toBe(403);
     const doctor = await a.as('doctor');
-    const refused = await call('POST', '/api/lab/tests', doctor, cbc(await a.service('CBC')));
+    const refused = await call('POST', '/api/lab/tests', doctor, cbc(mine));
     expect([refused.statusCode, refused.json().code]).toEqual([403, 'FORBIDDEN']);
     expect((await call('GET', `/api/lab/tests/${theirs.id}`, b.tech)).json<LabTest>().active).toBe(true);
   });

@@ -17,7 +17,7 @@ import { audit, auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { sha256 } from '../../platform/crypto';
 import { AppError, notFound } from '../../platform/errors';
-import { activeServices, hospitalFacts, priceInvoiceLine, serviceToCharge } from '../billing';
+import { hospitalFacts, priceInvoiceLine, servicesInUse, serviceToCharge } from '../billing';
 import * as admissions from './nursing.repo';
 import { authors, heldAdmission, iso, momentOf, replayed } from './nursing.service';
 import * as repo from './service-charges.repo';
@@ -161,20 +161,6 @@ export async function listCharges(ctx: Ctx, admissionId: string): Promise<WardCh
 }
 
 /** The price list's services in use, for choosing what to charge. */
-export async function chargeableServices(
-  ctx: Ctx,
-  q: ChargeableServiceSearch,
-): Promise<ChargeableServicePage> {
-  const found = await activeServices(ctx.db, requireHospital(ctx.actor), {
-    text: q.q,
-    limit: q.limit,
-    offset: q.offset,
-  });
-  return {
-    items: found.rows,
-    total: found.total,
-    limit: q.limit,
-    offset: q.offset,
-    currency: found.currency,
-  };
+export function chargeableServices(ctx: Ctx, q: ChargeableServiceSearch): Promise<ChargeableServicePage> {
+  return servicesInUse(ctx.db, requireHospital(ctx.actor), q);
 }
