@@ -237,13 +237,17 @@ async function returnDispensed(tx: Tx, ctx: Ctx, order: repo.OrderRow): Promise<
 
 /**
  * Expires orders left unverified past their reservation, releasing their stock and telling the
- * patient. Runs as a job every few minutes; returns how many lapsed.
+ * patient. Runs as a job every few minutes; returns how many lapsed (at most `batch`).
  */
 export async function expireLapsedOrders(db: Ctx['db'], batch = 50): Promise<number> {
-  return db.transaction(async (tx) => {
-    const lapsed = await repo.lockLapsedOrders(tx, batch);
-    const job = { db, ip: '', requestId: `job:${EXPIRE_QUEUE}`, userAgent: null };
-    for (const order of lapsed) {
+  const job = { db, ip: '', requestId: `job:${EXPIRE_QUEUE}`, userAgent: null };
+  let lapsed = 0;
+  // One order per transaction: each order's lines lock their batches in lockOrder, but two orders
+  // released in one transaction would lock the second's after the first's, out of that order.
+  for (; lapsed < batch; lapsed++) {
+    const expired = await db.transaction(async (tx) => {
+      const [order] = await repo.lockLapsedOrders(tx, 1);
+      if (!order) return false;
       await releaseOrder(tx, order);
       await repo.setOrderStatus(tx, order.id, { status: 'expired', reservedUntil: null });
       await auditAnon(tx, job, {
@@ -256,9 +260,11 @@ export async function expireLapsedOrders(db: Ctx['db'], batch = 50): Promise<num
         after: { status: 'expired' },
       });
       await record(tx, null, order, 'expired', null, { step: 'expired' });
-    }
-    return lapsed.length;
-  });
+      return true;
+    });
+    if (!expired) break;
+  }
+  return lapsed;
 }
 
 /** Orders waiting for the active hospital's pharmacists (dashboard). */

@@ -144,6 +144,15 @@ export async function lockBatch(tx: Tx, hospitalId: string, batchId: string) {
     : undefined;
 }
 
+/** Which store and medicine each batch belongs to (unlocked: to lock them in picking order). */
+export async function batchPlaces(exec: Executor, hospitalId: string, batchIds: string[]) {
+  if (batchIds.length === 0) return [];
+  return exec
+    .selectDistinct({ storeId: stockBatches.storeId, medicineId: stockBatches.medicineId })
+    .from(stockBatches)
+    .where(and(eq(stockBatches.hospitalId, hospitalId), inArray(stockBatches.id, batchIds)));
+}
+
 export interface NewLedgerRow {
   hospitalId: string;
   storeId: string;

@@ -18,6 +18,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { findUserNames } from '../identity';
 import * as catalog from './catalog.repo';
 import { iso, medicineLabel } from './pharmacy.dto';
+import { lockOrder } from './stock.moves';
 import * as query from './stock.query.repo';
 import * as repo from './stock.repo';
 
@@ -171,6 +172,10 @@ export async function postReceipt(
       actorUserId: ctx.actor.userId,
     });
   }
+  // The ledger rows lock their batches in line order: lock each medicine's batches first as
+  // pickings do (medicine by medicine, in picking order), so a receipt never deadlocks with a sale.
+  const medicineIds = [...new Set(rows.map((r) => r.medicineId))].sort();
+  for (const m of medicineIds) await repo.lockBatches(tx, store.id, m);
   const inserted = await repo.insertLedger(tx, rows);
   return inserted.map((r, i) => ({ id: r.id, batchId: rows[i]!.batchId }));
 }
@@ -189,6 +194,12 @@ export async function postSupplierReturn(
     reference: { type: string; id: string };
   },
 ): Promise<{ id: string; batchId: string; medicineId: string }[]> {
+  // Lock the batches as pickings do (medicine by medicine, in lockOrder) before taking them one by
+  // one in the request's order, so a return never deadlocks with a sale.
+  const batchIds = p.lines.map((l) => l.batchId);
+  for (const b of lockOrder(await repo.batchPlaces(tx, p.hospitalId, batchIds))) {
+    await repo.lockBatches(tx, b.storeId, b.medicineId);
+  }
   const rows: repo.NewLedgerRow[] = [];
   for (const [i, l] of p.lines.entries()) {
     const batch = await repo.lockBatch(tx, p.hospitalId, l.batchId);
@@ -312,6 +323,10 @@ export async function writeOffExpired(ctx: Ctx, storeId: string): Promise<Ledger
     const expired = (await query.expiringBatches(tx, hospitalId, 0, 'expired')).filter(
       (b) => b.store_id === store.id,
     );
+    // Lock each medicine's batches as pickings do (medicine by medicine, in picking order), not in
+    // expiry order, so a write-off never deadlocks with a sale.
+    const medicineIds = [...new Set(expired.map((e) => e.medicine_id))].sort();
+    for (const m of medicineIds) await repo.lockBatches(tx, store.id, m);
     const rows: repo.NewLedgerRow[] = [];
     for (const e of expired) {
       const b = await repo.lockBatch(tx, hospitalId, e.batch_id);
