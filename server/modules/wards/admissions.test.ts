@@ -265,4 +265,42 @@ describe('admissions', () => {
       await pool.close();
     }
   });
+
+  it('admitting a patient who holds a reservation of another bed while it is being cancelled: both go through', async () => {
+    // Cancelling locks the reserved bed and then the reservation; admitting, which consumes the
+    // reservation and frees its bed, must take them in the same order, or the two wait for each
+    // other and PostgreSQL fails one as a deadlock a second later.
+    const { beds } = await wardWithBeds(t, s, 2);
+    const [into, reserved] = [beds[0]!.id, beds[1]!.id];
+    const p = await patientAt(t, s);
+    const made = await call(t, 'POST', '/api/wards/reservations', s.nurse, {
+      bedId: reserved,
+      patientId: p.id,
+      until: new Date(Date.now() + 86_400_000).toISOString(),
+      reason: 'Step-down bed',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const reservationId = made.json<{ id: string }>().id;
+    const cancel = await t.database.connectDedicated('test: a cancel in flight');
+    try {
+      await cancel.query('begin');
+      await cancel.query('select id from beds where id = $1 for update', [reserved]);
+      const reply = admit(t, s.nurse, p.id, into);
+      await waitForLockWaiters(t.database, 1);
+      const locked = await cancel
+        .query('select id from bed_reservations where id = $1 for update', [reservationId])
+        .then(
+          () => 'locked',
+          (e: Error) => e.message,
+        );
+      await cancel.query(locked === 'locked' ? 'commit' : 'rollback');
+      expect(locked).toBe('locked');
+      const answer = await reply;
+      expect(answer.statusCode, answer.body).toBe(201);
+    } finally {
+      await cancel.end();
+    }
+    expect(await count(t, "bed_reservations where id = $1 and status = 'consumed'", [reservationId])).toBe(1);
+    expect(bedOnBoard(await board(), reserved)?.state).toBe('available');
+  });
 });

@@ -39,8 +39,20 @@ export async function checkHold(
     );
   }
   // A patient being moved keeps a reservation of another bed (a step-down planned for later).
-  const own = opts.admitting ? await repo.lockLiveOfPatient(tx, hospitalId, patientId) : null;
+  const own = opts.admitting ? await lockOwnElsewhere(tx, hospitalId, patientId) : null;
   return { bedId, own, overridden: others, override: others.length > 0 ? override! : null };
+}
+
+/**
+ * The patient's reservation of another bed, locked as cancelling and admitting lock them: its bed
+ * first, then the reservation, read again (settleHold frees that bed). Locking the reservation
+ * first would wait for a cancel holding the bed while the cancel waits for it: a deadlock.
+ */
+async function lockOwnElsewhere(tx: Tx, hospitalId: string, patientId: string) {
+  const seen = await repo.liveOfPatient(tx, hospitalId, patientId);
+  if (!seen) return null;
+  await repo.lockBed(tx, seen.bedId);
+  return repo.lockIfLive(tx, seen.id);
 }
 
 /** Ends what the hold found, once the patient is in the bed (`admissionId`), audited. */

@@ -36,12 +36,21 @@ export function lockLiveOfBed(exec: Executor, bedId: string): Promise<Reservatio
     .for('update');
 }
 
-/** The reservation the patient holds at the hospital now (at most one), locked. */
-export async function lockLiveOfPatient(exec: Executor, hospitalId: string, patientId: string) {
+/** The reservation the patient holds at the hospital now (at most one), not locked: lock its bed first. */
+export async function liveOfPatient(exec: Executor, hospitalId: string, patientId: string) {
   const [row] = await exec
     .select()
     .from(bedReservations)
-    .where(and(eq(bedReservations.hospitalId, hospitalId), eq(bedReservations.patientId, patientId), live()))
+    .where(and(eq(bedReservations.hospitalId, hospitalId), eq(bedReservations.patientId, patientId), live()));
+  return row ?? null;
+}
+
+/** The reservation, locked, if it still holds its bed; null once it has ended or lapsed. */
+export async function lockIfLive(exec: Executor, id: string) {
+  const [row] = await exec
+    .select()
+    .from(bedReservations)
+    .where(and(eq(bedReservations.id, id), live()))
     .for('update');
   return row ?? null;
 }
