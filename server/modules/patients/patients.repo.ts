@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client';
+import { queryRows, type Executor, type Tx } from '../../db/client';
 import { patientRegistrations, patients } from './patients.tables';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -40,6 +40,16 @@ export async function findRegistration(
       and(eq(patientRegistrations.patientId, patientId), eq(patientRegistrations.hospitalId, hospitalId)),
     );
   return row;
+}
+
+/**
+ * Serialises registering one person at one hospital, for this transaction: the second waits, then
+ * finds the first one's registration.
+ */
+export async function lockRegistration(tx: Tx, patientId: string, hospitalId: string): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`registration:${hospitalId}:${patientId}`}, 0))`,
+  );
 }
 
 export async function insertRegistration(

@@ -58,6 +58,9 @@ export async function ensureRegistered(
   patientId: string,
   hospitalId: string,
 ): Promise<string> {
+  // Two first contacts at once (two bookings, a booking and a shop order) take turns here, so the
+  // second finds the first's registration instead of failing on the unique registration.
+  await repo.lockRegistration(tx, patientId, hospitalId);
   const existing = await repo.findRegistration(tx, patientId, hospitalId);
   if (existing) return existing.mrn;
   return (await registerAt(tx, ctx, patientId, hospitalId)).mrn;

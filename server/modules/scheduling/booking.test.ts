@@ -7,6 +7,7 @@ import { buildApp, type BuiltApp } from '../../app';
 import type { Appointment } from '../../../contracts/scheduling';
 import { createPatient, type AuthHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { waitForLockWaiters } from '../../test/lock-waits';
 import {
   at,
   clinic,
@@ -237,6 +238,37 @@ describe('booking', () => {
     } finally {
       await other.app.close();
     }
+  });
+
+  it('two first bookings at once by a patient new to the hospital: both booked, registered once', async () => {
+    const { c, day } = await clinicWithHours(t);
+    const p = await patientUser(t);
+    // Someone else being registered at the hospital holds its MRN counter, so both bookings queue
+    // behind it: each must look for the patient's registration only once the other has made it.
+    const held = await t.database.connectDedicated('test: a registration in flight');
+    try {
+      await held.query('begin');
+      await held.query(
+        `insert into hospital_counters (hospital_id, name, value) values ($1, 'mrn', 1)
+         on conflict (hospital_id, name) do update set value = hospital_counters.value + 1`,
+        [c.hospital.id],
+      );
+      const replies = Promise.all(['09:00', '09:15'].map((time) => book(p.headers, c, at(c, day, time))));
+      await waitForLockWaiters(t.database, 2);
+      await held.query('rollback');
+      expect((await replies).map((r) => [r.statusCode, r.json().code])).toEqual([
+        [201, undefined],
+        [201, undefined],
+      ]);
+    } finally {
+      await held.end();
+    }
+    expect(
+      await count('patient_registrations where patient_id = $1 and hospital_id = $2', [
+        p.patient.id,
+        c.hospital.id,
+      ]),
+    ).toBe(1);
   });
 });
 
