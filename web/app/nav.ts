@@ -3,6 +3,7 @@ import { ADMIN_NAV } from './nav/admin';
 import { BILLING_NAV } from './nav/billing';
 import { CARE_NAV } from './nav/care';
 import { index, type NavItem } from './nav/entry';
+import { LAB_NAV } from './nav/lab';
 import { PATIENT_NAV } from './nav/patient';
 import { PHARMACY_NAV } from './nav/pharmacy';
 import { STORE_NAV } from './nav/store';
@@ -29,6 +30,7 @@ export const NAV: NavItem[] = [
   ...BILLING_NAV,
   ...PHARMACY_NAV,
   ...WARDS_NAV,
+  ...LAB_NAV,
   ...STORE_NAV,
   ...ADMIN_NAV,
 ];

@@ -8,6 +8,7 @@ import { common } from './en/common';
 import { dispensingPages } from './en/dispensing';
 import { errorMessages } from './en/errors';
 import { inventoryPages } from './en/inventory';
+import { labPages } from './en/lab';
 import { nursingPages } from './en/nursing';
 import { patientPages } from './en/patients';
 import { procurementPages } from './en/procurement';
@@ -43,4 +44,5 @@ export const en = {
   ...procurementPages,
   ...billingPages,
   ...cashierPages,
+  ...labPages,
 };

@@ -43,7 +43,7 @@ describe('the demo billing', () => {
             from billing_services s join hospitals h on h.id = s.hospital_id group by h.code order by h.code`,
     );
     expect(services).toEqual([
-      { code: 'CGH', n: 13, taxed: 3 },
+      { code: 'CGH', n: 19, taxed: 3 },
       { code: 'RVC', n: 12, taxed: 2 },
     ]);
     const [fees] = await rows<{ n: number }>(sql`select count(*)::int as n from billing_department_fees`);

@@ -25,6 +25,7 @@ import { writeDemoAppointments } from './demo-appointments';
 import { DEMO_MEDICINES } from './demo-medicines';
 import { planDemoVisits, visitDispensings, writeDemoVisits } from './demo-visits';
 import { writeDemoBilling } from './demo-billing';
+import { writeDemoLab } from './demo-lab';
 import { stayBills, writeWardCharges } from './demo-stay-bills';
 import { DEMO_INPATIENTS, writeDemoWards } from './demo-wards';
 
@@ -266,13 +267,15 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     pharmacist: uid('pharmacist'),
     visits: visitBills,
     otherBills: stayBills(tx, hid('CGH'), wardDemo.discharged),
-    beforeBills: (service) =>
-      writeWardCharges(tx, {
+    beforeBills: async (service) => {
+      await writeWardCharges(tx, {
         hospitalId: hid('CGH'),
         nurse: uid('nurse'),
         charges: wardDemo.charges,
         service: (code) => service('CGH', code),
-      }),
+      });
+      await writeDemoLab(tx, { hospitalId: hid, serviceId: (key, code) => service(key, code).id });
+    },
   });
 
   const counts: DemoCounts = {

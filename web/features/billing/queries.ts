@@ -53,23 +53,31 @@ export function useInvoice(id: string) {
 
 /** What a service search shows of a service: enough to choose it and price it. */
 export type PricedService = Pick<BillingService, 'id' | 'code' | 'name' | 'priceMinor' | 'taxRateBp'>;
-/** Where services in use are searched: the price list itself, or the ward's view of it (ward charges). */
-export type ServiceSource = 'price-list' | 'ward';
+/**
+ * Where services in use are searched: the price list itself, or another module's view of it for
+ * those who may choose a service there but not manage the list (ward charges, a lab test's billing).
+ */
+export type ServiceSource = 'price-list' | 'ward' | 'lab';
+
+const SERVICE_DOORS: Record<Exclude<ServiceSource, 'price-list'>, string> = {
+  ward: '/api/wards/chargeable-services',
+  lab: '/api/lab/billable-services',
+};
 
 /** The price list's services in use matching `q` (all of the first page when empty), and the currency. */
 export function useBillingServices(q: string, enabled = true, source: ServiceSource = 'price-list') {
   return useQuery({
     queryKey: ['billing', 'services', source, q],
     queryFn: ({ signal }) =>
-      source === 'ward'
+      source === 'price-list'
         ? get<Page<PricedService> & { currency: string }>(
-            '/api/wards/chargeable-services',
-            { q: q || undefined, limit: 20 },
+            '/api/billing/services',
+            { q: q || undefined, active: 'true', limit: 20 },
             signal,
           )
         : get<Page<PricedService> & { currency: string }>(
-            '/api/billing/services',
-            { q: q || undefined, active: 'true', limit: 20 },
+            SERVICE_DOORS[source],
+            { q: q || undefined, limit: 20 },
             signal,
           ),
     placeholderData: keepPreviousData,

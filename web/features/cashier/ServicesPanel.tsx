@@ -1,15 +1,15 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconPlus, IconTags } from '@tabler/icons-react';
+import { IconPlus, IconTags } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillingService } from '../../../contracts/price-list';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import type { Column } from '../../components/DataTable';
+import { InUseActions, type InUseWords } from '../../components/InUseActions';
 import { patch } from '../../lib/api';
 import { useFormat } from '../../lib/format';
-import { notifyError, notifySuccess } from '../../lib/forms';
+import { notifySuccess } from '../../lib/forms';
 import { StatusFilter } from '../dispensing/StatusFilter';
 import { PagedList, useListParams } from '../../components/PagedList';
 import { useBillingServices, type ActiveFilter } from './queries';
@@ -26,7 +26,6 @@ export function ServicesPanel() {
   const client = useQueryClient();
   const { params, page, set } = useListParams();
   const [editing, setEditing] = useState<BillingService | 'new' | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const q = params.get('q') ?? '';
   const active = (FILTERS as string[]).includes(params.get('active') ?? '')
     ? (params.get('active') as ActiveFilter)
@@ -42,6 +41,17 @@ export function ServicesPanel() {
     await refresh();
     notifySuccess(t(on ? 'priceList.putBackDone' : 'priceList.takenOff', { name: s.name }));
   };
+
+  const actionWords = (name: string): InUseWords => ({
+    edit: t('priceList.edit'),
+    editOf: t('priceList.editOf', { name }),
+    takeOff: t('priceList.takeOff'),
+    takeOffOf: t('priceList.takeOffOf', { name }),
+    takeOffTitle: t('priceList.takeOffTitle', { name }),
+    takeOffMessage: t('priceList.takeOffMessage'),
+    putBack: t('priceList.putBack'),
+    putBackOf: t('priceList.putBackOf', { name }),
+  });
 
   const columns: Column<BillingService>[] = [
     {
@@ -84,47 +94,12 @@ export function ServicesPanel() {
       key: 'actions',
       header: t('common.actions'),
       cell: (s) => (
-        <Group gap="xs" wrap="nowrap">
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPencil size={14} aria-hidden />}
-            onClick={() => setEditing(s)}
-            aria-label={t('priceList.editOf', { name: s.name })}
-          >
-            {t('priceList.edit')}
-          </Button>
-          {s.active ? (
-            <ConfirmButton
-              size="xs"
-              variant="subtle"
-              color="red"
-              title={t('priceList.takeOffTitle', { name: s.name })}
-              message={t('priceList.takeOffMessage')}
-              confirmLabel={t('priceList.takeOff')}
-              destructive
-              onConfirm={() => setActive(s, false)}
-              aria-label={t('priceList.takeOffOf', { name: s.name })}
-            >
-              {t('priceList.takeOff')}
-            </ConfirmButton>
-          ) : (
-            <Button
-              size="xs"
-              variant="subtle"
-              loading={busy === s.id}
-              aria-label={t('priceList.putBackOf', { name: s.name })}
-              onClick={() => {
-                setBusy(s.id);
-                setActive(s, true)
-                  .catch(notifyError)
-                  .finally(() => setBusy(null));
-              }}
-            >
-              {t('priceList.putBack')}
-            </Button>
-          )}
-        </Group>
+        <InUseActions
+          active={s.active}
+          words={actionWords(s.name)}
+          onEdit={() => setEditing(s)}
+          onSetActive={(on) => setActive(s, on)}
+        />
       ),
     },
   ];

@@ -27,6 +27,7 @@ export const common = {
     admissions: 'Admissions',
     wardsSetup: 'Wards and beds',
     wardRequests: 'Ward requests',
+    labTests: 'Lab tests',
     inventory: 'Inventory',
     stockAlerts: 'Stock alerts',
     stockTakes: 'Stock takes',

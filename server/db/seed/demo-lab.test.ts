@@ -1,0 +1,56 @@
+// The demo lab's catalog: every test is one the API itself would accept (the contract's rules on
+// limits and analytes), billed as the price-list service of its code at its own hospital, and the
+// demo's lab technician finds them through the API.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateLabTest, type LabTestPage } from '../../../contracts/lab';
+import { bearerHeaders, buildTestApp, type TestApp } from '../../test/harness';
+import { queryRows } from '../client';
+import { DEMO_PASSWORD } from './demo-data';
+import { DEMO_LAB_TESTS } from './demo-lab';
+import { seedDemoIfEmpty } from '.';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+  await seedDemoIfEmpty(t.database, () => undefined);
+});
+afterAll(() => t.close());
+
+describe('the demo lab catalog', () => {
+  it('holds only tests the API would accept, each billed as its own code at its own hospital', async () => {
+    const tests = await queryRows<{ hospital: string; code: string; service: string; same: boolean }>(
+      t.app.db,
+      sql`select h.code as hospital, l.code, s.code as service, s.hospital_id = l.hospital_id as same
+            from lab_tests l join hospitals h on h.id = l.hospital_id join billing_services s on s.id = l.service_id
+           order by h.code, l.code`,
+    );
+    const expected = (['CGH', 'RVC'] as const).flatMap((h) =>
+      DEMO_LAB_TESTS[h].map((x) => ({ hospital: h, code: x.code, service: x.code, same: true })),
+    );
+    expect(tests).toEqual(expected.sort((a, b) => (a.hospital + a.code < b.hospital + b.code ? -1 : 1)));
+
+    const lab = await bearerHeaders(t, 'lab@hospitium.example', DEMO_PASSWORD);
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/lab/tests?limit=100', headers: lab })
+    ).json<LabTestPage>();
+    expect(page.total).toBe(DEMO_LAB_TESTS.CGH.length);
+    for (const x of page.items) {
+      const { id: _id, service, analytes, createdAt: _c, updatedAt: _u, active: _a, ...fields } = x;
+      const again = CreateLabTest.safeParse({
+        ...fields,
+        serviceId: service.id,
+        analytes: analytes.map(({ id: _aid, ...a }) => a),
+      });
+      expect(again.success, `${x.code}: ${JSON.stringify(again.error?.issues)}`).toBe(true);
+      expect(service.priceMinor, x.code).toBeGreaterThan(0);
+    }
+    const cbc = page.items.find((x) => x.code === 'CBC')!;
+    expect(cbc.analytes.find((a) => a.name === 'Haemoglobin')).toMatchObject({
+      unit: 'g/dL',
+      refLow: 13,
+      refLowFemale: 12,
+      criticalLow: 7,
+    });
+  });
+});
