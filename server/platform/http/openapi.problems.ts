@@ -216,6 +216,7 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   transferPatient: ['BED_OCCUPIED', 'BED_RESERVED', 'CONFLICT', 'INVALID_TRANSITION', 'RULE_VIOLATION'],
   reserveBed: [
     'NOT_FOUND',
+    'CONFLICT',
     'BED_OCCUPIED',
     'BED_RESERVED',
     'INVALID_TRANSITION',
