@@ -67,6 +67,7 @@ export async function addTemplate(
 ): Promise<AvailabilityTemplate> {
   const d = await editableDoctor(ctx, input.doctorId);
   return ctx.db.transaction(async (tx) => {
+    await repo.lockDoctorHours(tx, d.id);
     const row = await repo.insertTemplate(tx, {
       hospitalId: d.hospitalId,
       doctorProfileId: d.id,

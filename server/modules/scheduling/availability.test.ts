@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlotList } from '../../../contracts/scheduling';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { waitForLockWaiters } from '../../test/lock-waits';
 import { at, clinic, doctorAt, hours, inDays, patientUser } from './scheduling.test-helpers';
 
 let t: TestApp;
@@ -113,6 +114,46 @@ describe('weekly hours', () => {
     expect(del.statusCode).toBe(404);
     const mine = await t.app.inject({ method: 'GET', url: '/api/availability', headers: other.headers });
     expect(mine.json().templates).toHaveLength(2);
+  });
+
+  it('six overlapping windows sent at once behind one in flight: one is added, five CONFLICT', async () => {
+    // Each insert's no-overlap check waits for the others' uncommitted windows; without a turn
+    // taken first, those waits close in circles that PostgreSQL ends as deadlocks (503).
+    const c = await clinic(t);
+    const day = inDays(20);
+    const held = await t.database.connectDedicated('test: hours in flight');
+    try {
+      await held.query('begin');
+      await held.query(
+        `insert into availability_templates (id, hospital_id, doctor_profile_id, weekday, start_time, end_time, slot_minutes, effective_from)
+         values (gen_random_uuid(), $1, $2, 3, '08:00', '09:00', 15, $3)`,
+        [c.hospital.id, c.doctor.id, day],
+      );
+      const replies = Promise.all(
+        ['08:30', '08:45', '08:15', '08:50', '08:20', '08:40'].map((startTime) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/availability/templates',
+            headers: c.doctor.headers,
+            payload: {
+              doctorId: c.doctor.id,
+              weekday: 3,
+              startTime,
+              endTime: '10:00',
+              slotMinutes: 15,
+              effectiveFrom: day,
+            },
+          }),
+        ),
+      );
+      await waitForLockWaiters(t.database, 6);
+      await held.query('rollback');
+      const answers = (await replies).map((r) => [r.statusCode, r.json().code]);
+      expect(answers.filter(([status]) => status === 201)).toHaveLength(1);
+      expect(answers.filter(([status]) => status !== 201)).toEqual(Array(5).fill([409, 'CONFLICT']));
+    } finally {
+      await held.end();
+    }
   });
 
   it('refuses bad hours with 400 and writes nothing', async () => {

@@ -78,6 +78,14 @@ export async function templatesOf(exec: Executor, doctorId: string): Promise<Tem
     );
 }
 
+/**
+ * Serialises, for this transaction, changes to a doctor's weekly hours: two windows added at once
+ * would each wait in the no-overlap check for the other's, a circle PostgreSQL ends as a deadlock.
+ */
+export async function lockDoctorHours(tx: Tx, doctorProfileId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`hours:${doctorProfileId}`}, 0))`);
+}
+
 export async function insertTemplate(
   tx: Tx,
   values: typeof availabilityTemplates.$inferInsert,
