@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invoice, Payment } from '../../../contracts/billing';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { waitForLockWaiters } from '../../test/lock-waits';
+import { staffAt } from '../pharmacy/pharmacy.test-helpers';
 import { desk, draft, finalised, key, pay, send } from './billing.test-helpers';
 
 let t: TestApp;
@@ -103,5 +105,43 @@ describe('concurrent payments and numbers', () => {
       [inv.id],
     );
     expect(rows[0]!.paid).toBe('5000');
+  });
+
+  it('a payment keeping its surplus as advance and a deposit for the same patient at two desks: both taken', async () => {
+    // Both number a receipt and both change the patient's account; taken in opposite orders (the
+    // payment's account change came from a trigger after its number) the two deadlocked.
+    const d = await desk(t);
+    const otherDesk = await staffAt(t, d.hospital, 'receptionist');
+    const deposit = (amountMinor: number, headers = d.reception) =>
+      send(t, 'POST', '/api/billing/advances', headers, {
+        idempotencyKey: key(),
+        patientId: d.patient.id,
+        method: 'cash',
+        amountMinor,
+      });
+    expect((await deposit(1_000)).statusCode).toBe(201); // the receipt series and the account exist
+    const inv = await finalised(t, d, [{ unitPriceMinor: 10_000 }]);
+    const held = await t.database.connectDedicated('test: a receipt number in flight');
+    try {
+      await held.query('begin');
+      await held.query(
+        `update hospital_counters set value = value where hospital_id = $1 and name like 'rct-%'`,
+        [d.hospital.id],
+      );
+      const both = Promise.all([
+        pay(t, d.reception, inv.id, { amountMinor: 15_000, advance: true }),
+        deposit(20_000, otherDesk),
+      ]);
+      await waitForLockWaiters(t.database, 2);
+      await held.query('rollback');
+      expect((await both).map((r) => [r.statusCode, r.json().code])).toEqual([
+        [201, undefined],
+        [201, undefined],
+      ]);
+    } finally {
+      await held.end();
+    }
+    const account = await send(t, 'GET', `/api/billing/patients/${d.patient.id}/account`, d.reception);
+    expect(account.json()).toMatchObject({ advanceMinor: 26_000 });
   });
 });

@@ -120,6 +120,11 @@ export async function takePayment(
   if (input.amountMinor > balance && !invoice.patientId) {
     throw new AppError('RULE_VIOLATION', 'A walk-in customer has no account to hold an advance.');
   }
+  if (input.method !== 'advance' && input.amountMinor > balance && invoice.patientId) {
+    // The surplus goes to the patient's account (a trigger, once the receipt is numbered): lock the
+    // account before the receipt counter, as deposits and refunds do, or the two deadlock.
+    await repo.lockAdvance(tx, hospitalId, invoice.patientId);
+  }
   if (input.method === 'advance') {
     if (!invoice.patientId) throw new AppError('INSUFFICIENT_ADVANCE', 'A walk-in customer has no advance.');
     const held = await repo.lockAdvance(tx, hospitalId, invoice.patientId);
