@@ -15,7 +15,7 @@ import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { servicesInUse, serviceToCharge } from '../billing';
+import { hospitalFacts, servicesInUse, serviceToCharge } from '../billing';
 import * as repo from './lab.repo';
 
 const toAnalyte = (a: repo.AnalyteRow): LabAnalyte => ({
@@ -63,9 +63,9 @@ async function present(exec: Executor, rows: repo.ListedTest[]): Promise<LabTest
 export async function listTests(ctx: Ctx, q: LabTestSearch): Promise<LabTestPage> {
   const hospitalId = requireHospital(ctx.actor);
   const active = q.active === 'all' ? null : q.active === 'true';
-  const [{ rows, total }, currency] = await Promise.all([
+  const [{ rows, total }, { currency }] = await Promise.all([
     repo.searchTests(ctx.db, hospitalId, { text: q.q, active, limit: q.limit, offset: q.offset }),
-    repo.hospitalCurrency(ctx.db, hospitalId),
+    hospitalFacts(ctx.db, hospitalId),
   ]);
   return { items: await present(ctx.db, rows), total, limit: q.limit, offset: q.offset, currency };
 }

@@ -101,11 +101,3 @@ export async function replaceAnalytes(db: Executor, testId: string, list: Analyt
   if (list.length === 0) return;
   await db.insert(labTestAnalytes).values(list.map((a, i) => ({ ...a, testId, position: i + 1 })));
 }
-
-export async function hospitalCurrency(db: Executor, hospitalId: string): Promise<string> {
-  const [h] = await queryRows<{ currency: string }>(
-    db,
-    sql`select currency from hospitals where id = ${hospitalId}`,
-  );
-  return h?.currency ?? 'INR';
-}

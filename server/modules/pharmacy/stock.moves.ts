@@ -105,6 +105,15 @@ export async function releaseLine(tx: Tx, orderLineId: string): Promise<number> 
 export const lockMedicineStock = (tx: Tx, storeId: string, medicineId: string) =>
   repo.lockBatches(tx, storeId, medicineId);
 
+/**
+ * Locks the batches of these medicines in a store, medicine by medicine in the pickings' order,
+ * before a change that touches them in another order (a write-off, a receipt), so that it never
+ * deadlocks with a sale.
+ */
+export async function lockMedicinesStock(tx: Tx, storeId: string, medicineIds: Iterable<string>) {
+  for (const m of [...new Set(medicineIds)].sort()) await repo.lockBatches(tx, storeId, m);
+}
+
 /** Lines in a stable order (by medicine), so that transactions lock batches alike and never deadlock. */
 export function lockOrder<T extends { medicineId: string }>(lines: readonly T[]): T[] {
   return [...lines].sort((a, b) => (a.medicineId < b.medicineId ? -1 : a.medicineId > b.medicineId ? 1 : 0));

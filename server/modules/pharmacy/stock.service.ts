@@ -18,7 +18,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { findUserNames } from '../identity';
 import * as catalog from './catalog.repo';
 import { iso, medicineLabel } from './pharmacy.dto';
-import { lockOrder } from './stock.moves';
+import { lockMedicinesStock, lockOrder } from './stock.moves';
 import * as query from './stock.query.repo';
 import * as repo from './stock.repo';
 
@@ -172,10 +172,9 @@ export async function postReceipt(
       actorUserId: ctx.actor.userId,
     });
   }
-  // The ledger rows lock their batches in line order: lock each medicine's batches first as
-  // pickings do (medicine by medicine, in picking order), so a receipt never deadlocks with a sale.
-  const medicineIds = [...new Set(rows.map((r) => r.medicineId))].sort();
-  for (const m of medicineIds) await repo.lockBatches(tx, store.id, m);
+  // The ledger rows lock their batches in line order: lock them in the pickings' order first.
+  const medicines = rows.map((r) => r.medicineId);
+  await lockMedicinesStock(tx, store.id, medicines);
   const inserted = await repo.insertLedger(tx, rows);
   return inserted.map((r, i) => ({ id: r.id, batchId: rows[i]!.batchId }));
 }
@@ -323,10 +322,9 @@ export async function writeOffExpired(ctx: Ctx, storeId: string): Promise<Ledger
     const expired = (await query.expiringBatches(tx, hospitalId, 0, 'expired')).filter(
       (b) => b.store_id === store.id,
     );
-    // Lock each medicine's batches as pickings do (medicine by medicine, in picking order), not in
-    // expiry order, so a write-off never deadlocks with a sale.
-    const medicineIds = [...new Set(expired.map((e) => e.medicine_id))].sort();
-    for (const m of medicineIds) await repo.lockBatches(tx, store.id, m);
+    // In the pickings' order, not in expiry order.
+    const medicines = expired.map((e) => e.medicine_id);
+    await lockMedicinesStock(tx, store.id, medicines);
     const rows: repo.NewLedgerRow[] = [];
     for (const e of expired) {
       const b = await repo.lockBatch(tx, hospitalId, e.batch_id);
