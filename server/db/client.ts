@@ -92,6 +92,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
     connectDedicated: async (applicationName) => {
       const client = new pg.Client({ connectionString: opts.url, application_name: applicationName });
+      // The server may drop the connection at any time, even between its coming up and the caller
+      // attaching listeners: pg then emits 'error', which with no listener would end the process.
+      // Queries on a dropped connection fail; owners that must react attach their own listener.
+      client.on('error', () => undefined);
       await client.connect();
       return client;
     },

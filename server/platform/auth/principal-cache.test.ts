@@ -21,6 +21,17 @@ afterAll(async () => {
   await database?.close();
 });
 
+const listeners = async () =>
+  Number(
+    (
+      await database.query<{ n: string }>(
+        `select count(*)::text as n from pg_stat_activity
+          where datname = current_database() and application_name = $1`,
+        [LISTENER_NAME],
+      )
+    ).rows[0]!.n,
+  );
+
 const notify = (payload: string) => database.query('select pg_notify($1, $2)', [PRINCIPAL_CHANNEL, payload]);
 
 describe('PrincipalCache', () => {
@@ -92,5 +103,38 @@ describe('PrincipalCache', () => {
       'the listener to come back',
       { timeoutMs: 10_000 },
     );
+  });
+
+  it('comes back with one listener, however many ways pg reports the loss', async () => {
+    // pg reports a terminated connection twice (the server's message, then the socket's end):
+    // each once started a reconnect, and the second listener lived on unowned.
+    await database.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and application_name = $1`,
+      [LISTENER_NAME],
+    );
+    await until(() => {
+      cache.set('t:x', 'user-x', 'X', cache.beginLoad());
+      return cache.get('t:x') === undefined;
+    }, 'the cache to go off');
+    await until(
+      () => {
+        cache.set('t:i', 'user-i', 'I', cache.beginLoad());
+        return cache.get('t:i') === 'I';
+      },
+      'the listener to come back',
+      { timeoutMs: 10_000 },
+    );
+    await new Promise((r) => setTimeout(r, 1500)); // past every retry the loss could have scheduled
+    expect(await listeners()).toBe(1);
+  });
+
+  it('leaves no listener behind when stopped while it connects', async () => {
+    const other = new PrincipalCache<string>(60_000);
+    const starting = other.start(database, quiet);
+    await other.stop();
+    await starting;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await listeners()).toBe(1); // the suite's own cache only
   });
 });

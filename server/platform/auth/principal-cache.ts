@@ -47,24 +47,43 @@ export class PrincipalCache<V> {
     if (this.ttlMs <= 0) return;
     const connect = async (delayMs: number) => {
       if (this.stopped) return;
+      let client: pg.Client | null = null;
+      let lost = false;
+      // pg reports one loss more than once (the server's message, then the socket's end), and a
+      // failed LISTEN fails its query too: only the first report retries, or each would leave a
+      // listener of its own behind.
+      const retry = (err: unknown, what: string, afterMs: number, nextMs: number) => {
+        if (lost) return;
+        lost = true;
+        this.goDeaf(client);
+        void client?.end().catch(() => undefined);
+        if (this.stopped) return;
+        log.warn({ err }, what);
+        this.retryTimer = setTimeout(() => void connect(nextMs), afterMs);
+        this.retryTimer.unref();
+      };
       try {
-        const client = await database.connectDedicated(LISTENER_NAME);
+        client = await database.connectDedicated(LISTENER_NAME);
         client.on('notification', (n) => this.onNotice(n.payload ?? '*'));
-        client.on('error', (err) => {
-          log.warn({ err }, 'principal cache: listener connection lost; caching off until it is back');
-          this.goDeaf(client);
-          this.retryTimer = setTimeout(() => void connect(1000), 1000);
-          this.retryTimer.unref();
-        });
+        client.on('error', (err) =>
+          retry(err, 'principal cache: listener connection lost; caching off until it is back', 1000, 1000),
+        );
         await client.query(`LISTEN ${PRINCIPAL_CHANNEL}`);
+        if (lost) return;
+        if (this.stopped) {
+          await client.end().catch(() => undefined); // stopped while it connected
+          return;
+        }
         this.client = client;
         this.clear(); // whatever happened while nobody listened is unknown
         this.listening = true;
       } catch (err) {
-        log.warn({ err }, 'principal cache: could not listen; caching off, retrying');
-        const next = Math.min(delayMs * 2, 30_000);
-        this.retryTimer = setTimeout(() => void connect(next), delayMs);
-        this.retryTimer.unref();
+        retry(
+          err,
+          'principal cache: could not listen; caching off, retrying',
+          delayMs,
+          Math.min(delayMs * 2, 30_000),
+        );
       }
     };
     await connect(1000);
