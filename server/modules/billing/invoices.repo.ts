@@ -2,6 +2,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '../../db/client';
 import { invoiceLines, invoices } from './billing.tables';
+import { containsLower } from '../../db/like';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type NewInvoiceRow = typeof invoices.$inferInsert;
@@ -147,7 +148,7 @@ export async function searchInvoices(
   if (f.unpaid) conds.push(sql`i.status = 'final' and i.total_minor - i.credited_minor - i.paid_minor > 0`);
   if (f.issuedOnly) conds.push(sql`i.status in ('final', 'cancelled')`);
   if (f.text) {
-    const like = `%${f.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsLower(f.text);
     conds.push(sql`(lower(coalesce(i.number, '')) like ${like} or lower(r.mrn) like ${like}
       or lower(p.given_name || ' ' || p.family_name) like ${like})`);
   }

@@ -3,6 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import { billingDepartmentFees, billingServices } from './billing.tables';
+import { containsLower } from '../../db/like';
 
 export type ServiceRow = typeof billingServices.$inferSelect;
 
@@ -33,8 +34,6 @@ export async function hospitalFacts(db: Executor, hospitalId: string): Promise<H
   return h;
 }
 
-const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function searchServices(
   db: Executor,
   hospitalId: string,
@@ -42,7 +41,8 @@ export async function searchServices(
 ): Promise<{ rows: ServiceRow[]; total: number }> {
   const conds = [sql`hospital_id = ${hospitalId}`];
   if (q.active !== null) conds.push(sql`active = ${q.active}`);
-  if (q.text) conds.push(sql`(lower(code) like ${like(q.text)} or lower(name) like ${like(q.text)})`);
+  if (q.text)
+    conds.push(sql`(lower(code) like ${containsLower(q.text)} or lower(name) like ${containsLower(q.text)})`);
   const where = sql.join(conds, sql` and `);
   const rows = await queryRows<Record<string, unknown>>(
     db,

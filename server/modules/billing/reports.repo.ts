@@ -3,6 +3,7 @@
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '../../db/client';
 import { cashClosings } from './billing.tables';
+import { containsLower } from '../../db/like';
 
 export type ClosingRow = typeof cashClosings.$inferSelect;
 
@@ -161,7 +162,7 @@ export async function outstanding(
   hospitalId: string,
   q: { text?: string; limit: number; offset: number },
 ) {
-  const like = q.text ? `%${q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = q.text ? containsLower(q.text) : null;
   const from = sql`from invoices i
       left join patients p on p.id = i.patient_id
       left join patient_registrations r on r.patient_id = i.patient_id and r.hospital_id = i.hospital_id

@@ -10,6 +10,7 @@ import {
   icd10Codes,
   vitalSigns,
 } from './clinical.tables';
+import { escapeLike } from '../../db/like';
 
 export type ConsultationRow = typeof consultations.$inferSelect;
 export type VitalsRow = typeof vitalSigns.$inferSelect;
@@ -70,8 +71,8 @@ export async function upsertCodes(
  */
 export async function searchCodes(tx: Tx, q: string, limit: number): Promise<Icd10Row[]> {
   const lower = q.toLowerCase();
-  const like = lower.replace(/[\\%_]/g, (c) => '\\' + c);
-  const codePrefix = q.toUpperCase().replace(/[\\%_]/g, (c) => '\\' + c);
+  const like = escapeLike(lower);
+  const codePrefix = escapeLike(q.toUpperCase());
   // For this transaction only: looser than the default 0.6, so "diabetis melitus" finds E11.9.
   await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`);
   const rows = await queryRows<Record<string, unknown>>(

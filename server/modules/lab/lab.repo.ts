@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import { labTestAnalytes, labTests } from './lab.tables';
+import { containsLower } from '../../db/like';
 
 export type TestRow = typeof labTests.$inferSelect;
 export type AnalyteRow = typeof labTestAnalytes.$inferSelect;
@@ -16,8 +17,6 @@ export interface ListedTest extends TestRow {
   taxRateBp: number;
   serviceActive: boolean;
 }
-
-const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const LISTED = sql`t.id, t.hospital_id as "hospitalId", t.code, t.name, t.sample_type as "sampleType",
   t.turnaround_hours as "turnaroundHours", t.instructions, t.service_id as "serviceId", t.active,
@@ -38,7 +37,10 @@ export async function searchTests(
 ): Promise<{ rows: ListedTest[]; total: number }> {
   const conds = [sql`t.hospital_id = ${hospitalId}`];
   if (q.active !== null) conds.push(sql`t.active = ${q.active}`);
-  if (q.text) conds.push(sql`(lower(t.code) like ${like(q.text)} or lower(t.name) like ${like(q.text)})`);
+  if (q.text)
+    conds.push(
+      sql`(lower(t.code) like ${containsLower(q.text)} or lower(t.name) like ${containsLower(q.text)})`,
+    );
   const where = sql.join(conds, sql` and `);
   const [rows, [count]] = await Promise.all([
     queryRows<ListedTest>(

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { departments, doctorProfiles, hospitals } from './organisation.tables';
+import { escapeLike } from '../../db/like';
 
 export type HospitalRow = typeof hospitals.$inferSelect;
 export type DepartmentRow = typeof departments.$inferSelect;
@@ -8,7 +9,7 @@ export type DoctorProfileRow = typeof doctorProfiles.$inferSelect;
 
 /** Escapes LIKE wildcards so search text matches literally. */
 export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 /** A `to_json(text[])` column: parsed by both drivers, though some paths hand back the JSON text. */

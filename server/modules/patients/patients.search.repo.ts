@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import { isoDate, isoTs } from './patients.record.repo';
+import { escapeLike } from '../../db/like';
 
 /** How a search text is read: see `classifyQuery` in search.service.ts. */
 export type PatientMatch =
@@ -68,7 +69,7 @@ type Spelling = 'strict' | 'loose';
  */
 function spellings(word: string, others: string[], mode: Spelling): SQL {
   const edits = word.length >= 4 ? 2 : word.length === 3 ? 1 : 0;
-  const prefix = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = `${escapeLike(word)}%`;
   const near = sql`(n.word % ${word}
                     or (length(n.word) between ${word.length - edits} and ${word.length + edits}
                         and levenshtein_less_equal(n.word, ${word}, ${edits}) <= ${edits}))`;

@@ -2,6 +2,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import { medicines } from './pharmacy.tables';
+import { escapeLike } from '../../db/like';
 
 export type MedicineRow = typeof medicines.$inferSelect;
 export type NewMedicineRow = typeof medicines.$inferInsert;
@@ -114,12 +115,10 @@ async function searchInTransaction(
       where.push(sql`m.id = ${barcode[0].id}`);
     } else {
       await exec.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.3', true)`);
-      where.push(
-        sql`(m.search_text like ${'%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'} or ${q} <% m.search_text)`,
-      );
+      where.push(sql`(m.search_text like ${'%' + escapeLike(q) + '%'} or ${q} <% m.search_text)`);
       // Whole query as a prefix first, then medicines whose name starts with its first word (a
       // search for "paracetamol 500" wants Paracetamol before Aceclofenac + Paracetamol).
-      const first = q.split(/\s+/)[0]!.replace(/[\\%_]/g, (c) => '\\' + c);
+      const first = escapeLike(q.split(/\s+/)[0]!);
       order = sql`(x.search_text like ${q + '%'}) desc, (lower(x.generic_name) like ${first + '%'}) desc,
                   word_similarity(${q}, x.search_text) desc, x.generic_name, x.id`;
     }

@@ -2,6 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import { supplierItems, suppliers } from './procurement.tables';
+import { containsLower } from '../../db/like';
 
 export type SupplierRow = typeof suppliers.$inferSelect;
 export type NewSupplierRow = typeof suppliers.$inferInsert;
@@ -39,7 +40,7 @@ export async function searchSuppliers(
   const conditions = [sql`s.hospital_id = ${hospitalId}`];
   if (q.active !== null) conditions.push(sql`s.active = ${q.active}`);
   if (q.text) {
-    const like = `%${q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsLower(q.text);
     conditions.push(sql`(lower(s.name) like ${like} or lower(coalesce(s.contact_name, '')) like ${like}
       or lower(coalesce(s.email, '')) like ${like} or lower(coalesce(s.tax_id, '')) like ${like})`);
   }
