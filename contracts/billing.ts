@@ -26,6 +26,8 @@ export const InvoiceSource = z.enum([
   'dispensing',
   /** An in-patient's stay, billed at discharge: bed-days and medicines given on the ward. */
   'admission',
+  /** Tests ordered from the lab, billed as they are ordered. */
+  'lab_order',
 ]);
 export type InvoiceSource = z.infer<typeof InvoiceSource>;
 /** `bed_day`: days in a bed of a ward at its daily rate (an admission's bill). */

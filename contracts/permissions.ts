@@ -76,6 +76,9 @@ export const PERMISSIONS = [
   'nursing:record', // a ward stay's nursing record: chart vitals, write notes, give medicines from ward stock; read them
   'lab-tests:read', // the lab's test catalog: samples, turnaround, analytes and their limits, prices
   'lab-tests:manage', // add and change the lab's tests, take one off the catalog
+  'lab-orders:read', // lab orders at the hospital: the worklist, an order and its samples
+  'lab-orders:create', // order tests for a patient (a doctor from their consultation, or a walk-in's), cancel before any sample
+  'lab-samples:collect', // collect an order's samples and print their labels
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,6 +110,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'admissions:manage',
     'nursing:record',
     'lab-tests:read',
+    'lab-orders:read',
+    'lab-orders:create',
   ],
   nurse: [
     ...STAFF_BASE,
@@ -124,6 +129,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'admissions:manage',
     'nursing:record',
     'lab-tests:read',
+    'lab-orders:read',
+    'lab-samples:collect',
   ],
   receptionist: [
     ...STAFF_BASE,
@@ -143,6 +150,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'beds:read',
     'admissions:manage',
     'lab-tests:read',
+    'lab-orders:read',
+    'lab-orders:create',
   ],
   pharmacist: [
     ...STAFF_BASE,
@@ -177,7 +186,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'purchase-orders:manage',
     'goods:receive',
   ],
-  lab_technician: [...STAFF_BASE, 'patients:read', 'documents:upload', 'lab-tests:read', 'lab-tests:manage'],
+  lab_technician: [
+    ...STAFF_BASE,
+    'patients:read',
+    'documents:upload',
+    'lab-tests:read',
+    'lab-tests:manage',
+    'lab-orders:read',
+    'lab-orders:create',
+    'lab-samples:collect',
+  ],
   hospital_admin: [
     ...STAFF_BASE,
     'hospitals:update',
@@ -219,6 +237,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'admissions:manage',
     'lab-tests:read',
     'lab-tests:manage',
+    'lab-orders:read',
   ],
   platform_admin: [
     'hospitals:create',

@@ -9,11 +9,11 @@ import type { Ctx } from '../../platform/context';
 import { creditInvoice } from './credit-notes.service';
 import { finaliseDraft } from './invoice-finalise';
 import * as repo from './invoices.repo';
-import { createDraft } from './invoices.service';
+import { createDraft, discardDraft } from './invoices.service';
 import { priceInvoiceLine } from './money';
 import * as prices from './price-list.repo';
 import { requestHash } from './payments.service';
-import { consultationFee } from './price-list.service';
+import { consultationFee, serviceToCharge } from './price-list.service';
 
 /**
  * A draft invoice for a closed consultation, at the fee of the doctor's department or else the
@@ -103,23 +103,85 @@ export const billPharmacyOrder = (tx: Tx, ctx: Ctx, orderId: string): Promise<st
  * paid on it goes to the patient's advance. Returns the credit note's id (none without an invoice
  * or with nothing left to credit); once per order.
  */
-export async function creditPharmacyOrder(
+export function creditPharmacyOrder(
   tx: Tx,
   ctx: Ctx,
   order: { id: string; hospitalId: string; number: string },
   reason: string | null,
 ): Promise<string | null> {
-  const found = await repo.findBySource(tx, order.hospitalId, 'pharmacy_order', order.id);
+  const why = `Online order ${order.number} cancelled before collection${reason ? `: ${reason}` : ''}`;
+  return creditInFull(tx, ctx, 'pharmacy_order', order, why);
+}
+
+/** Credits the final invoice of `source` in full, paid amounts to the advance, once per source. */
+async function creditInFull(
+  tx: Tx,
+  ctx: Ctx,
+  source: 'pharmacy_order' | 'lab_order',
+  order: { id: string; hospitalId: string },
+  reason: string,
+): Promise<string | null> {
+  const found = await repo.findBySource(tx, order.hospitalId, source, order.id);
   const invoice = found && (await repo.lockInvoice(tx, order.hospitalId, found.id));
   if (!invoice || invoice.status !== 'final') return null;
   const idempotencyKey = `order-cancelled:${order.id}`;
-  const input = {
-    idempotencyKey,
-    reason: `Online order ${order.number} cancelled before collection${reason ? `: ${reason}` : ''}`.slice(
-      0,
-      500,
-    ),
-    refundMethod: 'advance' as const,
-  };
+  const input = { idempotencyKey, reason: reason.slice(0, 500), refundMethod: 'advance' as const };
   return creditInvoice(tx, ctx, invoice, input, requestHash({ invoiceId: invoice.id, idempotencyKey }));
+}
+
+/**
+ * A draft invoice of a lab order's tests, each at its price-list service's price and tax, for the
+ * front desk to take payment; once per order. None when the tests cost nothing. A test billed as a
+ * service taken off the list refuses the order (422), naming the test's place in `testIds`.
+ */
+export async function billLabOrder(
+  tx: Tx,
+  ctx: Ctx,
+  order: { id: string; hospitalId: string; patientId: string; number: string },
+  tests: { serviceId: string; code: string; name: string }[],
+): Promise<string | null> {
+  const existing = await repo.findBySource(tx, order.hospitalId, 'lab_order', order.id);
+  if (existing) return existing.id;
+  const lines = [];
+  for (const [i, t] of tests.entries()) {
+    const service = await serviceToCharge(tx, order.hospitalId, t.serviceId, `testIds.${i}`);
+    const base = { quantity: 1, unitPriceMinor: service.priceMinor, taxRateBp: service.taxRateBp };
+    lines.push({
+      ...base,
+      kind: 'service' as const,
+      refId: service.id,
+      description: `${t.code} - ${t.name}`,
+      discountKind: null,
+      discountValue: null,
+      discountReason: null,
+      ...priceInvoiceLine(base),
+    });
+  }
+  if (lines.every((l) => l.unitPriceMinor === 0)) return null;
+  const draft = await createDraft(tx, ctx, {
+    hospitalId: order.hospitalId,
+    patientId: order.patientId,
+    source: 'lab_order',
+    sourceId: order.id,
+    notes: `Lab order ${order.number}`,
+    lines,
+  });
+  return draft.id;
+}
+
+/**
+ * The bill of a lab order cancelled before any sample: its draft is discarded; a final invoice is
+ * credited in full, whatever was paid going to the patient's advance.
+ */
+export async function unbillLabOrder(
+  tx: Tx,
+  ctx: Ctx,
+  order: { id: string; hospitalId: string; number: string },
+  reason: string,
+): Promise<void> {
+  const why = `Lab order ${order.number} cancelled: ${reason}`;
+  const found = await repo.findBySource(tx, order.hospitalId, 'lab_order', order.id);
+  const invoice = found && (await repo.lockInvoice(tx, order.hospitalId, found.id));
+  if (invoice?.status === 'draft') await discardDraft(tx, ctx, invoice, why.slice(0, 500));
+  else if (invoice?.status === 'final') await creditInFull(tx, ctx, 'lab_order', order, why);
 }

@@ -115,7 +115,7 @@ export const invoices = pgTable(
     check('invoices_status_ck', sql`${t.status} in ('draft', 'final', 'cancelled', 'discarded')`),
     check(
       'invoices_source_ck',
-      sql`${t.source} in ('manual', 'consultation', 'pharmacy_sale', 'pharmacy_order', 'dispensing', 'admission')`,
+      sql`${t.source} in ('manual', 'consultation', 'pharmacy_sale', 'pharmacy_order', 'dispensing', 'admission', 'lab_order')`,
     ),
     check(
       'invoices_amounts_ck',

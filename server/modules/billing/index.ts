@@ -17,7 +17,14 @@ export {
   type StayCharges,
 } from './admission-bill';
 export { billDispensing } from './dispensing-bill';
-export { billConsultation, billPharmacyOrder, billPharmacySale, creditPharmacyOrder } from './automatic';
+export {
+  billConsultation,
+  billLabOrder,
+  billPharmacyOrder,
+  billPharmacySale,
+  creditPharmacyOrder,
+  unbillLabOrder,
+} from './automatic';
 // The demo seed bills through the same rules as the routes, inside its own transaction.
 export { creditInvoice } from './credit-notes.service';
 export { finaliseDraft } from './invoice-finalise';

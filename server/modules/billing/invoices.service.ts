@@ -275,21 +275,23 @@ export function removeLine(ctx: Ctx, id: string, lineId: string): Promise<Invoic
 
 /** A draft that will not be issued: kept, marked discarded, with the reason. */
 export async function discardInvoice(ctx: Ctx, id: string, input: DiscardInvoice): Promise<Invoice> {
-  await ctx.db.transaction(async (tx) => {
-    const row = await lockDraft(tx, ctx, id);
-    await repo.updateInvoice(tx, id, {
-      status: 'discarded',
-      discardedAt: new Date(),
-      discardReason: input.reason,
-    });
-    await audit(tx, ctx, {
-      action: 'invoice.discarded',
-      entityType: 'invoice',
-      entityId: id,
-      patientId: row.patientId,
-      before: { status: 'draft' },
-      after: { status: 'discarded', reason: input.reason },
-    });
-  });
+  await ctx.db.transaction(async (tx) => discardDraft(tx, ctx, await lockDraft(tx, ctx, id), input.reason));
   return readInvoice(ctx.db, id);
+}
+
+/** Marks a draft locked by the caller discarded, with the reason, in the caller's transaction. */
+export async function discardDraft(tx: Tx, ctx: Ctx, row: repo.InvoiceRow, reason: string): Promise<void> {
+  await repo.updateInvoice(tx, row.id, {
+    status: 'discarded',
+    discardedAt: new Date(),
+    discardReason: reason,
+  });
+  await audit(tx, ctx, {
+    action: 'invoice.discarded',
+    entityType: 'invoice',
+    entityId: row.id,
+    patientId: row.patientId,
+    before: { status: 'draft' },
+    after: { status: 'discarded', reason },
+  });
 }

@@ -1,14 +1,25 @@
 // The lab module's public face: other modules import only from here.
+import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
 import { catalogRoutes } from './catalog.routes';
+import { labFigures } from './lab.dashboard';
+import { orderRoutes } from './orders.routes';
 
-/** The lab: its test catalog (orders, samples, results and reports come next). */
+// The demo seed orders tests and collects samples through the same rules as the routes.
+export { collectSample, createOrder } from './orders.service';
+
+/** The lab: its test catalog, orders and their samples (results and reports come next). */
 export const labModule = defineModule({
   name: 'lab',
+  // A temporary record's lab orders move with it when it is merged into the person's own (ADR 14).
+  patientMerge: (tx, m) => repointPatientIn(tx, ['lab_orders'], m),
+  dashboard: labFigures,
   routes(app) {
     catalogRoutes(app);
+    orderRoutes(app);
   },
   constraintErrors: {
     lab_tests_code_uq: { code: 'CONFLICT', detail: 'A test with this code is in the catalog already.' },
+    lab_orders_number_uq: { code: 'CONFLICT', detail: 'That order number was taken meanwhile; try again.' },
   },
 });

@@ -10,13 +10,17 @@ import {
   integer,
   pgTable,
   text,
+  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { SampleType } from '../../../contracts/lab';
 import { createdAt, idColumn, updatedAt } from '../../db/columns';
-import { billingServices } from '../billing/billing.tables';
+import { billingServices, invoices } from '../billing/billing.tables';
+import { consultations } from '../clinical/clinical.tables';
+import { users } from '../identity/identity.tables';
 import { hospitalId } from '../organisation/organisation.tables';
+import { patients } from '../patients/patients.tables';
 
 /** A test the lab runs and the ward or doctor orders (a CBC, an HbA1c), billed as one service. */
 export const labTests = pgTable(
@@ -93,6 +97,96 @@ export const labTestAnalytes = pgTable(
     check(
       'lab_test_analytes_critical_ck',
       sql`${t.criticalLow} is null or ${t.criticalHigh} is null or ${t.criticalLow} < ${t.criticalHigh}`,
+    ),
+  ],
+);
+
+/**
+ * Tests ordered for a patient at once: from a consultation by its doctor, or for a walk-in by the
+ * front desk or the lab. Billed when ordered (one draft invoice); cancelled only before any sample.
+ */
+export const labOrders = pgTable(
+  'lab_orders',
+  {
+    id: idColumn(),
+    hospitalId: hospitalId(),
+    /** LAB-000123, gap-free per hospital. */
+    number: text('number').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    consultationId: uuid('consultation_id').references(() => consultations.id),
+    source: text('source').notNull(),
+    priority: text('priority').notNull(),
+    clinicalNote: text('clinical_note').notNull().default(''),
+    status: text('status').notNull(),
+    orderedBy: uuid('ordered_by')
+      .notNull()
+      .references(() => users.id),
+    idempotencyKey: text('idempotency_key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    invoiceId: uuid('invoice_id').references(() => invoices.id),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    cancelReason: text('cancel_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('lab_orders_number_uq').on(t.hospitalId, t.number),
+    unique('lab_orders_idempotency_uq').on(t.hospitalId, t.idempotencyKey),
+    index('lab_orders_worklist_idx').on(t.hospitalId, t.status, t.createdAt),
+    index('lab_orders_patient_idx').on(t.patientId),
+    index('lab_orders_consultation_idx').on(t.consultationId),
+    check('lab_orders_source_ck', sql`${t.source} in ('consultation', 'walk_in')`),
+    check(
+      'lab_orders_source_consultation_ck',
+      sql`(${t.source} = 'consultation') = (${t.consultationId} is not null)`,
+    ),
+    check('lab_orders_priority_ck', sql`${t.priority} in ('routine', 'urgent')`),
+    check('lab_orders_status_ck', sql`${t.status} in ('awaiting_sample', 'collected', 'cancelled')`),
+    check(
+      'lab_orders_cancelled_ck',
+      sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null and ${t.cancelledBy} is not null and ${t.cancelReason} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * One test of an order and its sample, with the test as it was when ordered (the catalog may change
+ * later). The accession number is printed on the sample's label.
+ */
+export const labOrderItems = pgTable(
+  'lab_order_items',
+  {
+    id: idColumn(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => labOrders.id, { onDelete: 'cascade' }),
+    hospitalId: hospitalId(),
+    position: integer('position').notNull(),
+    testId: uuid('test_id')
+      .notNull()
+      .references(() => labTests.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    sampleType: text('sample_type').notNull(),
+    turnaroundHours: integer('turnaround_hours').notNull(),
+    instructions: text('instructions').notNull().default(''),
+    accession: text('accession').notNull(),
+    status: text('status').notNull(),
+    collectedAt: timestamp('collected_at', { withTimezone: true }),
+    collectedBy: uuid('collected_by').references(() => users.id),
+    sampleNote: text('sample_note').notNull().default(''),
+  },
+  (t) => [
+    unique('lab_order_items_position_uq').on(t.orderId, t.position),
+    unique('lab_order_items_accession_uq').on(t.hospitalId, t.accession),
+    index('lab_order_items_order_idx').on(t.orderId),
+    check('lab_order_items_status_ck', sql`${t.status} in ('awaiting_sample', 'collected', 'cancelled')`),
+    check(
+      'lab_order_items_collected_ck',
+      sql`(${t.status} = 'collected') = (${t.collectedAt} is not null and ${t.collectedBy} is not null)`,
     ),
   ],
 );

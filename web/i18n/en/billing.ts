@@ -35,6 +35,7 @@ export const billingPages = {
       consultation: 'Consultation',
       pharmacy_sale: 'Pharmacy sale',
       pharmacy_order: 'Online pharmacy order',
+      lab_order: 'Lab order',
       dispensing: 'Prescription dispensed',
       admission: 'In-patient stay',
     },

@@ -1,0 +1,225 @@
+// Lab orders' queries: the order and its tests' samples, the worklist, and what an order is made
+// from (the catalog's tests, the consultation it comes from, read by name from clinical's table).
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Executor, type Tx } from '../../db/client';
+import { labOrderItems, labOrders } from './lab.tables';
+import { containsLower } from '../../db/like';
+
+export type OrderRow = typeof labOrders.$inferSelect;
+export type ItemRow = typeof labOrderItems.$inferSelect;
+export type NewOrder = typeof labOrders.$inferInsert;
+export type NewItem = typeof labOrderItems.$inferInsert;
+
+/** A catalog test as an order takes it: what is copied onto the order, and what bills it. */
+export interface OrderableTest {
+  id: string;
+  code: string;
+  name: string;
+  sampleType: string;
+  turnaroundHours: number;
+  instructions: string;
+  serviceId: string;
+  active: boolean;
+}
+
+export function orderableTests(tx: Executor, hospitalId: string, ids: string[]): Promise<OrderableTest[]> {
+  return queryRows<OrderableTest>(
+    tx,
+    sql`select id, code, name, sample_type as "sampleType", turnaround_hours as "turnaroundHours",
+               instructions, service_id as "serviceId", active
+          from lab_tests where hospital_id = ${hospitalId} and id = any(${sql.param(ids)}::uuid[])`,
+  );
+}
+
+/** The consultation an order names, at the hospital, for the patient: its doctor and state. */
+export async function consultationFor(
+  tx: Executor,
+  hospitalId: string,
+  patientId: string,
+  id: string,
+): Promise<{ doctorUserId: string; status: string } | null> {
+  const [row] = await queryRows<{ doctorUserId: string; status: string }>(
+    tx,
+    sql`select d.user_id as "doctorUserId", c.status
+          from consultations c join doctor_profiles d on d.id = c.doctor_profile_id
+         where c.id = ${id} and c.hospital_id = ${hospitalId} and c.patient_id = ${patientId}`,
+  );
+  return row ?? null;
+}
+
+export async function findByKey(tx: Executor, hospitalId: string, key: string): Promise<OrderRow | null> {
+  const [row] = await tx
+    .select()
+    .from(labOrders)
+    .where(and(eq(labOrders.hospitalId, hospitalId), eq(labOrders.idempotencyKey, key)));
+  return row ?? null;
+}
+
+/** Inserts the order unless its idempotency key was claimed meanwhile (then null). */
+export async function claimOrder(tx: Tx, values: NewOrder): Promise<OrderRow | null> {
+  const [row] = await tx
+    .insert(labOrders)
+    .values(values)
+    .onConflictDoNothing({ target: [labOrders.hospitalId, labOrders.idempotencyKey] })
+    .returning();
+  return row ?? null;
+}
+
+export async function insertItems(tx: Tx, items: NewItem[]): Promise<void> {
+  await tx.insert(labOrderItems).values(items);
+}
+
+export async function setInvoice(tx: Tx, id: string, invoiceId: string): Promise<void> {
+  await tx.update(labOrders).set({ invoiceId }).where(eq(labOrders.id, id));
+}
+
+/** The order at the hospital, locked against a concurrent collection or cancellation. */
+export async function lockOrder(tx: Tx, hospitalId: string, id: string): Promise<OrderRow | null> {
+  const [row] = await tx
+    .select()
+    .from(labOrders)
+    .where(and(eq(labOrders.hospitalId, hospitalId), eq(labOrders.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+export function itemsOf(exec: Executor, orderIds: string[]): Promise<ItemRow[]> {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return exec
+    .select()
+    .from(labOrderItems)
+    .where(sql`${labOrderItems.orderId} = any(${sql.param(orderIds)}::uuid[])`)
+    .orderBy(asc(labOrderItems.orderId), asc(labOrderItems.position));
+}
+
+export async function updateOrder(tx: Tx, id: string, values: Partial<NewOrder>): Promise<void> {
+  await tx
+    .update(labOrders)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(labOrders.id, id));
+}
+
+export async function updateItem(tx: Tx, id: string, values: Partial<NewItem>): Promise<void> {
+  await tx.update(labOrderItems).set(values).where(eq(labOrderItems.id, id));
+}
+
+export async function cancelItems(tx: Tx, orderId: string): Promise<void> {
+  await tx.update(labOrderItems).set({ status: 'cancelled' }).where(eq(labOrderItems.orderId, orderId));
+}
+
+/** An order as listed: its row with the patient's name, MRN, sex and birth date, and who did what. */
+export interface ListedOrder extends OrderRow {
+  patientName: string;
+  mrn: string | null;
+  sex: string;
+  dateOfBirth: string | null;
+  orderedByName: string;
+  cancelledByName: string | null;
+}
+
+const LISTED = sql`o.*, trim(p.given_name || ' ' || p.family_name) as "patientName", r.mrn, p.sex,
+  to_char(p.date_of_birth, 'YYYY-MM-DD') as "dateOfBirth", ob.full_name as "orderedByName",
+  cb.full_name as "cancelledByName"`;
+const FROM = sql`lab_orders o
+  join patients p on p.id = o.patient_id
+  left join patient_registrations r on r.patient_id = o.patient_id and r.hospital_id = o.hospital_id
+  join users ob on ob.id = o.ordered_by
+  left join users cb on cb.id = o.cancelled_by`;
+
+/** Rows come back with snake_case order columns (o.*): mapped to the drizzle row's names. */
+function fromListed(r: Record<string, unknown>): ListedOrder {
+  const at = (v: unknown) => (v == null ? null : new Date(v as string));
+  return {
+    id: r.id as string,
+    hospitalId: r.hospital_id as string,
+    number: r.number as string,
+    patientId: r.patient_id as string,
+    consultationId: (r.consultation_id as string | null) ?? null,
+    source: r.source as string,
+    priority: r.priority as string,
+    clinicalNote: r.clinical_note as string,
+    status: r.status as string,
+    orderedBy: r.ordered_by as string,
+    idempotencyKey: r.idempotency_key as string,
+    requestHash: r.request_hash as string,
+    invoiceId: (r.invoice_id as string | null) ?? null,
+    cancelledAt: at(r.cancelled_at),
+    cancelledBy: (r.cancelled_by as string | null) ?? null,
+    cancelReason: (r.cancel_reason as string | null) ?? null,
+    createdAt: at(r.created_at)!,
+    updatedAt: at(r.updated_at)!,
+    patientName: r.patientName as string,
+    mrn: (r.mrn as string | null) ?? null,
+    sex: r.sex as string,
+    dateOfBirth: (r.dateOfBirth as string | null) ?? null,
+    orderedByName: r.orderedByName as string,
+    cancelledByName: (r.cancelledByName as string | null) ?? null,
+  };
+}
+
+export async function findListed(
+  exec: Executor,
+  hospitalId: string,
+  id: string,
+): Promise<ListedOrder | null> {
+  const [row] = await queryRows<Record<string, unknown>>(
+    exec,
+    sql`select ${LISTED} from ${FROM} where o.hospital_id = ${hospitalId} and o.id = ${id}`,
+  );
+  return row ? fromListed(row) : null;
+}
+
+export async function searchOrders(
+  exec: Executor,
+  hospitalId: string,
+  q: {
+    statuses: string[] | null;
+    patientId?: string;
+    consultationId?: string;
+    text?: string;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: ListedOrder[]; total: number }> {
+  const conds = [sql`o.hospital_id = ${hospitalId}`];
+  if (q.statuses) conds.push(sql`o.status = any(${sql.param(q.statuses)}::text[])`);
+  if (q.patientId) conds.push(sql`o.patient_id = ${q.patientId}`);
+  if (q.consultationId) conds.push(sql`o.consultation_id = ${q.consultationId}`);
+  if (q.text) {
+    const t = containsLower(q.text);
+    conds.push(
+      sql`(lower(o.number) like ${t} or lower(r.mrn) like ${t}
+           or lower(p.given_name || ' ' || p.family_name) like ${t})`,
+    );
+  }
+  const where = sql.join(conds, sql` and `);
+  // What waits for a sample is worked urgent first, then oldest first; the rest newest first.
+  const order =
+    q.statuses?.length === 1 && q.statuses[0] === 'awaiting_sample'
+      ? sql`(o.priority = 'urgent') desc, o.created_at asc, o.id`
+      : sql`o.created_at desc, o.id desc`;
+  const [rows, [count]] = await Promise.all([
+    queryRows<Record<string, unknown>>(
+      exec,
+      sql`select ${LISTED} from ${FROM} where ${where} order by ${order} limit ${q.limit} offset ${q.offset}`,
+    ),
+    queryRows<{ n: number }>(
+      exec,
+      sql`select count(*)::int as n from lab_orders o
+            join patients p on p.id = o.patient_id
+            left join patient_registrations r on r.patient_id = o.patient_id and r.hospital_id = o.hospital_id
+           where ${where}`,
+    ),
+  ]);
+  return { rows: rows.map(fromListed), total: count?.n ?? 0 };
+}
+
+/** People's display names by id, for who collected a sample. */
+export async function namesOf(exec: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; name: string }>(
+    exec,
+    sql`select id, full_name as name from users where id = any(${sql.param([...new Set(ids)])}::uuid[])`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams } from '../../../contracts/common';
+import {
+  CancelLabOrder,
+  CollectSample,
+  CreateLabOrder,
+  LabOrder,
+  LabOrderItemParams,
+  LabOrderPage,
+  LabOrderSearch,
+} from '../../../contracts/lab-orders';
+import type { Permission } from '../../../contracts/permissions';
+import { ctxOf } from '../../platform/context';
+import { replyWithPdf } from '../../platform/pdf';
+import { printLabels } from './orders.labels';
+import * as orders from './orders.service';
+
+const tags = ['lab'];
+const NoQuery = z.strictObject({});
+const access = (...anyOf: Permission[]) => ({ access: { anyOf } });
+
+/** Lab orders: ordering tests, the worklist, collecting samples and their labels. */
+export function orderRoutes(root: FastifyInstance): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/lab/orders',
+    {
+      config: access('lab-orders:create'),
+      schema: {
+        tags,
+        operationId: 'createLabOrder',
+        summary:
+          "Order tests for a patient registered here: from the caller's open consultation, or a walk-in's; billed at once as a draft invoice",
+        body: CreateLabOrder,
+        response: { 201: LabOrder },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await orders.createOrder(ctxOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/lab/orders',
+    {
+      config: access('lab-orders:read'),
+      schema: {
+        tags,
+        operationId: 'listLabOrders',
+        summary:
+          'The lab worklist: orders waiting for a sample (urgent first, then oldest), or by status, patient, consultation or number',
+        querystring: LabOrderSearch,
+        response: { 200: LabOrderPage },
+      },
+    },
+    async (req) => orders.listOrders(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/lab/orders/:id',
+    {
+      config: access('lab-orders:read'),
+      schema: {
+        tags,
+        operationId: 'getLabOrder',
+        summary: 'One lab order with its tests and their samples',
+        params: IdParams,
+        response: { 200: LabOrder },
+      },
+    },
+    async (req) => orders.getOrder(ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/lab/orders/:id/items/:itemId/collect',
+    {
+      config: access('lab-samples:collect'),
+      schema: {
+        tags,
+        operationId: 'collectLabSample',
+        summary: "Record one test's sample as collected; the order is collected once every sample is",
+        params: LabOrderItemParams,
+        body: CollectSample,
+        response: { 200: LabOrder },
+      },
+    },
+    async (req) => orders.collectSample(ctxOf(req), req.params.id, req.params.itemId, req.body),
+  );
+
+  app.post(
+    '/api/lab/orders/:id/cancel',
+    {
+      config: access('lab-orders:create'),
+      schema: {
+        tags,
+        operationId: 'cancelLabOrder',
+        summary:
+          'Cancel an order before any sample is collected: its draft bill is discarded, an issued one credited in full',
+        params: IdParams,
+        body: CancelLabOrder,
+        response: { 200: LabOrder },
+      },
+    },
+    async (req) => orders.cancelOrder(ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/lab/orders/:id/labels.pdf',
+    {
+      config: access('lab-samples:collect'),
+      schema: {
+        tags,
+        operationId: 'getLabOrderLabels',
+        summary: "The labels of an order's samples, one per test, to print before collection",
+        params: IdParams,
+        querystring: NoQuery,
+      },
+    },
+    async (req, reply) => replyWithPdf(reply, await printLabels(ctxOf(req), req.params.id)),
+  );
+}
