@@ -95,10 +95,15 @@ describe('the demo billing', () => {
     expect(Math.max(...invoices.map((i) => i.days_ago))).toBeLessThanOrEqual(30);
     expect(Math.min(...invoices.map((i) => i.days_ago))).toBe(0);
     expect(invoices.map((i) => i.status)).toContain('final');
-    const [draft] = await rows<{ n: number }>(
-      sql`select count(*)::int as n from invoices where status = 'draft'`,
+    // One draft at the desk, and this morning's lab orders, each billed as a draft of its tests.
+    const [draft] = await rows<{ desk: number; lab: number; orders: number }>(
+      sql`select count(*) filter (where source <> 'lab_order')::int as desk,
+                 count(*) filter (where source = 'lab_order')::int as lab,
+                 (select count(*) from lab_orders o join invoices i on i.id = o.invoice_id
+                   where i.source = 'lab_order' and i.source_id = o.id)::int as orders
+            from invoices where status = 'draft'`,
     );
-    expect(draft!.n).toBe(1);
+    expect(draft).toEqual({ desk: 1, lab: 4, orders: 4 });
     const [credit] = await rows<{ n: number; refund: string }>(
       sql`select count(*)::int as n, sum(refund_minor)::text as refund from credit_notes`,
     );

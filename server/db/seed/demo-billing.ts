@@ -7,7 +7,6 @@
 // payments, credit notes), then are dated back to the day they stand for.
 import { sql } from 'drizzle-orm';
 import { withDoctorTitle } from '../../../contracts/names';
-import type { Role } from '../../../contracts/roles';
 import type { InvoiceLineInput } from '../../../contracts/billing';
 import {
   billPharmacySale,
@@ -20,9 +19,9 @@ import {
   takePayment,
 } from '../../modules/billing';
 import { billingDepartmentFees, billingServices } from '../../modules/billing/billing.tables';
-import { buildActor } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
-import { queryRows, type Db, type Tx } from '../client';
+import { queryRows, type Tx } from '../client';
+import { staffCtx } from './seed-ctx';
 import { CGH_SERVICES, DEPARTMENT_FEES, RVC_SERVICES, type PricedService } from './demo-prices';
 import { newId } from '../ids';
 import { localToInstant } from '../../modules/scheduling';
@@ -134,22 +133,6 @@ export interface DemoBillingInput {
   visits?: VisitBills;
   /** Runs once the price lists exist, before any bill: what other parts price by them (ward services). */
   beforeBills?: (service: (hospital: 'CGH' | 'RVC', code: string) => PricedService) => Promise<void>;
-}
-
-function staffCtx(tx: Tx, userId: string, hospitalId: string, role: Role): Ctx {
-  const actor = buildActor(
-    {
-      userId,
-      email: '',
-      fullName: '',
-      patientId: null,
-      memberships: [{ hospitalId, role: role as 'receptionist' }],
-    },
-    { via: 'session', sessionId: 'demo-seed', csrfToken: '' },
-    hospitalId,
-  );
-  // Billing's in-transaction functions use only the transaction they are given.
-  return { db: tx as unknown as Db, actor, role, ip: '', requestId: 'demo-seed' };
 }
 
 /**

@@ -1,9 +1,10 @@
 // The demo lab's catalog: every test is one the API itself would accept (the contract's rules on
 // limits and analytes), billed as the price-list service of its code at its own hospital, and the
-// demo's lab technician finds them through the API.
+// demo's lab technician finds them through the API, with this morning's orders on the worklist.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateLabTest, type LabTestPage } from '../../../contracts/lab';
+import type { LabOrderPage } from '../../../contracts/lab-orders';
 import { bearerHeaders, buildTestApp, type TestApp } from '../../test/harness';
 import { queryRows } from '../client';
 import { DEMO_PASSWORD } from './demo-data';
@@ -52,5 +53,28 @@ describe('the demo lab catalog', () => {
       refLowFemale: 12,
       criticalLow: 7,
     });
+  });
+
+  it("gives the lab this morning's work: the urgent order first, one half collected, one done", async () => {
+    const lab = await bearerHeaders(t, 'lab@hospitium.example', DEMO_PASSWORD);
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: lab });
+    const open = (await get('/api/lab/orders')).json<LabOrderPage>();
+    expect(open.items.map((o) => [o.priority, o.items.map((i) => i.status)])).toEqual([
+      ['urgent', ['awaiting_sample']],
+      ['routine', ['collected', 'awaiting_sample']],
+      ['routine', ['awaiting_sample', 'awaiting_sample']],
+    ]);
+    const done = (await get('/api/lab/orders?status=collected')).json<LabOrderPage>();
+    expect(done.items.map((o) => o.items.map((i) => i.code))).toEqual([['CBC', 'LIPID']]);
+    // Numbered without gaps, and the next order takes the next number.
+    const all = (await get('/api/lab/orders?status=all')).json<LabOrderPage>();
+    expect(all.items.map((o) => o.number).sort()).toEqual([
+      'LAB-000001',
+      'LAB-000002',
+      'LAB-000003',
+      'LAB-000004',
+    ]);
+    const dash = (await get('/api/dashboard')).json<{ cards: { key: string; value?: number }[] }>();
+    expect(dash.cards.find((c) => c.key === 'pendingLabOrders')?.value).toBe(4);
   });
 });

@@ -26,6 +26,7 @@ import { DEMO_MEDICINES } from './demo-medicines';
 import { planDemoVisits, visitDispensings, writeDemoVisits } from './demo-visits';
 import { writeDemoBilling } from './demo-billing';
 import { writeDemoLab } from './demo-lab';
+import { writeDemoLabOrders } from './demo-lab-orders';
 import { stayBills, writeWardCharges } from './demo-stay-bills';
 import { DEMO_INPATIENTS, writeDemoWards } from './demo-wards';
 
@@ -276,6 +277,14 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
       });
       await writeDemoLab(tx, { hospitalId: hid, serviceId: (key, code) => service(key, code).id });
     },
+  });
+
+  await writeDemoLabOrders(tx, {
+    now,
+    hospitalId: hid('CGH'),
+    patientIds: outpatients.filter((p) => !p.inpatient).map((p) => p.id),
+    receptionist: registrar,
+    lab: uid('lab'),
   });
 
   const counts: DemoCounts = {
