@@ -3,21 +3,26 @@
 // as one draft invoice of its tests at the price list's prices, for the front desk to take payment.
 // Each test of an order is one sample to collect, with its own accession number printed on its
 // label; the report is due its test's turnaround after the sample was collected. Results,
-// verification and the report come next.
+// verification and the report are in lab-results.ts.
 import { z } from 'zod';
 import { Instant, line, multiline, Paging, pageOf, Uuid } from './common';
 import { IdempotencyKey } from './dispensing';
 import { SampleType } from './lab';
+import { LabResult } from './lab-results';
 
 export const LabPriority = z.enum(['routine', 'urgent']);
 export type LabPriority = z.infer<typeof LabPriority>;
 
-/** An order waits for samples until every test's is collected; it may be cancelled before any is. */
-export const LAB_ORDER_STATUSES = ['awaiting_sample', 'collected', 'cancelled'] as const;
+/**
+ * An order waits for samples until every test's is collected, then for its results until every
+ * test's are verified (reported); it may be cancelled before any sample is taken.
+ */
+export const LAB_ORDER_STATUSES = ['awaiting_sample', 'collected', 'reported', 'cancelled'] as const;
 export const LabOrderStatus = z.enum(LAB_ORDER_STATUSES);
 export type LabOrderStatus = z.infer<typeof LabOrderStatus>;
 
-export const LabItemStatus = z.enum(['awaiting_sample', 'collected', 'cancelled']);
+/** A test: its sample awaited, collected, its results entered, verified by a second person. */
+export const LabItemStatus = z.enum(['awaiting_sample', 'collected', 'resulted', 'verified', 'cancelled']);
 export type LabItemStatus = z.infer<typeof LabItemStatus>;
 
 export const LabOrderSource = z.enum(['consultation', 'walk_in']);
@@ -70,6 +75,13 @@ export const LabOrderItem = z.object({
   sampleNote: z.string(),
   /** When the report is due: the test's turnaround after collection. */
   dueAt: Instant.nullable(),
+  /** Its results, in the report's order, once entered (to patients: once verified). */
+  results: z.array(LabResult),
+  resultComment: z.string(),
+  resultedAt: Instant.nullable(),
+  resultedBy: Person.nullable(),
+  verifiedAt: Instant.nullable(),
+  verifiedBy: Person.nullable(),
 });
 export type LabOrderItem = z.infer<typeof LabOrderItem>;
 

@@ -79,6 +79,8 @@ export const PERMISSIONS = [
   'lab-orders:read', // lab orders at the hospital: the worklist, an order and its samples
   'lab-orders:create', // order tests for a patient (a doctor from their consultation, or a walk-in's), cancel before any sample
   'lab-samples:collect', // collect an order's samples and print their labels
+  'lab-results:enter', // enter a test's results (again, until they are verified)
+  'lab-results:verify', // verify results someone else entered; the report goes out when all are
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -195,6 +197,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'lab-orders:read',
     'lab-orders:create',
     'lab-samples:collect',
+    'lab-results:enter',
+    'lab-results:verify',
   ],
   hospital_admin: [
     ...STAFF_BASE,

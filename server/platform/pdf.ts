@@ -161,6 +161,26 @@ export class PdfDocument {
     );
   }
 
+  /**
+   * One line of a table: each cell at its column's left edge (points from the margin), cut to fit
+   * before the next column starts. Bold cells are given by index.
+   */
+  row(cells: string[], columns: number[], o: { size?: number; bold?: number[] } = {}): void {
+    const size = o.size ?? 9;
+    this.ensure(size * 1.4);
+    this.y -= size * 1.4;
+    cells.forEach((cell, i) => {
+      const bold = o.bold?.includes(i) ?? false;
+      const room = (columns[i + 1] ?? this.contentWidth) - columns[i]! - 6;
+      const [fitted = ''] = wrap(cell, room, size, bold);
+      const shown = fitted.length < cell.length ? `${fitted.slice(0, -1)}…` : fitted;
+      const x = MARGIN + columns[i]!;
+      this.ops.push(
+        `BT /${bold ? 'F2' : 'F1'} ${size} Tf ${x.toFixed(2)} ${this.y.toFixed(2)} Td ${pdfString(shown)} Tj ET`,
+      );
+    });
+  }
+
   /** A hospital's letterhead: its name, address and contacts, ruled off. Returns the address. */
   letterhead(h: {
     name: string;

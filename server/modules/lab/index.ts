@@ -3,23 +3,30 @@ import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
 import { catalogRoutes } from './catalog.routes';
 import { labFigures } from './lab.dashboard';
+import { LAB_TEMPLATES } from './lab.templates';
 import { orderRoutes } from './orders.routes';
 
 // The demo seed orders tests and collects samples through the same rules as the routes.
 export { collectSample, createOrder } from './orders.service';
+export { enterResults, verifyResults } from './results.service';
 
-/** The lab: its test catalog, orders and their samples (results and reports come next). */
+/** The lab: its test catalog, orders, samples, results verified by a second person, reports. */
 export const labModule = defineModule({
   name: 'lab',
   // A temporary record's lab orders move with it when it is merged into the person's own (ADR 14).
   patientMerge: (tx, m) => repointPatientIn(tx, ['lab_orders'], m),
   dashboard: labFigures,
+  templates: LAB_TEMPLATES,
   routes(app) {
     catalogRoutes(app);
     orderRoutes(app);
   },
   constraintErrors: {
     lab_tests_code_uq: { code: 'CONFLICT', detail: 'A test with this code is in the catalog already.' },
+    lab_results_frozen: {
+      code: 'INVALID_TRANSITION',
+      detail: 'Verified results never change: a correction is a new order of the test.',
+    },
     lab_orders_number_uq: { code: 'CONFLICT', detail: 'That order number was taken meanwhile; try again.' },
   },
 });

@@ -144,7 +144,10 @@ export const labOrders = pgTable(
       sql`(${t.source} = 'consultation') = (${t.consultationId} is not null)`,
     ),
     check('lab_orders_priority_ck', sql`${t.priority} in ('routine', 'urgent')`),
-    check('lab_orders_status_ck', sql`${t.status} in ('awaiting_sample', 'collected', 'cancelled')`),
+    check(
+      'lab_orders_status_ck',
+      sql`${t.status} in ('awaiting_sample', 'collected', 'reported', 'cancelled')`,
+    ),
     check(
       'lab_orders_cancelled_ck',
       sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null and ${t.cancelledBy} is not null and ${t.cancelReason} is not null)`,
@@ -178,15 +181,76 @@ export const labOrderItems = pgTable(
     collectedAt: timestamp('collected_at', { withTimezone: true }),
     collectedBy: uuid('collected_by').references(() => users.id),
     sampleNote: text('sample_note').notNull().default(''),
+    /** Results entered (and entered again until verified) by a technician... */
+    resultedAt: timestamp('resulted_at', { withTimezone: true }),
+    resultedBy: uuid('resulted_by').references(() => users.id),
+    resultComment: text('result_comment').notNull().default(''),
+    /** ...and verified by another, after which they never change. */
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedBy: uuid('verified_by').references(() => users.id),
   },
   (t) => [
     unique('lab_order_items_position_uq').on(t.orderId, t.position),
     unique('lab_order_items_accession_uq').on(t.hospitalId, t.accession),
     index('lab_order_items_order_idx').on(t.orderId),
-    check('lab_order_items_status_ck', sql`${t.status} in ('awaiting_sample', 'collected', 'cancelled')`),
+    check(
+      'lab_order_items_status_ck',
+      sql`${t.status} in ('awaiting_sample', 'collected', 'resulted', 'verified', 'cancelled')`,
+    ),
     check(
       'lab_order_items_collected_ck',
-      sql`(${t.status} = 'collected') = (${t.collectedAt} is not null and ${t.collectedBy} is not null)`,
+      sql`(${t.status} in ('collected', 'resulted', 'verified')) = (${t.collectedAt} is not null and ${t.collectedBy} is not null)`,
+    ),
+    check(
+      'lab_order_items_resulted_ck',
+      sql`(${t.status} in ('resulted', 'verified')) = (${t.resultedAt} is not null and ${t.resultedBy} is not null)`,
+    ),
+    check(
+      'lab_order_items_verified_ck',
+      sql`(${t.status} = 'verified') = (${t.verifiedAt} is not null and ${t.verifiedBy} is not null)`,
+    ),
+    // The four-eyes rule: who verifies is not who entered.
+    check(
+      'lab_order_items_second_person_ck',
+      sql`${t.verifiedBy} is null or ${t.verifiedBy} <> ${t.resultedBy}`,
+    ),
+  ],
+);
+
+/**
+ * One analyte's result on a test of an order, with what it was judged against when entered: the
+ * analyte's name, unit and decimals, and the limits that apply to the patient (the female range
+ * for a woman where the catalog has one), so that a report printed later shows what was verified
+ * (ADR 29). A numeric result has a value and a flag; a text one has text.
+ */
+export const labResults = pgTable(
+  'lab_results',
+  {
+    id: idColumn(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => labOrderItems.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    analyteId: uuid('analyte_id').references(() => labTestAnalytes.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    unit: text('unit').notNull().default(''),
+    decimals: integer('decimals').notNull().default(0),
+    refLow: doublePrecision('ref_low'),
+    refHigh: doublePrecision('ref_high'),
+    criticalLow: doublePrecision('critical_low'),
+    criticalHigh: doublePrecision('critical_high'),
+    valueNumber: doublePrecision('value_number'),
+    valueText: text('value_text').notNull().default(''),
+    flag: text('flag'),
+  },
+  (t) => [
+    unique('lab_results_position_uq').on(t.itemId, t.position),
+    check('lab_results_kind_ck', sql`${t.kind} in ('numeric', 'text')`),
+    check('lab_results_value_ck', sql`(${t.kind} = 'numeric') = (${t.valueNumber} is not null)`),
+    check(
+      'lab_results_flag_ck',
+      sql`${t.flag} is null or ${t.flag} in ('normal', 'low', 'high', 'critical_low', 'critical_high')`,
     ),
   ],
 );

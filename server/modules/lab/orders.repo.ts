@@ -157,21 +157,24 @@ function fromListed(r: Record<string, unknown>): ListedOrder {
   };
 }
 
+/** The order at the hospital (null: at any hospital, for its patient's own view). */
 export async function findListed(
   exec: Executor,
-  hospitalId: string,
+  hospitalId: string | null,
   id: string,
 ): Promise<ListedOrder | null> {
+  const at = hospitalId ? sql`o.hospital_id = ${hospitalId}` : sql`true`;
   const [row] = await queryRows<Record<string, unknown>>(
     exec,
-    sql`select ${LISTED} from ${FROM} where o.hospital_id = ${hospitalId} and o.id = ${id}`,
+    sql`select ${LISTED} from ${FROM} where ${at} and o.id = ${id}`,
   );
   return row ? fromListed(row) : null;
 }
 
+/** A page of orders at the hospital (null: at every hospital, for one patient's own view). */
 export async function searchOrders(
   exec: Executor,
-  hospitalId: string,
+  hospitalId: string | null,
   q: {
     statuses: string[] | null;
     patientId?: string;
@@ -181,7 +184,7 @@ export async function searchOrders(
     offset: number;
   },
 ): Promise<{ rows: ListedOrder[]; total: number }> {
-  const conds = [sql`o.hospital_id = ${hospitalId}`];
+  const conds = [hospitalId ? sql`o.hospital_id = ${hospitalId}` : sql`true`];
   if (q.statuses) conds.push(sql`o.status = any(${sql.param(q.statuses)}::text[])`);
   if (q.patientId) conds.push(sql`o.patient_id = ${q.patientId}`);
   if (q.consultationId) conds.push(sql`o.consultation_id = ${q.consultationId}`);

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams } from '../../../contracts/common';
+import { IdParams, NoBody, Paging } from '../../../contracts/common';
+import { EnterResults } from '../../../contracts/lab-results';
 import {
   CancelLabOrder,
   CollectSample,
@@ -16,6 +17,8 @@ import { ctxOf } from '../../platform/context';
 import { replyWithPdf } from '../../platform/pdf';
 import { printLabels } from './orders.labels';
 import * as orders from './orders.service';
+import { reportPdf } from './results.report';
+import * as results from './results.service';
 
 const tags = ['lab'];
 const NoQuery = z.strictObject({});
@@ -118,5 +121,84 @@ export function orderRoutes(root: FastifyInstance): void {
       },
     },
     async (req, reply) => replyWithPdf(reply, await printLabels(ctxOf(req), req.params.id)),
+  );
+
+  app.put(
+    '/api/lab/orders/:id/items/:itemId/results',
+    {
+      config: access('lab-results:enter'),
+      schema: {
+        tags,
+        operationId: 'enterLabResults',
+        summary:
+          "Enter a collected test's results, every analyte once, each number flagged against the patient's limits; again until verified",
+        params: LabOrderItemParams,
+        body: EnterResults,
+        response: { 200: LabOrder },
+      },
+    },
+    async (req) => results.enterResults(ctxOf(req), req.params.id, req.params.itemId, req.body),
+  );
+
+  app.post(
+    '/api/lab/orders/:id/items/:itemId/verify',
+    {
+      config: access('lab-results:verify'),
+      schema: {
+        tags,
+        operationId: 'verifyLabResults',
+        summary:
+          "Verify a test's results as a second person (not who entered them); once all are, the order is reported and the patient told",
+        params: LabOrderItemParams,
+        body: NoBody,
+        response: { 200: LabOrder },
+      },
+    },
+    async (req) => results.verifyResults(ctxOf(req), req.params.id, req.params.itemId),
+  );
+
+  app.get(
+    '/api/lab/orders/:id/report.pdf',
+    {
+      config: access('lab-orders:read', 'own-record:read'),
+      schema: {
+        tags,
+        operationId: 'getLabReportPdf',
+        summary: "The lab report of an order's verified tests (staff of its hospital, or the patient)",
+        params: IdParams,
+        querystring: NoQuery,
+      },
+    },
+    async (req, reply) => replyWithPdf(reply, await reportPdf(ctxOf(req), req.params.id)),
+  );
+
+  app.get(
+    '/api/lab/my-orders',
+    {
+      config: access('own-record:read'),
+      schema: {
+        tags,
+        operationId: 'listMyLabOrders',
+        summary: "The caller's own lab orders at every hospital, newest first, with their verified results",
+        querystring: Paging,
+        response: { 200: LabOrderPage },
+      },
+    },
+    async (req) => orders.listMyOrders(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/lab/my-orders/:id',
+    {
+      config: access('own-record:read'),
+      schema: {
+        tags,
+        operationId: 'getMyLabOrder',
+        summary: "One of the caller's own lab orders with its verified results",
+        params: IdParams,
+        response: { 200: LabOrder },
+      },
+    },
+    async (req) => orders.getMyOrder(ctxOf(req), req.params.id),
   );
 }

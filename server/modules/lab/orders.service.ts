@@ -12,6 +12,7 @@ import type {
   LabOrderSearch,
   LabPriority,
 } from '../../../contracts/lab-orders';
+import type { LabResult } from '../../../contracts/lab-results';
 import type { SampleType } from '../../../contracts/lab';
 import type { Executor, Tx } from '../../db/client';
 import { requireHospital } from '../../platform/auth/actor';
@@ -23,6 +24,7 @@ import { nextNumber } from '../../platform/numbering/numbering';
 import { billLabOrder, unbillLabOrder } from '../billing';
 import { registeredPatient } from '../patients';
 import * as repo from './orders.repo';
+import { resultsOf, type ResultRow } from './results.repo';
 
 type Create = z.output<typeof CreateLabOrder>;
 type Collect = z.output<typeof CollectSample>;
@@ -31,15 +33,45 @@ type Search = z.output<typeof LabOrderSearch>;
 const iso = (d: Date) => d.toISOString();
 const HOUR_MS = 3_600_000;
 
-async function present(exec: Executor, rows: repo.ListedOrder[]): Promise<LabOrder[]> {
+const toResult = (r: ResultRow): LabResult => ({
+  analyteId: r.analyteId,
+  name: r.name,
+  kind: r.kind as LabResult['kind'],
+  unit: r.unit,
+  decimals: r.decimals,
+  refLow: r.refLow,
+  refHigh: r.refHigh,
+  criticalLow: r.criticalLow,
+  criticalHigh: r.criticalHigh,
+  value: r.valueNumber,
+  text: r.valueText,
+  flag: r.flag as LabResult['flag'],
+});
+
+/**
+ * Orders as the API shows them. `verifiedOnly` (the patient's view) leaves out results that a
+ * second person has not verified yet, with who entered them.
+ */
+export async function present(
+  exec: Executor,
+  rows: repo.ListedOrder[],
+  verifiedOnly = false,
+): Promise<LabOrder[]> {
   const items = await repo.itemsOf(
     exec,
     rows.map((r) => r.id),
   );
-  const collectors = await repo.namesOf(
+  const shown = (i: repo.ItemRow) => !verifiedOnly || i.status === 'verified';
+  const results = await resultsOf(
     exec,
-    items.flatMap((i) => (i.collectedBy ? [i.collectedBy] : [])),
+    items.filter(shown).map((i) => i.id),
   );
+  const people = await repo.namesOf(
+    exec,
+    items.flatMap((i) => [i.collectedBy, i.resultedBy, i.verifiedBy].filter((x): x is string => !!x)),
+  );
+  const person = (id: string | null) => (id ? { id, name: people.get(id) ?? '' } : null);
+  const at = (d: Date | null) => (d ? iso(d) : null);
   return rows.map((o) => ({
     id: o.id,
     number: o.number,
@@ -72,15 +104,21 @@ async function present(exec: Executor, rows: repo.ListedOrder[]): Promise<LabOrd
         instructions: i.instructions,
         accession: i.accession,
         status: i.status as LabOrder['items'][number]['status'],
-        collectedAt: i.collectedAt ? iso(i.collectedAt) : null,
-        collectedBy: i.collectedBy ? { id: i.collectedBy, name: collectors.get(i.collectedBy) ?? '' } : null,
+        collectedAt: at(i.collectedAt),
+        collectedBy: person(i.collectedBy),
         sampleNote: i.sampleNote,
         dueAt: i.collectedAt ? iso(new Date(i.collectedAt.getTime() + i.turnaroundHours * HOUR_MS)) : null,
+        results: results.filter((r) => r.itemId === i.id).map(toResult),
+        resultComment: shown(i) ? i.resultComment : '',
+        resultedAt: shown(i) ? at(i.resultedAt) : null,
+        resultedBy: shown(i) ? person(i.resultedBy) : null,
+        verifiedAt: at(i.verifiedAt),
+        verifiedBy: person(i.verifiedBy),
       })),
   }));
 }
 
-async function readOrder(exec: Executor, hospitalId: string, id: string): Promise<LabOrder> {
+export async function readOrder(exec: Executor, hospitalId: string, id: string): Promise<LabOrder> {
   const row = await repo.findListed(exec, hospitalId, id);
   if (!row) throw notFound('Lab order');
   return (await present(exec, [row]))[0]!;
@@ -192,7 +230,7 @@ export async function createOrder(ctx: Ctx, input: Create): Promise<LabOrder> {
 }
 
 /** The order and its item, locked, or 404 for either outside the hospital. */
-async function lockedItem(tx: Tx, hospitalId: string, orderId: string, itemId: string) {
+export async function lockedItem(tx: Tx, hospitalId: string, orderId: string, itemId: string) {
   const order = await repo.lockOrder(tx, hospitalId, orderId);
   if (!order) throw notFound('Lab order');
   const items = await repo.itemsOf(tx, [orderId]);
@@ -252,7 +290,7 @@ export async function cancelOrder(ctx: Ctx, orderId: string, input: CancelLabOrd
       throw new AppError('INVALID_TRANSITION', 'This order has been cancelled already.');
     }
     const items = await repo.itemsOf(tx, [orderId]);
-    if (items.some((i) => i.status === 'collected')) {
+    if (items.some((i) => i.status !== 'awaiting_sample')) {
       throw new AppError(
         'INVALID_TRANSITION',
         'A sample of this order has been collected: the order can no longer be cancelled.',
@@ -311,4 +349,24 @@ export async function listOrders(ctx: Ctx, q: Search): Promise<LabOrderPage> {
     });
   }
   return { items, total, limit: q.limit, offset: q.offset };
+}
+
+/** The caller's own orders at every hospital, newest first, with only verified results. */
+export async function listMyOrders(ctx: Ctx, q: { limit: number; offset: number }): Promise<LabOrderPage> {
+  const patientId = ctx.actor.patientId;
+  if (!patientId) return { items: [], total: 0, limit: q.limit, offset: q.offset };
+  const { rows, total } = await repo.searchOrders(ctx.db, null, {
+    statuses: null,
+    patientId,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { items: await present(ctx.db, rows, true), total, limit: q.limit, offset: q.offset };
+}
+
+/** One of the caller's own orders, with only verified results; anyone else's is not found. */
+export async function getMyOrder(ctx: Ctx, id: string): Promise<LabOrder> {
+  const row = await repo.findListed(ctx.db, null, id);
+  if (!row || !ctx.actor.patientId || row.patientId !== ctx.actor.patientId) throw notFound('Lab order');
+  return (await present(ctx.db, [row], true))[0]!;
 }

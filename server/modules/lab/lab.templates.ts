@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { defineTemplate, emailParts as email } from '../notifications';
+
+// Notices the lab sends: to the patient when their report is ready, and to whoever ordered a test
+// when a critical value is verified. Links point into the web app (web/app/nav/).
+
+export const reportReady = defineTemplate({
+  name: 'lab.report_ready',
+  kind: 'lab',
+  needsHospital: true,
+  data: z.object({ orderId: z.uuid(), number: z.string().min(1) }),
+  render: (d, ctx) => {
+    const hospital = ctx.hospital!.name;
+    const body = `Your lab report ${d.number} from ${hospital} is ready. You can read and download it in Hospitium.`;
+    return {
+      email: email({ subject: `Your lab report ${d.number} is ready`, paragraphs: [body] }, ctx),
+      sms: `${hospital}: your lab report ${d.number} is ready. Sign in to Hospitium to read it.`,
+      inApp: { title: `Lab report ${d.number} is ready`, body, link: `/app/my-lab-reports/${d.orderId}` },
+    };
+  },
+});
+
+export const criticalResult = defineTemplate({
+  name: 'lab.critical_result',
+  kind: 'lab',
+  needsHospital: true,
+  data: z.object({
+    orderId: z.uuid(),
+    number: z.string().min(1),
+    test: z.string().min(1),
+    patient: z.string(),
+    mrn: z.string(),
+    values: z.array(z.string()).min(1),
+  }),
+  render: (d, ctx) => {
+    const who = d.mrn ? `${d.patient} (${d.mrn})` : d.patient;
+    const body = `Critical result on ${d.test} for ${who}, order ${d.number}: ${d.values.join('; ')}.`;
+    return {
+      email: email(
+        {
+          subject: `Critical lab result: ${d.patient}`,
+          paragraphs: [body, `${ctx.hospital!.name} laboratory`],
+        },
+        ctx,
+      ),
+      sms: `${ctx.hospital!.name} lab: ${body}`,
+      inApp: { title: `Critical result: ${d.patient}`, body, link: `/app/lab-orders/${d.orderId}` },
+    };
+  },
+});
+
+export const LAB_TEMPLATES = [reportReady, criticalResult];
