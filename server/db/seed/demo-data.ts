@@ -222,6 +222,12 @@ export const USERS: DemoUser[] = [
     roles: [{ hospital: 'CGH', role: 'lab_technician' }],
   },
   {
+    login: 'lab.senior',
+    fullName: 'Sunil Menon',
+    label: 'senior lab technician (CGH): verifies results',
+    roles: [{ hospital: 'CGH', role: 'lab_technician' }],
+  },
+  {
     login: 'rvc.receptionist',
     fullName: 'Oliver Bennett',
     label: 'receptionist (RVC)',

@@ -1,9 +1,10 @@
 // City General's lab this morning: a few walk-ins' orders taken at the front desk, written through
 // the lab's own rules (numbered, billed as drafts, audited), some waiting for their samples (one
-// urgent), one with its first sample in, one fully collected: the technician's worklist and
-// dashboard have something to show from the first sign-in.
+// urgent), one with its first sample in, and the demo patient's fully collected with its results
+// entered, waiting for the senior technician to verify them (which tells the patient the report is
+// ready): the lab's worklist and dashboard have something to show from the first sign-in.
 import { sql } from 'drizzle-orm';
-import { collectSample, createOrder } from '../../modules/lab';
+import { collectSample, createOrder, enterResults } from '../../modules/lab';
 import { queryRows, type Tx } from '../client';
 import { staffCtx } from './seed-ctx';
 
@@ -16,6 +17,8 @@ interface DemoLabOrder {
   minutesAgo: number;
   /** How many of its samples are in, first to last. */
   collected: number;
+  /** Results entered for its tests, by test code and analyte name (waiting for a second person). */
+  results?: Record<string, Record<string, number | string>>;
 }
 
 const ORDERS: DemoLabOrder[] = [
@@ -26,6 +29,23 @@ const ORDERS: DemoLabOrder[] = [
     note: 'Annual check-up; fasting since 9 pm.',
     minutesAgo: 95,
     collected: 2,
+    results: {
+      CBC: {
+        Haemoglobin: 14.2,
+        'Total leucocyte count': 7.8,
+        'Platelet count': 245,
+        'Haematocrit (PCV)': 43.1,
+        'RBC count': 4.92,
+        'Peripheral smear': 'Normocytic normochromic red cells; no abnormal cells seen.',
+      },
+      LIPID: {
+        'Total cholesterol': 212,
+        Triglycerides: 168,
+        'HDL cholesterol': 38,
+        'LDL cholesterol': 140,
+        'VLDL cholesterol': 34,
+      },
+    },
   },
   {
     patient: 1,
@@ -68,6 +88,25 @@ export async function writeDemoLabOrders(
     });
     for (const item of order.items.slice(0, d.collected)) {
       await collectSample(lab, order.id, item.id, { note: '' });
+    }
+    for (const item of order.items) {
+      const values = d.results?.[item.code];
+      if (!values) continue;
+      const analytes = await queryRows<{ id: string; name: string; kind: string }>(
+        tx,
+        sql`select id, name, kind from lab_test_analytes where test_id = ${item.testId} order by position`,
+      );
+      await enterResults(lab, order.id, item.id, {
+        values: analytes.map((a) => {
+          const v = values[a.name]!;
+          return {
+            analyteId: a.id,
+            value: typeof v === 'number' ? v : null,
+            text: typeof v === 'string' ? v : '',
+          };
+        }),
+        comment: '',
+      });
     }
     // Ordered (and collected) over the morning, not all at the seed's one instant.
     const at = new Date(o.now.getTime() - d.minutesAgo * 60_000);

@@ -64,8 +64,37 @@ describe('the demo lab catalog', () => {
       ['routine', ['collected', 'awaiting_sample']],
       ['routine', ['awaiting_sample', 'awaiting_sample']],
     ]);
+    // The demo patient's: both samples in, results entered and flagged, for the senior to verify.
     const done = (await get('/api/lab/orders?status=collected')).json<LabOrderPage>();
-    expect(done.items.map((o) => o.items.map((i) => i.code))).toEqual([['CBC', 'LIPID']]);
+    expect(done.items.map((o) => o.items.map((i) => [i.code, i.status]))).toEqual([
+      [
+        ['CBC', 'resulted'],
+        ['LIPID', 'resulted'],
+      ],
+    ]);
+    const lipid = done.items[0]!.items[1]!.results;
+    expect(lipid.map((r) => [r.name, r.flag])).toEqual([
+      ['Total cholesterol', 'high'],
+      ['Triglycerides', 'high'],
+      ['HDL cholesterol', 'low'],
+      ['LDL cholesterol', 'high'],
+      ['VLDL cholesterol', 'high'],
+    ]);
+    const senior = await bearerHeaders(t, 'lab.senior@hospitium.example', DEMO_PASSWORD);
+    const order = done.items[0]!;
+    for (const item of order.items) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/lab/orders/${order.id}/items/${item.id}/verify`,
+        headers: senior,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const patient = await bearerHeaders(t, 'patient@hospitium.example', DEMO_PASSWORD);
+    const mine = await t.app.inject({ method: 'GET', url: '/api/lab/my-orders', headers: patient });
+    expect(mine.json<LabOrderPage>().items.map((o) => [o.number, o.status])).toEqual([
+      [order.number, 'reported'],
+    ]);
     // Numbered without gaps, and the next order takes the next number.
     const all = (await get('/api/lab/orders?status=all')).json<LabOrderPage>();
     expect(all.items.map((o) => o.number).sort()).toEqual([
@@ -75,6 +104,6 @@ describe('the demo lab catalog', () => {
       'LAB-000004',
     ]);
     const dash = (await get('/api/dashboard')).json<{ cards: { key: string; value?: number }[] }>();
-    expect(dash.cards.find((c) => c.key === 'pendingLabOrders')?.value).toBe(4);
+    expect(dash.cards.find((c) => c.key === 'pendingLabOrders')?.value).toBe(3);
   });
 });

@@ -42,7 +42,7 @@ describe('seedDemoIfEmpty', () => {
       expect(emails).toContain(e);
     }
     expect(logged.join('\n')).toMatch(
-      /Demo data loaded in \d+ ms: 2 hospitals, 8 departments, 14 users, 13 patients/,
+      /Demo data loaded in \d+ ms: 2 hospitals, 8 departments, 15 users, 13 patients/,
     );
   });
 

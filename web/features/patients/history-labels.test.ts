@@ -9,6 +9,8 @@ describe('timeline and access-log labels', () => {
   it('names each change and each read in words', () => {
     expect(timelineActionLabel('patient.allergy_recorded')).toBe('Allergy recorded');
     expect(timelineActionLabel('document.uploaded')).toBe('Document added');
+    expect(timelineActionLabel('lab.results.verified')).toBe('Lab results verified');
+    expect(accessOpenedLabel('lab.report.read')).toBe('A lab report');
     expect(accessOpenedLabel('patient')).toBe('The record');
     expect(accessOpenedLabel('document.listed')).toBe('The list of documents');
   });
