@@ -159,7 +159,23 @@ export async function findMedicinesForUpdate(
     .select()
     .from(medicines)
     .where(and(eq(medicines.hospitalId, hospitalId), inArray(medicines.id, ids)))
+    .orderBy(medicines.id) // the lock order every path that locks several medicines keeps
     .for('share');
+}
+
+/** Locks medicines of the hospital for a change, in id order (as sales share-lock them). */
+export async function lockMedicinesForChange(
+  exec: Executor,
+  hospitalId: string,
+  ids: string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await exec
+    .select({ id: medicines.id })
+    .from(medicines)
+    .where(and(eq(medicines.hospitalId, hospitalId), inArray(medicines.id, ids)))
+    .orderBy(medicines.id)
+    .for('no key update');
 }
 
 export async function insertMedicine(exec: Executor, values: NewMedicineRow): Promise<MedicineRow> {

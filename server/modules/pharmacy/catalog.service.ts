@@ -154,10 +154,22 @@ export async function importMedicines(ctx: Ctx, csv: string): Promise<ImportRepo
     maxRows: MAX_ROWS,
   });
   const report: ImportReport = { created: 0, updated: 0, rejected: [] };
+  const reads = records.map(readRow);
   await ctx.db.transaction(async (tx) => {
-    for (const [i, record] of records.entries()) {
+    // The medicines the file changes are locked first, in id order, as a sale share-locks them: in
+    // the file's order, an import and a sale of two of its medicines could wait for each other.
+    const known = [];
+    for (const read of reads) {
+      if ('errors' in read) continue;
+      const found = await repo.findByIdentity(tx, hospitalId, {
+        ...read.ok,
+        brandName: read.ok.brandName ?? null,
+      });
+      if (found) known.push(found.id);
+    }
+    await repo.lockMedicinesForChange(tx, hospitalId, known);
+    for (const [i, read] of reads.entries()) {
       const row = i + 2; // the header is row 1
-      const read = readRow(record);
       if ('errors' in read) {
         report.rejected.push({ row, errors: read.errors });
         continue;

@@ -161,4 +161,43 @@ describe('stock changes lock batches in the pickings’ order', () => {
     expect(await onHand(t, p, first)).toMatchObject({ onHand: 10, reserved: 0 });
     expect(await onHand(t, p, second)).toMatchObject({ onHand: 10, reserved: 0 });
   });
+
+  it('a catalog import changing two medicines beside a sale of both: both go through', async () => {
+    const { p, first, second } = await twoMedicines();
+    const meds = await t.database.query<{ id: string; generic_name: string }>(
+      'select id, generic_name from medicines where id = any($1)',
+      [[first, second]],
+    );
+    const name = (id: string) => meds.rows.find((m) => m.id === id)!.generic_name;
+    // The file names the later medicine first: in file order the import locked it first.
+    const csv = [
+      'generic_name,form,strength,dispensing_unit,sale_price',
+      `${name(second)},tablet,500 mg,tablet,3.10`,
+      `${name(first)},tablet,500 mg,tablet,2.90`,
+    ].join('\n');
+    // A sale share-locks its medicines in id order, against price changes mid-sale.
+    const held = await t.database.connectDedicated('test: a sale in flight');
+    try {
+      await held.query('begin');
+      await held.query('select id from medicines where id = $1 for share', [first]);
+      const answer = t.app.inject({
+        method: 'POST',
+        url: '/api/medicines/import',
+        headers: { ...(p.headers as Record<string, string>), 'content-type': 'text/csv' },
+        payload: csv,
+      });
+      await waitForLockWaiters(t.database, 1);
+      const sale = await held.query('select id from medicines where id = $1 for share', [second]).then(
+        () => 'locked',
+        (e: Error) => e.message,
+      );
+      await held.query(sale === 'locked' ? 'commit' : 'rollback');
+      expect(sale).toBe('locked');
+      const res = await answer;
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ created: 0, updated: 2, rejected: [] });
+    } finally {
+      await held.end();
+    }
+  });
 });
