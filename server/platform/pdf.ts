@@ -48,6 +48,22 @@ const WIN_ANSI: Record<number, number> = {
   0x0178: 0x9f,
 };
 
+/** Superscript digits WinAnsi lacks (it has ¹ ² ³), written as "^6" (units such as ×10⁶/µL). */
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '^0',
+  '⁴': '^4',
+  '⁵': '^5',
+  '⁶': '^6',
+  '⁷': '^7',
+  '⁸': '^8',
+  '⁹': '^9',
+};
+
+/** The text with characters the standard fonts lack spelled out where there is a usual way. */
+export function printable(text: string): string {
+  return text.replace(/[⁰⁴-⁹]/g, (c) => SUPERSCRIPT[c] ?? c);
+}
+
 /** The WinAnsi byte of a character, or "?" for one the standard fonts cannot show. */
 function winAnsi(ch: string): number {
   const cp = ch.codePointAt(0)!;
@@ -59,7 +75,7 @@ function winAnsi(ch: string): number {
 /** A PDF string literal of the text: WinAnsi bytes, with ( ) \ escaped and the rest as octal. */
 export function pdfString(text: string): string {
   let out = '(';
-  for (const ch of text.replace(/[\r\n\t]+/g, ' ')) {
+  for (const ch of printable(text).replace(/[\r\n\t]+/g, ' ')) {
     const b = winAnsi(ch);
     if (b === 0x28 || b === 0x29 || b === 0x5c) out += '\\' + String.fromCharCode(b);
     else if (b < 0x20 || b > 0x7e) out += '\\' + b.toString(8).padStart(3, '0');
@@ -71,7 +87,7 @@ export function pdfString(text: string): string {
 /** Width of a text in points (bold is taken as 6% wider, which errs on the side of wrapping). */
 export function textWidth(text: string, size: number, bold = false): number {
   let units = 0;
-  for (const ch of text) {
+  for (const ch of printable(text)) {
     const b = winAnsi(ch);
     units += b >= 32 && b <= 126 ? HELVETICA[b - 32]! : 556;
   }
@@ -162,22 +178,35 @@ export class PdfDocument {
   }
 
   /**
-   * One line of a table: each cell at its column's left edge (points from the margin), cut to fit
-   * before the next column starts. Bold cells are given by index.
+   * One row of a table: each cell at its column's left edge (points from the margin), cut to fit
+   * before the next column starts, but the last, which wraps onto more lines as it needs. Bold
+   * cells are given by index.
    */
   row(cells: string[], columns: number[], o: { size?: number; bold?: number[] } = {}): void {
     const size = o.size ?? 9;
-    this.ensure(size * 1.4);
-    this.y -= size * 1.4;
-    cells.forEach((cell, i) => {
+    const leading = size * 1.4;
+    // The last cell runs to the right margin and wraps onto lines of its own; the others are cut.
+    const last = cells.length - 1;
+    const lines = wrap(cells[last] ?? '', this.contentWidth - columns[last]!, size, o.bold?.includes(last));
+    this.ensure(leading * lines.length);
+    this.y -= leading;
+    const put = (text: string, i: number) => {
       const bold = o.bold?.includes(i) ?? false;
-      const room = (columns[i + 1] ?? this.contentWidth) - columns[i]! - 6;
-      const [fitted = ''] = wrap(cell, room, size, bold);
-      const shown = fitted.length < cell.length ? `${fitted.slice(0, -1)}…` : fitted;
       const x = MARGIN + columns[i]!;
       this.ops.push(
-        `BT /${bold ? 'F2' : 'F1'} ${size} Tf ${x.toFixed(2)} ${this.y.toFixed(2)} Td ${pdfString(shown)} Tj ET`,
+        `BT /${bold ? 'F2' : 'F1'} ${size} Tf ${x.toFixed(2)} ${this.y.toFixed(2)} Td ${pdfString(text)} Tj ET`,
       );
+    };
+    cells.slice(0, last).forEach((cell, i) => {
+      const room = columns[i + 1]! - columns[i]! - 6;
+      const bold = o.bold?.includes(i);
+      const [fitted = ''] = wrap(cell, room, size, bold);
+      const cut = fitted.length < cell.length;
+      put(cut ? `${wrap(cell, room - textWidth('…', size, bold), size, bold)[0]}…` : fitted, i);
+    });
+    lines.forEach((text, k) => {
+      if (k > 0) this.y -= leading;
+      put(text, last);
     });
   }
 

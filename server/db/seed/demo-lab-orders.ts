@@ -108,7 +108,7 @@ export async function writeDemoLabOrders(
         comment: '',
       });
     }
-    // Ordered (and collected) over the morning, not all at the seed's one instant.
+    // Ordered, collected and resulted over the morning, not all at the seed's one instant.
     const at = new Date(o.now.getTime() - d.minutesAgo * 60_000);
     const collectedAt = new Date(at.getTime() + 10 * 60_000);
     await tx.execute(
@@ -116,7 +116,12 @@ export async function writeDemoLabOrders(
     );
     await tx.execute(
       sql`update lab_order_items set collected_at = ${collectedAt}
-           where order_id = ${order.id} and status = 'collected'`,
+           where order_id = ${order.id} and collected_at is not null`,
+    );
+    // Results an hour after ordering (the demo has none verified: that is the senior's to do).
+    await tx.execute(
+      sql`update lab_order_items set resulted_at = ${new Date(at.getTime() + 60 * 60_000)}
+           where order_id = ${order.id} and resulted_at is not null`,
     );
   }
   return ORDERS.length;
