@@ -36,20 +36,30 @@ export function rangeText(r: LabResult): string {
 
 function printTest(doc: PdfDocument, item: LabOrderItem, zone: string) {
   const collected = item.collectedAt ? `collected ${formatInstant(item.collectedAt, zone)}` : '';
-  doc.pair(`${item.name} (${item.code})`, `${item.accession}  ${collected}`, { size: 10, bold: true });
+  const title = item.name.includes(item.code) ? item.name : `${item.name} (${item.code})`;
+  doc.pair(title, `${item.accession}  ${collected}`, { size: 10, bold: true });
   if (item.status !== 'verified') {
     doc.text('Pending: the results are not verified yet.', { size: 9, gap: 6 });
     return;
   }
   doc.row(['Test', 'Result', 'Flag', 'Reference range'], COLUMNS, { size: 8, bold: [0, 1, 2, 3] });
   for (const r of item.results) {
-    const value =
-      r.kind === 'numeric' && r.value != null ? `${number(r.value, r.decimals)} ${r.unit}`.trim() : r.text;
+    if (r.kind === 'text' || r.value == null) {
+      doc.row([r.name, r.text], COLUMNS); // a sentence runs across the result's columns
+      continue;
+    }
     const flag = r.flag ? FLAG[r.flag] : '';
     const range = rangeText(r);
-    doc.row([r.name, value, flag, range ? `${range} ${r.unit}`.trim() : ''], COLUMNS, {
-      bold: flag ? [1, 2] : [],
-    });
+    doc.row(
+      [
+        r.name,
+        `${number(r.value, r.decimals)} ${r.unit}`.trim(),
+        flag,
+        range ? `${range} ${r.unit}`.trim() : '',
+      ],
+      COLUMNS,
+      { bold: flag ? [1, 2] : [] },
+    );
   }
   if (item.resultComment) doc.text(`Remark: ${item.resultComment}`, { size: 9 });
   const by = [
