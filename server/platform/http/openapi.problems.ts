@@ -164,6 +164,13 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   // lab
   createLabTest: ['CONFLICT', 'NOT_FOUND', 'RULE_VIOLATION'],
   updateLabTest: ['RULE_VIOLATION'],
+  createLabOrder: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'RULE_VIOLATION', 'IDEMPOTENCY_REUSED'],
+  collectLabSample: ['INVALID_TRANSITION'],
+  cancelLabOrder: ['INVALID_TRANSITION'],
+  getLabOrderLabels: ['INVALID_TRANSITION'],
+  enterLabResults: ['INVALID_TRANSITION'],
+  verifyLabResults: ['INVALID_TRANSITION', 'RULE_VIOLATION'],
+  getLabReportPdf: ['INVALID_TRANSITION'],
   createInvoice: ['MEDICINE_INACTIVE', 'RULE_VIOLATION', 'NOT_FOUND'],
   updateInvoice: ['INVALID_TRANSITION'],
   addInvoiceLine: ['INVALID_TRANSITION', 'MEDICINE_INACTIVE', 'RULE_VIOLATION'],
@@ -278,6 +285,9 @@ export function problemCodes(facts: RouteFacts, operationId: string): ErrorCode[
     codes.add('URI_TOO_LONG');
   }
   if (facts.rateLimited) codes.add('RATE_LIMITED');
+  // PostgreSQL refusing concurrent work (a deadlock, a serialization failure) or a statement over
+  // its time limit: try again (Retry-After).
+  if (facts.access) codes.add('UNAVAILABLE');
   for (const code of OPERATION_ERRORS[operationId] ?? []) codes.add(code);
   return [...codes];
 }
