@@ -1,8 +1,19 @@
-// The lab: its test catalog (orders, samples and results come next).
-import { IconFlask } from '@tabler/icons-react';
+// The lab: its worklist of orders and samples, and its test catalog (results come next).
+import { IconFlask, IconTestPipe } from '@tabler/icons-react';
 import { index, type NavItem } from './entry';
 
 export const LAB_NAV: NavItem[] = [
+  {
+    to: '/app/lab-orders',
+    label: 'labOrders',
+    icon: IconTestPipe,
+    anyOf: ['lab-orders:read'],
+    pages: [
+      index(() => import('../../features/lab/LabOrdersPage')),
+      { path: 'new', anyOf: ['lab-orders:create'], load: () => import('../../features/lab/NewLabOrderPage') },
+      { path: ':id', load: () => import('../../features/lab/LabOrderPage') },
+    ],
+  },
   {
     to: '/app/lab-tests',
     label: 'labTests',

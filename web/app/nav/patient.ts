@@ -1,4 +1,4 @@
-// What a patient uses: their record, bookings, visits, stays, shop orders and bills.
+// What a patient uses: their record, bookings, visits, stays, lab reports, shop orders and bills.
 import {
   IconBedFlat,
   IconBuildingStore,
@@ -7,6 +7,7 @@ import {
   IconHeartbeat,
   IconNotes,
   IconReceipt,
+  IconReportMedical,
   IconShoppingBag,
 } from '@tabler/icons-react';
 import { index, type NavItem } from './entry';
@@ -46,6 +47,16 @@ export const PATIENT_NAV: NavItem[] = [
     icon: IconBedFlat,
     anyOf: ['own-record:read'],
     pages: [index(() => import('../../features/my-stays/MyStaysPage'))],
+  },
+  {
+    to: '/app/my-lab-reports',
+    label: 'myLabReports',
+    icon: IconReportMedical,
+    anyOf: ['own-record:read'],
+    pages: [
+      index(() => import('../../features/my-lab-reports/MyLabReportsPage')),
+      { path: ':id', load: () => import('../../features/my-lab-reports/MyLabReportPage') },
+    ],
   },
   {
     to: '/app/shop',

@@ -19,6 +19,7 @@ import { post } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { errorMessage, notifySuccess } from '../../lib/forms';
 import { useSession } from '../../lib/session';
+import { LabOrdersCard } from './LabOrdersCard';
 import { consultationKey } from './queries';
 
 /** A consultation as recorded (closed, or open but not the reader's to edit), and its addenda. */
@@ -149,6 +150,7 @@ export function ClosedConsultation({ c }: { c: Consultation }) {
           </List>
         )}
       </Card>
+      {can('lab-orders:read') && <LabOrdersCard c={c} ordering={false} />}
       <Card>
         <Stack>
           <Title order={2} fz="h4">

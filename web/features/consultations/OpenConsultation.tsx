@@ -7,9 +7,11 @@ import type { Medicine } from '../../../contracts/pharmacy';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { get, patch, post } from '../../lib/api';
 import { errorMessage, notifyError, notifySuccess } from '../../lib/forms';
+import { useSession } from '../../lib/session';
 import { MedicineSearch } from '../dispensing/MedicineSearch';
 import { medicineName } from '../dispensing/medicine';
 import { DiagnosesCard, type DiagnosisDraft } from './DiagnosesCard';
+import { LabOrdersCard } from './LabOrdersCard';
 import { initialLines, lineBody, useDraftSaving, type Line } from './prescription-draft';
 import { ProblemsAlert, type Problems } from './ProblemsAlert';
 import { consultationKey, fieldProblems } from './queries';
@@ -24,6 +26,7 @@ import { VITAL_KEYS, VitalsCard, vitalsBody, type VitalsForm } from './VitalsCar
 export function OpenConsultation({ c }: { c: Consultation }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const { can } = useSession();
   const [text, setText] = useState({
     chiefComplaint: c.chiefComplaint,
     notes: c.notes,
@@ -222,6 +225,8 @@ export function OpenConsultation({ c }: { c: Consultation }) {
           )}
         </Stack>
       </Card>
+
+      {can('lab-orders:read') && <LabOrdersCard c={c} />}
 
       <Group justify="flex-end">
         <ConfirmButton
