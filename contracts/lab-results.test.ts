@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagOf, rangeFor } from './lab-results';
+import { flagOf, rangeFor, rangeText } from './lab-results';
 
 const hb = { refLow: 12, refHigh: 15, criticalLow: 7, criticalHigh: 20 };
 
@@ -36,5 +36,15 @@ describe('rangeFor', () => {
       refLow: 13,
       refHigh: 17,
     });
+  });
+});
+
+describe('rangeText', () => {
+  it('writes a range, an upper or a lower limit, or nothing', () => {
+    const n = (v: number) => v.toFixed(1);
+    expect(rangeText({ refLow: 12, refHigh: 15 }, n)).toBe('12.0 – 15.0');
+    expect(rangeText({ refLow: null, refHigh: 200 }, n)).toBe('< 200.0');
+    expect(rangeText({ refLow: 40, refHigh: null }, n)).toBe('> 40.0');
+    expect(rangeText({ refLow: null, refHigh: null }, n)).toBe('');
   });
 });

@@ -45,6 +45,20 @@ export function rangeFor(
     : { refLow: a.refLow, refHigh: a.refHigh };
 }
 
+/**
+ * A reference range as reports write it: "13.0 – 17.0", "< 200", "> 40", or "" without one. The
+ * caller writes the numbers (the report with the analyte's decimals, the screens in their locale).
+ */
+export function rangeText(
+  r: { refLow: number | null; refHigh: number | null },
+  number: (n: number) => string,
+): string {
+  if (r.refLow != null && r.refHigh != null) return `${number(r.refLow)} – ${number(r.refHigh)}`;
+  if (r.refHigh != null) return `< ${number(r.refHigh)}`;
+  if (r.refLow != null) return `> ${number(r.refLow)}`;
+  return '';
+}
+
 /** One analyte's result as recorded, with what it was judged against. */
 export const LabResult = z.object({
   analyteId: Uuid.nullable(),

@@ -3,7 +3,7 @@
 // technician's remark, and who verified it when. Tests not verified yet are listed as pending.
 // Staff of the order's hospital print it, and so does the patient, for their own order.
 import type { LabOrder, LabOrderItem } from '../../../contracts/lab-orders';
-import type { LabResult, ResultFlag } from '../../../contracts/lab-results';
+import { rangeText, type ResultFlag } from '../../../contracts/lab-results';
 import { can } from '../../platform/auth/actor';
 import { auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
@@ -25,15 +25,6 @@ const COLUMNS = [0, 190, 290, 370];
 
 const number = (v: number, decimals: number) => v.toFixed(decimals);
 
-/** "13.0 - 17.0", "< 200", "> 40", or "" when the analyte has no range. */
-export function rangeText(r: LabResult): string {
-  const { refLow: lo, refHigh: hi, decimals: d } = r;
-  if (lo != null && hi != null) return `${number(lo, d)} - ${number(hi, d)}`;
-  if (hi != null) return `< ${number(hi, d)}`;
-  if (lo != null) return `> ${number(lo, d)}`;
-  return '';
-}
-
 function printTest(doc: PdfDocument, item: LabOrderItem, zone: string) {
   const collected = item.collectedAt ? `collected ${formatInstant(item.collectedAt, zone)}` : '';
   const title = item.name.includes(item.code) ? item.name : `${item.name} (${item.code})`;
@@ -49,7 +40,7 @@ function printTest(doc: PdfDocument, item: LabOrderItem, zone: string) {
       continue;
     }
     const flag = r.flag ? FLAG[r.flag] : '';
-    const range = rangeText(r);
+    const range = rangeText(r, (v) => number(v, r.decimals));
     doc.row(
       [
         r.name,

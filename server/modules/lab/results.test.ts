@@ -193,7 +193,7 @@ describe('lab results', () => {
       '(CRITICAL HIGH)',
       '(120 ×10³/µL)'.replace('×10³/µL', '\\32710\\263/\\265L'),
       '(Low)',
-      '(12.0 - 15.0 g/dL)',
+      '(12.0 \\226 15.0 g/dL)',
       '(Remark: Called to Dr Rao)',
       '(Pending: the results are not verified yet.)',
     ]) {

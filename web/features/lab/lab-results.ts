@@ -6,6 +6,7 @@ import type { LabOrder, LabOrderItem } from '../../../contracts/lab-orders';
 import {
   flagOf,
   rangeFor,
+  rangeText as rangeOf,
   type EnterResults,
   type LabResult,
   type Limits,
@@ -30,11 +31,7 @@ export function rangeText(
   r: { refLow: number | null; refHigh: number | null; decimals: number },
   locale = 'en',
 ): string {
-  const n = (v: number) => fixed(v, r.decimals, locale);
-  if (r.refLow != null && r.refHigh != null) return `${n(r.refLow)} – ${n(r.refHigh)}`;
-  if (r.refHigh != null) return `< ${n(r.refHigh)}`;
-  if (r.refLow != null) return `> ${n(r.refLow)}`;
-  return '';
+  return rangeOf(r, (v) => fixed(v, r.decimals, locale));
 }
 
 /** A recorded result's value: the number with its decimals and unit, or the text. */
