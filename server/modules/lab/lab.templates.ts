@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineTemplate, emailParts as email } from '../notifications';
 
-// Notices the lab sends: to the patient when their report is ready, and to whoever ordered a test
-// when a critical value is verified. Links point into the web app (web/app/nav/).
+// Notices the lab sends: to the patient when their report is ready, to whoever ordered a test
+// when a critical value is verified, and to the doctor who ordered the tests when the results are
+// all in. Links point into the web app (web/app/nav/).
 
 export const reportReady = defineTemplate({
   name: 'lab.report_ready',
@@ -49,4 +50,19 @@ export const criticalResult = defineTemplate({
   },
 });
 
-export const LAB_TEMPLATES = [reportReady, criticalResult];
+export const resultsReady = defineTemplate({
+  name: 'lab.results_ready',
+  kind: 'lab',
+  needsHospital: true,
+  data: z.object({ orderId: z.uuid(), number: z.string().min(1), patient: z.string(), mrn: z.string() }),
+  render: (d, ctx) => {
+    const who = d.mrn ? `${d.patient} (${d.mrn})` : d.patient;
+    const body = `The results of lab order ${d.number} for ${who} are verified and ready to read.`;
+    return {
+      email: email({ subject: `Lab results ready: ${d.patient}`, paragraphs: [body] }, ctx),
+      inApp: { title: `Lab results ready: ${d.patient}`, body, link: `/app/lab-orders/${d.orderId}` },
+    };
+  },
+});
+
+export const LAB_TEMPLATES = [reportReady, criticalResult, resultsReady];

@@ -226,3 +226,12 @@ export async function namesOf(exec: Executor, ids: string[]): Promise<Map<string
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Whether the user is a doctor at the hospital (whom the lab tells when results are in). */
+export async function isDoctorAt(exec: Executor, userId: string, hospitalId: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    exec,
+    sql`select 1 as one from doctor_profiles where user_id = ${userId} and hospital_id = ${hospitalId}`,
+  );
+  return rows.length > 0;
+}

@@ -2,7 +2,8 @@
 // number flagged against the limits that apply to the patient and kept with them (ADR 29); they
 // may be entered again until a second person verifies them, after which they never change. A
 // critical value verified is announced to whoever ordered the test; once every test of the order is
-// verified the order is reported and the patient is told their report is ready.
+// verified the order is reported, the patient is told their report is ready, and so is the doctor
+// who ordered the tests.
 import type { z } from 'zod';
 import type { LabOrder } from '../../../contracts/lab-orders';
 import { flagOf, rangeFor, type EnterResults } from '../../../contracts/lab-results';
@@ -176,6 +177,20 @@ export async function verifyResults(ctx: Ctx, orderId: string, itemId: string): 
         userId: patient.userId,
         hospitalId,
         data: { orderId: order.id, number: order.number },
+      });
+    }
+    // A doctor who asked for the tests hears that the results are in.
+    if (reported && (await repo.isDoctorAt(tx, order.orderedBy, hospitalId))) {
+      await notify(tx, {
+        template: 'lab.results_ready',
+        userId: order.orderedBy,
+        hospitalId,
+        data: {
+          orderId: order.id,
+          number: order.number,
+          patient: patient?.name ?? '',
+          mrn: patient?.mrn ?? '',
+        },
       });
     }
   });

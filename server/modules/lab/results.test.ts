@@ -158,6 +158,12 @@ describe('lab results', () => {
     const done = await verify(l, 1, l.tech);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json<LabOrder>().status).toBe('reported');
+    // The doctor who ordered the tests hears that they are all in.
+    expect(
+      await count(`notification_deliveries where template = 'lab.results_ready' and user_id = $1`, [
+        l.doctor.userId,
+      ]),
+    ).toBeGreaterThan(0);
     expect(
       await count(`notification_deliveries where template = 'lab.report_ready' and user_id = $1`, [
         l.patient.userId,
