@@ -13,7 +13,7 @@ import { SearchBox } from '../cashier/SearchBox';
 import { StatusFilter } from '../dispensing/StatusFilter';
 import { LabStatusBadge, UrgentBadge } from './LabOrderBadges';
 import { sampleProgress, WORKLIST_FILTERS, worklistFilter } from './lab-orders';
-import { resultsProgress } from './lab-results';
+import { overdueCount, resultsProgress } from './lab-results';
 import { useLabOrders } from './order-queries';
 
 const PAGE_SIZE = 20;
@@ -89,6 +89,7 @@ export default function LabOrdersPage() {
         const { collected, total } = sampleProgress(o);
         const { toEnter, toVerify } =
           o.status === 'cancelled' ? { toEnter: 0, toVerify: 0 } : resultsProgress(o);
+        const late = overdueCount(o);
         const line = { size: 'xs', style: { whiteSpace: 'nowrap' } } as const;
         return (
           <Stack gap={2} align="flex-start" data-testid="order-progress">
@@ -106,6 +107,11 @@ export default function LabOrdersPage() {
             {toVerify > 0 && (
               <Text {...line} fw={600} c="var(--mantine-color-violet-light-color)" data-testid="to-verify">
                 {t('labResults.toVerify', { count: toVerify })}
+              </Text>
+            )}
+            {late > 0 && (
+              <Text {...line} fw={600} c="var(--mantine-color-red-light-color)" data-testid="overdue">
+                {t('labResults.overdue', { count: late })}
               </Text>
             )}
           </Stack>

@@ -1,4 +1,4 @@
-import { Card, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabOrder, LabOrderItem } from '../../../contracts/lab-orders';
@@ -9,7 +9,7 @@ import { EnterResultsButton } from './EnterResultsButton';
 import { ItemResults } from './ItemResults';
 import { LabStatusBadge } from './LabOrderBadges';
 import { collectable, sampleProgress } from './lab-orders';
-import { resultsEnterable, resultsProgress, verifiable } from './lab-results';
+import { overdue, resultsEnterable, resultsProgress, verifiable } from './lab-results';
 import { VerifyResultsButton } from './VerifyResultsButton';
 
 /**
@@ -106,11 +106,20 @@ function SampleRow({ order, item }: { order: LabOrder; item: LabOrderItem }) {
         )}
         {field(
           t('labOrders.dueAt'),
-          item.dueAt
-            ? f.dateTime(item.dueAt)
-            : item.status === 'cancelled'
-              ? '—'
-              : t('labOrders.dueAfter', { count: item.turnaroundHours }),
+          item.dueAt ? (
+            <>
+              {f.dateTime(item.dueAt)}
+              {overdue(item) && (
+                <Badge component="span" ml={6} size="xs" color="red" variant="light" data-testid="overdue">
+                  {t('labResults.overdueBadge')}
+                </Badge>
+              )}
+            </>
+          ) : item.status === 'cancelled' ? (
+            '—'
+          ) : (
+            t('labOrders.dueAfter', { count: item.turnaroundHours })
+          ),
         )}
       </SimpleGrid>
       {item.instructions && (

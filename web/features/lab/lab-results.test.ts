@@ -7,6 +7,8 @@ import {
   initialResults,
   limitsFor,
   liveFlag,
+  overdue,
+  overdueCount,
   rangeText,
   reportState,
   resultsEnterable,
@@ -196,5 +198,28 @@ describe('where results stand', () => {
     expect(
       ['awaiting_sample', 'collected', 'resulted', 'verified'].map((s) => testState(item(s as 'collected'))),
     ).toEqual(['awaiting_sample', 'in_progress', 'in_progress', 'ready']);
+  });
+});
+
+describe('overdue', () => {
+  const now = Date.parse('2026-12-07T12:00:00Z');
+  const item = (status: LabOrderItem['status'], dueAt: string | null) => ({ status, dueAt });
+  it('is a test past its due time whose results are not verified yet', () => {
+    expect(overdue(item('collected', '2026-12-07T11:59:00Z'), now)).toBe(true);
+    expect(overdue(item('resulted', '2026-12-07T11:59:00Z'), now)).toBe(true);
+    expect(overdue(item('verified', '2026-12-07T11:59:00Z'), now)).toBe(false);
+    expect(overdue(item('collected', '2026-12-07T12:01:00Z'), now)).toBe(false);
+    expect(overdue(item('awaiting_sample', null), now)).toBe(false);
+    expect(
+      overdueCount(
+        {
+          items: [
+            item('collected', '2026-12-07T10:00:00Z'),
+            item('resulted', '2026-12-08T10:00:00Z'),
+          ] as LabOrderItem[],
+        },
+        now,
+      ),
+    ).toBe(1);
   });
 });

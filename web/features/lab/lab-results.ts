@@ -145,3 +145,13 @@ export function testState(item: Pick<LabOrderItem, 'status'>): ReportState {
       return 'in_progress';
   }
 }
+
+/** A test whose report is past due: its sample in, its results not yet verified, the due time gone. */
+export const overdue = (item: Pick<LabOrderItem, 'status' | 'dueAt'>, now = Date.now()): boolean =>
+  (item.status === 'collected' || item.status === 'resulted') &&
+  item.dueAt != null &&
+  Date.parse(item.dueAt) < now;
+
+/** How many of the order's tests are past their report's due time. */
+export const overdueCount = (order: Pick<LabOrder, 'items'>, now = Date.now()): number =>
+  order.items.filter((i) => overdue(i, now)).length;
