@@ -113,7 +113,10 @@ export const LabOrderPage = pageOf(LabOrder);
 export type LabOrderPage = z.infer<typeof LabOrderPage>;
 
 export const LabOrderSearch = Paging.extend({
-  /** `open` (the default) is what still waits for a sample; `all` is every status. */
+  /**
+   * `open` (the default) is what the lab still has to do: orders waiting for a sample or for their
+   * results (awaiting_sample and collected), urgent first, then oldest first; `all` is every status.
+   */
   status: z.enum(['open', ...LAB_ORDER_STATUSES, 'all']).default('open'),
   patientId: Uuid.optional(),
   consultationId: Uuid.optional(),

@@ -58,9 +58,11 @@ describe('the demo lab catalog', () => {
   it("gives the lab this morning's work: the urgent order first, one half collected, one done", async () => {
     const lab = await bearerHeaders(t, 'lab@hospitium.example', DEMO_PASSWORD);
     const get = (url: string) => t.app.inject({ method: 'GET', url, headers: lab });
+    // The to-do list: urgent first, then the oldest first.
     const open = (await get('/api/lab/orders')).json<LabOrderPage>();
     expect(open.items.map((o) => [o.priority, o.items.map((i) => i.status)])).toEqual([
       ['urgent', ['awaiting_sample']],
+      ['routine', ['resulted', 'resulted']],
       ['routine', ['collected', 'awaiting_sample']],
       ['routine', ['awaiting_sample', 'awaiting_sample']],
     ]);

@@ -180,6 +180,8 @@ export async function searchOrders(
     patientId?: string;
     consultationId?: string;
     text?: string;
+    /** The lab's to-do list: urgent first, then oldest first (else newest first). */
+    worklist?: boolean;
     limit: number;
     offset: number;
   },
@@ -196,11 +198,9 @@ export async function searchOrders(
     );
   }
   const where = sql.join(conds, sql` and `);
-  // What waits for a sample is worked urgent first, then oldest first; the rest newest first.
-  const order =
-    q.statuses?.length === 1 && q.statuses[0] === 'awaiting_sample'
-      ? sql`(o.priority = 'urgent') desc, o.created_at asc, o.id`
-      : sql`o.created_at desc, o.id desc`;
+  const order = q.worklist
+    ? sql`(o.priority = 'urgent') desc, o.created_at asc, o.id`
+    : sql`o.created_at desc, o.id desc`;
   const [rows, [count]] = await Promise.all([
     queryRows<Record<string, unknown>>(
       exec,

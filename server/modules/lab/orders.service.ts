@@ -330,12 +330,14 @@ export async function getOrder(ctx: Ctx, id: string): Promise<LabOrder> {
 /** The worklist: by default what still waits for a sample, urgent first, then oldest first. */
 export async function listOrders(ctx: Ctx, q: Search): Promise<LabOrderPage> {
   const hospitalId = requireHospital(ctx.actor);
-  const statuses = q.status === 'all' ? null : q.status === 'open' ? ['awaiting_sample'] : [q.status];
+  const statuses =
+    q.status === 'all' ? null : q.status === 'open' ? ['awaiting_sample', 'collected'] : [q.status];
   const { rows, total } = await repo.searchOrders(ctx.db, hospitalId, {
     statuses,
     patientId: q.patientId,
     consultationId: q.consultationId,
     text: q.q,
+    worklist: q.status === 'open' || q.status === 'awaiting_sample' || q.status === 'collected',
     limit: q.limit,
     offset: q.offset,
   });

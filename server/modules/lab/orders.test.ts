@@ -123,8 +123,13 @@ describe('lab orders', () => {
     const nurse = await collect(l, o, 1, l.nurse);
     expect(nurse.statusCode, nurse.body).toBe(200);
     expect(nurse.json<LabOrder>().status).toBe('collected');
-    const open = (await call('GET', '/api/lab/orders', l.tech)).json<LabOrderPage>();
-    expect(open.total).toBe(0);
+    const waiting = (
+      await call('GET', '/api/lab/orders?status=awaiting_sample', l.tech)
+    ).json<LabOrderPage>();
+    expect(waiting.total).toBe(0);
+    // Still on the lab's to-do list (the default): its results are to come.
+    const todo = (await call('GET', '/api/lab/orders', l.tech)).json<LabOrderPage>();
+    expect(todo.items.map((x) => x.id)).toEqual([o.id]);
     const collected = (await call('GET', '/api/lab/orders?status=collected', l.tech)).json<LabOrderPage>();
     expect(collected.items.map((x) => x.id)).toEqual([o.id]);
 

@@ -21,6 +21,8 @@ const LINKS: Partial<Record<DashboardCardKey, { to: string; anyOf: Permission[] 
   expiringBatches: { to: '/app/stock-alerts', anyOf: ['stock:read'] },
   inventoryItems: { to: '/app/inventory', anyOf: ['medicines:read'] },
   pendingPharmacyOrders: { to: '/app/pharmacy-orders', anyOf: ['pharmacy-orders:manage'] },
+  // Orders waiting for a sample or for their results: the worklist's default, "To do".
+  pendingLabOrders: { to: '/app/lab-orders', anyOf: ['lab-orders:read'] },
   recentPrescriptions: { to: '/app/prescriptions', anyOf: ['prescriptions:read'] },
   appointmentsToday: { to: '/app/front-desk', anyOf: ['appointments:check-in'] },
   queueWaiting: { to: '/app/front-desk', anyOf: ['appointments:check-in'] },

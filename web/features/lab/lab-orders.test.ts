@@ -80,6 +80,7 @@ describe('where an order stands', () => {
 
   it('reads the filter from the address, open by default', () => {
     expect(worklistFilter('collected')).toBe('collected');
+    expect(worklistFilter('awaiting_sample')).toBe('awaiting_sample');
     expect(worklistFilter('all')).toBe('all');
     expect(worklistFilter('reported')).toBe('reported');
     expect(worklistFilter(null)).toBe('open');

@@ -4,8 +4,18 @@ import type { CreateLabOrder, LabOrder, LabOrderItem, LabPriority } from '../../
 import type { LabTest } from '../../../contracts/lab';
 import { sumLines, type Amounts } from '../../lib/pricing';
 
-/** The worklist's filters: `open` (the default) is what still waits for a sample. */
-export const WORKLIST_FILTERS = ['open', 'collected', 'reported', 'cancelled', 'all'] as const;
+/**
+ * The worklist's filters: `open` (the default) is the lab's to-do list, orders waiting for a sample
+ * or for their results.
+ */
+export const WORKLIST_FILTERS = [
+  'open',
+  'awaiting_sample',
+  'collected',
+  'reported',
+  'cancelled',
+  'all',
+] as const;
 export type WorklistFilter = (typeof WORKLIST_FILTERS)[number];
 
 /** The filter in the address, or the default when it is missing or unknown. */

@@ -83,7 +83,8 @@ export const labPages = {
       'Tests ordered from consultations and for walk-in patients, urgent ones first: collect and label each sample, then enter and verify its results.',
     filter: 'Show orders',
     filters: {
-      open: 'Awaiting sample',
+      open: 'To do',
+      awaiting_sample: 'Awaiting sample',
       collected: 'Collected',
       reported: 'Reported',
       cancelled: 'Cancelled',
@@ -100,7 +101,8 @@ export const labPages = {
     routine: 'Routine',
     progress: '{{collected}} of {{total}} collected',
     empty: {
-      open: 'No order awaits a sample',
+      open: 'Nothing to do: every order is reported or cancelled',
+      awaiting_sample: 'No order awaits a sample',
       collected: 'No order waits for its results',
       reported: 'No order is reported yet',
       cancelled: 'No order was cancelled',
