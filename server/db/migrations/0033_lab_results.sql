@@ -46,6 +46,16 @@ LANGUAGE plpgsql AS $$
 DECLARE
   st text;
 BEGIN
+  -- The catalog replacing a test's analytes lets go of them (analyte_id to null): the result keeps
+  -- its name, unit and limits, and that is all it needs.
+  IF TG_OP = 'UPDATE' AND NEW.analyte_id IS NULL AND OLD.analyte_id IS NOT NULL
+     AND (NEW.id, NEW.item_id, NEW.position, NEW.name, NEW.kind, NEW.unit, NEW.decimals, NEW.ref_low,
+          NEW.ref_high, NEW.critical_low, NEW.critical_high, NEW.value_number, NEW.value_text, NEW.flag)
+     IS NOT DISTINCT FROM
+         (OLD.id, OLD.item_id, OLD.position, OLD.name, OLD.kind, OLD.unit, OLD.decimals, OLD.ref_low,
+          OLD.ref_high, OLD.critical_low, OLD.critical_high, OLD.value_number, OLD.value_text, OLD.flag) THEN
+    RETURN NEW;
+  END IF;
   SELECT status INTO st FROM lab_order_items WHERE id = COALESCE(NEW.item_id, OLD.item_id) FOR SHARE;
   IF st = 'verified' THEN
     RAISE EXCEPTION 'verified lab results never change' USING ERRCODE = '23514', CONSTRAINT = 'lab_results_frozen';
@@ -66,12 +76,7 @@ BEGIN
   IF TG_OP = 'DELETE' THEN
     RAISE EXCEPTION 'tests of a lab order are never deleted' USING ERRCODE = '23514', CONSTRAINT = 'lab_results_frozen';
   END IF;
-  IF OLD.status = 'verified' AND
-     (NEW.status, NEW.test_id, NEW.accession, NEW.collected_at, NEW.collected_by, NEW.resulted_at,
-      NEW.resulted_by, NEW.result_comment, NEW.verified_at, NEW.verified_by)
-     IS DISTINCT FROM
-     (OLD.status, OLD.test_id, OLD.accession, OLD.collected_at, OLD.collected_by, OLD.resulted_at,
-      OLD.resulted_by, OLD.result_comment, OLD.verified_at, OLD.verified_by) THEN
+  IF OLD.status = 'verified' AND ROW(NEW.*) IS DISTINCT FROM ROW(OLD.*) THEN
     RAISE EXCEPTION 'lab test % is verified and never changes', OLD.accession
       USING ERRCODE = '23514', CONSTRAINT = 'lab_results_frozen';
   END IF;
@@ -81,3 +86,22 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER lab_order_items_guard BEFORE UPDATE OR DELETE ON lab_order_items
   FOR EACH ROW EXECUTE FUNCTION lab_order_items_guard();
+--> statement-breakpoint
+-- A reported or cancelled order stays so, and no order is deleted (its patient may still change,
+-- when a temporary record is merged into the person's own).
+CREATE FUNCTION lab_orders_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'lab orders are never deleted' USING ERRCODE = '23514', CONSTRAINT = 'lab_results_frozen';
+  END IF;
+  IF OLD.status IN ('reported', 'cancelled') AND NEW.status IS DISTINCT FROM OLD.status THEN
+    RAISE EXCEPTION 'lab order % is % and stays so', OLD.number, OLD.status
+      USING ERRCODE = '23514', CONSTRAINT = 'lab_results_frozen';
+  END IF;
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER lab_orders_guard BEFORE UPDATE OR DELETE ON lab_orders
+  FOR EACH ROW EXECUTE FUNCTION lab_orders_guard();

@@ -124,6 +124,8 @@ async function creditInFull(
   const found = await repo.findBySource(tx, order.hospitalId, source, order.id);
   const invoice = found && (await repo.lockInvoice(tx, order.hospitalId, found.id));
   if (!invoice || invoice.status !== 'final') return null;
+  // An invoice issued at nothing (a full discount) has nothing to credit.
+  if (invoice.totalMinor - invoice.creditedMinor <= 0) return null;
   const idempotencyKey = `order-cancelled:${order.id}`;
   const input = { idempotencyKey, reason: reason.slice(0, 500), refundMethod: 'advance' as const };
   return creditInvoice(tx, ctx, invoice, input, requestHash({ invoiceId: invoice.id, idempotencyKey }));
@@ -144,7 +146,7 @@ export async function billLabOrder(
   if (existing) return existing.id;
   const lines = [];
   for (const [i, t] of tests.entries()) {
-    const service = await serviceToCharge(tx, order.hospitalId, t.serviceId, `testIds.${i}`);
+    const service = await serviceToCharge(tx, order.hospitalId, t.serviceId, `body.testIds.${i}`);
     const base = { quantity: 1, unitPriceMinor: service.priceMinor, taxRateBp: service.taxRateBp };
     lines.push({
       ...base,

@@ -72,6 +72,11 @@ export async function lockTest(db: Executor, hospitalId: string, id: string): Pr
   return row ?? null;
 }
 
+/** Holds the test against a change of its analytes (which locks it for update) until commit. */
+export async function shareTest(db: Executor, id: string): Promise<void> {
+  await db.select({ id: labTests.id }).from(labTests).where(eq(labTests.id, id)).for('share');
+}
+
 export async function analytesOf(db: Executor, testIds: string[]): Promise<AnalyteRow[]> {
   if (testIds.length === 0) return [];
   return db

@@ -238,6 +238,22 @@ describe('lab orders', () => {
     const credited = await invoiceOf(l, issued.invoiceId!);
     expect(credited.creditedMinor).toBe(credited.totalMinor);
     expect(await count('credit_notes where invoice_id = $1', [issued.invoiceId])).toBe(1);
+
+    // Issued at nothing (waived in full): there is nothing to credit, and the order still cancels.
+    const waived = await order(l, l.receptionist, { testIds: [l.cbc] });
+    const bill = await invoiceOf(l, waived.invoiceId!);
+    const discount = { kind: 'percent', percentBp: 10_000, reason: 'Staff member' };
+    const line = await call('PATCH', `/api/billing/invoices/${bill.id}/lines/${bill.lines[0]!.id}`, l.admin, {
+      discount,
+    });
+    expect(line.statusCode, line.body).toBe(200);
+    const zero = await call('POST', `/api/billing/invoices/${bill.id}/finalise`, l.admin);
+    expect(zero.json<Invoice>()).toMatchObject({ status: 'final', totalMinor: 0 });
+    const free = await call('POST', `/api/lab/orders/${waived.id}/cancel`, l.receptionist, {
+      reason: 'Not needed',
+    });
+    expect(free.statusCode, free.body).toBe(200);
+    expect(await count('credit_notes where invoice_id = $1', [bill.id])).toBe(0);
   });
 
   it('refuses bad orders whole: unknown or foreign patients and tests, tests out of use, bad bodies', async () => {

@@ -13,7 +13,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { notify } from '../notifications';
 import { patientBriefs, patientDemographics } from '../patients';
-import { analytesOf } from './lab.repo';
+import { analytesOf, shareTest } from './lab.repo';
 import * as repo from './orders.repo';
 import { lockedItem, readOrder } from './orders.service';
 import { replaceResults, resultsOf, type NewResult } from './results.repo';
@@ -90,6 +90,8 @@ export async function enterResults(
         `The results of ${item.name} are verified: they never change.`,
       );
     }
+    // The catalog may be replacing the test's analytes: wait for it, then read the new ones.
+    await shareTest(tx, item.testId);
     const [analytes, who] = await Promise.all([
       analytesOf(tx, [item.testId]),
       patientDemographics(tx, order.patientId),

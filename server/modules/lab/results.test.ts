@@ -158,6 +158,9 @@ describe('lab results', () => {
     const done = await verify(l, 1, l.tech);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json<LabOrder>().status).toBe('reported');
+    await expect(
+      t.database.query(`update lab_orders set status = 'cancelled' where id = $1`, [l.order.id]),
+    ).rejects.toThrow(/stays so/);
     // The doctor who ordered the tests hears that they are all in.
     expect(
       await count(`notification_deliveries where template = 'lab.results_ready' and user_id = $1`, [
@@ -174,10 +177,20 @@ describe('lab results', () => {
       `update lab_results set value_number = 13 where item_id = $1`,
       `delete from lab_results where item_id = $1`,
       `update lab_order_items set status = 'resulted' where id = $1`,
+      `update lab_order_items set name = 'Something else' where id = $1`,
       `delete from lab_order_items where id = $1`,
     ]) {
       await expect(t.database.query(statement, [half.items[0]!.id])).rejects.toThrow(/never/);
     }
+    // The lab may still correct the test in its catalog: the verified results keep what they were
+    // judged against.
+    const ranges = l.cbc.analytes.map(({ id: _id, ...a }) =>
+      a.kind === 'numeric' ? { ...a, refLowFemale: 11.5 } : a,
+    );
+    const corrected = await call('PATCH', `/api/lab/tests/${l.cbc.id}`, l.tech, { analytes: ranges });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    const kept = (await call('GET', `/api/lab/orders/${l.order.id}`, l.doctor.headers)).json<LabOrder>();
+    expect(kept.items[0]!.results[0]).toMatchObject({ analyteId: null, refLow: 12, value: 21.5 });
     const list = (await call('GET', '/api/lab/my-orders', l.patient.headers)).json<LabOrderPage>();
     expect(list.items.map((o) => [o.id, o.status])).toEqual([[l.order.id, 'reported']]);
     expect(
