@@ -69,6 +69,15 @@ export async function insertItems(tx: Tx, items: NewItem[]): Promise<void> {
   await tx.insert(labOrderItems).values(items);
 }
 
+/** The invoice the order was billed on (set when it is placed, never changed), without a lock. */
+export async function invoiceIdOf(exec: Executor, hospitalId: string, id: string): Promise<string | null> {
+  const [row] = await exec
+    .select({ invoiceId: labOrders.invoiceId })
+    .from(labOrders)
+    .where(and(eq(labOrders.hospitalId, hospitalId), eq(labOrders.id, id)));
+  return row?.invoiceId ?? null;
+}
+
 export async function setInvoice(tx: Tx, id: string, invoiceId: string): Promise<void> {
   await tx.update(labOrders).set({ invoiceId }).where(eq(labOrders.id, id));
 }

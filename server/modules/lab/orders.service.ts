@@ -21,7 +21,7 @@ import type { Ctx } from '../../platform/context';
 import { sha256 } from '../../platform/crypto';
 import { AppError, notFound } from '../../platform/errors';
 import { nextNumber } from '../../platform/numbering/numbering';
-import { billLabOrder, unbillLabOrder } from '../billing';
+import { billLabOrder, lockInvoice, unbillLabOrder } from '../billing';
 import { registeredPatient } from '../patients';
 import * as repo from './orders.repo';
 import { resultsOf, type ResultRow } from './results.repo';
@@ -284,6 +284,10 @@ export async function collectSample(
 export async function cancelOrder(ctx: Ctx, orderId: string, input: CancelLabOrder): Promise<LabOrder> {
   const hospitalId = requireHospital(ctx.actor);
   await ctx.db.transaction(async (tx) => {
+    // The order's bill is locked before the order, as a patient merge moves bills before lab
+    // orders: the other way round a cancel and a merge of the same record could deadlock.
+    const billed = await repo.invoiceIdOf(tx, hospitalId, orderId);
+    if (billed) await lockInvoice(tx, hospitalId, billed);
     const order = await repo.lockOrder(tx, hospitalId, orderId);
     if (!order) throw notFound('Lab order');
     if (order.status === 'cancelled') {

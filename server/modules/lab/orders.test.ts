@@ -8,6 +8,7 @@ import type { LabOrder, LabOrderPage } from '../../../contracts/lab-orders';
 import type { HospitalRole } from '../../../contracts/roles';
 import { createHospital, createPatient, type AuthHeaders } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
+import { waitForLockWaiters } from '../../test/lock-waits';
 import { key } from '../billing/billing.test-helpers';
 import { consultationHelpers, type Setup } from '../clinical/consultations.test-helpers';
 import { staffAt } from '../pharmacy/pharmacy.test-helpers';
@@ -254,6 +255,30 @@ describe('lab orders', () => {
     });
     expect(free.statusCode, free.body).toBe(200);
     expect(await count('credit_notes where invoice_id = $1', [bill.id])).toBe(0);
+  });
+
+  it('cancels beside a merge moving the patient’s bills and lab orders: both go through', async () => {
+    const l = await lab();
+    const o = await order(l, l.receptionist);
+    // A merge moves the record's draft bills first, then its lab orders (modules/index.ts order).
+    const held = await t.database.connectDedicated('test: a merge in flight');
+    try {
+      await held.query('begin');
+      await held.query('update invoices set notes = notes where id = $1', [o.invoiceId]);
+      const answer = call('POST', `/api/lab/orders/${o.id}/cancel`, l.receptionist, { reason: 'Merged' });
+      await waitForLockWaiters(t.database, 1);
+      const merge = await held.query('update lab_orders set updated_at = now() where id = $1', [o.id]).then(
+        () => 'moved',
+        (e: Error) => e.message,
+      );
+      await held.query(merge === 'moved' ? 'commit' : 'rollback');
+      expect(merge).toBe('moved');
+      const res = await answer;
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<LabOrder>().status).toBe('cancelled');
+    } finally {
+      await held.end();
+    }
   });
 
   it('refuses bad orders whole: unknown or foreign patients and tests, tests out of use, bad bodies', async () => {
