@@ -51,6 +51,10 @@ export const CollectSample = z.strictObject({
 export type CollectSample = z.input<typeof CollectSample>;
 
 export const CancelLabOrder = z.strictObject({ reason: line(500) });
+
+/** Why the lab cannot use a sample it collected (haemolysed, clotted, too little): one is taken again. */
+export const RejectSample = z.strictObject({ reason: line(200) });
+export type RejectSample = z.infer<typeof RejectSample>;
 export type CancelLabOrder = z.infer<typeof CancelLabOrder>;
 
 export const LabOrderItemParams = z.strictObject({ id: Uuid, itemId: Uuid });

@@ -181,6 +181,8 @@ export const labOrderItems = pgTable(
     collectedAt: timestamp('collected_at', { withTimezone: true }),
     collectedBy: uuid('collected_by').references(() => users.id),
     sampleNote: text('sample_note').notNull().default(''),
+    /** Samples the lab rejected (haemolysed, clotted, too little): each new one has a new accession. */
+    recollections: integer('recollections').notNull().default(0),
     /** Results entered (and entered again until verified) by a technician... */
     resultedAt: timestamp('resulted_at', { withTimezone: true }),
     resultedBy: uuid('resulted_by').references(() => users.id),

@@ -11,6 +11,7 @@ import {
   LabOrderItemParams,
   LabOrderPage,
   LabOrderSearch,
+  RejectSample,
 } from '../../../contracts/lab-orders';
 import type { Permission } from '../../../contracts/permissions';
 import { ctxOf } from '../../platform/context';
@@ -89,6 +90,23 @@ export function orderRoutes(root: FastifyInstance): void {
       },
     },
     async (req) => orders.collectSample(ctxOf(req), req.params.id, req.params.itemId, req.body),
+  );
+
+  app.post(
+    '/api/lab/orders/:id/items/:itemId/reject',
+    {
+      config: access('lab-samples:collect'),
+      schema: {
+        tags,
+        operationId: 'rejectLabSample',
+        summary:
+          "Reject a test's collected sample (haemolysed, clotted, too little): the test waits for a new one with a new accession number; results from the rejected one are dropped",
+        params: LabOrderItemParams,
+        body: RejectSample,
+        response: { 200: LabOrder },
+      },
+    },
+    async (req) => orders.rejectSample(ctxOf(req), req.params.id, req.params.itemId, req.body),
   );
 
   app.post(

@@ -11,6 +11,7 @@ import type {
   LabOrderPage,
   LabOrderSearch,
   LabPriority,
+  RejectSample,
 } from '../../../contracts/lab-orders';
 import type { LabResult } from '../../../contracts/lab-results';
 import type { SampleType } from '../../../contracts/lab';
@@ -24,7 +25,7 @@ import { nextNumber } from '../../platform/numbering/numbering';
 import { billLabOrder, lockInvoice, unbillLabOrder } from '../billing';
 import { registeredPatient } from '../patients';
 import * as repo from './orders.repo';
-import { resultsOf, type ResultRow } from './results.repo';
+import { deleteResults, resultsOf, type ResultRow } from './results.repo';
 
 type Create = z.output<typeof CreateLabOrder>;
 type Collect = z.output<typeof CollectSample>;
@@ -276,6 +277,55 @@ export async function collectSample(
         note,
         orderStatus: allIn ? 'collected' : order.status,
       },
+    });
+  });
+  return readOrder(ctx.db, hospitalId, orderId);
+}
+
+/**
+ * The lab cannot use a sample it collected (haemolysed, clotted, too little): the test waits for a
+ * new one, with a new accession number (its label is printed again), and any results entered from
+ * the rejected one are dropped. Verified results are final (ADR 31): their sample is not rejected.
+ */
+export async function rejectSample(
+  ctx: Ctx,
+  orderId: string,
+  itemId: string,
+  input: RejectSample,
+): Promise<LabOrder> {
+  const hospitalId = requireHospital(ctx.actor);
+  await ctx.db.transaction(async (tx) => {
+    const { order, item } = await lockedItem(tx, hospitalId, orderId, itemId);
+    if (item.status !== 'collected' && item.status !== 'resulted') {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        item.status === 'verified'
+          ? `The results of ${item.name} are verified: its sample is no longer rejected.`
+          : `No sample of ${item.name} is in the lab to reject.`,
+      );
+    }
+    const recollections = item.recollections + 1;
+    const accession = `${order.number}-${item.position}.${recollections}`;
+    await deleteResults(tx, item.id);
+    await repo.updateItem(tx, item.id, {
+      status: 'awaiting_sample',
+      accession,
+      recollections,
+      collectedAt: null,
+      collectedBy: null,
+      sampleNote: '',
+      resultedAt: null,
+      resultedBy: null,
+      resultComment: '',
+    });
+    if (order.status === 'collected') await repo.updateOrder(tx, order.id, { status: 'awaiting_sample' });
+    await audit(tx, ctx, {
+      action: 'lab.sample.rejected',
+      entityType: 'lab_order',
+      entityId: order.id,
+      patientId: order.patientId,
+      before: { item: item.accession, status: item.status },
+      after: { item: accession, status: 'awaiting_sample', reason: input.reason },
     });
   });
   return readOrder(ctx.db, hospitalId, orderId);

@@ -16,6 +16,10 @@ export function resultsOf(exec: Executor, itemIds: string[]): Promise<ResultRow[
     .orderBy(asc(labResults.itemId), asc(labResults.position));
 }
 
+export async function deleteResults(tx: Tx, itemId: string): Promise<void> {
+  await tx.delete(labResults).where(eq(labResults.itemId, itemId));
+}
+
 export async function replaceResults(tx: Tx, itemId: string, rows: NewResult[]): Promise<void> {
   await tx.delete(labResults).where(eq(labResults.itemId, itemId));
   await tx.insert(labResults).values(rows);

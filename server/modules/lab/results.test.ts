@@ -332,6 +332,49 @@ describe('lab results', () => {
     ).toBe(409);
   });
 
+  it('rejects a sample the lab cannot use: taken again under a new accession, its results dropped', async () => {
+    const l = await lab();
+    const number = l.order.number;
+    await put(l, 0, cbcValues(l, 13));
+    const reject = (i: number, body: object, as = l.tech) =>
+      call('POST', `/api/lab/orders/${l.order.id}/items/${l.order.items[i]!.id}/reject`, as, body);
+    expect((await reject(0, { reason: '' })).statusCode).toBe(400);
+    expect((await reject(0, { reason: 'Haemolysed' }, l.receptionist)).statusCode).toBe(403);
+    const res = await reject(0, { reason: 'Haemolysed' });
+    expect(res.statusCode, res.body).toBe(200);
+    const back = res.json<LabOrder>();
+    expect(back.status).toBe('awaiting_sample');
+    expect(back.items[0]).toMatchObject({
+      status: 'awaiting_sample',
+      accession: `${number}-1.1`,
+      collectedAt: null,
+      results: [],
+      resultedBy: null,
+    });
+    expect(back.items[1]).toMatchObject({ status: 'collected', accession: `${number}-2` });
+    const labels = await call('GET', `/api/lab/orders/${l.order.id}/labels.pdf`, l.tech);
+    expect(labels.body).toContain(`(${number}-1.1)`);
+    expect(
+      await count(`audit_events where action = 'lab.sample.rejected' and entity_id = $1`, [l.order.id]),
+    ).toBe(1);
+    // Nothing to reject until the new sample is in; then once more, under the next number.
+    expect((await reject(0, { reason: 'Again' })).statusCode).toBe(409);
+    const again = await call(
+      'POST',
+      `/api/lab/orders/${l.order.id}/items/${l.order.items[0]!.id}/collect`,
+      l.nurse,
+      {},
+    );
+    expect(again.json<LabOrder>()).toMatchObject({ status: 'collected' });
+    expect((await reject(0, { reason: 'Clotted' })).json<LabOrder>().items[0]!.accession).toBe(
+      `${number}-1.2`,
+    );
+    // Verified results are final: their sample is not rejected.
+    await put(l, 1, { values: [{ analyteId: l.culture.analytes[0]!.id, text: 'No growth' }] });
+    await verify(l, 1, l.second);
+    expect((await reject(1, { reason: 'Late' })).statusCode).toBe(409);
+  });
+
   it('lets the lab enter and verify; nurses, the front desk and doctors read', async () => {
     const l = await lab();
     for (const h of [l.nurse, l.receptionist, l.doctor.headers]) {

@@ -166,6 +166,7 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   updateLabTest: ['RULE_VIOLATION'],
   createLabOrder: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'RULE_VIOLATION', 'IDEMPOTENCY_REUSED'],
   collectLabSample: ['INVALID_TRANSITION'],
+  rejectLabSample: ['INVALID_TRANSITION'],
   cancelLabOrder: ['INVALID_TRANSITION'],
   getLabOrderLabels: ['INVALID_TRANSITION'],
   enterLabResults: ['INVALID_TRANSITION'],

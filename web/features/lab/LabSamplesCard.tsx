@@ -9,7 +9,8 @@ import { EnterResultsButton } from './EnterResultsButton';
 import { ItemResults } from './ItemResults';
 import { LabStatusBadge } from './LabOrderBadges';
 import { collectable, sampleProgress } from './lab-orders';
-import { overdue, resultsEnterable, resultsProgress, verifiable } from './lab-results';
+import { overdue, rejectable, resultsEnterable, resultsProgress, verifiable } from './lab-results';
+import { RejectSampleButton } from './RejectSampleButton';
 import { VerifyResultsButton } from './VerifyResultsButton';
 
 /**
@@ -81,6 +82,9 @@ function SampleRow({ order, item }: { order: LabOrder; item: LabOrderItem }) {
           )}
           {can('lab-results:verify') && verifiable(order, item) && (
             <VerifyResultsButton order={order} item={item} />
+          )}
+          {can('lab-samples:collect') && rejectable(order, item) && (
+            <RejectSampleButton order={order} item={item} />
           )}
         </Group>
       </Group>

@@ -10,6 +10,7 @@ import {
   overdue,
   overdueCount,
   rangeText,
+  rejectable,
   reportState,
   resultsEnterable,
   resultsProgress,
@@ -178,6 +179,12 @@ describe('where results stand', () => {
     expect(resultsEnterable({ status: 'cancelled' }, item('collected'))).toBe(false);
     expect(verifiable({ status: 'collected' }, item('resulted'))).toBe(true);
     expect(verifiable({ status: 'collected' }, item('collected'))).toBe(false);
+    // A sample may be rejected while it is in the lab and its results are not verified.
+    expect(rejectable({ status: 'collected' }, item('collected'))).toBe(true);
+    expect(rejectable({ status: 'collected' }, item('resulted'))).toBe(true);
+    expect(rejectable({ status: 'collected' }, item('verified'))).toBe(false);
+    expect(rejectable({ status: 'awaiting_sample' }, item('awaiting_sample'))).toBe(false);
+    expect(rejectable({ status: 'cancelled' }, item('collected'))).toBe(false);
   });
 
   it('counts what the lab still has to enter and verify', () => {

@@ -98,6 +98,10 @@ export function toEnterResults(
 export const resultsEnterable = (order: Pick<LabOrder, 'status'>, item: Pick<LabOrderItem, 'status'>) =>
   order.status !== 'cancelled' && (item.status === 'collected' || item.status === 'resulted');
 
+/** A sample in the lab whose results are not verified may be rejected (and taken again). */
+export const rejectable = (order: Pick<LabOrder, 'status'>, item: Pick<LabOrderItem, 'status'>) =>
+  order.status !== 'cancelled' && (item.status === 'collected' || item.status === 'resulted');
+
 /** Results wait for a second person's verification. */
 export const verifiable = (order: Pick<LabOrder, 'status'>, item: Pick<LabOrderItem, 'status'>) =>
   order.status !== 'cancelled' && item.status === 'resulted';

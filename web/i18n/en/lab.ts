@@ -162,6 +162,12 @@ export const labPages = {
     cancelMessage: 'No sample will be taken for it; the reason is kept with the order.',
     cancelReason: 'Reason',
     cancelledDone: 'Lab order {{number}} cancelled.',
+    reject: 'Reject sample',
+    rejectTitle: 'Reject the sample {{accession}} for {{test}}?',
+    rejectMessage:
+      'The test waits for a new sample, with a new number on its label; results entered from this one are dropped.',
+    rejectReason: 'Why it cannot be used (haemolysed, clotted, too little…)',
+    rejectedDone: 'Sample rejected: take a new one for {{test}} and print its label.',
     newTitle: 'New lab order',
     newDescription: 'Tests for a walk-in patient: billed at once, at the price list’s prices.',
     patientLabel: 'Patient',

@@ -185,6 +185,7 @@ export const patientPages = {
       lab_order_created: 'Lab tests ordered',
       lab_order_cancelled: 'Lab order cancelled',
       lab_sample_collected: 'Lab sample collected',
+      lab_sample_rejected: 'Lab sample rejected, to be taken again',
       lab_results_entered: 'Lab results entered',
       lab_results_verified: 'Lab results verified',
       wards_service_charge_voided: 'Ward charge withdrawn',

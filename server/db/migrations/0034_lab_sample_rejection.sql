@@ -1,0 +1,1 @@
+ALTER TABLE "lab_order_items" ADD COLUMN "recollections" integer DEFAULT 0 NOT NULL;
