@@ -7,7 +7,8 @@ import { LAB_TEMPLATES } from './lab.templates';
 import { orderRoutes } from './orders.routes';
 
 // The demo seed orders tests and collects samples through the same rules as the routes.
-export { collectSample, createOrder } from './orders.service';
+export { createOrder } from './orders.service';
+export { collectSample } from './samples.service';
 export { enterResults, verifyResults } from './results.service';
 
 /** The lab: its test catalog, orders, samples, results verified by a second person, reports. */

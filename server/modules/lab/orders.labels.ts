@@ -5,7 +5,7 @@ import type { LabOrder } from '../../../contracts/lab-orders';
 import type { Ctx } from '../../platform/context';
 import { PdfDocument } from '../../platform/pdf';
 import { AppError } from '../../platform/errors';
-import { getOrder } from './orders.service';
+import { getOrder } from './orders.read';
 
 const SAMPLE_NAMES: Record<string, string> = {
   whole_blood: 'Whole blood',

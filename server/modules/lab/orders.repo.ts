@@ -226,16 +226,6 @@ export async function searchOrders(
   return { rows: rows.map(fromListed), total: count?.n ?? 0 };
 }
 
-/** People's display names by id, for who collected a sample. */
-export async function namesOf(exec: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; name: string }>(
-    exec,
-    sql`select id, full_name as name from users where id = any(${sql.param([...new Set(ids)])}::uuid[])`,
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** Whether the user is a doctor at the hospital (whom the lab tells when results are in). */
 export async function isDoctorAt(exec: Executor, userId: string, hospitalId: string): Promise<boolean> {
   const rows = await queryRows<{ one: number }>(

@@ -17,7 +17,9 @@ import type { Permission } from '../../../contracts/permissions';
 import { ctxOf } from '../../platform/context';
 import { replyWithPdf } from '../../platform/pdf';
 import { printLabels } from './orders.labels';
+import * as reads from './orders.read';
 import * as orders from './orders.service';
+import * as samples from './samples.service';
 import { reportPdf } from './results.report';
 import * as results from './results.service';
 
@@ -58,7 +60,7 @@ export function orderRoutes(root: FastifyInstance): void {
         response: { 200: LabOrderPage },
       },
     },
-    async (req) => orders.listOrders(ctxOf(req), req.query),
+    async (req) => reads.listOrders(ctxOf(req), req.query),
   );
 
   app.get(
@@ -73,7 +75,7 @@ export function orderRoutes(root: FastifyInstance): void {
         response: { 200: LabOrder },
       },
     },
-    async (req) => orders.getOrder(ctxOf(req), req.params.id),
+    async (req) => reads.getOrder(ctxOf(req), req.params.id),
   );
 
   app.post(
@@ -89,7 +91,7 @@ export function orderRoutes(root: FastifyInstance): void {
         response: { 200: LabOrder },
       },
     },
-    async (req) => orders.collectSample(ctxOf(req), req.params.id, req.params.itemId, req.body),
+    async (req) => samples.collectSample(ctxOf(req), req.params.id, req.params.itemId, req.body),
   );
 
   app.post(
@@ -106,7 +108,7 @@ export function orderRoutes(root: FastifyInstance): void {
         response: { 200: LabOrder },
       },
     },
-    async (req) => orders.rejectSample(ctxOf(req), req.params.id, req.params.itemId, req.body),
+    async (req) => samples.rejectSample(ctxOf(req), req.params.id, req.params.itemId, req.body),
   );
 
   app.post(
@@ -202,7 +204,7 @@ export function orderRoutes(root: FastifyInstance): void {
         response: { 200: LabOrderPage },
       },
     },
-    async (req) => orders.listMyOrders(ctxOf(req), req.query),
+    async (req) => reads.listMyOrders(ctxOf(req), req.query),
   );
 
   app.get(
@@ -217,6 +219,6 @@ export function orderRoutes(root: FastifyInstance): void {
         response: { 200: LabOrder },
       },
     },
-    async (req) => orders.getMyOrder(ctxOf(req), req.params.id),
+    async (req) => reads.getMyOrder(ctxOf(req), req.params.id),
   );
 }

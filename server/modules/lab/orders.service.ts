@@ -1,129 +1,22 @@
-// Lab orders (product §9): ordering tests for a patient, collecting each test's sample, and
-// cancelling an order before any sample is taken. An order is billed in its own transaction as a
-// draft invoice of its tests at the price list's prices; cancelling it discards that draft, or
-// credits the invoice in full once it was issued. Every change and every read is audited.
+// Lab orders (product §9): ordering tests for a patient, and cancelling an order before any sample
+// is taken. An order is billed in its own transaction as a draft invoice of its tests at the price
+// list's prices; cancelling it discards that draft, or credits the invoice in full once it was
+// issued. Every change is audited. Samples are in samples.service.ts, reads in orders.read.ts.
 import type { z } from 'zod';
-import type {
-  CancelLabOrder,
-  CollectSample,
-  CreateLabOrder,
-  LabOrder,
-  LabOrderPage,
-  LabOrderSearch,
-  LabPriority,
-  RejectSample,
-} from '../../../contracts/lab-orders';
-import type { LabResult } from '../../../contracts/lab-results';
-import type { SampleType } from '../../../contracts/lab';
-import type { Executor, Tx } from '../../db/client';
+import type { CancelLabOrder, CreateLabOrder, LabOrder } from '../../../contracts/lab-orders';
+import type { Tx } from '../../db/client';
 import { requireHospital } from '../../platform/auth/actor';
-import { audit, auditRead } from '../../platform/audit/audit.service';
+import { audit } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { sha256 } from '../../platform/crypto';
 import { AppError, notFound } from '../../platform/errors';
 import { nextNumber } from '../../platform/numbering/numbering';
 import { billLabOrder, lockInvoice, unbillLabOrder } from '../billing';
 import { registeredPatient } from '../patients';
+import { readOrder } from './orders.read';
 import * as repo from './orders.repo';
-import { deleteResults, resultsOf, type ResultRow } from './results.repo';
 
 type Create = z.output<typeof CreateLabOrder>;
-type Collect = z.output<typeof CollectSample>;
-type Search = z.output<typeof LabOrderSearch>;
-
-const iso = (d: Date) => d.toISOString();
-const HOUR_MS = 3_600_000;
-
-const toResult = (r: ResultRow): LabResult => ({
-  analyteId: r.analyteId,
-  name: r.name,
-  kind: r.kind as LabResult['kind'],
-  unit: r.unit,
-  decimals: r.decimals,
-  refLow: r.refLow,
-  refHigh: r.refHigh,
-  criticalLow: r.criticalLow,
-  criticalHigh: r.criticalHigh,
-  value: r.valueNumber,
-  text: r.valueText,
-  flag: r.flag as LabResult['flag'],
-});
-
-/**
- * Orders as the API shows them. `verifiedOnly` (the patient's view) leaves out results that a
- * second person has not verified yet, with who entered them.
- */
-export async function present(
-  exec: Executor,
-  rows: repo.ListedOrder[],
-  verifiedOnly = false,
-): Promise<LabOrder[]> {
-  const items = await repo.itemsOf(
-    exec,
-    rows.map((r) => r.id),
-  );
-  const shown = (i: repo.ItemRow) => !verifiedOnly || i.status === 'verified';
-  const results = await resultsOf(
-    exec,
-    items.filter(shown).map((i) => i.id),
-  );
-  const people = await repo.namesOf(
-    exec,
-    items.flatMap((i) => [i.collectedBy, i.resultedBy, i.verifiedBy].filter((x): x is string => !!x)),
-  );
-  const person = (id: string | null) => (id ? { id, name: people.get(id) ?? '' } : null);
-  const at = (d: Date | null) => (d ? iso(d) : null);
-  return rows.map((o) => ({
-    id: o.id,
-    number: o.number,
-    patient: { id: o.patientId, name: o.patientName, mrn: o.mrn, sex: o.sex, dateOfBirth: o.dateOfBirth },
-    source: o.source as LabOrder['source'],
-    consultationId: o.consultationId,
-    priority: o.priority as LabPriority,
-    clinicalNote: o.clinicalNote,
-    status: o.status as LabOrder['status'],
-    orderedAt: iso(o.createdAt),
-    orderedBy: { id: o.orderedBy, name: o.orderedByName },
-    invoiceId: o.invoiceId,
-    cancelled:
-      o.cancelledAt && o.cancelledBy
-        ? {
-            at: iso(o.cancelledAt),
-            by: { id: o.cancelledBy, name: o.cancelledByName ?? '' },
-            reason: o.cancelReason ?? '',
-          }
-        : null,
-    items: items
-      .filter((i) => i.orderId === o.id)
-      .map((i) => ({
-        id: i.id,
-        testId: i.testId,
-        code: i.code,
-        name: i.name,
-        sampleType: i.sampleType as SampleType,
-        turnaroundHours: i.turnaroundHours,
-        instructions: i.instructions,
-        accession: i.accession,
-        status: i.status as LabOrder['items'][number]['status'],
-        collectedAt: at(i.collectedAt),
-        collectedBy: person(i.collectedBy),
-        sampleNote: i.sampleNote,
-        dueAt: i.collectedAt ? iso(new Date(i.collectedAt.getTime() + i.turnaroundHours * HOUR_MS)) : null,
-        results: results.filter((r) => r.itemId === i.id).map(toResult),
-        resultComment: shown(i) ? i.resultComment : '',
-        resultedAt: shown(i) ? at(i.resultedAt) : null,
-        resultedBy: shown(i) ? person(i.resultedBy) : null,
-        verifiedAt: at(i.verifiedAt),
-        verifiedBy: person(i.verifiedBy),
-      })),
-  }));
-}
-
-export async function readOrder(exec: Executor, hospitalId: string, id: string): Promise<LabOrder> {
-  const row = await repo.findListed(exec, hospitalId, id);
-  if (!row) throw notFound('Lab order');
-  return (await present(exec, [row]))[0]!;
-}
 
 const testError = (i: number, message: string, detail: string, code: 'NOT_FOUND' | 'RULE_VIOLATION') =>
   new AppError(code, detail, { errors: [{ path: `body.testIds.${i}`, message }] });
@@ -230,107 +123,6 @@ export async function createOrder(ctx: Ctx, input: Create): Promise<LabOrder> {
   return readOrder(ctx.db, hospitalId, id);
 }
 
-/** The order and its item, locked, or 404 for either outside the hospital. */
-export async function lockedItem(tx: Tx, hospitalId: string, orderId: string, itemId: string) {
-  const order = await repo.lockOrder(tx, hospitalId, orderId);
-  if (!order) throw notFound('Lab order');
-  const items = await repo.itemsOf(tx, [orderId]);
-  const item = items.find((i) => i.id === itemId);
-  if (!item) throw notFound('Test of this order');
-  return { order, items, item };
-}
-
-export async function collectSample(
-  ctx: Ctx,
-  orderId: string,
-  itemId: string,
-  input: Collect,
-): Promise<LabOrder> {
-  const hospitalId = requireHospital(ctx.actor);
-  await ctx.db.transaction(async (tx) => {
-    const { order, items, item } = await lockedItem(tx, hospitalId, orderId, itemId);
-    if (order.status === 'cancelled') {
-      throw new AppError('INVALID_TRANSITION', 'This order was cancelled: no sample is taken for it.');
-    }
-    if (item.status !== 'awaiting_sample') {
-      throw new AppError('INVALID_TRANSITION', `The sample for ${item.name} has been collected already.`);
-    }
-    const at = new Date();
-    const note = input.note;
-    await repo.updateItem(tx, item.id, {
-      status: 'collected',
-      collectedAt: at,
-      collectedBy: ctx.actor.userId,
-      sampleNote: note,
-    });
-    const allIn = items.every((i) => i.id === item.id || i.status !== 'awaiting_sample');
-    if (allIn) await repo.updateOrder(tx, order.id, { status: 'collected' });
-    await audit(tx, ctx, {
-      action: 'lab.sample.collected',
-      entityType: 'lab_order',
-      entityId: order.id,
-      patientId: order.patientId,
-      before: { item: item.accession, status: 'awaiting_sample' },
-      after: {
-        item: item.accession,
-        status: 'collected',
-        note,
-        orderStatus: allIn ? 'collected' : order.status,
-      },
-    });
-  });
-  return readOrder(ctx.db, hospitalId, orderId);
-}
-
-/**
- * The lab cannot use a sample it collected (haemolysed, clotted, too little): the test waits for a
- * new one, with a new accession number (its label is printed again), and any results entered from
- * the rejected one are dropped. Verified results are final (ADR 31): their sample is not rejected.
- */
-export async function rejectSample(
-  ctx: Ctx,
-  orderId: string,
-  itemId: string,
-  input: RejectSample,
-): Promise<LabOrder> {
-  const hospitalId = requireHospital(ctx.actor);
-  await ctx.db.transaction(async (tx) => {
-    const { order, item } = await lockedItem(tx, hospitalId, orderId, itemId);
-    if (item.status !== 'collected' && item.status !== 'resulted') {
-      throw new AppError(
-        'INVALID_TRANSITION',
-        item.status === 'verified'
-          ? `The results of ${item.name} are verified: its sample is no longer rejected.`
-          : `No sample of ${item.name} is in the lab to reject.`,
-      );
-    }
-    const recollections = item.recollections + 1;
-    const accession = `${order.number}-${item.position}.${recollections}`;
-    await deleteResults(tx, item.id);
-    await repo.updateItem(tx, item.id, {
-      status: 'awaiting_sample',
-      accession,
-      recollections,
-      collectedAt: null,
-      collectedBy: null,
-      sampleNote: '',
-      resultedAt: null,
-      resultedBy: null,
-      resultComment: '',
-    });
-    if (order.status === 'collected') await repo.updateOrder(tx, order.id, { status: 'awaiting_sample' });
-    await audit(tx, ctx, {
-      action: 'lab.sample.rejected',
-      entityType: 'lab_order',
-      entityId: order.id,
-      patientId: order.patientId,
-      before: { item: item.accession, status: item.status },
-      after: { item: accession, status: 'awaiting_sample', reason: input.reason },
-    });
-  });
-  return readOrder(ctx.db, hospitalId, orderId);
-}
-
 export async function cancelOrder(ctx: Ctx, orderId: string, input: CancelLabOrder): Promise<LabOrder> {
   const hospitalId = requireHospital(ctx.actor);
   await ctx.db.transaction(async (tx) => {
@@ -368,61 +160,4 @@ export async function cancelOrder(ctx: Ctx, orderId: string, input: CancelLabOrd
     });
   });
   return readOrder(ctx.db, hospitalId, orderId);
-}
-
-export async function getOrder(ctx: Ctx, id: string): Promise<LabOrder> {
-  const order = await readOrder(ctx.db, requireHospital(ctx.actor), id);
-  await auditRead(ctx, {
-    action: 'lab.order.read',
-    entityType: 'lab_order',
-    entityId: id,
-    patientId: order.patient.id,
-  });
-  return order;
-}
-
-/** The worklist: by default what still waits for a sample, urgent first, then oldest first. */
-export async function listOrders(ctx: Ctx, q: Search): Promise<LabOrderPage> {
-  const hospitalId = requireHospital(ctx.actor);
-  const statuses =
-    q.status === 'all' ? null : q.status === 'open' ? ['awaiting_sample', 'collected'] : [q.status];
-  const { rows, total } = await repo.searchOrders(ctx.db, hospitalId, {
-    statuses,
-    patientId: q.patientId,
-    consultationId: q.consultationId,
-    text: q.q,
-    worklist: q.status === 'open' || q.status === 'awaiting_sample' || q.status === 'collected',
-    limit: q.limit,
-    offset: q.offset,
-  });
-  const items = await present(ctx.db, rows);
-  if (q.patientId) {
-    await auditRead(ctx, {
-      action: 'lab.orders.read',
-      entityType: 'patient',
-      entityId: q.patientId,
-      patientId: q.patientId,
-    });
-  }
-  return { items, total, limit: q.limit, offset: q.offset };
-}
-
-/** The caller's own orders at every hospital, newest first, with only verified results. */
-export async function listMyOrders(ctx: Ctx, q: { limit: number; offset: number }): Promise<LabOrderPage> {
-  const patientId = ctx.actor.patientId;
-  if (!patientId) return { items: [], total: 0, limit: q.limit, offset: q.offset };
-  const { rows, total } = await repo.searchOrders(ctx.db, null, {
-    statuses: null,
-    patientId,
-    limit: q.limit,
-    offset: q.offset,
-  });
-  return { items: await present(ctx.db, rows, true), total, limit: q.limit, offset: q.offset };
-}
-
-/** One of the caller's own orders, with only verified results; anyone else's is not found. */
-export async function getMyOrder(ctx: Ctx, id: string): Promise<LabOrder> {
-  const row = await repo.findListed(ctx.db, null, id);
-  if (!row || !ctx.actor.patientId || row.patientId !== ctx.actor.patientId) throw notFound('Lab order');
-  return (await present(ctx.db, [row], true))[0]!;
 }

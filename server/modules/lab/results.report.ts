@@ -12,7 +12,7 @@ import { PdfDocument } from '../../platform/pdf';
 import { hospitalFacts } from '../billing';
 import { formatInstant } from '../notifications';
 import * as repo from './orders.repo';
-import { present } from './orders.service';
+import { present } from './orders.read';
 
 const FLAG: Record<ResultFlag, string> = {
   normal: '',

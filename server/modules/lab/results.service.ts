@@ -15,7 +15,8 @@ import { notify } from '../notifications';
 import { patientBriefs, patientDemographics } from '../patients';
 import { analytesOf, shareTest } from './lab.repo';
 import * as repo from './orders.repo';
-import { lockedItem, readOrder } from './orders.service';
+import { readOrder } from './orders.read';
+import { lockedItem } from './samples.service';
 import { replaceResults, resultsOf, type NewResult } from './results.repo';
 
 type Enter = z.output<typeof EnterResults>;
