@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { provideActorNames } from '../platform/audit/audit.names';
 import { registerConstraintErrors } from '../platform/errors';
+import { registerFhirApi } from '../platform/fhir/fhir.routes';
 import { defineBackupJobs } from '../ops/backup/jobs';
 import type { JobRunner } from '../platform/jobs';
 import { billingModule } from './billing';
@@ -77,6 +78,11 @@ function wire(): void {
 export async function registerModules(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   wire();
   for (const m of MODULES) await m.routes?.(app, deps);
+  registerFhirApi(
+    app,
+    MODULES.flatMap((m) => m.fhir ?? []),
+    deps.publicUrl,
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Database, Tx } from '../db/client';
 import type { Authenticator, TokenIssuer } from '../platform/auth/authenticator';
 import type { Ctx } from '../platform/context';
 import type { ConstraintAnswer } from '../platform/errors';
+import type { FhirResourceProvider } from '../platform/fhir/fhir.types';
 import type { JobLog, JobRunner } from '../platform/jobs';
 import type { Mailer } from '../platform/mail/mailer';
 import type { SmsProvider } from '../platform/sms';
@@ -74,6 +75,8 @@ export interface HospitiumModule {
   constraintErrors?: Record<string, ConstraintAnswer>;
   /** Moves the module's rows of a temporary patient record when it is merged into the person's own. */
   patientMerge?: PatientMergeStep;
+  /** The FHIR R4 resource types the module serves under /fhir/R4 (read and search). */
+  fhir?: readonly FhirResourceProvider[];
   /** Runs once when the process registers modules: connect this module's ports to others. */
   wire?(): void;
 }

@@ -54,6 +54,14 @@ function call(method: string, url: string, headers: Record<string, string | unde
   });
 }
 
+/** The machine code of an error: problem+json's `code`, or an OperationOutcome's (under /fhir). */
+function errorCode(body: {
+  code?: string;
+  issue?: { details?: { coding?: { code?: string }[] } }[];
+}): string | undefined {
+  return body.code ?? body.issue?.[0]?.details?.coding?.[0]?.code;
+}
+
 describe('access control on every route', () => {
   it('has a catalogue covering the API', () => {
     expect(t.routes.length).toBeGreaterThanOrEqual(10);
@@ -75,7 +83,7 @@ describe('access control on every route', () => {
         // Signing out would end the session the rest of this walk uses.
         if (r.url === '/api/auth/sign-out') continue;
         const res = await call(r.method, r.url, headers);
-        const code = res.statusCode >= 400 ? (res.json() as { code?: string }).code : undefined;
+        const code = res.statusCode >= 400 ? errorCode(res.json()) : undefined;
         const allowed = roleMayCall(role, r.access);
         if (res.statusCode >= 500) mismatches.push(`${r.method} ${r.url}: ${res.statusCode}`);
         else if (allowed && (code === 'FORBIDDEN' || res.statusCode === 401))

@@ -1,5 +1,6 @@
 // The patients module's public face: other modules import only from here.
 import { defineModule } from '../module';
+import { patientFhir } from './patients.fhir';
 import { patientRoutes } from './patients.routes';
 
 export { createPatientForUser } from './self-registration.service';
@@ -20,6 +21,7 @@ export {
 export const patientsModule = defineModule({
   name: 'patients',
   routes: (app) => patientRoutes(app),
+  fhir: [patientFhir],
   constraintErrors: {
     patient_registrations_hospital_patient_uq: {
       code: 'ALREADY_REGISTERED',

@@ -31,8 +31,16 @@ export function classifyQuery(q: string | undefined): PatientMatch {
 
 /** Searches the patients registered at the active hospital; the search itself is audited. */
 export async function searchPatients(ctx: Ctx, query: PatientSearch): Promise<PatientPage> {
+  return searchPatientsMatching(ctx, classifyQuery(query.q), query);
+}
+
+/** The same search, already told what it matches (the FHIR API's parameters say it themselves). */
+export async function searchPatientsMatching(
+  ctx: Ctx,
+  match: PatientMatch,
+  query: { q?: string; limit: number; offset: number },
+): Promise<PatientPage> {
   const hospitalId = requireHospital(ctx.actor);
-  const match = classifyQuery(query.q);
   return ctx.db.transaction(async (tx) => {
     const { rows, total } = await searchRegistered(tx, hospitalId, match, query.limit, query.offset);
     await audit(tx, ctx, {

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, type ErrorCode, type FieldError, type Problem } from '../../../contracts/errors';
 import { AppError, constraintViolation, sqlState } from '../errors';
+import { FHIR_MEDIA_TYPE, isFhirPath, operationOutcome } from '../fhir/outcome';
 import { fieldErrorKind, sentValue } from './field-errors';
 
 const TITLES: Record<number, string> = {
@@ -42,7 +43,11 @@ export function problem(
   };
 }
 
+/** Sends a problem: as problem+json, or under /fhir as the OperationOutcome saying the same. */
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  if (isFhirPath(reply.request.url)) {
+    return reply.status(body.status).type(FHIR_MEDIA_TYPE).send(operationOutcome(body));
+  }
   return reply.status(body.status).type('application/problem+json').send(body);
 }
 

@@ -59,11 +59,16 @@ describe('serving the built web app', () => {
   });
 
   it('answers a missing asset and unknown API paths with a 404 problem, not the app', async () => {
-    for (const url of ['/assets/old-deadbeef.js', '/api/nope', '/api', '/fhir/R4/Patient', '/robots.txt']) {
+    for (const url of ['/assets/old-deadbeef.js', '/api/nope', '/api', '/robots.txt']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
+    // Under /fhir, the same 404 as FHIR clients read errors: an OperationOutcome.
+    const fhir = await app.inject({ method: 'GET', url: '/fhir/R4/Patient' });
+    expect(fhir.statusCode).toBe(404);
+    expect(fhir.headers['content-type']).toContain('application/fhir+json');
+    expect(fhir.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-found' }] });
     expect((await app.inject({ method: 'GET', url: '/api/ping' })).json()).toEqual({ pong: true });
   });
 

@@ -1,0 +1,246 @@
+// The FHIR R4 API (product §15): /fhir/R4/metadata, and for each resource type a module serves,
+// read (`GET /fhir/R4/<Type>/<id>`) and search (`GET /fhir/R4/<Type>?…`) answering a searchset
+// Bundle. The types themselves come from the modules' manifests (`fhir`); this file knows none of
+// them. Access is declared per type as on /api, callers sign in with a bearer token (or the
+// session), and errors answer as OperationOutcome (./outcome.ts).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ctxOf } from '../context';
+import { AppError } from '../errors';
+import { isOwnId } from './fhir.params';
+import type { FhirResource, FhirResourceProvider, FhirSearchRequest, FhirSearchResult } from './fhir.types';
+import { FHIR_MEDIA_TYPE } from './outcome';
+
+export const FHIR_BASE_PATH = '/fhir/R4';
+export const MAX_COUNT = 100;
+const DEFAULT_COUNT = 20;
+const MAX_OFFSET = 10_000;
+/** A FHIR logical id (http://hl7.org/fhir/R4/datatypes.html#id). */
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+const JSON_FORMATS = new Set(['json', 'application/json', 'application/fhir+json']);
+/** Parameters every search takes besides the type's own. */
+const CONTROL = new Set(['_count', '_offset', '_format', '_id']);
+
+function send(reply: FastifyReply, body: unknown): FastifyReply {
+  return reply.type(FHIR_MEDIA_TYPE).send(body);
+}
+
+function checkFormat(query: Record<string, unknown>): void {
+  const format = query._format;
+  if (format !== undefined && (typeof format !== 'string' || !JSON_FORMATS.has(format))) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'This server answers in JSON only: _format=json or application/fhir+json.',
+    );
+  }
+}
+
+function integerParam(name: string, raw: unknown, min: number, max: number, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || !/^\d{1,6}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `Search parameter "${name}" must be a whole number from ${min} to ${max}.`,
+    );
+  }
+  return Number(raw);
+}
+
+/**
+ * Checks a search's query against the type's parameters: each at most once, no modifiers or
+ * chains, nothing the type does not list (FHIR's strict handling: a filter silently ignored would
+ * answer more than was asked for).
+ */
+export function searchRequest(
+  provider: FhirResourceProvider,
+  query: Record<string, unknown>,
+): FhirSearchRequest & { id: string | null } {
+  const declared = new Set((provider.search?.params ?? []).map((p) => p.name));
+  const params: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(query)) {
+    if (Array.isArray(raw)) throw new AppError('BAD_REQUEST', `Give search parameter "${name}" once.`);
+    if (typeof raw !== 'string')
+      throw new AppError('BAD_REQUEST', `Search parameter "${name}" is not valid.`);
+    if (CONTROL.has(name)) continue;
+    if (!declared.has(name)) {
+      const known = [...declared, '_id', '_count', '_offset'].join(', ');
+      throw new AppError(
+        'BAD_REQUEST',
+        `${provider.type} cannot be searched by "${name}"${name.includes(':') ? ' (modifiers are not supported)' : ''}; it takes: ${known}.`,
+      );
+    }
+    const value = raw.trim();
+    if (value === '') throw new AppError('BAD_REQUEST', `Search parameter "${name}" is empty.`);
+    if (value.length > 200) throw new AppError('BAD_REQUEST', `Search parameter "${name}" is too long.`);
+    params[name] = value;
+  }
+  const id = typeof query._id === 'string' ? query._id.trim() : null;
+  if (id !== null && Object.keys(params).length > 0) {
+    throw new AppError('BAD_REQUEST', 'Search by _id alone, or by other parameters without it.');
+  }
+  const required = provider.search?.required ?? [];
+  if (id === null && required.length > 0 && !required.some((r) => r in params)) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `Searching ${provider.type} needs ${required.length > 1 ? 'one of ' : ''}${required.join(', ')}.`,
+    );
+  }
+  return {
+    id,
+    params,
+    count: integerParam('_count', query._count, 1, MAX_COUNT, DEFAULT_COUNT),
+    offset: integerParam('_offset', query._offset, 0, MAX_OFFSET, 0),
+  };
+}
+
+async function readOrNull(provider: FhirResourceProvider, req: FastifyRequest, id: string) {
+  if (!FHIR_ID.test(id) || !isOwnId(id)) return null;
+  try {
+    return await provider.read(ctxOf(req), id.toLowerCase());
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  }
+}
+
+/** The address of a page of this search: the same parameters, another offset. */
+function pageUrl(base: string, type: string, s: FhirSearchRequest & { id: string | null }, offset: number) {
+  const q = new URLSearchParams(s.params);
+  if (s.id !== null) q.set('_id', s.id);
+  q.set('_count', String(s.count));
+  q.set('_offset', String(offset));
+  return `${base}/${type}?${q.toString()}`;
+}
+
+function bundle(
+  base: string,
+  type: string,
+  s: FhirSearchRequest & { id: string | null },
+  result: FhirSearchResult,
+) {
+  const more =
+    result.total !== undefined ? s.offset + result.resources.length < result.total : (result.more ?? false);
+  const link = [{ relation: 'self', url: pageUrl(base, type, s, s.offset) }];
+  if (s.offset > 0)
+    link.push({ relation: 'previous', url: pageUrl(base, type, s, Math.max(0, s.offset - s.count)) });
+  if (more && s.offset + s.count <= MAX_OFFSET)
+    link.push({ relation: 'next', url: pageUrl(base, type, s, s.offset + s.count) });
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    ...(result.total !== undefined ? { total: result.total } : {}),
+    link,
+    entry: result.resources.map((resource) => ({
+      fullUrl: `${base}/${resource.resourceType}/${resource.id}`,
+      resource,
+      search: { mode: 'match' },
+    })),
+  };
+}
+
+function capabilityStatement(base: string, providers: readonly FhirResourceProvider[], date: string) {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date,
+    publisher: 'Hospitium',
+    kind: 'instance',
+    software: { name: 'Hospitium' },
+    implementation: { description: 'Hospitium FHIR R4 API (read and search)', url: base },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json', 'json'],
+    rest: [
+      {
+        mode: 'server',
+        documentation:
+          'Read and search only. Send a bearer access token from POST /api/auth/token; a member of ' +
+          'several hospitals names the one they act in with X-Hospital-Id. Searches take _count ' +
+          `(1–${MAX_COUNT}) and _offset; an unknown parameter is refused with 400.`,
+        security: {
+          cors: false,
+          service: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                  code: 'OAuth',
+                },
+              ],
+              text: 'Bearer access tokens',
+            },
+          ],
+        },
+        resource: providers.map((p) => ({
+          type: p.type,
+          documentation: p.documentation,
+          interaction: [{ code: 'read' }, ...(p.search ? [{ code: 'search-type' }] : [])],
+          searchParam: [
+            { name: '_id', type: 'token', documentation: 'The logical id.' },
+            ...(p.search?.params ?? []).map((sp) => ({ ...sp })),
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+/** Registers /fhir/R4: the CapabilityStatement, then read and search for each provided type. */
+export function registerFhirApi(
+  app: FastifyInstance,
+  providers: readonly FhirResourceProvider[],
+  publicUrl: string,
+): void {
+  const base = `${publicUrl}${FHIR_BASE_PATH}`;
+  const seen = new Set<string>();
+  for (const p of providers) {
+    if (seen.has(p.type)) throw new Error(`FHIR type ${p.type} is provided twice`);
+    seen.add(p.type);
+  }
+  const started = new Date().toISOString();
+  const sorted = [...providers].sort((a, b) => a.type.localeCompare(b.type));
+  const hide = { hide: true } as const;
+
+  app.get(
+    `${FHIR_BASE_PATH}/metadata`,
+    { config: { access: 'public' }, schema: hide },
+    async (req, reply) => {
+      checkFormat(req.query as Record<string, unknown>);
+      return send(reply, capabilityStatement(base, sorted, started));
+    },
+  );
+
+  for (const p of sorted) {
+    app.get<{ Params: { id: string } }>(
+      `${FHIR_BASE_PATH}/${p.type}/:id`,
+      { config: { access: p.access }, schema: hide },
+      async (req, reply) => {
+        checkFormat(req.query as Record<string, unknown>);
+        const found = await readOrNull(p, req, req.params.id);
+        if (!found)
+          throw new AppError('NOT_FOUND', `${p.type}/${req.params.id.slice(0, 64)} is not known here.`);
+        return send(reply, found);
+      },
+    );
+    app.get(
+      `${FHIR_BASE_PATH}/${p.type}`,
+      { config: { access: p.access }, schema: hide },
+      async (req, reply) => {
+        const query = req.query as Record<string, unknown>;
+        checkFormat(query);
+        if (!p.search && Object.keys(query).some((k) => k !== '_id' && !CONTROL.has(k))) {
+          throw new AppError('BAD_REQUEST', `${p.type} is searched by _id only.`);
+        }
+        const s = searchRequest(p, query);
+        let result: FhirSearchResult;
+        if (s.id !== null) {
+          const one: FhirResource | null = s.offset === 0 ? await readOrNull(p, req, s.id) : null;
+          result = { resources: one ? [one] : [], total: one ? 1 : 0 };
+        } else if (p.search) {
+          result = await p.search.run(ctxOf(req), s);
+        } else {
+          throw new AppError('BAD_REQUEST', `Search ${p.type} by _id.`);
+        }
+        return send(reply, bundle(base, p.type, s, result));
+      },
+    );
+  }
+}
