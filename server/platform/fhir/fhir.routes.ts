@@ -6,8 +6,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../context';
 import { AppError } from '../errors';
-import { isOwnId } from './fhir.params';
-import type { FhirResource, FhirResourceProvider, FhirSearchRequest, FhirSearchResult } from './fhir.types';
+import type { Access } from '../../../contracts/permissions';
+import { roleMayCall } from '../access';
+import type {
+  FhirResource,
+  FhirResourceProvider,
+  FhirSearchParam,
+  FhirSearchRequest,
+  FhirSearchResult,
+} from './fhir.types';
 import { FHIR_MEDIA_TYPE } from './outcome';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
@@ -51,7 +58,7 @@ function integerParam(name: string, raw: unknown, min: number, max: number, fall
  * answer more than was asked for).
  */
 export function searchRequest(
-  provider: FhirResourceProvider,
+  provider: FhirType,
   query: Record<string, unknown>,
 ): FhirSearchRequest & { id: string | null } {
   const declared = new Set((provider.search?.params ?? []).map((p) => p.name));
@@ -92,14 +99,86 @@ export function searchRequest(
   };
 }
 
-async function readOrNull(provider: FhirResourceProvider, req: FastifyRequest, id: string) {
-  if (!FHIR_ID.test(id) || !isOwnId(id)) return null;
-  try {
-    return await provider.read(ctxOf(req), id.toLowerCase());
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
-    throw err;
+const UUID_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** One resource type and the providers serving it (usually one; ordered by module). */
+interface FhirType {
+  type: string;
+  providers: readonly FhirResourceProvider[];
+  /** Who may call its routes: anyone whom one of its providers lets in. */
+  access: Access;
+  search: { params: readonly FhirSearchParam[]; required: readonly string[] } | null;
+}
+
+/** Whether the caller may use this provider: a type served by several answers each by its own rule. */
+function mayUse(req: FastifyRequest, p: FhirResourceProvider): boolean {
+  const actor = req.actor;
+  return !!actor && actor.roles.some((r) => roleMayCall(r, p.access));
+}
+
+async function readOrNull(t: FhirType, req: FastifyRequest, rawId: string): Promise<FhirResource | null> {
+  if (!FHIR_ID.test(rawId)) return null;
+  for (const p of t.providers) {
+    const id = p.idPattern ? rawId : rawId.toLowerCase();
+    if (!(p.idPattern ?? UUID_ID).test(id) || !mayUse(req, p)) continue;
+    try {
+      return await p.read(ctxOf(req), id);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+    }
   }
+  return null;
+}
+
+/**
+ * A search over every provider of the type the caller may use. With one, its page is the answer;
+ * with several, each is asked for everything up to the end of the page, and their results are
+ * merged newest first by `sortKey` (types served by several are searched per patient: small).
+ */
+async function searchAll(t: FhirType, req: FastifyRequest, s: FhirSearchRequest): Promise<FhirSearchResult> {
+  const usable = t.providers.filter((p) => p.search && mayUse(req, p));
+  if (usable.length === 1) return usable[0]!.search!.run(ctxOf(req), s);
+  const parts: FhirSearchResult[] = [];
+  for (const p of usable) {
+    parts.push(await p.search!.run(ctxOf(req), { ...s, offset: 0, count: s.offset + s.count }));
+  }
+  const merged = parts
+    .flatMap((r, i) => r.resources.map((res) => ({ res, key: usable[i]!.sortKey?.(res) ?? '' })))
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+    .map((x) => x.res);
+  const resources = merged.slice(s.offset, s.offset + s.count);
+  if (parts.every((r) => r.total !== undefined)) {
+    return { resources, total: parts.reduce((n, r) => n + r.total!, 0) };
+  }
+  return { resources, more: merged.length > s.offset + s.count || parts.some((r) => r.more) };
+}
+
+/** Groups the providers by type, checking that the providers of one type agree on their search. */
+export function fhirTypes(providers: readonly FhirResourceProvider[]): FhirType[] {
+  const byType = new Map<string, FhirResourceProvider[]>();
+  for (const p of providers) byType.set(p.type, [...(byType.get(p.type) ?? []), p]);
+  return [...byType.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, ps]) => {
+      const searching = ps.filter((p) => p.search);
+      const params = searching[0]?.search?.params ?? [];
+      const names = (x: readonly FhirSearchParam[]) => x.map((q) => q.name).join(',');
+      if (searching.length > 0 && searching.length !== ps.length)
+        throw new Error(`FHIR ${type}: every provider must search, or none`);
+      for (const p of searching) {
+        if (names(p.search!.params) !== names(params))
+          throw new Error(`FHIR ${type}: the providers declare different search parameters`);
+        if (ps.length > 1 && !p.sortKey) throw new Error(`FHIR ${type}: a shared type needs sortKey`);
+      }
+      const anyOf = ps.flatMap((p) => (typeof p.access === 'object' ? p.access.anyOf : []));
+      const open = ps.find((p) => typeof p.access !== 'object');
+      return {
+        type,
+        providers: ps,
+        access: open ? open.access : { anyOf: [...new Set(anyOf)] },
+        search: searching.length ? { params, required: searching[0]!.search!.required ?? [] } : null,
+      };
+    });
 }
 
 /** The address of a page of this search: the same parameters, another offset. */
@@ -137,7 +216,7 @@ function bundle(
   };
 }
 
-function capabilityStatement(base: string, providers: readonly FhirResourceProvider[], date: string) {
+function capabilityStatement(base: string, providers: readonly FhirType[], date: string) {
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -171,7 +250,7 @@ function capabilityStatement(base: string, providers: readonly FhirResourceProvi
         },
         resource: providers.map((p) => ({
           type: p.type,
-          documentation: p.documentation,
+          documentation: p.providers.map((x) => x.documentation).join(' '),
           interaction: [{ code: 'read' }, ...(p.search ? [{ code: 'search-type' }] : [])],
           searchParam: [
             { name: '_id', type: 'token', documentation: 'The logical id.' },
@@ -190,13 +269,8 @@ export function registerFhirApi(
   publicUrl: string,
 ): void {
   const base = `${publicUrl}${FHIR_BASE_PATH}`;
-  const seen = new Set<string>();
-  for (const p of providers) {
-    if (seen.has(p.type)) throw new Error(`FHIR type ${p.type} is provided twice`);
-    seen.add(p.type);
-  }
+  const sorted = fhirTypes(providers);
   const started = new Date().toISOString();
-  const sorted = [...providers].sort((a, b) => a.type.localeCompare(b.type));
   const hide = { hide: true } as const;
 
   app.get(
@@ -235,7 +309,7 @@ export function registerFhirApi(
           const one: FhirResource | null = s.offset === 0 ? await readOrNull(p, req, s.id) : null;
           result = { resources: one ? [one] : [], total: one ? 1 : 0 };
         } else if (p.search) {
-          result = await p.search.run(ctxOf(req), s);
+          result = await searchAll(p, req, s);
         } else {
           throw new AppError('BAD_REQUEST', `Search ${p.type} by _id.`);
         }

@@ -40,9 +40,24 @@ export interface FhirSearchResult {
   more?: boolean;
 }
 
-/** How one module serves one resource type under /fhir/R4. */
+/**
+ * How one module serves one resource type under /fhir/R4. Several modules may serve one type
+ * (Encounter: consultations and admissions; Observation: vitals and lab results): a read asks each
+ * in turn, a search runs each and merges their pages by `sortKey`, so they must declare the same
+ * search parameters and ids unique across them (UUIDs are).
+ */
 export interface FhirResourceProvider {
   type: string;
+  /**
+   * The ids this provider's resources have; another id is not looked up (404). Every Hospitium id
+   * is a UUID, the default.
+   */
+  idPattern?: RegExp;
+  /**
+   * What orders search results, newest first, when several providers serve the type (for example
+   * the encounter's start); each provider's own results must already be in this order.
+   */
+  sortKey?: (r: FhirResource) => string;
   /** One line for the CapabilityStatement. */
   documentation: string;
   /** Who may read and search it, as on the matching /api routes. */
