@@ -2,6 +2,8 @@
 import { defineModule } from '../module';
 import { ORGANISATION_TEMPLATES } from './organisation.templates';
 import { organisationRoutes } from './organisation.routes';
+import { organizationFhir } from './organization.fhir';
+import { practitionerFhir } from './practitioner.fhir';
 
 export { submitDoctorApplication, hospitalLabels } from './doctor-applications.service';
 export { findHospitalInfo, type HospitalInfo } from './hospitals.service';
@@ -14,6 +16,7 @@ export { findBookableDoctor, type BookableDoctor } from './directory.service';
 export const organisationModule = defineModule({
   name: 'organisation',
   templates: ORGANISATION_TEMPLATES,
+  fhir: [practitionerFhir, organizationFhir],
   routes(app, deps) {
     organisationRoutes(app, {
       publicUrl: deps.publicUrl,

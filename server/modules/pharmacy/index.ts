@@ -3,6 +3,7 @@ import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
 import { catalogRoutes } from './catalog.routes';
 import { dispensingRoutes } from './dispensing.routes';
+import { medicationFhir } from './medication.fhir';
 import { ordersRoutes } from './orders.routes';
 import { pharmacyFigures } from './pharmacy.dashboard';
 import { definePharmacyJobs } from './pharmacy.jobs';
@@ -33,6 +34,7 @@ export const pharmacyModule = defineModule({
   patientMerge: (tx, m) => repointPatientIn(tx, ['prescriptions', 'pharmacy_sales', 'pharmacy_orders'], m),
   templates: PHARMACY_TEMPLATES,
   dashboard: pharmacyFigures,
+  fhir: [medicationFhir],
   jobs: (runner, deps) => definePharmacyJobs(runner, { db: deps.database.db, log: deps.log }),
   routes(app) {
     catalogRoutes(app);
