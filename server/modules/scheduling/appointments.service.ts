@@ -21,7 +21,16 @@ export async function present(
   ids: string[],
   hospitalId: string | null,
 ): Promise<Appointment[]> {
-  const rows = await repo.findAppointments(exec, ids);
+  return presentRows(exec, await repo.findAppointments(exec, ids), ids, hospitalId);
+}
+
+/** `present` of rows already read (the FHIR API also wants their doctors' user ids). */
+export async function presentRows(
+  exec: Executor,
+  rows: repo.FoundAppointment[],
+  ids: string[],
+  hospitalId: string | null,
+): Promise<Appointment[]> {
   const hospitalIds = [...new Set(rows.map((r) => r.a.hospitalId))];
   const [hospitals, doctors, patients] = await Promise.all([
     Promise.all(hospitalIds.map((h) => findHospitalInfo(exec, h))),

@@ -1,13 +1,16 @@
 // The scheduling module's public face: other modules import only from here.
 import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
+import { appointmentFhir } from './appointment.fhir';
 import { appointmentRoutes } from './appointments.routes';
 import { availabilityRoutes } from './availability.routes';
 import { queueRoutes } from './queue.routes';
 import { insightsRoutes } from './insights.routes';
 import { noShowRoutes } from './no-show.routes';
+import { scheduleFhir } from './schedule.fhir';
 import { schedulingFigures } from './scheduling.dashboard';
 import { settingsRoutes } from './settings.routes';
+import { slotFhir } from './slot.fhir';
 import { defineSchedulingJobs } from './scheduling.jobs';
 import { SCHEDULING_TEMPLATES } from './scheduling.templates';
 
@@ -31,6 +34,8 @@ export const schedulingModule = defineModule({
     insightsRoutes(app);
     settingsRoutes(app);
   },
+  // Schedule: a doctor profile's weekly hours; Slot: computed from them; Appointment: a booking.
+  fhir: [scheduleFhir, slotFhir, appointmentFhir],
   jobs: (runner, deps) => defineSchedulingJobs(runner, { db: deps.database.db, log: deps.log }),
   dashboard: schedulingFigures,
   constraintErrors: {

@@ -335,6 +335,8 @@ export async function findAppointments(exec: Executor, ids: string[]) {
     .where(inArray(appointments.id, ids));
 }
 
+export type FoundAppointment = Awaited<ReturnType<typeof findAppointments>>[number];
+
 export type AppointmentScope =
   | { patientId: string; when: 'upcoming' | 'past'; now: Date }
   | { hospitalId: string; start: Date; end: Date; doctorId?: string; status?: string };

@@ -1,7 +1,7 @@
 // Shared by this module's tests: a hospital with an admin, a receptionist and an approved doctor
 // with weekly hours set through the API, patients who signed up, and dates in the future.
 import { randomBytes } from 'node:crypto';
-import type { AvailabilityTemplate } from '../../../contracts/scheduling';
+import type { Appointment, AvailabilityTemplate } from '../../../contracts/scheduling';
 import {
   createHospital,
   createPatientUser,
@@ -85,6 +85,32 @@ export async function clinicWithHours(t: TestApp, timeZone?: string) {
   await hours(t, c, day);
   return { c, day };
 }
+
+/** Books through the API as `headers` (a patient for themselves; the desk names `patientId`). */
+export async function bookVia(
+  t: TestApp,
+  headers: AuthHeaders,
+  c: Clinic,
+  startsAt: string,
+  o: { patientId?: string; reason?: string } = {},
+): Promise<Appointment> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/appointments',
+    headers: headers as Record<string, string>,
+    payload: { idempotencyKey: key(), doctorId: c.doctor.id, startsAt, ...o },
+  });
+  if (res.statusCode !== 201) throw new Error(`book: ${res.statusCode} ${res.body}`);
+  return res.json() as Appointment;
+}
+
+/** A FHIR read or search as `headers`. */
+export const fhirGet = (t: TestApp, url: string, headers: object) =>
+  t.app.inject({ method: 'GET', url, headers: headers as Record<string, string> });
+
+/** The ids of a searchset Bundle's resources, in order. */
+export const entryIds = (bundle: { entry?: { resource: { id: string } }[] }) =>
+  (bundle.entry ?? []).map((e) => e.resource.id);
 
 /** An active appointment written straight to the table, bypassing every check of the service. */
 export async function insertAppointment(

@@ -95,10 +95,27 @@ export interface FreeSlotInput {
 
 /** Slots offered by the templates that have not started, are not blocked, and overlap no booking. */
 export function freeSlots(i: FreeSlotInput): Interval[] {
-  const blocked = [...blockedIntervals(i.exceptions, i.from, i.to, i.timeZone), ...i.booked];
-  return templateSlots(i.templates, i.from, i.to, i.timeZone).filter(
-    (s) => s.start > i.now && !blocked.some((b) => overlaps(s, b)),
-  );
+  return slotStates(i).flatMap((s) => (s.state === 'free' ? [{ start: s.start, end: s.end }] : []));
+}
+
+/** Why a slot the templates offer can or cannot be booked: a booking holds it, or it is gone or blocked. */
+export type SlotState = 'free' | 'booked' | 'unavailable';
+
+/**
+ * Every slot the templates offer, each with its state: `booked` when a booking overlaps it,
+ * `unavailable` when it has started or an exception takes it away, otherwise `free` (the slots
+ * `freeSlots` lists).
+ */
+export function slotStates(i: FreeSlotInput): (Interval & { state: SlotState })[] {
+  const blocked = blockedIntervals(i.exceptions, i.from, i.to, i.timeZone);
+  return templateSlots(i.templates, i.from, i.to, i.timeZone).map((s) => {
+    const state: SlotState = i.booked.some((b) => overlaps(s, b))
+      ? 'booked'
+      : s.start <= i.now || blocked.some((b) => overlaps(s, b))
+        ? 'unavailable'
+        : 'free';
+    return { ...s, state };
+  });
 }
 
 /**
@@ -120,12 +137,26 @@ export function offeredSlotAt(
   // slot's own local date (a window may open before a repeated midnight), which is within a day of
   // its UTC date (zones stay within 14 hours of UTC): the five dates around the UTC date hold it,
   // without asking the zone for the local date.
-  const day = utcDate(startsAt);
-  const from = addDays(day, -2);
-  const to = addDays(day, 2);
+  const { from, to } = datesAround(startsAt);
   const slot = templateSlotAt(templates, datesBetween(from, to), startsAt, timeZone);
   if (!slot) return null;
   return blockedIntervals(exceptions, from, to, timeZone).some((b) => overlaps(slot, b)) ? null : slot;
+}
+
+/** The templates' slot that starts at `startsAt`, whatever exceptions say; null when there is none. */
+export function templateSlotStarting(
+  templates: TemplateRule[],
+  startsAt: number,
+  timeZone: string,
+): Interval | null {
+  const { from, to } = datesAround(startsAt);
+  return templateSlotAt(templates, datesBetween(from, to), startsAt, timeZone);
+}
+
+/** The five dates around an instant's UTC date, which hold the local date of any slot starting then. */
+function datesAround(startsAt: number): { from: string; to: string } {
+  const day = utcDate(startsAt);
+  return { from: addDays(day, -2), to: addDays(day, 2) };
 }
 
 /** The slot starting at `startsAt` that the templates offer on `dates`: the one templateSlots lists first. */
