@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The API server the dev server forwards /api to (`npm run dev` runs it on 3000 by default).
+// The API server the dev server forwards /api and /fhir to (`npm run dev` runs it on 3000 by default).
 // eslint-disable-next-line no-restricted-properties -- build tooling, not the server's configuration
 const apiTarget = process.env.HOSPITIUM_API ?? 'http://localhost:3000';
 
@@ -22,6 +22,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
+      '/fhir': { target: apiTarget, changeOrigin: false },
       '/healthz': apiTarget,
     },
   },

@@ -33,6 +33,8 @@ export interface Column<T> {
   nowrap?: boolean;
   /** A number: right-aligned in the table, so the digits line up. */
   numeric?: boolean;
+  /** On phones, the field takes the card's whole width instead of half (a long text, a list). */
+  wide?: boolean;
 }
 
 export interface SortState {
@@ -50,6 +52,8 @@ interface DataTableProps<T> {
   onSort?: (sort: SortState) => void;
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
+  /** Cells start at the top of their row, for rows whose cells run to several lines each. */
+  alignTop?: boolean;
 }
 
 /**
@@ -57,7 +61,7 @@ interface DataTableProps<T> {
  * state. On phones each row becomes a card, so nothing is squeezed or cut off at 375 px.
  */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { columns, rows, rowKey, caption, sort, onSort, empty } = props;
+  const { columns, rows, rowKey, caption, sort, onSort, empty, alignTop } = props;
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   if (rows.length === 0) return <>{empty}</>;
@@ -114,7 +118,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   key={c.key}
                   visibleFrom={c.visibleFrom}
                   ta={c.numeric ? 'right' : undefined}
-                  style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
+                  style={{
+                    whiteSpace: c.nowrap ? 'nowrap' : undefined,
+                    verticalAlign: alignTop ? 'top' : undefined,
+                  }}
                 >
                   {c.cell(row)}
                 </Table.Td>
@@ -168,7 +175,7 @@ function CardList<T>({ columns, rows, rowKey, caption, sort, onSort }: DataTable
             {fields.length > 0 && (
               <SimpleGrid cols={2} spacing="xs" verticalSpacing={8}>
                 {fields.map((c) => (
-                  <div key={c.key} style={{ minWidth: 0 }}>
+                  <div key={c.key} style={{ minWidth: 0, gridColumn: c.wide ? '1 / -1' : undefined }}>
                     <Text size="xs" c="dimmed">
                       {c.header}
                     </Text>

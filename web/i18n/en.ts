@@ -7,6 +7,7 @@ import { clinicalPages } from './en/clinical';
 import { common } from './en/common';
 import { dispensingPages } from './en/dispensing';
 import { errorMessages } from './en/errors';
+import { integrationPages } from './en/integrations';
 import { inventoryPages } from './en/inventory';
 import { labPages } from './en/lab';
 import { nursingPages } from './en/nursing';
@@ -30,6 +31,7 @@ export const en = {
   ...patientPages,
   ...accountPages,
   ...adminPages,
+  ...integrationPages,
   ...inventoryPages,
   ...dispensingPages,
   ...shopPages,

@@ -1,4 +1,4 @@
-// Administration and operations: stores, doctors, staff, departments, hospitals, the audit log, deliveries, jobs and the outbox.
+// Administration and operations: stores, doctors, staff, departments, hospitals, the audit log, deliveries, jobs, the outbox and integrations.
 import {
   IconBuildingHospital,
   IconBuildingWarehouse,
@@ -6,6 +6,7 @@ import {
   IconFileSearch,
   IconListCheck,
   IconMailbox,
+  IconPlugConnected,
   IconSend,
   IconStethoscope,
   IconUsersGroup,
@@ -75,5 +76,13 @@ export const ADMIN_NAV: NavItem[] = [
     icon: IconMailbox,
     anyOf: ['jobs:manage'],
     pages: [index(() => import('../../features/operations/OutboxPage'))],
+  },
+  {
+    // The admins of a hospital and of the platform (the only roles that may change a hospital).
+    to: '/app/integrations',
+    label: 'integrations',
+    icon: IconPlugConnected,
+    anyOf: ['hospitals:update', 'system:manage'],
+    pages: [index(() => import('../../features/integrations/IntegrationsPage'))],
   },
 ];

@@ -48,6 +48,7 @@ export const common = {
     outbox: 'Outbox',
     jobs: 'Failed jobs',
     deliveries: 'Delivery log',
+    integrations: 'Integrations',
   },
   shell: {
     navigation: 'Main navigation',
