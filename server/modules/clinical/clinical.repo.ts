@@ -185,13 +185,16 @@ export interface WrittenLineRow {
   directions: string | null;
 }
 
+/** A medicine (`m`) as a prescription names it: "Paracetamol 500 mg tablet (Crocin)". */
+export const MEDICINE_NAME = sql`m.generic_name || ' ' || m.strength || ' ' || m.form || coalesce(' (' || m.brand_name || ')', '')`;
+
 /** What the pharmacy holds of the prescriptions these consultations wrote, line by line. */
 export async function writtenLines(exec: Executor, prescriptionIds: string[]): Promise<WrittenLineRow[]> {
   if (prescriptionIds.length === 0) return [];
   const rows = await queryRows<WrittenLineRow>(
     exec,
     sql`select l.prescription_id as "prescriptionId", l.medicine_id as "medicineId",
-               m.generic_name || ' ' || m.strength || ' ' || m.form || coalesce(' (' || m.brand_name || ')', '') as "medicineName",
+               ${MEDICINE_NAME} as "medicineName",
                m.dispensing_unit as "dispensingUnit", l.quantity_prescribed as quantity, l.directions
           from prescription_lines l join medicines m on m.id = l.medicine_id
          where l.prescription_id = any(${sql.param(prescriptionIds)}::uuid[])

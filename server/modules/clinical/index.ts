@@ -3,6 +3,10 @@ import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
 import { clinicalFigures } from './clinical.dashboard';
 import { clinicalRoutes } from './clinical.routes';
+import { diagnosisFhir } from './diagnoses.fhir';
+import { encounterFhir } from './encounter.fhir';
+import { prescribedFhir } from './prescriptions.fhir';
+import { vitalsFhir } from './vitals.fhir';
 import { seedIcd10 } from './icd10.service';
 
 export { seedIcd10 } from './icd10.service';
@@ -15,6 +19,9 @@ export const clinicalModule = defineModule({
   // A merged temporary record's consultations and vital signs become the person's.
   patientMerge: (tx, m) => repointPatientIn(tx, ['consultations', 'vital_signs'], m),
   dashboard: clinicalFigures,
+  // Consultations as Encounter, their vitals as Observation, diagnoses as Condition, what was
+  // prescribed as MedicationRequest.
+  fhir: [encounterFhir, vitalsFhir, diagnosisFhir, prescribedFhir],
   async routes(app, deps) {
     // The common ICD-10 codes are reference data every database needs (see seedIcd10): added at
     // start-up of the web process, before it serves a request.

@@ -1,5 +1,6 @@
 // The patients module's public face: other modules import only from here.
 import { defineModule } from '../module';
+import { conditionFhir } from './conditions.fhir';
 import { patientFhir } from './patients.fhir';
 import { patientRoutes } from './patients.routes';
 
@@ -16,12 +17,14 @@ export {
   type PatientContact,
   type PatientBrief,
 } from './patients.lookup';
+// The clinical module serves a visit's diagnoses as Condition too: searched and shaped alike.
+export { conditionSearch, conditionSearchParams, conditionSortKey, fhirCondition } from './conditions.fhir';
 
 /** Patient records, per-hospital MRNs, search and duplicates, allergies and conditions, timeline. */
 export const patientsModule = defineModule({
   name: 'patients',
   routes: (app) => patientRoutes(app),
-  fhir: [patientFhir],
+  fhir: [patientFhir, conditionFhir],
   constraintErrors: {
     patient_registrations_hospital_patient_uq: {
       code: 'ALREADY_REGISTERED',

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { patientAllergies, patientConditions } from './patients.tables';
 
@@ -73,4 +73,58 @@ export async function updateCondition(
     .where(eq(patientConditions.id, id))
     .returning();
   return row!;
+}
+
+// ---------------------------------------------------------------- conditions as FHIR reads them
+
+/** A recorded condition with the names its FHIR form shows: the patient's and the recorder's. */
+export type ConditionFhirRow = ConditionRow & { patientName: string; recorderName: string | null };
+
+export interface ConditionFilter {
+  /** Only conditions of patients registered at this hospital (the caller's scope). */
+  hospitalId: string;
+  id?: string;
+  patientId?: string;
+  icd10Code?: string;
+  status?: string;
+}
+
+function conditionWhere(f: ConditionFilter) {
+  const c = patientConditions;
+  return and(
+    sql`exists (select 1 from patient_registrations r
+                 where r.patient_id = ${c.patientId} and r.hospital_id = ${f.hospitalId})`,
+    f.id === undefined ? undefined : eq(c.id, f.id),
+    f.patientId === undefined ? undefined : eq(c.patientId, f.patientId),
+    f.icd10Code === undefined ? undefined : eq(c.icd10Code, f.icd10Code),
+    f.status === undefined ? undefined : eq(c.status, f.status),
+  );
+}
+
+/** The conditions matching `f`, newest recorded first, a page of them. */
+export async function conditionsForFhir(
+  exec: Executor,
+  f: ConditionFilter,
+  page: { limit: number; offset: number },
+): Promise<ConditionFhirRow[]> {
+  const c = patientConditions;
+  return exec
+    .select({
+      ...getTableColumns(c),
+      patientName: sql<string>`(select trim(p.given_name || ' ' || p.family_name) from patients p where p.id = ${c.patientId})`,
+      recorderName: sql<string | null>`(select u.full_name from users u where u.id = ${c.recordedBy})`,
+    })
+    .from(c)
+    .where(conditionWhere(f))
+    .orderBy(desc(c.createdAt), desc(c.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countConditions(exec: Executor, f: ConditionFilter): Promise<number> {
+  const [row] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(patientConditions)
+    .where(conditionWhere(f));
+  return Number(row?.n ?? 0);
 }
