@@ -5,6 +5,8 @@ import { catalogRoutes } from './catalog.routes';
 import { labFigures } from './lab.dashboard';
 import { LAB_TEMPLATES } from './lab.templates';
 import { orderRoutes } from './orders.routes';
+import { labReportFhir } from './reports.fhir';
+import { labResultFhir } from './results.fhir';
 
 // The demo seed orders tests and collects samples through the same rules as the routes.
 export { createOrder } from './orders.service';
@@ -18,6 +20,8 @@ export const labModule = defineModule({
   patientMerge: (tx, m) => repointPatientIn(tx, ['lab_orders'], m),
   dashboard: labFigures,
   templates: LAB_TEMPLATES,
+  // Verified results as Observations, orders as DiagnosticReports.
+  fhir: [labResultFhir, labReportFhir],
   routes(app) {
     catalogRoutes(app);
     orderRoutes(app);

@@ -1,6 +1,6 @@
 // Lab orders' queries: the order and its tests' samples, the worklist, and what an order is made
 // from (the catalog's tests, the consultation it comes from, read by name from clinical's table).
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '../../db/client';
 import { labOrderItems, labOrders } from './lab.tables';
 import { containsLower } from '../../db/like';
@@ -206,10 +206,19 @@ export async function searchOrders(
            or lower(p.given_name || ' ' || p.family_name) like ${t})`,
     );
   }
-  const where = sql.join(conds, sql` and `);
   const order = q.worklist
     ? sql`(o.priority = 'urgent') desc, o.created_at asc, o.id`
     : sql`o.created_at desc, o.id desc`;
+  return listedPage(exec, sql.join(conds, sql` and `), order, q);
+}
+
+/** A page of listed orders matching `where` (on o, p and r), in `order`, and how many match. */
+export async function listedPage(
+  exec: Executor,
+  where: SQL,
+  order: SQL,
+  q: { limit: number; offset: number },
+): Promise<{ rows: ListedOrder[]; total: number }> {
   const [rows, [count]] = await Promise.all([
     queryRows<Record<string, unknown>>(
       exec,

@@ -1,5 +1,5 @@
 // Admissions and the stays in beds they are made of.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import { admissions, bedOccupancies } from './wards.tables';
 
@@ -119,11 +119,19 @@ export async function staysOf(exec: Executor, admissionIds: readonly string[]): 
 export async function searchAdmissions(
   exec: Executor,
   hospitalId: string,
-  q: { status: 'active' | 'discharged' | null; patientId?: string; limit: number; offset: number },
+  q: {
+    status: 'active' | 'discharged' | null;
+    patientId?: string;
+    /** When the admission began, as a condition on its column (the FHIR API's `date`). */
+    admitted?: (column: SQL) => SQL;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: AdmissionRow[]; total: number }> {
   const conds = [eq(admissions.hospitalId, hospitalId)];
   if (q.status) conds.push(eq(admissions.status, q.status));
   if (q.patientId) conds.push(eq(admissions.patientId, q.patientId));
+  if (q.admitted) conds.push(q.admitted(sql`${admissions.admittedAt}`));
   const where = and(...conds);
   const [rows, [count]] = await Promise.all([
     exec

@@ -32,7 +32,7 @@ function toStay(s: repo.StayRow) {
   };
 }
 
-async function toAdmissions(
+export async function toAdmissions(
   exec: Executor,
   hospitalId: string,
   rows: repo.AdmissionRow[],

@@ -1,9 +1,11 @@
 // The wards module's public face: other modules import only from here.
 import { mergePatientStays } from './patient-merge';
 import { defineModule } from '../module';
+import { admissionEncounterFhir } from './admissions.fhir';
 import { admissionRoutes } from './admissions.routes';
 import { boardEventRoutes } from './board.events';
 import { emergencyRoutes } from './emergency';
+import { locationFhir } from './locations.fhir';
 import { dischargeRoutes } from './discharge.routes';
 import { nursingRoutes } from './nursing.routes';
 import { occupancyRoutes, wardFigures } from './occupancy';
@@ -11,6 +13,7 @@ import { defineWardJobs } from './reservations.jobs';
 import { reservationRoutes } from './reservations.routes';
 import { serviceChargeRoutes } from './service-charges.routes';
 import { setupRoutes } from './setup.routes';
+import { wardVitalsFhir } from './vitals.fhir';
 
 export { bedBoardTopic } from './wards.live';
 // The demo seed bills its discharged stays as a discharge does.
@@ -39,6 +42,8 @@ export const wardsModule = defineModule({
     reservationRoutes(app);
     serviceChargeRoutes(app);
   },
+  // Admissions as Encounters, their charted vitals as Observations, wards, rooms and beds as Locations.
+  fhir: [admissionEncounterFhir, wardVitalsFhir, locationFhir],
   jobs: (runner, deps) => defineWardJobs(runner, { db: deps.database.db, log: deps.log }),
   constraintErrors: {
     bed_occupancies_bed_no_overlap: {

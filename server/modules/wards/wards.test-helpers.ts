@@ -1,5 +1,6 @@
 // Shared by this module's tests: a hospital with its admin, a nurse and a receptionist, a ward
 // with a room and beds made through the API, and patients registered at the hospital.
+import { afterAll, beforeAll } from 'vitest';
 import type { Bed, Ward } from '../../../contracts/wards';
 import {
   createHospital,
@@ -9,7 +10,7 @@ import {
   type AuthHeaders,
   type HospitalRow,
 } from '../../test/factories';
-import type { TestApp } from '../../test/harness';
+import { buildTestApp, type TestApp } from '../../test/harness';
 
 export interface Site {
   hospital: HospitalRow;
@@ -29,6 +30,16 @@ export async function site(t: TestApp): Promise<Site> {
     nurse: await as('nurse'),
     reception: await as('receptionist'),
   };
+}
+
+/** Builds the test file's app and a site in it before its tests, hands them over, closes the app after. */
+export function withSite(use: (t: TestApp, s: Site) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await buildTestApp();
+    use(app, await site(app));
+  });
+  afterAll(async () => app?.close());
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -96,3 +107,7 @@ export const count = async (t: TestApp, from: string, params: unknown[] = []) =>
   Number(
     (await t.database.query<{ n: number }>(`select count(*)::int as n from ${from}`, params)).rows[0]!.n,
   );
+
+/** The ids of a FHIR search Bundle's resources, in order. */
+export const bundleIds = (bundle: { entry?: { resource: { id: string } }[] }) =>
+  (bundle.entry ?? []).map((e) => e.resource.id);
