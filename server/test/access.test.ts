@@ -9,6 +9,7 @@ import {
   sessionHeaders,
   type AuthHeaders,
 } from './factories';
+import { errorCode } from './error-code';
 import { buildTestApp, type TestApp } from './harness';
 
 // Walks every /api route with every role (and with nobody) and checks allow/deny against the
@@ -52,14 +53,6 @@ function call(method: string, url: string, headers: Record<string, string | unde
     headers,
     ...(hasBody ? { payload: {} } : {}),
   });
-}
-
-/** The machine code of an error: problem+json's `code`, or an OperationOutcome's (under /fhir). */
-function errorCode(body: {
-  code?: string;
-  issue?: { details?: { coding?: { code?: string }[] } }[];
-}): string | undefined {
-  return body.code ?? body.issue?.[0]?.details?.coding?.[0]?.code;
 }
 
 describe('access control on every route', () => {

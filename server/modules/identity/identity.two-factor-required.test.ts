@@ -1,3 +1,4 @@
+import { errorCode } from '../../test/error-code';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleMayCall } from '../../platform/access';
@@ -79,7 +80,7 @@ describe('hospital-required two-factor sign-in', () => {
         headers: h,
         ...(r.method === 'GET' ? {} : { payload: {} }),
       });
-      if (res.statusCode !== 403 || res.json().code !== 'TWO_FACTOR_REQUIRED')
+      if (res.statusCode !== 403 || errorCode(res.json()) !== 'TWO_FACTOR_REQUIRED')
         wrong.push(`${r.method} ${r.url}: ${res.statusCode}`);
     }
     expect(wrong).toEqual([]);

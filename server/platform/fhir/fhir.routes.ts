@@ -277,7 +277,13 @@ export function registerFhirApi(
     `${FHIR_BASE_PATH}/metadata`,
     { config: { access: 'public' }, schema: hide },
     async (req, reply) => {
-      checkFormat(req.query as Record<string, unknown>);
+      const query = req.query as Record<string, unknown>;
+      checkFormat(query);
+      // As strict as a search: `mode=full` is what is served; anything else is a mistake.
+      const unknown = Object.keys(query).find((k) => k !== '_format' && k !== 'mode');
+      if (unknown) throw new AppError('BAD_REQUEST', `The CapabilityStatement takes no "${unknown}".`);
+      if (query.mode !== undefined && query.mode !== 'full')
+        throw new AppError('BAD_REQUEST', 'Only mode=full is served.');
       return send(reply, capabilityStatement(base, sorted, started));
     },
   );

@@ -13,6 +13,8 @@ import {
 } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { dateMatches, dateRange, referenceId, token } from './fhir.params';
+import { fhirTypes } from './fhir.routes';
+import type { FhirResourceProvider } from './fhir.types';
 
 let t: TestApp;
 let hospital: HospitalRow;
@@ -60,10 +62,13 @@ describe('GET /fhir/R4/metadata', () => {
     ]);
   });
 
-  it('refuses a format other than JSON with an OperationOutcome', async () => {
-    const res = await get('/fhir/R4/metadata?_format=xml', {});
-    expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'invalid' }] });
+  it('refuses a format other than JSON, and parameters it does not take, with an OperationOutcome', async () => {
+    for (const q of ['_format=xml', 'limit=10', 'mode=terminology']) {
+      const res = await get(`/fhir/R4/metadata?${q}`, {});
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json(), q).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'invalid' }] });
+    }
+    expect((await get('/fhir/R4/metadata?mode=full&_format=json', {})).statusCode).toBe(200);
   });
 });
 
@@ -235,5 +240,43 @@ describe('search parameter values', () => {
     for (const bad of ['2026-13-01', '2026-02-30', 'yesterday', 'xx2026']) {
       expect(() => dateRange('date', bad), bad).toThrow(/Search parameter/);
     }
+  });
+});
+
+describe('a type served by several modules', () => {
+  const provider = (over: Partial<FhirResourceProvider>): FhirResourceProvider => ({
+    type: 'Observation',
+    documentation: 'x',
+    access: { anyOf: ['lab-orders:read'] },
+    read: async () => ({ resourceType: 'Observation', id: 'x' }),
+    search: {
+      params: [{ name: 'patient', type: 'reference', documentation: '' }],
+      run: async () => ({ resources: [] }),
+    },
+    sortKey: () => '',
+    ...over,
+  });
+
+  it('is one set of routes whose access is any of the providers', () => {
+    const [type] = fhirTypes([
+      provider({}),
+      provider({ access: { anyOf: ['consultations:read', 'lab-orders:read'] } }),
+    ]);
+    expect(type!.providers).toHaveLength(2);
+    expect(type!.access).toEqual({ anyOf: ['lab-orders:read', 'consultations:read'] });
+  });
+
+  it('refuses to start when the providers disagree on searching or cannot be merged', () => {
+    const otherParams = provider({
+      search: {
+        params: [{ name: 'subject', type: 'reference', documentation: '' }],
+        run: async () => ({ resources: [] }),
+      },
+    });
+    expect(() => fhirTypes([provider({}), otherParams])).toThrow(/different search parameters/);
+    expect(() => fhirTypes([provider({}), provider({ search: undefined })])).toThrow(
+      /every provider must search/,
+    );
+    expect(() => fhirTypes([provider({}), provider({ sortKey: undefined })])).toThrow(/needs sortKey/);
   });
 });

@@ -146,7 +146,9 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
         description:
           'Hospital management API. Browser clients use the session cookie and send X-CSRF-Token on changes; ' +
           'API clients use `Authorization: Bearer <access token>` from POST /api/auth/token. Staff choose the ' +
-          'hospital they act in with X-Hospital-Id. Errors are application/problem+json with a stable `code`.',
+          'hospital they act in with X-Hospital-Id. Errors are application/problem+json with a stable `code`. ' +
+          'The same data is read as FHIR R4 under /fhir/R4 (read and search, with the same token): its ' +
+          'CapabilityStatement at /fhir/R4/metadata lists the resource types and search parameters.',
         license: { name: 'GNU Affero General Public License v3.0 or later', identifier: 'AGPL-3.0-or-later' },
       },
       // Relative: each installation serves its own document, so requests go to the host the
