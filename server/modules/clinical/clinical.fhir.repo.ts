@@ -3,7 +3,8 @@
 // within one hospital. Timestamps come back as ISO strings formatted by the database.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { dateBounds, type DateRange } from '../../platform/fhir/fhir.params';
+import type { DateRange } from '../../platform/fhir/fhir.params';
+import { dateCondition } from '../../platform/fhir/fhir.sql';
 import { MEDICINE_NAME } from './clinical.repo';
 
 export interface Page {
@@ -29,16 +30,7 @@ function filter(equal: Record<string, string | undefined>, ...more: (SQL | null)
   return both([...equals, ...more]);
 }
 
-/** What a FHIR date parameter asks of an instant column. */
-function dateSql(col: SQL, r: DateRange | undefined): SQL | null {
-  if (!r) return null;
-  const b = dateBounds(r);
-  if (!b) return sql`(${col} < ${r.from.toISOString()} or ${col} >= ${r.to.toISOString()})`;
-  return both([
-    b.from ? sql`${col} >= ${b.from.toISOString()}` : null,
-    b.to ? sql`${col} < ${b.to.toISOString()}` : null,
-  ]);
-}
+const dateSql = (col: SQL, r: DateRange | undefined): SQL | null => (r ? dateCondition(col, r) : null);
 
 const PATIENT_NAME = sql`trim(p.given_name || ' ' || p.family_name) as "patientName"`;
 

@@ -7,6 +7,7 @@ import { concept, HOSPITIUM_SYSTEM, metaOf, ref } from '../../platform/fhir/fhir
 import type { FhirResource, FhirResourceProvider } from '../../platform/fhir/fhir.types';
 import * as repo from './clinical.fhir.repo';
 import * as scope from './fhir-scope';
+import { ENCOUNTER_SEARCH } from '../../platform/fhir/fhir.terms';
 
 /** A consultation is open (in progress) or closed (finished); it is never cancelled. */
 const STATUS: Record<string, string> = { open: 'in-progress', closed: 'finished' };
@@ -71,15 +72,7 @@ export const encounterFhir: FhirResourceProvider = {
     async (r, ctx, hospitalId) => (await withDiagnoses(ctx.db, hospitalId, [r]))[0]!,
   ),
   search: {
-    params: [
-      { name: 'patient', type: 'reference', documentation: 'The patient (Patient/<id>); required.' },
-      { name: 'date', type: 'date', documentation: 'When the encounter began (period.start).' },
-      {
-        name: 'status',
-        type: 'token',
-        documentation: 'The encounter-status code; a consultation is in-progress or finished.',
-      },
-    ],
+    params: ENCOUNTER_SEARCH,
     required: ['patient'],
     async run(ctx, s) {
       const patientId = referenceId('patient', s.params.patient!, 'Patient');

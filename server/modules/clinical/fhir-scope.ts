@@ -7,15 +7,11 @@ import { notFound } from '../../platform/errors';
 import { token } from '../../platform/fhir/fhir.params';
 import type { FhirResource, FhirSearchRequest, FhirSearchResult } from '../../platform/fhir/fhir.types';
 import type { Page } from './clinical.fhir.repo';
+import { SYSTEM as FHIR_SYSTEM } from '../../platform/fhir/fhir.terms';
 
 /** The standard code systems the clinical module's resources are coded in. */
 export const SYSTEM = {
-  actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
-  participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
-  encounterStatus: 'http://hl7.org/fhir/encounter-status',
-  loinc: 'http://loinc.org',
-  ucum: 'http://unitsofmeasure.org',
-  observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
+  ...FHIR_SYSTEM,
   medicationRequestCategory: 'http://terminology.hl7.org/CodeSystem/medicationrequest-category',
   medicationRequestStatus: 'http://hl7.org/fhir/CodeSystem/medicationrequest-status',
 } as const;

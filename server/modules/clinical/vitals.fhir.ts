@@ -9,6 +9,7 @@ import * as repo from './clinical.fhir.repo';
 import { VITAL_KINDS, type VitalFhirRow, type VitalKind } from './clinical.fhir.repo';
 import * as scope from './fhir-scope';
 import { bmiOf } from './prescribing';
+import { OBSERVATION_SEARCH } from '../../platform/fhir/fhir.terms';
 
 const loinc = (code: string, display: string): Coding => ({ system: scope.SYSTEM.loinc, code, display });
 const quantity = (value: number, unit: string, code: string) => ({
@@ -136,12 +137,7 @@ export const vitalsFhir: FhirResourceProvider = {
     fhirVital,
   ),
   search: {
-    params: [
-      { name: 'patient', type: 'reference', documentation: 'The patient (Patient/<id>); required.' },
-      { name: 'category', type: 'token', documentation: 'vital-signs or laboratory (observation-category).' },
-      { name: 'code', type: 'token', documentation: 'A LOINC code (http://loinc.org), such as 8867-4.' },
-      { name: 'date', type: 'date', documentation: 'When it was measured (effectiveDateTime).' },
-    ],
+    params: OBSERVATION_SEARCH,
     required: ['patient'],
     async run(ctx, s) {
       const patientId = referenceId('patient', s.params.patient!, 'Patient');

@@ -3,20 +3,12 @@
 // ordered in SQL. Always at one hospital.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { dateBounds, dateRange } from '../../platform/fhir/fhir.params';
+import { dateRange } from '../../platform/fhir/fhir.params';
+import { dateCondition } from '../../platform/fhir/fhir.sql';
 import { listedPage, type ListedOrder } from './orders.repo';
 
 /** A FHIR `date` parameter as a condition on an instant (`ne`: outside what it names). */
-function onDate(instant: SQL, value: string): SQL {
-  const asked = dateRange('date', value);
-  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-  const b = dateBounds(asked);
-  if (!b) return sql`(${instant} < ${at(asked.from)} or ${instant} >= ${at(asked.to)})`;
-  const conds = [sql`true`];
-  if (b.from) conds.push(sql`${instant} >= ${at(b.from)}`);
-  if (b.to) conds.push(sql`${instant} < ${at(b.to)}`);
-  return sql.join(conds, sql` and `);
-}
+const onDate = (instant: SQL, value: string): SQL => dateCondition(instant, dateRange('date', value));
 
 /** One verified result, with its test, sample, order and patient, and who verified it. */
 export interface VerifiedResultRow {

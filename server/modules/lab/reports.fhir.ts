@@ -20,11 +20,12 @@ import { findUserNames } from '../identity';
 import { reportPage, type ReportStatus } from './lab.fhir.repo';
 import * as repo from './orders.repo';
 import { resultsOf, type ResultRow } from './results.repo';
+import { SYSTEM } from '../../platform/fhir/fhir.terms';
 
-const LOINC = 'http://loinc.org';
+const LOINC = SYSTEM.loinc;
 const REPORT_STATUS = 'http://hl7.org/fhir/diagnostic-report-status';
 const LAB = concept('http://terminology.hl7.org/CodeSystem/v2-0074', 'LAB', 'Laboratory');
-const ACCESSION = concept('http://terminology.hl7.org/CodeSystem/v2-0203', 'ACSN', 'Accession ID');
+const ACCESSION = concept(SYSTEM.identifierType, 'ACSN', 'Accession ID');
 /** The code of a report of several tests ("Laboratory report"); one test's report is that test. */
 const LAB_REPORT = '11502-2';
 const STATUSES: readonly ReportStatus[] = ['registered', 'partial', 'final', 'cancelled'];

@@ -18,11 +18,12 @@ import {
   type FhirResourceProvider,
 } from '../../platform/fhir/fhir.types';
 import { verifiedResult, verifiedResultPage, type VerifiedResultRow } from './lab.fhir.repo';
+import { OBSERVATION_SEARCH, SYSTEM } from '../../platform/fhir/fhir.terms';
 
-const CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+const CATEGORY = SYSTEM.observationCategory;
 const LABORATORY = concept(CATEGORY, 'laboratory', 'Laboratory');
-const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
-const UCUM = 'http://unitsofmeasure.org';
+const INTERPRETATION = SYSTEM.observationInterpretation;
+const UCUM = SYSTEM.ucum;
 
 const FLAG: Record<string, [string, string]> = {
   normal: ['N', 'Normal'],
@@ -125,17 +126,7 @@ export const labResultFhir: FhirResourceProvider = {
     return fhirLabResult(row);
   },
   search: {
-    params: [
-      { name: 'patient', type: 'reference', documentation: 'The patient (Patient/<id>); required.' },
-      { name: 'category', type: 'token', documentation: 'vital-signs or laboratory.' },
-      {
-        name: 'code',
-        type: 'token',
-        documentation:
-          'What was observed: a LOINC code, or a lab analyte (urn:hospitium:lab-analyte:<hospital id>).',
-      },
-      { name: 'date', type: 'date', documentation: 'When it was observed (effectiveDateTime).' },
-    ],
+    params: OBSERVATION_SEARCH,
     required: ['patient'],
     async run(ctx, s) {
       const hospitalId = requireHospital(ctx.actor);

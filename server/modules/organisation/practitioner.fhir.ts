@@ -6,6 +6,7 @@ import { requireHospital } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { token } from '../../platform/fhir/fhir.params';
+import { SYSTEM } from '../../platform/fhir/fhir.terms';
 import {
   concept,
   HOSPITIUM_SYSTEM,
@@ -17,7 +18,7 @@ import { practitionerRows, type PractitionerFilter, type PractitionerRow } from 
 
 /** Medical registration numbers: issued by a medical council, not by the hospital, so one system. */
 export const REGISTRATION_SYSTEM = `${HOSPITIUM_SYSTEM}:medical-registration`;
-const LICENSE_TYPE = concept('http://terminology.hl7.org/CodeSystem/v2-0203', 'MD', 'Medical License number');
+const LICENSE_TYPE = concept(SYSTEM.identifierType, 'MD', 'Medical License number');
 
 export function fhirPractitioner(d: PractitionerRow): FhirResource {
   const registration = {

@@ -5,6 +5,7 @@ import type { Patient, PatientSummary } from '../../../contracts/patients';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { token } from '../../platform/fhir/fhir.params';
+import { SYSTEM } from '../../platform/fhir/fhir.terms';
 import {
   concept,
   identifierSystem,
@@ -17,7 +18,7 @@ import { classifyQuery, searchPatientsMatching } from './search.service';
 import type { PatientMatch } from './patients.search.repo';
 import { requireHospital } from '../../platform/auth/actor';
 
-const MR_TYPE = concept('http://terminology.hl7.org/CodeSystem/v2-0203', 'MR', 'Medical record number');
+const MR_TYPE = concept(SYSTEM.identifierType, 'MR', 'Medical record number');
 /** Search results carry the summary a list shows; the full record is a read away. */
 const SUBSETTED = { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'SUBSETTED' };
 

@@ -11,12 +11,13 @@ import { concept, ref, type FhirResource, type FhirResourceProvider } from '../.
 import { getAdmission, toAdmissions } from './admissions.service';
 import { searchAdmissions } from './admissions.repo';
 import { attendingDoctors, dateSql } from './wards.fhir.repo';
+import { ENCOUNTER_SEARCH, SYSTEM } from '../../platform/fhir/fhir.terms';
 
-const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
-const ENCOUNTER_STATUS = 'http://hl7.org/fhir/encounter-status';
+const ACT_CODE = SYSTEM.actCode;
+const ENCOUNTER_STATUS = SYSTEM.encounterStatus;
 const ADMIT_SOURCE = 'http://terminology.hl7.org/CodeSystem/admit-source';
 const BED = concept('http://terminology.hl7.org/CodeSystem/location-physical-type', 'bd', 'Bed');
-const ATTENDER = concept('http://terminology.hl7.org/CodeSystem/v3-ParticipationType', 'ATND', 'attender');
+const ATTENDER = concept(SYSTEM.participationType, 'ATND', 'attender');
 
 /** An admission's status as FHIR's, and back (a search by another status finds no admission). */
 const STATUS = { active: 'in-progress', discharged: 'finished' } as const;
@@ -82,16 +83,7 @@ export const admissionEncounterFhir: FhirResourceProvider = {
     return fhirEncounter(admission, hospitalId, doctors.get(id));
   },
   search: {
-    params: [
-      { name: 'patient', type: 'reference', documentation: 'The patient (Patient/<id>); required.' },
-      { name: 'date', type: 'date', documentation: 'When the encounter began (admission: admitted at).' },
-      {
-        name: 'status',
-        type: 'token',
-        documentation:
-          'Its status (http://hl7.org/fhir/encounter-status): an admission is in-progress or finished.',
-      },
-    ],
+    params: ENCOUNTER_SEARCH,
     required: ['patient'],
     async run(ctx, s) {
       const hospitalId = requireHospital(ctx.actor);

@@ -16,10 +16,11 @@ import {
   type FhirResourceProvider,
 } from '../../platform/fhir/fhir.types';
 import { vitalSign, vitalSignPage, type VitalSignRow } from './wards.fhir.repo';
+import { OBSERVATION_SEARCH, SYSTEM } from '../../platform/fhir/fhir.terms';
 
-const LOINC = 'http://loinc.org';
-const UCUM = 'http://unitsofmeasure.org';
-const CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+const LOINC = SYSTEM.loinc;
+const UCUM = SYSTEM.ucum;
+const CATEGORY = SYSTEM.observationCategory;
 const VITAL_SIGNS = concept(CATEGORY, 'vital-signs', 'Vital Signs');
 
 type Sign = 'bp' | 'hr' | 'temp' | 'spo2' | 'rr' | 'pain' | 'glu';
@@ -142,17 +143,7 @@ export const wardVitalsFhir: FhirResourceProvider = {
     return fhirVitalSign(row);
   },
   search: {
-    params: [
-      { name: 'patient', type: 'reference', documentation: 'The patient (Patient/<id>); required.' },
-      { name: 'category', type: 'token', documentation: 'vital-signs or laboratory.' },
-      {
-        name: 'code',
-        type: 'token',
-        documentation:
-          'What was observed: a LOINC code, or a lab analyte (urn:hospitium:lab-analyte:<hospital id>).',
-      },
-      { name: 'date', type: 'date', documentation: 'When it was observed (effectiveDateTime).' },
-    ],
+    params: OBSERVATION_SEARCH,
     required: ['patient'],
     async run(ctx, s) {
       const hospitalId = requireHospital(ctx.actor);

@@ -3,17 +3,11 @@
 // SQL, and the wards, rooms and beds as one list of places. Always at one hospital.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { dateBounds, dateRange } from '../../platform/fhir/fhir.params';
+import { dateRange } from '../../platform/fhir/fhir.params';
+import { dateCondition } from '../../platform/fhir/fhir.sql';
 
 /** A FHIR `date` parameter as a condition on a timestamptz column (`ne`: outside the interval). */
-export function dateSql(col: SQL, value: string): SQL {
-  const r = dateRange('date', value);
-  const b = dateBounds(r);
-  const at = (d: Date | null) => (d ? d.toISOString() : null);
-  return b
-    ? sql`(${col} >= coalesce(${at(b.from)}::timestamptz, '-infinity') and ${col} < coalesce(${at(b.to)}::timestamptz, 'infinity'))`
-    : sql`(${col} < ${at(r.from)}::timestamptz or ${col} >= ${at(r.to)}::timestamptz)`;
-}
+export const dateSql = (col: SQL, value: string): SQL => dateCondition(col, dateRange('date', value));
 
 const page = (limit: number, offset: number) => sql`limit ${limit} offset ${offset}`;
 const where = (conds: SQL[]) => sql.join(conds, sql` and `);
