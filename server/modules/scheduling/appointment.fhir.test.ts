@@ -203,14 +203,36 @@ describe('FHIR Appointment', () => {
     expect(here.total).toBeGreaterThan(0);
   });
 
-  it('is refused (403) to roles without appointments:read: a doctor, a patient', async () => {
+  it('lets a doctor read and search their own appointments only, and refuses a patient (403)', async () => {
     const id = await appointmentAt('11:30');
+    const other = await doctorAt(t, c.hospital);
+    const theirs = await insertAppointment(
+      t,
+      { ...c, doctor: other },
+      {
+        patientId: patient.id,
+        bookedBy: other.userId,
+        startsAt: at(c, day, '11:45'),
+        endsAt: at(c, day, '12:00'),
+      },
+    );
+    expect((await get(`/fhir/R4/Appointment/${id}`, c.doctor.headers)).statusCode).toBe(200);
+    expect((await get(`/fhir/R4/Appointment/${theirs}`, c.doctor.headers)).statusCode).toBe(404);
+    const own = (await get(`/fhir/R4/Appointment?patient=Patient/${patient.id}`, c.doctor.headers)).json();
+    expect(ids(own)).toContain(id);
+    expect(ids(own)).not.toContain(theirs);
+    const asked = await get(
+      `/fhir/R4/Appointment?practitioner=Practitioner/${other.userId}`,
+      c.doctor.headers,
+    );
+    expect(asked.json().total).toBe(0);
+    // The front desk sees both.
+    const desk = ids((await get(`/fhir/R4/Appointment?patient=Patient/${patient.id}`)).json());
+    expect(desk).toEqual(expect.arrayContaining([id, theirs]));
     const p = await patientUser(t);
-    for (const headers of [c.doctor.headers, p.headers]) {
-      const res = await get(`/fhir/R4/Appointment/${id}`, headers);
-      expect(res.statusCode).toBe(403);
-      expect(res.json().resourceType).toBe('OperationOutcome');
-    }
+    const res = await get(`/fhir/R4/Appointment/${id}`, p.headers);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().resourceType).toBe('OperationOutcome');
     const nurse = await sessionHeaders(
       t.database.db,
       await createStaff(t.database.db, c.hospital, 'nurse'),

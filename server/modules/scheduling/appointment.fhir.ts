@@ -3,14 +3,14 @@
 // reads are: a read as 'appointment.read', a search as 'appointments.listed' (with the patient
 // when one patient's are searched).
 import type { Appointment, AppointmentStatus } from '../../../contracts/scheduling';
-import { requireHospital } from '../../platform/auth/actor';
+import { can, requireHospital } from '../../platform/auth/actor';
 import { auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { dateBounds, dateRange, referenceId, token } from '../../platform/fhir/fhir.params';
 import { concept, metaOf, ref } from '../../platform/fhir/fhir.types';
 import type { FhirResource, FhirResourceProvider } from '../../platform/fhir/fhir.types';
-import { presentRows } from './appointments.service';
+import { presentRows, viewerOf } from './appointments.service';
 import { scheduleFacts } from './schedule.fhir';
 import { appointmentIds, type AppointmentFilter } from './scheduling.fhir.repo';
 import { findAppointments, type FoundAppointment } from './scheduling.repo';
@@ -134,13 +134,17 @@ function filterOf(params: Readonly<Record<string, string>>, hospitalId: string):
 
 export const appointmentFhir: FhirResourceProvider = {
   type: 'Appointment',
-  documentation: 'A booking at the hospital the caller acts in (walk-ins too); every read is audited.',
-  access: { anyOf: ['appointments:read'] },
+  documentation:
+    'A booking at the hospital the caller acts in (walk-ins too); a doctor sees their own. Every read is audited.',
+  access: { anyOf: ['appointments:read', 'appointments:read-own'] },
   async read(ctx, id) {
     const hospitalId = requireHospital(ctx.actor);
     const rows = await findAppointments(ctx.db, [id]);
     const row = rows[0];
-    if (!row || row.a.hospitalId !== hospitalId) throw notFound('Appointment');
+    // As /api decides: the hospital's staff, or the appointment's own doctor, here.
+    const viewer = row ? viewerOf(ctx, row.a, row.doctorUserId) : null;
+    if (!row || row.a.hospitalId !== hospitalId || (viewer !== 'staff' && viewer !== 'doctor'))
+      throw notFound('Appointment');
     const [resource] = await toFhir(ctx, rows, hospitalId);
     await auditRead(ctx, {
       action: 'appointment.read',
@@ -161,6 +165,12 @@ export const appointmentFhir: FhirResourceProvider = {
     async run(ctx, s) {
       const hospitalId = requireHospital(ctx.actor);
       const f = filterOf(s.params, hospitalId);
+      // A doctor without the hospital's list searches their own appointments only.
+      if (!can(ctx.actor, 'appointments:read')) {
+        if (f.doctorUserId !== undefined && f.doctorUserId !== ctx.actor.userId)
+          return { resources: [], total: 0 };
+        f.doctorUserId = ctx.actor.userId;
+      }
       if (f.statuses?.length === 0) return { resources: [], total: 0 };
       const { ids, total } = await appointmentIds(ctx.db, f, { limit: s.count, offset: s.offset });
       const found = new Map((await findAppointments(ctx.db, ids)).map((r) => [r.a.id, r]));
