@@ -1,7 +1,13 @@
 // FHIR Schedule: a doctor profile's weekly hours, read and searched by actor and active, within the
 // hospital the caller acts in (a caller acting in none sees the doctors anyone may book).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHospital, createStaff, TEST_PASSWORD } from '../../test/factories';
+import {
+  createHospital,
+  createPlatformAdmin,
+  createStaff,
+  sessionHeaders,
+  TEST_PASSWORD,
+} from '../../test/factories';
 import { bearerHeaders, buildTestApp, type TestApp } from '../../test/harness';
 import {
   clinic,
@@ -30,6 +36,14 @@ const get = (url: string, headers: object = c.reception) => fhirGet(t, url, head
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const weekday = (date: string) => WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
 
+/** An approved doctor who no longer practises here (their doctor role taken away): not bookable. */
+const stopPractising = (profileId: string) =>
+  t.database.query(
+    `update memberships set active = false
+      where role = 'doctor' and (user_id, hospital_id) = (select user_id, hospital_id from doctor_profiles where id = $1)`,
+    [profileId],
+  );
+
 describe('FHIR Schedule', () => {
   it("reads a doctor's schedule: the Practitioner, specialty, horizon and the weekly hours in words", async () => {
     const res = await get(`/fhir/R4/Schedule/${c.doctor.id}`);
@@ -55,7 +69,7 @@ describe('FHIR Schedule', () => {
 
   it('says when a doctor has no hours, and is inactive when they cannot be booked', async () => {
     const d = await doctorAt(t, c.hospital);
-    await t.database.query(`update doctor_profiles set status = 'pending' where id = $1`, [d.id]);
+    await stopPractising(d.id);
     const s = (await get(`/fhir/R4/Schedule/${d.id}`)).json();
     expect(s).toMatchObject({ id: d.id, active: false, comment: 'No weekly hours set.' });
     expect(s.planningHorizon).toBeUndefined();
@@ -73,19 +87,23 @@ describe('FHIR Schedule', () => {
   it('searches by actor and by active, newest first, only at the hospital acted in', async () => {
     const c2 = await clinic(t);
     const second = await doctorAt(t, c2.hospital);
-    const pending = await doctorAt(t, c2.hospital);
-    await t.database.query(`update doctor_profiles set status = 'pending' where id = $1`, [pending.id]);
+    const retired = await doctorAt(t, c2.hospital);
+    await stopPractising(retired.id);
+    // An application not yet approved is no doctor of the hospital's: no Schedule at all.
+    const applicant = await doctorAt(t, c2.hospital);
+    await t.database.query(`update doctor_profiles set status = 'pending' where id = $1`, [applicant.id]);
     const get2 = (q: string) => get(`/fhir/R4/Schedule?${q}`, c2.reception);
 
     const all = (await get2('')).json();
     expect(all).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 3 });
-    expect(ids(all)).toEqual([pending.id, second.id, c2.doctor.id]);
+    expect(ids(all)).toEqual([retired.id, second.id, c2.doctor.id]);
+    expect((await get(`/fhir/R4/Schedule/${applicant.id}`, c2.reception)).statusCode).toBe(404);
     const byActor = (await get2(`actor=Practitioner/${second.userId}`)).json();
     expect(byActor.total).toBe(1);
     expect(ids(byActor)).toEqual([second.id]);
     // The same person's schedule at another hospital is not this hospital's.
     expect((await get2(`actor=Practitioner/${c.doctor.userId}`)).json().total).toBe(0);
-    expect(ids((await get2('active=false')).json())).toEqual([pending.id]);
+    expect(ids((await get2('active=false')).json())).toEqual([retired.id]);
     expect(ids((await get2('active=true&_count=1')).json())).toEqual([second.id]);
 
     for (const q of ['active=maybe', 'actor=Patient/01900000-0000-7000-8000-000000000000', 'name=x']) {
@@ -104,6 +122,17 @@ describe('FHIR Schedule', () => {
     expect(ids(mine)).toEqual([c.doctor.id]);
     const none = (await get(`/fhir/R4/Schedule?actor=Practitioner/${pending.userId}`, bearer)).json();
     expect(none.total).toBe(0);
+  });
+
+  it('shows a caller without doctors:read acting in a hospital (a platform admin) only bookable doctors', async () => {
+    const retired = await doctorAt(t, c.hospital);
+    await stopPractising(retired.id);
+    const admin = await sessionHeaders(t.database.db, await createPlatformAdmin(t.database.db), c.hospital);
+    expect((await get(`/fhir/R4/Schedule/${c.doctor.id}`, admin)).statusCode).toBe(200);
+    expect((await get(`/fhir/R4/Schedule/${retired.id}`, admin)).statusCode).toBe(404);
+    const listed = ids((await get('/fhir/R4/Schedule?_count=100', admin)).json());
+    expect(listed).toContain(c.doctor.id);
+    expect(listed).not.toContain(retired.id);
   });
 
   it('lets any signed-in staff member read it, as the free slots are', async () => {

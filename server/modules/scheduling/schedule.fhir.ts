@@ -2,6 +2,7 @@
 // at one hospital and holds their weekly hours there, so a Schedule is a profile and its id is the
 // profile's (a doctor's user id alone would not say which hospital). The hours come from the same
 // read as booking's (booking-facts.repo.ts); no patient data, so nothing is audited.
+import { can } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { referenceId, token } from '../../platform/fhir/fhir.params';
@@ -18,8 +19,19 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
  * a caller acting in none (a patient), the doctors anyone may book, as /api/doctors/:id/slots
  * shows them.
  */
-export function scheduleVisible(ctx: Ctx, d: Pick<BookingFacts, 'hospitalId' | 'bookable'>): boolean {
-  return ctx.actor.hospitalId ? d.hospitalId === ctx.actor.hospitalId : d.bookable;
+export function scheduleVisible(
+  ctx: Ctx,
+  d: Pick<BookingFacts, 'hospitalId' | 'bookable' | 'status'>,
+): boolean {
+  return staffHospital(ctx) ? d.hospitalId === ctx.actor.hospitalId && d.status === 'approved' : d.bookable;
+}
+
+/**
+ * The hospital whose every doctor the caller sees, as /api/doctors shows them (doctors:read); a
+ * caller without it (a patient, a platform admin naming a hospital) sees the bookable ones only.
+ */
+export function staffHospital(ctx: Ctx): string | null {
+  return ctx.actor.hospitalId && can(ctx.actor, 'doctors:read') ? ctx.actor.hospitalId : null;
 }
 
 /** A doctor profile with its hours (any exceptions are not needed here). */
@@ -106,7 +118,7 @@ export const scheduleFhir: FhirResourceProvider = {
       const { rows, total } = await scheduleIds(
         ctx.db,
         {
-          hospitalId: ctx.actor.hospitalId,
+          hospitalId: staffHospital(ctx),
           ...(s.params.actor ? { doctorUserId: referenceId('actor', s.params.actor, 'Practitioner') } : {}),
           ...(s.params.active ? { active: activeParam(s.params.active) } : {}),
         },

@@ -29,7 +29,8 @@ export async function scheduleIds(
   page: Page,
 ): Promise<{ rows: ScheduleRow[]; total: number }> {
   const conds: SQL[] = [];
-  if (f.hospitalId) conds.push(sql`d.hospital_id = ${f.hospitalId}`);
+  // Applications still pending or refused are not the hospital's doctors (nor Practitioners).
+  if (f.hospitalId) conds.push(sql`d.hospital_id = ${f.hospitalId} and d.status = 'approved'`);
   else conds.push(bookableDoctorSql());
   if (f.doctorUserId) conds.push(sql`d.user_id = ${f.doctorUserId}`);
   if (f.active !== undefined) conds.push(f.active ? bookableDoctorSql() : sql`not ${bookableDoctorSql()}`);

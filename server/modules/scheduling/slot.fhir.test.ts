@@ -133,7 +133,11 @@ describe('FHIR Slot', () => {
 
   it('offers no free slot of a doctor who cannot be booked: theirs are busy-unavailable', async () => {
     const { c: c2, day: day2 } = await clinicWithHours(t);
-    await t.database.query(`update doctor_profiles set status = 'pending' where id = $1`, [c2.doctor.id]);
+    // Approved, but no longer holding the doctor role here.
+    await t.database.query(
+      `update memberships set active = false where role = 'doctor' and user_id = $1 and hospital_id = $2`,
+      [c2.doctor.userId, c2.hospital.id],
+    );
     const res = (
       await get(`/fhir/R4/Slot?schedule=Schedule/${c2.doctor.id}&start=eq${day2}&_count=100`, c2.reception)
     ).json() as { total: number; entry: { resource: SlotJson }[] };
