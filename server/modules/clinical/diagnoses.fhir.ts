@@ -20,7 +20,7 @@ export function fhirDiagnosis(d: repo.DiagnosisFhirRow) {
     patient: { id: d.patientId, name: d.patientName },
     encounterId: d.consultationId,
     recordedAt: new Date(d.recordedAt),
-    recorder: { userId: d.doctorUserId, name: d.doctorName },
+    recorder: { userId: d.doctorUserId, name: d.doctorName, practitioner: true },
   });
 }
 

@@ -146,4 +146,18 @@ describe('Condition (recorded on the patient)', () => {
     const headers = await sessionHeaders(t.database.db, buyer, front.hospital);
     expect((await get(`/fhir/R4/Condition/${ids.diabetes}`, { headers })).statusCode).toBe(403);
   });
+
+  it('names a recorder who is no doctor here in words, without a Practitioner reference that would not resolve', async () => {
+    const nurse = await desk(t, 'nurse', front.hospital);
+    const other = (await register(t, front, { givenName: 'Ravi', familyName: 'Menon' })).id;
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/patients/${other}/conditions`,
+      headers: nurse.headers,
+      payload: { name: 'Hypertension' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const c = (await get(`/fhir/R4/Condition/${made.json().id as string}`)).json();
+    expect(c.recorder).toEqual({ display: expect.any(String) });
+  });
 });

@@ -103,7 +103,8 @@ export interface ConditionFacts {
   encounterId?: string | null;
   onsetDate?: string | null;
   recordedAt: Date;
-  recorder?: { userId: string; name?: string | null } | null;
+  /** Who recorded it: a Practitioner when `practitioner` (an approved doctor here), else named only. */
+  recorder?: { userId: string; name?: string | null; practitioner: boolean } | null;
   updatedAt?: Date | null;
 }
 
@@ -133,7 +134,11 @@ export function fhirCondition(f: ConditionFacts): FhirResource {
     ...(f.encounterId ? { encounter: ref('Encounter', f.encounterId) } : {}),
     ...(f.onsetDate ? { onsetDateTime: f.onsetDate } : {}),
     recordedDate: f.recordedAt.toISOString(),
-    ...(f.recorder ? { recorder: ref('Practitioner', f.recorder.userId, f.recorder.name) } : {}),
+    ...(f.recorder?.practitioner
+      ? { recorder: ref('Practitioner', f.recorder.userId, f.recorder.name) }
+      : f.recorder?.name
+        ? { recorder: { display: f.recorder.name } }
+        : {}),
   };
 }
 
@@ -153,7 +158,9 @@ function fromRow(r: repo.ConditionFhirRow): FhirResource {
     patient: { id: r.patientId, name: r.patientName },
     onsetDate: r.onsetDate,
     recordedAt: r.createdAt,
-    recorder: r.recordedBy ? { userId: r.recordedBy, name: r.recorderName } : null,
+    recorder: r.recordedBy
+      ? { userId: r.recordedBy, name: r.recorderName, practitioner: r.recorderIsDoctor }
+      : null,
     updatedAt: r.updatedAt,
   });
 }

@@ -78,7 +78,11 @@ export async function updateCondition(
 // ---------------------------------------------------------------- conditions as FHIR reads them
 
 /** A recorded condition with the names its FHIR form shows: the patient's and the recorder's. */
-export type ConditionFhirRow = ConditionRow & { patientName: string; recorderName: string | null };
+export type ConditionFhirRow = ConditionRow & {
+  patientName: string;
+  recorderName: string | null;
+  recorderIsDoctor: boolean;
+};
 
 export interface ConditionFilter {
   /** Only conditions of patients registered at this hospital (the caller's scope). */
@@ -113,6 +117,9 @@ export async function conditionsForFhir(
       ...getTableColumns(c),
       patientName: sql<string>`(select trim(p.given_name || ' ' || p.family_name) from patients p where p.id = ${c.patientId})`,
       recorderName: sql<string | null>`(select u.full_name from users u where u.id = ${c.recordedBy})`,
+      // Only an approved doctor of the hospital is a Practitioner there; a nurse is named in words.
+      recorderIsDoctor: sql<boolean>`exists (select 1 from doctor_profiles dp where dp.user_id = ${c.recordedBy}
+        and dp.hospital_id = ${f.hospitalId} and dp.status = 'approved')`,
     })
     .from(c)
     .where(conditionWhere(f))

@@ -31,10 +31,10 @@ export async function attendingDoctors(
                 join doctor_profiles dp on dp.id = c.doctor_profile_id where c.id = a.consultation_id
               union all
               select 2, dp.user_id from doctor_profiles dp
-               where dp.user_id = a.discharged_by and dp.hospital_id = a.hospital_id
+               where dp.user_id = a.discharged_by and dp.hospital_id = a.hospital_id and dp.status = 'approved'
               union all
               select 3, dp.user_id from doctor_profiles dp
-               where dp.user_id = a.admitted_by and dp.hospital_id = a.hospital_id
+               where dp.user_id = a.admitted_by and dp.hospital_id = a.hospital_id and dp.status = 'approved'
             ) x order by rank limit 1
           ) d
           join users u on u.id = d.user_id
@@ -84,7 +84,7 @@ const SIGN_COLUMNS = sql`v.id, s.sign, v.admission_id as "admissionId", a.patien
   v.blood_glucose_mg_dl as "bloodGlucoseMgDl", v.recorded_by as "recordedBy",
   u.full_name as "recordedByName",
   exists (select 1 from doctor_profiles dp where dp.user_id = v.recorded_by
-           and dp.hospital_id = v.hospital_id) as "recordedByDoctor"`;
+           and dp.hospital_id = v.hospital_id and dp.status = 'approved') as "recordedByDoctor"`;
 
 /** A patient's vital signs charted on their stays here, newest first, of the signs asked for. */
 export async function vitalSignPage(
