@@ -76,7 +76,10 @@ export function fhirPatient(p: Patient): FhirResource {
     resourceType: 'Patient',
     id: p.id,
     meta: metaOf(p.updatedAt),
-    identifier: p.registrations.map((r) => mrnIdentifier(r.hospitalId, r.mrn)),
+    // A record read as its own (a staff member's, with no registration) has no MRN: no empty array.
+    ...(p.registrations.length > 0
+      ? { identifier: p.registrations.map((r) => mrnIdentifier(r.hospitalId, r.mrn)) }
+      : {}),
     active: true,
     name: humanName(p.givenName, p.familyName),
     ...telecom(p.phone, p.email),

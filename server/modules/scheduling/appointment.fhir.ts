@@ -160,7 +160,7 @@ export const appointmentFhir: FhirResourceProvider = {
       { name: 'patient', type: 'reference', documentation: 'The patient: Patient/<id>.' },
       { name: 'practitioner', type: 'reference', documentation: 'The doctor: Practitioner/<user id>.' },
       { name: 'date', type: 'date', documentation: 'When it starts: eq, ne, lt, le, gt or ge a date.' },
-      { name: 'status', type: 'token', documentation: STATUS_DOC },
+      { name: 'status', type: 'token', documentation: STATUS_DOC, multiple: true },
     ],
     async run(ctx, s) {
       const hospitalId = requireHospital(ctx.actor);

@@ -160,7 +160,12 @@ export const slotFhir: FhirResourceProvider = {
           `When the slot starts, at most ${MAX_SLOT_RANGE_DAYS} days at a time: eq a day, ge/gt the ` +
           `${MAX_SLOT_RANGE_DAYS} days from then, le/lt from now until then; by default the next ${MAX_SLOT_RANGE_DAYS} days.`,
       },
-      { name: 'status', type: 'token', documentation: 'free, busy or busy-unavailable (several: a,b).' },
+      {
+        name: 'status',
+        type: 'token',
+        documentation: 'free, busy or busy-unavailable (several: a,b).',
+        multiple: true,
+      },
     ],
     required: ['schedule'],
     async run(ctx, s) {

@@ -60,7 +60,15 @@ export function dateRange(param: string, value: string): DateRange {
   const year = Number(y);
   const month = mo ? Number(mo) - 1 : 0;
   const day = d ? Number(d) : 1;
-  if (month > 11 || day < 1 || day > 31) throw bad(param, `"${value}" is not a date.`);
+  // A real calendar day (no 2026-02-30 rolled into March, no month 00), in years a record can hold.
+  const check = new Date(Date.UTC(2000, month, day));
+  check.setUTCFullYear(year);
+  if (year < 1000 || month < 0 || month > 11 || check.getUTCMonth() !== month || check.getUTCDate() !== day) {
+    throw bad(param, `"${value}" is not a date.`);
+  }
+  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59)) {
+    throw bad(param, `"${value}" is not a time.`);
+  }
   let from: Date;
   let to: Date;
   if (h !== undefined) {
@@ -70,7 +78,6 @@ export function dateRange(param: string, value: string): DateRange {
     to = new Date(from.getTime() + (s === undefined ? 60_000 : 1000));
   } else {
     from = new Date(Date.UTC(year, month, day));
-    if (from.getUTCDate() !== day) throw bad(param, `"${value}" is not a date.`);
     to = d
       ? new Date(Date.UTC(year, month, day + 1))
       : mo

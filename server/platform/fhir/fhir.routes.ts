@@ -61,7 +61,7 @@ export function searchRequest(
   provider: FhirType,
   query: Record<string, unknown>,
 ): FhirSearchRequest & { id: string | null } {
-  const declared = new Set((provider.search?.params ?? []).map((p) => p.name));
+  const declared = new Map((provider.search?.params ?? []).map((p) => [p.name, p]));
   const params: Record<string, string> = {};
   for (const [name, raw] of Object.entries(query)) {
     if (Array.isArray(raw)) throw new AppError('BAD_REQUEST', `Give search parameter "${name}" once.`);
@@ -69,7 +69,7 @@ export function searchRequest(
       throw new AppError('BAD_REQUEST', `Search parameter "${name}" is not valid.`);
     if (CONTROL.has(name)) continue;
     if (!declared.has(name)) {
-      const known = [...declared, '_id', '_count', '_offset'].join(', ');
+      const known = [...declared.keys(), '_id', '_count', '_offset'].join(', ');
       throw new AppError(
         'BAD_REQUEST',
         `${provider.type} cannot be searched by "${name}"${name.includes(':') ? ' (modifiers are not supported)' : ''}; it takes: ${known}.`,
@@ -77,10 +77,13 @@ export function searchRequest(
     }
     const value = raw.trim();
     if (value === '') throw new AppError('BAD_REQUEST', `Search parameter "${name}" is empty.`);
+    if (value.includes(',') && !declared.get(name)!.multiple)
+      throw new AppError('BAD_REQUEST', `Search parameter "${name}" takes one value, not a list.`);
     if (value.length > 200) throw new AppError('BAD_REQUEST', `Search parameter "${name}" is too long.`);
     params[name] = value;
   }
   const id = typeof query._id === 'string' ? query._id.trim() : null;
+  if (id !== null && id.includes(',')) throw new AppError('BAD_REQUEST', 'Search by one _id at a time.');
   if (id !== null && Object.keys(params).length > 0) {
     throw new AppError('BAD_REQUEST', 'Search by _id alone, or by other parameters without it.');
   }
@@ -254,7 +257,11 @@ function capabilityStatement(base: string, providers: readonly FhirType[], date:
           interaction: [{ code: 'read' }, ...(p.search ? [{ code: 'search-type' }] : [])],
           searchParam: [
             { name: '_id', type: 'token', documentation: 'The logical id.' },
-            ...(p.search?.params ?? []).map((sp) => ({ ...sp })),
+            ...(p.search?.params ?? []).map(({ name, type, documentation }) => ({
+              name,
+              type,
+              documentation,
+            })),
           ],
         })),
       },
@@ -312,8 +319,8 @@ export function registerFhirApi(
         const s = searchRequest(p, query);
         let result: FhirSearchResult;
         if (s.id !== null) {
-          const one: FhirResource | null = s.offset === 0 ? await readOrNull(p, req, s.id) : null;
-          result = { resources: one ? [one] : [], total: one ? 1 : 0 };
+          const one = await readOrNull(p, req, s.id);
+          result = { resources: one && s.offset === 0 ? [one] : [], total: one ? 1 : 0 };
         } else if (p.search) {
           result = await searchAll(p, req, s);
         } else {

@@ -165,6 +165,10 @@ describe('Patient', () => {
     expect(byPhone.json().entry.map((e: { resource: { id: string } }) => e.resource.id)).toEqual([p.id]);
     const byId = await get(`/fhir/R4/Patient?_id=${p.id}`);
     expect(byId.json()).toMatchObject({ total: 1, entry: [{ resource: { id: p.id } }] });
+    // Past its one match, the page is empty but the total still says 1.
+    const pastIt = (await get(`/fhir/R4/Patient?_id=${p.id}&_offset=1`)).json();
+    expect(pastIt.total).toBe(1);
+    expect(pastIt.entry).toEqual([]);
     const { rows } = await t.database.query<{ n: number }>(
       `select count(*)::int as n from audit_events where action = 'patient.search' and request_id = $1`,
       [byName.headers['x-request-id']],
@@ -204,6 +208,8 @@ describe('Patient', () => {
       'identifier=urn:other|X-1',
       'phone=12',
       'name=',
+      'name=Asha,Kiran',
+      '_id=a,b',
     ]) {
       const res = await get(`/fhir/R4/Patient?${q}`);
       expect(res.statusCode, q).toBe(400);
@@ -237,7 +243,16 @@ describe('search parameter values', () => {
     const lt = dateRange('date', 'lt2026-12-01T10:00:00+05:30');
     expect(dateMatches(lt, new Date('2026-12-01T04:29:59Z'))).toBe(true);
     expect(dateMatches(lt, new Date('2026-12-01T04:30:00Z'))).toBe(false);
-    for (const bad of ['2026-13-01', '2026-02-30', 'yesterday', 'xx2026']) {
+    for (const bad of [
+      '2026-13-01',
+      '2026-02-30',
+      '2026-00-10',
+      '2026-02-30T10:00:00Z',
+      '0099-01-01',
+      '2026-01-01T24:00:00Z',
+      'yesterday',
+      'xx2026',
+    ]) {
       expect(() => dateRange('date', bad), bad).toThrow(/Search parameter/);
     }
   });

@@ -18,6 +18,11 @@ export interface FhirSearchParam {
   name: string;
   type: SearchParamType;
   documentation: string;
+  /**
+   * The provider reads a comma-separated list of values (any of them matches). Elsewhere a comma
+   * is refused: read as one value it would match nothing, silently.
+   */
+  multiple?: true;
 }
 
 /**
