@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
 import type { DateRange } from '../../platform/fhir/fhir.params';
-import { dateCondition } from '../../platform/fhir/fhir.sql';
+import { datesCondition } from '../../platform/fhir/fhir.sql';
 import { MEDICINE_NAME } from './clinical.repo';
 
 export interface Page {
@@ -30,7 +30,7 @@ function filter(equal: Record<string, string | undefined>, ...more: (SQL | null)
   return both([...equals, ...more]);
 }
 
-const dateSql = (col: SQL, r: DateRange | undefined): SQL | null => (r ? dateCondition(col, r) : null);
+const dateSql = datesCondition;
 
 const PATIENT_NAME = sql`trim(p.given_name || ' ' || p.family_name) as "patientName"`;
 
@@ -58,7 +58,7 @@ export interface ConsultationFilter {
   id?: string;
   patientId?: string;
   status?: string;
-  opened?: DateRange;
+  opened?: readonly DateRange[];
 }
 
 export interface EncounterRow {
@@ -159,7 +159,7 @@ export interface VitalFilter {
   id?: string;
   patientId?: string;
   kinds?: readonly VitalKind[];
-  recorded?: DateRange;
+  recorded?: readonly DateRange[];
 }
 
 export interface VitalFhirRow {
@@ -218,7 +218,7 @@ export interface PrescribedFilter {
   consultationId?: string;
   /** A MedicationRequest status, as `statusSql` works it out. */
   status?: string;
-  authored?: DateRange;
+  authored?: readonly DateRange[];
 }
 
 export interface PrescribedRow {

@@ -114,6 +114,14 @@ describe('Encounter (consultations)', () => {
     expect(ids(await q('&date=ne2025-03-01'))).toEqual([newer.id]);
     expect(ids(await q('&date=ge2025-03-02'))).toEqual([newer.id]);
     expect((await q('&date=lt2025-03-01')).total).toBe(0);
+    // Twice, a range: both bounds apply.
+    expect(ids(await q('&date=ge2025-02-01&date=lt2025-04-01'))).toEqual([older.id]);
+    expect((await q('&date=ge2025-03-02&date=lt2025-04-01')).total).toBe(0);
+    const thrice = await get(
+      `/fhir/R4/Encounter?patient=Patient/${p.patient.id}&date=ge2025-01-01&date=lt2026-01-01&date=2025-03-01`,
+      p.nurse,
+    );
+    expect(thrice.statusCode).toBe(400);
     const page = await q('&_count=1&_offset=1');
     expect(page.total).toBe(2);
     expect(ids(page)).toEqual([older.id]);

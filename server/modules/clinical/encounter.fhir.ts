@@ -2,7 +2,7 @@
 // the complaint, the diagnoses (Condition) and the appointment they came from. The wards module
 // serves admissions as Encounter too: the same search parameters, merged by the visit's start.
 import type { Executor } from '../../db/client';
-import { dateRange, referenceId } from '../../platform/fhir/fhir.params';
+import { referenceId } from '../../platform/fhir/fhir.params';
 import { concept, HOSPITIUM_SYSTEM, metaOf, ref } from '../../platform/fhir/fhir.types';
 import type { FhirResource, FhirResourceProvider } from '../../platform/fhir/fhir.types';
 import * as repo from './clinical.fhir.repo';
@@ -76,7 +76,7 @@ export const encounterFhir: FhirResourceProvider = {
     required: ['patient'],
     async run(ctx, s) {
       const patientId = referenceId('patient', s.params.patient!, 'Patient');
-      const opened = s.params.date === undefined ? undefined : dateRange('date', s.params.date);
+      const opened = s.dates.date;
       const code = scope.tokenCode(s.params, 'status', scope.SYSTEM.encounterStatus);
       const status = code === undefined ? undefined : code === null ? null : (STATUS_FROM[code] ?? null);
       const hospitalId = scope.fhirHospital(ctx);

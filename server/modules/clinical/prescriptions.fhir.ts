@@ -3,7 +3,7 @@
 // (Medication/<medicine id>), the directions as worded when prescribing (directionsOf), the status
 // following the pharmacy's dispensing. Drafts of open consultations are not orders yet: not served.
 import { unitWord } from '../../../contracts/units';
-import { dateRange, referenceId } from '../../platform/fhir/fhir.params';
+import { referenceId } from '../../platform/fhir/fhir.params';
 import { concept, HOSPITIUM_SYSTEM, ref } from '../../platform/fhir/fhir.types';
 import type { FhirResource, FhirResourceProvider } from '../../platform/fhir/fhir.types';
 import * as repo from './clinical.fhir.repo';
@@ -52,7 +52,12 @@ export const prescribedFhir: FhirResourceProvider = {
         type: 'token',
         documentation: 'active, completed (all dispensed), cancelled or stopped (cancelled part-dispensed).',
       },
-      { name: 'authoredon', type: 'date', documentation: 'When it was prescribed.' },
+      {
+        name: 'authoredon',
+        type: 'date',
+        documentation: 'When it was prescribed; twice for a range.',
+        range: true,
+      },
       { name: 'encounter', type: 'reference', documentation: 'The consultation (Encounter/<id>).' },
     ],
     required: ['patient'],
@@ -62,8 +67,7 @@ export const prescribedFhir: FhirResourceProvider = {
         s.params.encounter === undefined
           ? undefined
           : referenceId('encounter', s.params.encounter, 'Encounter');
-      const authored =
-        s.params.authoredon === undefined ? undefined : dateRange('authoredon', s.params.authoredon);
+      const authored = s.dates.authoredon;
       const status = scope.tokenCode(s.params, 'status', scope.SYSTEM.medicationRequestStatus);
       const hospitalId = scope.fhirHospital(ctx);
       if (!hospitalId || status === null || (status !== undefined && !STATUSES.has(status)))

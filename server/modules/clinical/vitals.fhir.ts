@@ -2,7 +2,7 @@
 // category: one row of vital_signs holds several measurements, each its own Observation with a
 // LOINC code and a UCUM unit (blood pressure one panel of two components), its id the row's and a
 // short code: `<row id>.hr`. The wards and the lab serve Observation too, alike searched.
-import { dateRange, referenceId } from '../../platform/fhir/fhir.params';
+import { referenceId } from '../../platform/fhir/fhir.params';
 import { concept, metaOf, ref } from '../../platform/fhir/fhir.types';
 import type { Coding, FhirResource, FhirResourceProvider } from '../../platform/fhir/fhir.types';
 import * as repo from './clinical.fhir.repo';
@@ -141,7 +141,7 @@ export const vitalsFhir: FhirResourceProvider = {
     required: ['patient'],
     async run(ctx, s) {
       const patientId = referenceId('patient', s.params.patient!, 'Patient');
-      const recorded = s.params.date === undefined ? undefined : dateRange('date', s.params.date);
+      const recorded = s.dates.date;
       const kinds = kindsAsked(s.params);
       const hospitalId = scope.fhirHospital(ctx);
       if (!hospitalId || kinds === null) return scope.NO_MATCH;

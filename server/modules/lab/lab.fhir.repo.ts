@@ -3,12 +3,9 @@
 // ordered in SQL. Always at one hospital.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { dateRange } from '../../platform/fhir/fhir.params';
-import { dateCondition } from '../../platform/fhir/fhir.sql';
+import type { DateRange } from '../../platform/fhir/fhir.params';
+import { datesCondition } from '../../platform/fhir/fhir.sql';
 import { listedPage, type ListedOrder } from './orders.repo';
-
-/** A FHIR `date` parameter as a condition on an instant (`ne`: outside what it names). */
-const onDate = (instant: SQL, value: string): SQL => dateCondition(instant, dateRange('date', value));
 
 /** One verified result, with its test, sample, order and patient, and who verified it. */
 export interface VerifiedResultRow {
@@ -54,7 +51,7 @@ export const ANALYTE_CODE = sql`i.code || ':' || x.name`;
 export async function verifiedResultPage(
   exec: Executor,
   hospitalId: string,
-  q: { patientId: string; code?: string; date?: string; limit: number; offset: number },
+  q: { patientId: string; code?: string; dates?: readonly DateRange[]; limit: number; offset: number },
 ): Promise<{ rows: VerifiedResultRow[]; total: number }> {
   const conds = [
     sql`i.hospital_id = ${hospitalId}`,
@@ -62,7 +59,8 @@ export async function verifiedResultPage(
     sql`i.status = 'verified'`,
   ];
   if (q.code !== undefined) conds.push(sql`lower(${ANALYTE_CODE}) = ${q.code.toLowerCase()}`);
-  if (q.date) conds.push(onDate(sql`i.collected_at`, q.date));
+  const collected = datesCondition(sql`i.collected_at`, q.dates);
+  if (collected) conds.push(collected);
   const where = sql.join(conds, sql` and `);
   const [rows, [count]] = await Promise.all([
     queryRows<VerifiedResultRow>(
@@ -113,7 +111,7 @@ export async function reportPage(
     patientId: string;
     statuses: readonly ReportStatus[];
     test?: { code: string } | 'multiple';
-    date?: string;
+    dates?: readonly DateRange[];
     limit: number;
     offset: number;
   },
@@ -133,6 +131,7 @@ export async function reportPage(
       sql`exists (select 1 from lab_order_items y where y.order_id = o.id and y.code = ${q.test.code.toUpperCase()})`,
     );
   }
-  if (q.date) conds.push(onDate(FIRST_SAMPLE, q.date));
+  const sampled = datesCondition(FIRST_SAMPLE, q.dates);
+  if (sampled) conds.push(sampled);
   return listedPage(exec, sql.join(conds, sql` and `), sql`o.created_at desc, o.id desc`, q);
 }

@@ -153,7 +153,12 @@ export const labReportFhir: FhirResourceProvider = {
     params: [
       { name: 'patient', type: 'reference', documentation: 'The patient (Patient/<id>); required.' },
       { name: 'status', type: 'token', documentation: 'registered, partial, final or cancelled.' },
-      { name: 'date', type: 'date', documentation: 'When the (first) sample was taken.' },
+      {
+        name: 'date',
+        type: 'date',
+        documentation: 'When the (first) sample was taken; twice for a range.',
+        range: true,
+      },
       {
         name: 'code',
         type: 'token',
@@ -171,7 +176,7 @@ export const labReportFhir: FhirResourceProvider = {
         patientId,
         statuses,
         test,
-        date: s.params.date,
+        dates: s.dates.date,
         limit: s.count,
         offset: s.offset,
       });

@@ -134,6 +134,9 @@ describe('Observation (lab results)', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(bundleIds(await q(`date=${today}`))).toEqual([chol]);
     expect(bundleIds(await q(`date=lt${today}`))).toEqual([hb, plt, smear]);
+    const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    expect(bundleIds(await q(`date=ge${since}&date=lt${today}`))).toEqual([hb, plt, smear]);
+    expect(bundleIds(await q(`date=ge${today}&date=le${today}`))).toEqual([chol]);
     const page = await q('category=laboratory&_count=2&_offset=1');
     expect(bundleIds(page)).toEqual([hb, plt]);
   });

@@ -142,7 +142,7 @@ export const labResultFhir: FhirResourceProvider = {
       const { rows, total } = await verifiedResultPage(ctx.db, hospitalId, {
         patientId,
         code: code?.code,
-        date: s.params.date,
+        dates: s.dates.date,
         limit: s.count,
         offset: s.offset,
       });

@@ -181,6 +181,11 @@ describe('FHIR Appointment', () => {
     expect(ids((await search('status=cancelled,noshow')).json())).toEqual([a2]);
     expect(ids((await search(`date=ge${at(c2, d2, '09:30')}`)).json())).toEqual([a4, a3, a2]);
     expect(ids((await search(`date=lt${at(c2, d2, '09:30')}`)).json())).toEqual([a1]);
+    const range = await search(`date=ge${at(c2, d2, '09:30')}&date=lt${at(c2, d2, '11:00')}`);
+    expect(ids(range.json())).toEqual([a3, a2]);
+    // The page links carry both bounds.
+    const self = new URL(range.json().link[0].url as string);
+    expect(self.searchParams.getAll('date')).toHaveLength(2);
     expect(ids((await search(`date=ne${at(c2, d2, '09:30')}`)).json())).toEqual([a4, a3, a1]);
     expect((await search(`date=eq${d2}`)).json().total).toBe(4);
     expect((await search('status=proposed')).json().total).toBe(0);

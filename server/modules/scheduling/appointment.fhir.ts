@@ -7,7 +7,7 @@ import { can, requireHospital } from '../../platform/auth/actor';
 import { auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
-import { dateBounds, dateRange, referenceId, token } from '../../platform/fhir/fhir.params';
+import { referenceId, token, type DateRange } from '../../platform/fhir/fhir.params';
 import { concept, metaOf, ref } from '../../platform/fhir/fhir.types';
 import type { FhirResource, FhirResourceProvider } from '../../platform/fhir/fhir.types';
 import { presentRows, viewerOf } from './appointments.service';
@@ -119,15 +119,15 @@ function statusParam(value: string): AppointmentStatus[] {
 }
 
 /** What the search parameters ask of the hospital's appointments. */
-function filterOf(params: Readonly<Record<string, string>>, hospitalId: string): AppointmentFilter {
+function filterOf(
+  params: Readonly<Record<string, string>>,
+  dates: readonly DateRange[] | undefined,
+  hospitalId: string,
+): AppointmentFilter {
   const f: AppointmentFilter = { hospitalId };
   if (params.patient) f.patientId = referenceId('patient', params.patient, 'Patient');
   if (params.practitioner) f.doctorUserId = referenceId('practitioner', params.practitioner, 'Practitioner');
-  if (params.date) {
-    const r = dateRange('date', params.date);
-    const b = dateBounds(r);
-    f.starts = b ? { ...b, outside: false } : { from: r.from, to: r.to, outside: true };
-  }
+  if (dates) f.starts = dates;
   if (params.status) f.statuses = statusParam(params.status);
   return f;
 }
@@ -159,12 +159,17 @@ export const appointmentFhir: FhirResourceProvider = {
     params: [
       { name: 'patient', type: 'reference', documentation: 'The patient: Patient/<id>.' },
       { name: 'practitioner', type: 'reference', documentation: 'The doctor: Practitioner/<user id>.' },
-      { name: 'date', type: 'date', documentation: 'When it starts: eq, ne, lt, le, gt or ge a date.' },
+      {
+        name: 'date',
+        type: 'date',
+        documentation: 'When it starts: eq, ne, lt, le, gt or ge a date; twice for a range.',
+        range: true,
+      },
       { name: 'status', type: 'token', documentation: STATUS_DOC, multiple: true },
     ],
     async run(ctx, s) {
       const hospitalId = requireHospital(ctx.actor);
-      const f = filterOf(s.params, hospitalId);
+      const f = filterOf(s.params, s.dates.date, hospitalId);
       // A doctor without the hospital's list searches their own appointments only.
       if (!can(ctx.actor, 'appointments:read')) {
         if (f.doctorUserId !== undefined && f.doctorUserId !== ctx.actor.userId)

@@ -1,8 +1,10 @@
 // The queries behind the FHIR Schedule and Appointment searches: pages of ids filtered and ordered
 // in SQL (newest first), each with its total. The resources are then built from the same reads
 // as /api (booking facts, presented appointments).
-import { and, count, desc, eq, gte, inArray, lt, not, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
+import type { DateRange } from '../../platform/fhir/fhir.params';
+import { datesCondition } from '../../platform/fhir/fhir.sql';
 import { bookableDoctorSql } from '../organisation';
 import { appointments } from './scheduling.tables';
 
@@ -64,8 +66,8 @@ export interface AppointmentFilter {
   patientId?: string;
   /** The doctor's user id: their profile at the hospital. */
   doctorUserId?: string;
-  /** Starts within [from, to) (either end open), or outside it when `outside`. */
-  starts?: { from: Date | null; to: Date | null; outside: boolean };
+  /** Starts within every interval the date parameter names (two for a range). */
+  starts?: readonly DateRange[];
   statuses?: readonly string[];
 }
 
@@ -76,12 +78,6 @@ export async function appointmentIds(
   page: Page,
 ): Promise<{ ids: string[]; total: number }> {
   const a = appointments;
-  const within = f.starts
-    ? and(
-        f.starts.from ? gte(a.startsAt, f.starts.from) : undefined,
-        f.starts.to ? lt(a.startsAt, f.starts.to) : undefined,
-      )
-    : undefined;
   const where = and(
     eq(a.hospitalId, f.hospitalId),
     f.patientId ? eq(a.patientId, f.patientId) : undefined,
@@ -89,7 +85,7 @@ export async function appointmentIds(
       ? sql`${a.doctorProfileId} in (select d.id from doctor_profiles d
               where d.user_id = ${f.doctorUserId} and d.hospital_id = ${f.hospitalId})`
       : undefined,
-    f.starts?.outside && within ? not(within) : within,
+    datesCondition(sql`${a.startsAt}`, f.starts) ?? undefined,
     f.statuses ? inArray(a.status, [...f.statuses]) : undefined,
   );
   const [rows, [c]] = await Promise.all([

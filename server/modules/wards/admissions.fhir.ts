@@ -10,7 +10,8 @@ import { referenceId, token } from '../../platform/fhir/fhir.params';
 import { concept, ref, type FhirResource, type FhirResourceProvider } from '../../platform/fhir/fhir.types';
 import { getAdmission, toAdmissions } from './admissions.service';
 import { searchAdmissions } from './admissions.repo';
-import { attendingDoctors, dateSql } from './wards.fhir.repo';
+import { datesCondition } from '../../platform/fhir/fhir.sql';
+import { attendingDoctors } from './wards.fhir.repo';
 import { ENCOUNTER_SEARCH, SYSTEM } from '../../platform/fhir/fhir.terms';
 
 const ACT_CODE = SYSTEM.actCode;
@@ -90,11 +91,11 @@ export const admissionEncounterFhir: FhirResourceProvider = {
       const patientId = referenceId('patient', s.params.patient!, 'Patient');
       const status = statusOf(s.params.status);
       if (status === undefined) return { resources: [], total: 0 };
-      const date = s.params.date;
+      const dates = s.dates.date;
       const { rows, total } = await searchAdmissions(ctx.db, hospitalId, {
         status,
         patientId,
-        admitted: date === undefined ? undefined : (column) => dateSql(column, date),
+        admitted: dates ? (column) => datesCondition(column, dates)! : undefined,
         limit: s.count,
         offset: s.offset,
       });

@@ -153,7 +153,7 @@ export const wardVitalsFhir: FhirResourceProvider = {
       const { rows, total } = await vitalSignPage(ctx.db, hospitalId, {
         patientId,
         signs,
-        date: s.params.date,
+        dates: s.dates.date,
         limit: s.count,
         offset: s.offset,
       });

@@ -3,11 +3,8 @@
 // SQL, and the wards, rooms and beds as one list of places. Always at one hospital.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { dateRange } from '../../platform/fhir/fhir.params';
-import { dateCondition } from '../../platform/fhir/fhir.sql';
-
-/** A FHIR `date` parameter as a condition on a timestamptz column (`ne`: outside the interval). */
-export const dateSql = (col: SQL, value: string): SQL => dateCondition(col, dateRange('date', value));
+import type { DateRange } from '../../platform/fhir/fhir.params';
+import { datesCondition } from '../../platform/fhir/fhir.sql';
 
 const page = (limit: number, offset: number) => sql`limit ${limit} offset ${offset}`;
 const where = (conds: SQL[]) => sql.join(conds, sql` and `);
@@ -90,7 +87,13 @@ const SIGN_COLUMNS = sql`v.id, s.sign, v.admission_id as "admissionId", a.patien
 export async function vitalSignPage(
   exec: Executor,
   hospitalId: string,
-  q: { patientId: string; signs: readonly string[]; date?: string; limit: number; offset: number },
+  q: {
+    patientId: string;
+    signs: readonly string[];
+    dates?: readonly DateRange[];
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: VitalSignRow[]; total: number }> {
   const conds = [
     sql`v.hospital_id = ${hospitalId}`,
@@ -98,7 +101,8 @@ export async function vitalSignPage(
     sql`s.present`,
     sql`s.sign = any(${sql.param([...q.signs])}::text[])`,
   ];
-  if (q.date) conds.push(dateSql(sql`v.taken_at`, q.date));
+  const taken = datesCondition(sql`v.taken_at`, q.dates);
+  if (taken) conds.push(taken);
   const [rows, [count]] = await Promise.all([
     queryRows<VitalSignRow>(
       exec,

@@ -15,6 +15,7 @@ import type {
   FhirSearchRequest,
   FhirSearchResult,
 } from './fhir.types';
+import { dateRange, type DateRange } from './fhir.params';
 import { FHIR_MEDIA_TYPE } from './outcome';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
@@ -52,35 +53,54 @@ function integerParam(name: string, raw: unknown, min: number, max: number, fall
   return Number(raw);
 }
 
+/** A search as checked, with what its page links repeat. */
+export type CheckedSearch = FhirSearchRequest & {
+  id: string | null;
+  /** Each parameter's values as sent (two for a date range), for the page links. */
+  sent: readonly (readonly [string, string])[];
+};
+
 /**
- * Checks a search's query against the type's parameters: each at most once, no modifiers or
- * chains, nothing the type does not list (FHIR's strict handling: a filter silently ignored would
- * answer more than was asked for).
+ * Checks a search's query against the type's parameters: each at most once (a date that makes a
+ * range, twice), no modifiers or chains, nothing the type does not list (FHIR's strict handling: a
+ * filter silently ignored would answer more than was asked for). Date parameters arrive parsed.
  */
-export function searchRequest(
-  provider: FhirType,
-  query: Record<string, unknown>,
-): FhirSearchRequest & { id: string | null } {
+export function searchRequest(provider: FhirType, query: Record<string, unknown>): CheckedSearch {
   const declared = new Map((provider.search?.params ?? []).map((p) => [p.name, p]));
   const params: Record<string, string> = {};
+  const dates: Record<string, DateRange[]> = {};
+  const sent: (readonly [string, string])[] = [];
   for (const [name, raw] of Object.entries(query)) {
-    if (Array.isArray(raw)) throw new AppError('BAD_REQUEST', `Give search parameter "${name}" once.`);
-    if (typeof raw !== 'string')
+    const param = declared.get(name);
+    const values = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+    if (values.length > (param?.range ? 2 : 1)) {
+      throw new AppError(
+        'BAD_REQUEST',
+        param?.range
+          ? `Give search parameter "${name}" at most twice (a range: ge… and le…).`
+          : `Give search parameter "${name}" once.`,
+      );
+    }
+    if (values.some((v) => typeof v !== 'string'))
       throw new AppError('BAD_REQUEST', `Search parameter "${name}" is not valid.`);
     if (CONTROL.has(name)) continue;
-    if (!declared.has(name)) {
+    if (!param) {
       const known = [...declared.keys(), '_id', '_count', '_offset'].join(', ');
       throw new AppError(
         'BAD_REQUEST',
         `${provider.type} cannot be searched by "${name}"${name.includes(':') ? ' (modifiers are not supported)' : ''}; it takes: ${known}.`,
       );
     }
-    const value = raw.trim();
-    if (value === '') throw new AppError('BAD_REQUEST', `Search parameter "${name}" is empty.`);
-    if (value.includes(',') && !declared.get(name)!.multiple)
-      throw new AppError('BAD_REQUEST', `Search parameter "${name}" takes one value, not a list.`);
-    if (value.length > 200) throw new AppError('BAD_REQUEST', `Search parameter "${name}" is too long.`);
-    params[name] = value;
+    for (const v of values as string[]) {
+      const value = v.trim();
+      if (value === '') throw new AppError('BAD_REQUEST', `Search parameter "${name}" is empty.`);
+      if (value.includes(',') && !param.multiple)
+        throw new AppError('BAD_REQUEST', `Search parameter "${name}" takes one value, not a list.`);
+      if (value.length > 200) throw new AppError('BAD_REQUEST', `Search parameter "${name}" is too long.`);
+      params[name] ??= value;
+      if (param.type === 'date') (dates[name] ??= []).push(dateRange(name, value));
+      sent.push([name, value]);
+    }
   }
   const id = typeof query._id === 'string' ? query._id.trim() : null;
   if (id !== null && id.includes(',')) throw new AppError('BAD_REQUEST', 'Search by one _id at a time.');
@@ -97,6 +117,8 @@ export function searchRequest(
   return {
     id,
     params,
+    dates,
+    sent,
     count: integerParam('_count', query._count, 1, MAX_COUNT, DEFAULT_COUNT),
     offset: integerParam('_offset', query._offset, 0, MAX_OFFSET, 0),
   };
@@ -185,20 +207,15 @@ export function fhirTypes(providers: readonly FhirResourceProvider[]): FhirType[
 }
 
 /** The address of a page of this search: the same parameters, another offset. */
-function pageUrl(base: string, type: string, s: FhirSearchRequest & { id: string | null }, offset: number) {
-  const q = new URLSearchParams(s.params);
+function pageUrl(base: string, type: string, s: CheckedSearch, offset: number) {
+  const q = new URLSearchParams(s.sent.map(([k, v]) => [k, v]));
   if (s.id !== null) q.set('_id', s.id);
   q.set('_count', String(s.count));
   q.set('_offset', String(offset));
   return `${base}/${type}?${q.toString()}`;
 }
 
-function bundle(
-  base: string,
-  type: string,
-  s: FhirSearchRequest & { id: string | null },
-  result: FhirSearchResult,
-) {
+function bundle(base: string, type: string, s: CheckedSearch, result: FhirSearchResult) {
   const more =
     result.total !== undefined ? s.offset + result.resources.length < result.total : (result.more ?? false);
   const link = [{ relation: 'self', url: pageUrl(base, type, s, s.offset) }];

@@ -12,3 +12,12 @@ export function dateCondition(column: SQL, r: DateRange): SQL {
   if (b.to) conds.push(sql`${column} < ${at(b.to)}`);
   return sql`(${sql.join(conds, sql` and `)})`;
 }
+
+/** Every interval a date parameter names (two for a range), as one condition; null for none. */
+export function datesCondition(column: SQL, ranges: readonly DateRange[] | undefined): SQL | null {
+  if (!ranges || ranges.length === 0) return null;
+  return sql`(${sql.join(
+    ranges.map((r) => dateCondition(column, r)),
+    sql` and `,
+  )})`;
+}

@@ -37,13 +37,23 @@ export const OBSERVATION_SEARCH: readonly FhirSearchParam[] = [
       'What was observed: a LOINC code (http://loinc.org) such as 8867-4, or a lab analyte ' +
       '(urn:hospitium:lab-analyte:<hospital id>|<test code>:<analyte>).',
   },
-  { name: 'date', type: 'date', documentation: 'When it was observed (effectiveDateTime).' },
+  {
+    name: 'date',
+    type: 'date',
+    documentation: 'When it was observed (effectiveDateTime); twice for a range.',
+    range: true,
+  },
 ];
 
 /** Encounter: consultations (clinical) and admissions (wards). */
 export const ENCOUNTER_SEARCH: readonly FhirSearchParam[] = [
   PATIENT,
-  { name: 'date', type: 'date', documentation: 'When the encounter began (period.start).' },
+  {
+    name: 'date',
+    type: 'date',
+    documentation: 'When the encounter began (period.start); twice for a range.',
+    range: true,
+  },
   {
     name: 'status',
     type: 'token',

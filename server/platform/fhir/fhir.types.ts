@@ -2,6 +2,7 @@
 // `fhir` field), and the few FHIR datatypes every resource is built from.
 import type { Access } from '../../../contracts/permissions';
 import type { Ctx } from '../context';
+import type { DateRange } from './fhir.params';
 
 /** A FHIR resource as JSON: its type, its logical id, and the elements its mapper fills. */
 export interface FhirResource {
@@ -23,6 +24,11 @@ export interface FhirSearchParam {
    * is refused: read as one value it would match nothing, silently.
    */
   multiple?: true;
+  /**
+   * A date parameter the provider takes twice, for a range (`date=ge2026-12-01&date=lt2026-12-08`):
+   * it reads every value from `FhirSearchRequest.dates` and applies them all.
+   */
+  range?: true;
 }
 
 /**
@@ -30,7 +36,10 @@ export interface FhirSearchParam {
  * once, without modifiers, and the page asked for.
  */
 export interface FhirSearchRequest {
+  /** Each parameter's value (a date range's first). */
   params: Readonly<Record<string, string>>;
+  /** Every date parameter, parsed: one interval, or two for a range; all of them apply. */
+  dates: Readonly<Record<string, readonly DateRange[]>>;
   /** Page size (`_count`): 1..100, 20 when not given. */
   count: number;
   /** Matches to skip (`_offset`). */
