@@ -4,7 +4,6 @@
 import { auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { token } from '../../platform/fhir/fhir.params';
 import type { FhirResource, FhirSearchRequest, FhirSearchResult } from '../../platform/fhir/fhir.types';
 import type { Page } from './clinical.fhir.repo';
 import { SYSTEM as FHIR_SYSTEM } from '../../platform/fhir/fhir.terms';
@@ -75,17 +74,4 @@ export async function auditedPage(
   return { resources, total };
 }
 
-/**
- * The code of a token parameter in `system` (or given without one); null when it names another
- * system, which nothing here can match. Absent parameter: undefined.
- */
-export function tokenCode(
-  params: Readonly<Record<string, string>>,
-  name: string,
-  system: string,
-): string | null | undefined {
-  const value = params[name];
-  if (value === undefined) return undefined;
-  const t = token(name, value);
-  return t.system === null || t.system === system ? t.code : null;
-}
+export { tokenCode } from '../../platform/fhir/fhir.params';

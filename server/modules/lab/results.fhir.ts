@@ -8,7 +8,7 @@ import { requireHospital } from '../../platform/auth/actor';
 import { auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { referenceId, token } from '../../platform/fhir/fhir.params';
+import { referenceId, token, tokenCode } from '../../platform/fhir/fhir.params';
 import {
   concept,
   identifierSystem,
@@ -131,10 +131,8 @@ export const labResultFhir: FhirResourceProvider = {
     async run(ctx, s) {
       const hospitalId = requireHospital(ctx.actor);
       const patientId = referenceId('patient', s.params.patient!, 'Patient');
-      const category = s.params.category === undefined ? null : token('category', s.params.category);
-      if (category && (category.code !== 'laboratory' || (category.system ?? CATEGORY) !== CATEGORY)) {
-        return { resources: [], total: 0 };
-      }
+      const category = tokenCode(s.params, 'category', CATEGORY);
+      if (category !== undefined && category !== 'laboratory') return { resources: [], total: 0 };
       const code = s.params.code === undefined ? null : token('code', s.params.code);
       if (code && (code.system ?? analyteSystem(hospitalId)) !== analyteSystem(hospitalId)) {
         return { resources: [], total: 0 };

@@ -7,7 +7,7 @@ import { requireHospital } from '../../platform/auth/actor';
 import { auditRead } from '../../platform/audit/audit.service';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { referenceId, token } from '../../platform/fhir/fhir.params';
+import { referenceId, token, tokenCode } from '../../platform/fhir/fhir.params';
 import {
   concept,
   metaOf,
@@ -116,10 +116,9 @@ function signsOf(value: string | undefined): Sign[] {
 }
 
 /** Whether a `category` search includes vital signs. */
-function vitalSignsAsked(value: string | undefined): boolean {
-  if (value === undefined) return true;
-  const t = token('category', value);
-  return (t.system === null || t.system === CATEGORY) && t.code === 'vital-signs';
+function vitalSignsAsked(params: Readonly<Record<string, string>>): boolean {
+  const category = tokenCode(params, 'category', CATEGORY);
+  return category === undefined || category === 'vital-signs';
 }
 
 export const wardVitalsFhir: FhirResourceProvider = {
@@ -149,7 +148,7 @@ export const wardVitalsFhir: FhirResourceProvider = {
       const hospitalId = requireHospital(ctx.actor);
       const patientId = referenceId('patient', s.params.patient!, 'Patient');
       const signs = signsOf(s.params.code);
-      if (!vitalSignsAsked(s.params.category) || signs.length === 0) return { resources: [], total: 0 };
+      if (!vitalSignsAsked(s.params) || signs.length === 0) return { resources: [], total: 0 };
       const { rows, total } = await vitalSignPage(ctx.db, hospitalId, {
         patientId,
         signs,

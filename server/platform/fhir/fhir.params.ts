@@ -37,6 +37,21 @@ export function token(param: string, value: string): { system: string | null; co
   return { system: system === '' ? null : system, code };
 }
 
+/**
+ * The code of a token parameter in `system` (or given without one); null when it names another
+ * system, which nothing here can match. Absent parameter: undefined.
+ */
+export function tokenCode(
+  params: Readonly<Record<string, string>>,
+  name: string,
+  system: string,
+): string | null | undefined {
+  const value = params[name];
+  if (value === undefined) return undefined;
+  const t = token(name, value);
+  return t.system === null || t.system === system ? t.code : null;
+}
+
 export type DatePrefix = 'eq' | 'ne' | 'lt' | 'gt' | 'le' | 'ge';
 
 /** A date parameter as the interval it names: `[from, to)` in UTC, and how to compare with it. */
