@@ -81,6 +81,7 @@ export const PERMISSIONS = [
   'lab-samples:collect', // collect an order's samples and print their labels
   'lab-results:enter', // enter a test's results (again, until they are verified)
   'lab-results:verify', // verify results someone else entered; the report goes out when all are
+  'privacy:manage', // erasure requests of the hospital's patients: review, complete (anonymise) or refuse
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -242,6 +243,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'lab-tests:read',
     'lab-tests:manage',
     'lab-orders:read',
+    'privacy:manage',
   ],
   platform_admin: [
     'hospitals:create',

@@ -25,6 +25,7 @@ test('a patient typing admin addresses gets the not-found page and no data', asy
     '/app/patients',
     '/app/doctors?status=pending',
     '/app/hospitals',
+    '/app/erasure-requests',
   ]) {
     const apiCalls: string[] = [];
     page.on('request', (r) => {

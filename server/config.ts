@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { fieldKeysProblem } from './platform/sealing';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -35,6 +36,15 @@ const Settings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Keys that encrypt sensitive identifiers at rest (ADR 34): base64 of 32 bytes each, comma
+   * separated; the first seals, all open. Unset: DATA_DIR/secrets/field-encryption.key, made on the
+   * first start. Several instances must share the same keys.
+   */
+  DATA_ENCRYPTION_KEYS: z
+    .string()
+    .refine((s) => fieldKeysProblem(s) === null, { error: (i) => fieldKeysProblem(String(i.input)) ?? '' })
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')

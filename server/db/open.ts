@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import { openDatabase, type Database } from './client';
 import { openEmbeddedServer } from './embedded';
 import { runMigrations } from './migrate';
+import { useConfiguredFieldKeys } from '../platform/sealing';
 
 export interface OpenConfiguredOptions {
   /** The app: refuse a DATA_DIR another process holds. CLI and worker: join that process's server. */
@@ -14,6 +15,8 @@ export async function openConfiguredDatabase(
   config: Config,
   opts: OpenConfiguredOptions = {},
 ): Promise<Database> {
+  // Before anything (the demo seed, a CLI command) reads or writes a sealed column (ADR 34).
+  useConfiguredFieldKeys(config);
   const common = {
     poolSize: opts.poolSize ?? config.DATABASE_POOL_SIZE,
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,

@@ -20,3 +20,4 @@ export * from '../modules/wards/discharge.tables';
 export * from '../modules/wards/bed-days.tables';
 export * from '../modules/wards/service-charges.tables';
 export * from '../modules/lab/lab.tables';
+export * from '../modules/privacy/privacy.tables';

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { provideActorNames } from '../platform/audit/audit.names';
 import { registerConstraintErrors } from '../platform/errors';
 import { registerFhirApi } from '../platform/fhir/fhir.routes';
+import { useConfiguredFieldKeys } from '../platform/sealing';
 import { defineBackupJobs } from '../ops/backup/jobs';
 import type { JobRunner } from '../platform/jobs';
 import { billingModule } from './billing';
@@ -17,6 +18,7 @@ import { findTemplate, notificationsModule, provideRecipients } from './notifica
 import { findHospitalInfo, organisationModule, submitDoctorApplication } from './organisation';
 import { createPatientForUser, patientsModule, providePatientMergeSteps } from './patients';
 import { pharmacyModule } from './pharmacy';
+import { privacyModule, providePrivacySteps } from './privacy';
 import { procurementModule } from './procurement';
 import { schedulingModule } from './scheduling';
 import { wardsModule } from './wards';
@@ -37,6 +39,7 @@ export const MODULES: readonly HospitiumModule[] = [
   billingModule,
   wardsModule,
   labModule,
+  privacyModule,
   dashboardModule,
 ];
 
@@ -45,7 +48,8 @@ let wired = false;
 /**
  * Connects the ports through which modules use each other without importing each other: who a
  * notice goes to, what a new account becomes, where dashboard figures come from, which modules move
- * their rows when a temporary patient record is merged. Once per process.
+ * their rows when a temporary patient record is merged, which take part in a patient's export and
+ * erasure. Once per process.
  */
 function wire(): void {
   if (wired) return;
@@ -61,6 +65,10 @@ function wire(): void {
   provideActorNames(findUserNames);
   provideDashboardSources(MODULES.flatMap((m) => (m.dashboard ? [m.dashboard] : [])));
   providePatientMergeSteps(MODULES.flatMap((m) => (m.patientMerge ? [m.patientMerge] : [])));
+  providePrivacySteps({
+    exports: MODULES.flatMap((m) => (m.patientExport ? [{ module: m.name, step: m.patientExport }] : [])),
+    erasures: MODULES.flatMap((m) => (m.patientErasure ? [{ module: m.name, step: m.patientErasure }] : [])),
+  });
   for (const m of MODULES) {
     if (m.constraintErrors) registerConstraintErrors(m.constraintErrors);
     m.wire?.();
@@ -77,6 +85,7 @@ function wire(): void {
 /** Registers every module's routes (the web process). */
 export async function registerModules(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   wire();
+  useConfiguredFieldKeys(deps.config);
   for (const m of MODULES) await m.routes?.(app, deps);
   registerFhirApi(
     app,
@@ -91,6 +100,7 @@ export async function registerModules(app: FastifyInstance, deps: RouteDeps): Pr
  */
 export async function registerModuleJobs(jobs: JobRunner, deps: ModuleDeps): Promise<void> {
   wire();
+  useConfiguredFieldKeys(deps.config);
   for (const m of MODULES) await m.jobs?.(jobs, deps);
   // Not a domain module's: the scheduled backups (server/ops/backup, ADR 15).
   await defineBackupJobs(jobs, deps);

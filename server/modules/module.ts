@@ -57,6 +57,29 @@ export interface PatientMerge {
  */
 export type PatientMergeStep = (tx: Tx, m: PatientMerge) => Promise<Record<string, number>>;
 
+/**
+ * A module's part of a patient's export (product §17, ADR 33): everything it holds about the person,
+ * at every hospital, as named sections of plain JSON rows (camelCase keys, times as ISO strings,
+ * money in minor units with its currency, people and hospitals by name). Never secrets, storage
+ * keys, other patients' data or what is not yet published to the patient (unverified lab results).
+ */
+export type PatientExportStep = (tx: Tx, patientId: string) => Promise<Record<string, unknown[]>>;
+
+/** The person whose data an erasure anonymises, and their portal account if they have one. */
+export interface PatientErasure {
+  patientId: string;
+  userId: string | null;
+}
+
+/**
+ * A module's part of erasing a patient (ADR 33), in the erasure's transaction: clears or replaces
+ * what identifies the person in its rows and deletes what nothing requires it to keep; keeps
+ * clinical, financial and audit records that the law requires, which still point at the
+ * (anonymised) patient record. Says how many rows of each kind it changed, or throws an AppError
+ * to refuse, which then changes nothing.
+ */
+export type PatientErasureStep = (tx: Tx, e: PatientErasure) => Promise<Record<string, number>>;
+
 export interface HospitiumModule {
   /** Folder name under server/modules. */
   name: string;
@@ -75,6 +98,10 @@ export interface HospitiumModule {
   constraintErrors?: Record<string, ConstraintAnswer>;
   /** Moves the module's rows of a temporary patient record when it is merged into the person's own. */
   patientMerge?: PatientMergeStep;
+  /** The module's part of a patient's export of all their data. */
+  patientExport?: PatientExportStep;
+  /** The module's part of erasing a patient's identity (anonymisation where records are kept). */
+  patientErasure?: PatientErasureStep;
   /** The FHIR R4 resource types the module serves under /fhir/R4 (read and search). */
   fhir?: readonly FhirResourceProvider[];
   /** Runs once when the process registers modules: connect this module's ports to others. */

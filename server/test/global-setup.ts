@@ -8,6 +8,7 @@ import { openDatabase } from '../db/client';
 import { openEmbeddedServer, type EmbeddedServer } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 import { installJobs } from '../worker';
+import { TEST_FIELD_KEY } from './field-key';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -51,7 +52,12 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({ url: url.toString(), poolSize: 2 });
   try {
     await runMigrations(database);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: scratch ?? os.tmpdir() });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: scratch ?? os.tmpdir(),
+      DATA_ENCRYPTION_KEYS: TEST_FIELD_KEY,
+    });
     const runner = await installJobs(config, database);
     await runner.stop();
   } finally {

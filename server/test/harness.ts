@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import { openConfiguredDatabase } from '../db/open';
 import { startTestSmtp, type TestSmtp } from './smtp';
+import { TEST_FIELD_KEY } from './field-key';
 
 let counter = 0;
 
@@ -41,7 +42,10 @@ export async function openTestDatabase(): Promise<Database> {
  * the directory if one does, else started for this use and stopped on close.
  */
 export function openDataDirDatabase(dataDir: string): Promise<Database> {
-  return openConfiguredDatabase(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { poolSize: 2 });
+  return openConfiguredDatabase(
+    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATA_ENCRYPTION_KEYS: TEST_FIELD_KEY }),
+    { poolSize: 2 },
+  );
 }
 
 export interface TestApp extends BuiltApp {
@@ -66,6 +70,8 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: dataDir,
     SMTP_URL: smtp.url,
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    // One key for every test app, so two apps on one database open each other's sealed values.
+    DATA_ENCRYPTION_KEYS: TEST_FIELD_KEY,
     // Background jobs run in the test app. Requests wake the runner when they commit; the poll is
     // only the fallback.
     JOBS_POLL_INTERVAL_MS: '250',

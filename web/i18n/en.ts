@@ -12,6 +12,7 @@ import { inventoryPages } from './en/inventory';
 import { labPages } from './en/lab';
 import { nursingPages } from './en/nursing';
 import { patientPages } from './en/patients';
+import { privacyPages } from './en/privacy';
 import { procurementPages } from './en/procurement';
 import { publicPages } from './en/public';
 import { queuePages } from './en/queue';
@@ -47,4 +48,5 @@ export const en = {
   ...billingPages,
   ...cashierPages,
   ...labPages,
+  ...privacyPages,
 };

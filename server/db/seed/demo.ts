@@ -19,6 +19,7 @@ import {
 import { insertAuditEvent } from '../../platform/audit/audit.repo';
 import { DEMO_DOMAIN, HOSPITALS, USERS, type HospitalKey } from './demo-data';
 import { PATIENTS } from './demo-patients';
+import { sealPatientColumns } from '../../modules/patients';
 import { writeDemoPharmacy } from './demo-pharmacy';
 import { writeDemoAvailability } from './demo-availability';
 import { writeDemoAppointments } from './demo-appointments';
@@ -158,7 +159,8 @@ export async function writeDemo(tx: Tx, passwordHash: string): Promise<DemoCount
     insurancePolicyNumber: p.insurance?.policyNumber ?? null,
     createdBy: p.accountLogin ? uid(p.accountLogin) : registrar,
   }));
-  await tx.insert(patients).values(patientRows);
+  // The insurance policy number is sealed as the patients module writes it (ADR 34).
+  await tx.insert(patients).values(patientRows.map(sealPatientColumns));
   await tx.insert(patientRegistrations).values(
     patientRows.map((p, i) => ({
       patientId: p.id,

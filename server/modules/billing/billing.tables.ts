@@ -198,6 +198,8 @@ export const billingAccounts = pgTable(
   },
   (t) => [
     primaryKey({ name: 'billing_accounts_pk', columns: [t.hospitalId, t.patientId] }),
+    // A patient's accounts at every hospital: their export (ADR 33).
+    index('billing_accounts_patient_idx').on(t.patientId),
     check('billing_accounts_advance_ck', sql`${t.advanceMinor} >= 0`),
   ],
 );
@@ -237,6 +239,10 @@ export const billingPayments = pgTable(
     unique('billing_payments_key_uq').on(t.hospitalId, t.idempotencyKey),
     index('billing_payments_invoice_idx').on(t.invoiceId),
     index('billing_payments_hospital_time_idx').on(t.hospitalId, t.receivedAt),
+    // A patient's payments at every hospital: their export (ADR 33).
+    index('billing_payments_patient_idx')
+      .on(t.patientId)
+      .where(sql`${t.patientId} is not null`),
     check('billing_payments_kind_ck', sql`${t.kind} in ('payment', 'deposit', 'advance_refund')`),
     check(
       'billing_payments_method_ck',

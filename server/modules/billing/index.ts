@@ -7,6 +7,7 @@ import { invoiceRoutes } from './invoices.routes';
 import { paymentRoutes } from './payments.routes';
 import { priceListRoutes } from './price-list.routes';
 import { reportRoutes } from './reports.routes';
+import { patientExport } from './billing.patient-export';
 
 export {
   admissionInvoice,
@@ -42,6 +43,7 @@ const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
  */
 export const billingModule = defineModule({
   name: 'billing',
+  patientExport,
   patientMerge: mergePatientBills,
   templates: BILLING_TEMPLATES,
   dashboard: billingFigures,

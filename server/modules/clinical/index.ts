@@ -8,6 +8,8 @@ import { encounterFhir } from './encounter.fhir';
 import { prescribedFhir } from './prescriptions.fhir';
 import { vitalsFhir } from './vitals.fhir';
 import { seedIcd10 } from './icd10.service';
+import { patientExport } from './clinical.patient-export';
+import { patientErasure } from './clinical.patient-erasure';
 
 export { seedIcd10 } from './icd10.service';
 // The demo seed writes its past prescriptions' directions and quantities as the app does.
@@ -16,6 +18,9 @@ export { computedQuantity, directionsOf } from './prescribing';
 /** Consultations (vitals, diagnoses, prescriptions, addenda), the ICD-10 list, visit histories. */
 export const clinicalModule = defineModule({
   name: 'clinical',
+  patientExport,
+  // Refuses while a consultation is open; keeps the clinical record (ADR 33).
+  patientErasure,
   // A merged temporary record's consultations and vital signs become the person's.
   patientMerge: (tx, m) => repointPatientIn(tx, ['consultations', 'vital_signs'], m),
   dashboard: clinicalFigures,

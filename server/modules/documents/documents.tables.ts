@@ -8,7 +8,8 @@ import { patients } from '../patients/patients.tables';
 /**
  * Files attached to a patient (prescriptions, lab reports, ID, other). The bytes live in the file
  * store under `storage_key` (a random id, never the uploader's name); this row is the only way to
- * reach them. Never deleted: a mistaken upload is withdrawn.
+ * reach them. A mistaken upload is withdrawn, not deleted; only a patient's erasure deletes their
+ * identity documents, row and file (ADR 33).
  */
 export const documents = pgTable(
   'documents',

@@ -4,6 +4,8 @@ import { defineIdentityJobs } from './identity.jobs';
 import { identityRoutes } from './identity.routes';
 import { IdentityService } from './identity.service';
 import { IDENTITY_TEMPLATES } from './identity.templates';
+import { patientExport } from './identity.patient-export';
+import { patientErasure } from './identity.patient-erasure';
 
 export { makeAuthenticator, SESSION_COOKIE, type CachedCaller } from './identity.authenticate';
 export { AccessTokens } from './identity.jwt';
@@ -16,6 +18,8 @@ export { provideSignUpSteps, type SignUpSteps, type NewSelfPatient } from './ide
 /** Accounts, sign-in and sign-up, sessions, API tokens, password reset and two-factor sign-in. */
 export const identityModule = defineModule({
   name: 'identity',
+  patientExport,
+  patientErasure,
   templates: IDENTITY_TEMPLATES,
   routes(app, deps) {
     identityRoutes(app, {

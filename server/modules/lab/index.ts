@@ -7,6 +7,7 @@ import { LAB_TEMPLATES } from './lab.templates';
 import { orderRoutes } from './orders.routes';
 import { labReportFhir } from './reports.fhir';
 import { labResultFhir } from './results.fhir';
+import { patientExport } from './lab.patient-export';
 
 // The demo seed orders tests and collects samples through the same rules as the routes.
 export { createOrder } from './orders.service';
@@ -16,6 +17,7 @@ export { enterResults, verifyResults } from './results.service';
 /** The lab: its test catalog, orders, samples, results verified by a second person, reports. */
 export const labModule = defineModule({
   name: 'lab',
+  patientExport,
   // A temporary record's lab orders move with it when it is merged into the person's own (ADR 14).
   patientMerge: (tx, m) => repointPatientIn(tx, ['lab_orders'], m),
   dashboard: labFigures,

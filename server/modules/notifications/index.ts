@@ -7,6 +7,8 @@ import { defineNotificationJobs } from './notifications.jobs';
 import { notificationAdminRoutes } from './notifications.admin.routes';
 import { notificationRoutes } from './notifications.routes';
 import { systemTest } from './templates/system.templates';
+import { patientExport } from './notifications.patient-export';
+import { patientErasure } from './notifications.patient-erasure';
 
 export {
   noticeWrites,
@@ -34,6 +36,8 @@ function mailDomain(from: string): string {
 /** E-mail, SMS and in-app notices sent by background jobs, with preferences and a delivery log. */
 export const notificationsModule = defineModule({
   name: 'notifications',
+  patientExport,
+  patientErasure,
   templates: [systemTest],
   routes(app, deps) {
     notificationRoutes(app);

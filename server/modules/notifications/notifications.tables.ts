@@ -49,6 +49,8 @@ export const notificationDeliveries = pgTable(
     index('notification_deliveries_hospital_idx').on(t.hospitalId, t.createdAt),
     index('notification_deliveries_status_idx').on(t.status, t.createdAt),
     index('notification_deliveries_user_idx').on(t.userId, t.createdAt),
+    // An erasure finds every delivery to the person's addresses (ADR 33).
+    index('notification_deliveries_recipient_idx').on(t.recipient),
     check('notification_deliveries_channel_ck', sql`${t.channel} in ('email','sms','in_app')`),
     check(
       'notification_deliveries_status_ck',

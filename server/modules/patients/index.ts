@@ -3,11 +3,17 @@ import { defineModule } from '../module';
 import { conditionFhir } from './conditions.fhir';
 import { patientFhir } from './patients.fhir';
 import { patientRoutes } from './patients.routes';
+import { sealStalePatientColumns } from './patients.sealed';
+import { patientExport } from './patients.patient-export';
+import { patientErasure } from './patients.patient-erasure';
 
 export { createPatientForUser } from './self-registration.service';
 export { ensureRegistered } from './registration.service';
 export { createTemporaryPatient, type TemporaryPatient } from './temporary.service';
 export { providePatientMergeSteps } from './merge.service';
+export { sealPatientColumns, openInsurancePolicy } from './patients.sealed';
+// Who may reach a patient: staff of a hospital where they are registered, or the patient themself.
+export { asPatient, isSelf, staffHospital } from './patients.scope';
 export {
   activeAllergies,
   patientBriefs,
@@ -23,7 +29,14 @@ export { conditionSearch, conditionSearchParams, conditionSortKey, fhirCondition
 /** Patient records, per-hospital MRNs, search and duplicates, allergies and conditions, timeline. */
 export const patientsModule = defineModule({
   name: 'patients',
+  patientExport,
+  patientErasure,
   routes: (app) => patientRoutes(app),
+  // Not a job: at every start, values written before their column was sealed, or sealed under a
+  // key that no longer seals, are sealed with the current key (ADR 34).
+  jobs: async (_runner, deps) => {
+    await sealStalePatientColumns(deps.database.db);
+  },
   fhir: [patientFhir, conditionFhir],
   constraintErrors: {
     patient_registrations_hospital_patient_uq: {

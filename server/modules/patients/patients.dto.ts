@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/patients';
 import type { AllergyRow, ConditionRow } from './patients.clinical.repo';
 import type { PatientRecordRow } from './patients.record.repo';
+import { openInsurancePolicy } from './patients.sealed';
 import type { DuplicateRow } from './patients.repo';
 import type { PatientSummaryRow } from './patients.search.repo';
 
@@ -34,7 +35,7 @@ export function toPatient(r: PatientRecordRow, registrations: Registration[], mr
     emergencyContactPhone: r.emergency_contact_phone,
     emergencyContactRelation: r.emergency_contact_relation,
     insuranceProvider: r.insurance_provider,
-    insurancePolicyNumber: r.insurance_policy_number,
+    insurancePolicyNumber: openInsurancePolicy(r.insurance_policy_number),
     temporary: r.temporary,
     mrn,
     registrations,

@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '../../db/client';
+import { sealPatientColumns } from './patients.sealed';
 import { patientRegistrations, patients } from './patients.tables';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -7,7 +8,7 @@ export type NewPatientRow = typeof patients.$inferInsert;
 export type RegistrationRow = typeof patientRegistrations.$inferSelect;
 
 export async function insertPatient(exec: Executor, values: NewPatientRow): Promise<PatientRow> {
-  const [row] = await exec.insert(patients).values(values).returning();
+  const [row] = await exec.insert(patients).values(sealPatientColumns(values)).returning();
   return row!;
 }
 
@@ -24,7 +25,7 @@ export async function updatePatient(
 ): Promise<void> {
   await exec
     .update(patients)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...sealPatientColumns(values), updatedAt: new Date() })
     .where(eq(patients.id, id));
 }
 

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { toPatient } from './patients.dto';
 import { loadCommittedPatientRecord, loadPatientRecord, type PatientRecordRow } from './patients.record.repo';
 import * as repo from './patients.repo';
+import { auditablePatientValues, openPatientColumns } from './patients.sealed';
 import { asPatient, isSelf, staffHospital } from './patients.scope';
 
 type View = { as: 'staff'; hospitalId: string } | { as: 'self' };
@@ -96,7 +97,8 @@ export async function updatePatient(ctx: Ctx, id: string, input: UpdatePatient):
       }
     }
     const changes = toColumns(input);
-    const current = row as unknown as Record<string, unknown>;
+    // Compared with what the record holds opened; the audit row never holds a sealed value (ADR 34).
+    const current = openPatientColumns(row) as unknown as Record<string, unknown>;
     const before = Object.fromEntries(Object.keys(changes).map((k) => [k, current[k] ?? null]));
     const { before: was, after: now } = diff(before, { ...before, ...changes });
     if (Object.keys(now).length > 0) {
@@ -106,8 +108,8 @@ export async function updatePatient(ctx: Ctx, id: string, input: UpdatePatient):
         entityType: 'patient',
         entityId: id,
         patientId: id,
-        before: was,
-        after: now,
+        before: auditablePatientValues(was),
+        after: auditablePatientValues(now),
       });
     }
     return present((await loadPatientRecord(tx, id))!, view);

@@ -17,6 +17,7 @@ import * as clinical from './patients.clinical.repo';
 import { toAllergy, toCandidate, toCondition, toPatient } from './patients.dto';
 import { loadPatientRecord } from './patients.record.repo';
 import * as repo from './patients.repo';
+import { auditablePatientValues } from './patients.sealed';
 
 /**
  * Registers the patient at the hospital with the hospital's next MRN, inside the caller's
@@ -163,7 +164,7 @@ export async function registerNewPatient(ctx: Ctx, input: CreatePatient): Promis
       entityType: 'patient',
       entityId: row.id,
       patientId: row.id,
-      after: { ...d, familyName, confirmNotDuplicate: confirmNotDuplicate ?? false },
+      after: auditablePatientValues({ ...d, familyName, confirmNotDuplicate: confirmNotDuplicate ?? false }),
     });
     const reg = await registerAt(tx, ctx, row.id, hospitalId);
     for (const a of allergies) await recordAllergy(tx, ctx, row.id, hospitalId, a);

@@ -10,6 +10,8 @@ import { definePharmacyJobs } from './pharmacy.jobs';
 import { PHARMACY_TEMPLATES } from './pharmacy.templates';
 import { stockRoutes } from './stock.routes';
 import { wardAndCountRoutes } from './ward.routes';
+import { patientExport } from './pharmacy.patient-export';
+import { patientErasure } from './pharmacy.patient-erasure';
 
 export { createPrescription } from './dispensing.service';
 export { findMedicine as findMedicineWithStock, type MedicineWithStock } from './catalog.repo';
@@ -30,6 +32,8 @@ const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 /** Medicines, stores, batches and the stock ledger; dispensing, sales, online orders, ward requests. */
 export const pharmacyModule = defineModule({
   name: 'pharmacy',
+  patientExport,
+  patientErasure,
   // A merged temporary record's prescriptions, counter sales and orders become the person's.
   patientMerge: (tx, m) => repointPatientIn(tx, ['prescriptions', 'pharmacy_sales', 'pharmacy_orders'], m),
   templates: PHARMACY_TEMPLATES,

@@ -256,6 +256,8 @@ export const pharmacySales = pgTable(
   (t) => [
     unique('pharmacy_sales_key_uq').on(t.hospitalId, t.idempotencyKey),
     index('pharmacy_sales_hospital_time_idx').on(t.hospitalId, t.soldAt),
+    // A patient's purchases: their export, a merge (ADR 33).
+    index('pharmacy_sales_patient_idx').on(t.patientId, t.soldAt),
   ],
 );
 

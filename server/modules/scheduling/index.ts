@@ -13,6 +13,8 @@ import { settingsRoutes } from './settings.routes';
 import { slotFhir } from './slot.fhir';
 import { defineSchedulingJobs } from './scheduling.jobs';
 import { SCHEDULING_TEMPLATES } from './scheduling.templates';
+import { patientExport } from './scheduling.patient-export';
+import { patientErasure } from './scheduling.patient-erasure';
 
 export { beginVisit, completeVisit, returnToQueue } from './visits.service';
 // Wall-clock dates in a hospital's zone across daylight-saving changes (ADR 10), for wards' bed-days.
@@ -23,6 +25,8 @@ export { templateSlots } from './slots';
 /** Doctors' weekly availability and exceptions, free slots, and appointments without double booking. */
 export const schedulingModule = defineModule({
   name: 'scheduling',
+  patientExport,
+  patientErasure,
   // A merged temporary record's appointments become the person's (PATIENT_BUSY if two overlap).
   patientMerge: (tx, m) => repointPatientIn(tx, ['appointments'], m),
   templates: SCHEDULING_TEMPLATES,

@@ -14,6 +14,8 @@ import { reservationRoutes } from './reservations.routes';
 import { serviceChargeRoutes } from './service-charges.routes';
 import { setupRoutes } from './setup.routes';
 import { wardVitalsFhir } from './vitals.fhir';
+import { patientExport } from './wards.patient-export';
+import { patientErasure } from './wards.patient-erasure';
 
 export { bedBoardTopic } from './wards.live';
 // The demo seed bills its discharged stays as a discharge does.
@@ -29,6 +31,8 @@ const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
  */
 export const wardsModule = defineModule({
   name: 'wards',
+  patientExport,
+  patientErasure,
   patientMerge: mergePatientStays,
   dashboard: wardFigures,
   routes(app, deps) {

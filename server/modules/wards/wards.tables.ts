@@ -169,6 +169,8 @@ export const bedOccupancies = pgTable(
       .on(t.admissionId)
       .where(sql`${t.endedAt} is null`),
     index('bed_occupancies_bed_idx').on(t.bedId, t.startedAt),
+    // A stay's beds in order (its export, its bill), without reading every bed's history.
+    index('bed_occupancies_admission_idx').on(t.admissionId, t.startedAt),
     check('bed_occupancies_range_ck', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
     check('bed_occupancies_rate_ck', sql`${t.dailyRateMinor} >= 0`),
     check(
@@ -219,6 +221,8 @@ export const bedReservations = pgTable(
       .where(sql`${t.status} = 'active'`),
     index('bed_reservations_hospital_idx').on(t.hospitalId, t.status, t.expiresAt),
     index('bed_reservations_bed_idx').on(t.bedId, t.status),
+    // A patient's reservations at every hospital: their export and erasure (ADR 33).
+    index('bed_reservations_patient_idx').on(t.patientId),
     check('bed_reservations_range_ck', sql`${t.expiresAt} > ${t.startsAt}`),
     check('bed_reservations_status_ck', sql`${t.status} in ('active','consumed','cancelled','expired')`),
     check('bed_reservations_ended_ck', sql`(${t.status} = 'active') = (${t.endedAt} is null)`),

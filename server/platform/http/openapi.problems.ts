@@ -197,6 +197,11 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   recordAdvance: ['NOT_FOUND', 'IDEMPOTENCY_REUSED', 'DAY_CLOSED'],
   refundAdvance: ['NOT_FOUND', 'INSUFFICIENT_ADVANCE', 'IDEMPOTENCY_REUSED', 'DAY_CLOSED'],
   closeCashDay: ['CONFLICT'],
+  // privacy
+  requestErasure: ['NOT_FOUND', 'ERASURE_PENDING', 'PATIENT_IN_CARE'],
+  cancelErasureRequest: ['ALREADY_DECIDED'],
+  refuseErasureRequest: ['ALREADY_DECIDED'],
+  completeErasureRequest: ['ALREADY_DECIDED', 'PATIENT_IN_CARE'],
   // wards
   createWard: ['CONFLICT', 'RULE_VIOLATION'],
   updateWard: ['CONFLICT', 'INVALID_TRANSITION', 'RULE_VIOLATION'],

@@ -41,6 +41,8 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   wards:
     'Wards, rooms and beds; the bed board; admitting patients into beds (never two in one), transfers between beds and discharge.',
   lab: 'The lab: its test catalog, each test with its sample, turnaround, price-list service and analytes with their reference and critical limits.',
+  privacy:
+    "Consent decisions, a patient's export of all their data, and requests to erase it (anonymisation where the law keeps the records).",
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -17,4 +17,4 @@ export {
   type JobRunnerOptions,
 } from './jobs.options';
 export { jobsRoutes } from './jobs.routes';
-export { jobState } from './jobs.repo';
+export { jobState, redactJobData } from './jobs.repo';

@@ -59,3 +59,27 @@ export async function jobState(exec: Executor, id: string): Promise<string | und
   );
   return row?.state;
 }
+
+/**
+ * Keeps only the `keep` keys of these jobs' data, whether waiting, done, failed or archived: their
+ * payloads named a person who has since been erased (ADR 33), and pg-boss keeps finished jobs for
+ * days. Says how many jobs changed.
+ */
+export async function redactJobData(
+  exec: Executor,
+  ids: readonly string[],
+  keep: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const kept = sql`(select coalesce(jsonb_object_agg(key, value), '{}'::jsonb)
+                      from jsonb_each(data) where key = any(${sql.param(keep)}::text[]))`;
+  const [row] = await queryRows<{ n: number }>(
+    exec,
+    sql`with live as (update ${job} set data = ${kept}
+                       where id = any(${sql.param(ids)}::uuid[]) and data is not null returning 1),
+             archived as (update ${sql.raw(`${JOBS_SCHEMA}.archive`)} set data = ${kept}
+                       where id = any(${sql.param(ids)}::uuid[]) and data is not null returning 1)
+        select (select count(*) from live)::int + (select count(*) from archived)::int as n`,
+  );
+  return row?.n ?? 0;
+}

@@ -1,8 +1,9 @@
-// Administration and operations: stores, doctors, staff, departments, hospitals, the audit log, deliveries, jobs, the outbox and integrations.
+// Administration and operations: stores, doctors, staff, departments, hospitals, the audit log, patients' erasure requests, deliveries, jobs, the outbox and integrations.
 import {
   IconBuildingHospital,
   IconBuildingWarehouse,
   IconCategory,
+  IconEraser,
   IconFileSearch,
   IconListCheck,
   IconMailbox,
@@ -55,6 +56,13 @@ export const ADMIN_NAV: NavItem[] = [
     icon: IconFileSearch,
     anyOf: ['audit:read'],
     pages: [index(() => import('../../features/audit/AuditLogPage'))],
+  },
+  {
+    to: '/app/erasure-requests',
+    label: 'erasureRequests',
+    icon: IconEraser,
+    anyOf: ['privacy:manage'],
+    pages: [index(() => import('../../features/privacy/ErasureRequestsPage'))],
   },
   {
     to: '/app/deliveries',

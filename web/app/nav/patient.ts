@@ -1,4 +1,4 @@
-// What a patient uses: their record, bookings, visits, stays, lab reports, shop orders and bills.
+// What a patient uses: their record, bookings, visits, stays, lab reports, shop orders, bills and privacy.
 import {
   IconBedFlat,
   IconBuildingStore,
@@ -8,6 +8,7 @@ import {
   IconNotes,
   IconReceipt,
   IconReportMedical,
+  IconShieldLock,
   IconShoppingBag,
 } from '@tabler/icons-react';
 import { index, type NavItem } from './entry';
@@ -87,5 +88,13 @@ export const PATIENT_NAV: NavItem[] = [
       index(() => import('../../features/my-bills/MyBillsPage')),
       { path: ':id', load: () => import('../../features/my-bills/MyBillPage') },
     ],
+  },
+  {
+    // Consents, the export of all their data and a request for erasure (product §17).
+    to: '/app/privacy',
+    label: 'privacy',
+    icon: IconShieldLock,
+    anyOf: ['own-record:read'],
+    pages: [index(() => import('../../features/privacy/PrivacyPage'))],
   },
 ];

@@ -26,6 +26,7 @@ import { PatientAccountCard } from '../billing/PatientAccountCard';
 import { VisitList } from '../consultations/VisitList';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { AdmitButton } from '../wards/AdmitButton';
+import { ConsentsPanel } from './ConsentsPanel';
 import { EditPatientForm } from './EditPatientForm';
 import { MergePatientDialog } from './MergePatientDialog';
 import { AccessLogPanel, TimelinePanel } from './HistoryPanels';
@@ -33,7 +34,7 @@ import { PatientOverview } from './PatientOverview';
 import { patientKey, usePatient } from './queries';
 import { SafetyPanel } from './SafetyPanel';
 
-/** One patient of the active hospital: details (editable), allergies and conditions, timeline, access log. */
+/** One patient of the active hospital: details (editable), allergies and conditions, documents, consents, timeline, access log. */
 export default function PatientPage() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -130,6 +131,7 @@ export default function PatientPage() {
           <Tabs.Tab value="overview">{t('patient.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="safety">{t('patient.tabs.safety')}</Tabs.Tab>
           <Tabs.Tab value="documents">{t('documents.tab')}</Tabs.Tab>
+          <Tabs.Tab value="consents">{t('consent.panel.tab')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('patient.tabs.timeline')}</Tabs.Tab>
           {clinical && <Tabs.Tab value="visits">{t('visits.tab')}</Tabs.Tab>}
           {can('audit:read') && <Tabs.Tab value="access">{t('patient.tabs.access')}</Tabs.Tab>}
@@ -175,6 +177,9 @@ export default function PatientPage() {
               can('documents:upload') && !!d.hospitalId && d.hospitalId === activeHospital?.id
             }
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="consents">
+          <ConsentsPanel patientId={p.id} canRecord={can('patients:update')} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <TimelinePanel patientId={p.id} />

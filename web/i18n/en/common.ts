@@ -17,6 +17,7 @@ export const common = {
     shop: 'Order medicines',
     myOrders: 'My orders',
     myBills: 'My bills',
+    privacy: 'Privacy and your data',
     invoices: 'Invoices',
     cashClosing: 'Cash closing',
     revenue: 'Revenue',
@@ -49,6 +50,7 @@ export const common = {
     jobs: 'Failed jobs',
     deliveries: 'Delivery log',
     integrations: 'Integrations',
+    erasureRequests: 'Erasure requests',
   },
   shell: {
     navigation: 'Main navigation',

@@ -23,6 +23,10 @@ export const errorMessages = {
     AMBIGUOUS_MATCH:
       'These details match more than one person. Ask for their email address, or their date of birth and phone number.',
     ALREADY_DECIDED: 'This has already been decided.',
+    ERASURE_PENDING:
+      'You have already asked for your data to be erased; the hospital is reviewing that request.',
+    PATIENT_IN_CARE:
+      'The patient is in care now (checked in, in a consultation or admitted): erase their data once the visit or stay has ended.',
     MRN_TAKEN: 'This medical record number is already in use.',
     ALREADY_REGISTERED: 'This patient is already registered at this hospital.',
     HOSPITAL_CODE_TAKEN: 'Another hospital already uses this code.',

@@ -208,6 +208,11 @@ export const patientPages = {
       pharmacy_order_cancelled: 'Medicine order cancelled',
       wards_medication_given: 'Medicine given on the ward',
       wards_medication_not_given: 'Medicine not given on the ward',
+      consent_recorded: 'Consent decision recorded',
+      erasure_requested: 'Asked for their data to be erased',
+      erasure_cancelled: 'Erasure request cancelled',
+      erasure_refused: 'Erasure request refused',
+      erasure_completed: 'Data erased; the record kept without a name',
     },
     /** For a change this version of the app has no words for yet. */
     otherAction: 'Record changed',
@@ -251,6 +256,8 @@ export const patientPages = {
       lab_order_read: 'A lab order',
       lab_orders_read: 'The list of lab orders',
       lab_report_read: 'A lab report',
+      consent_listed: 'The consents',
+      patient_exported: 'All the data (downloaded)',
     },
     /** For a read this version of the app has no words for yet. */
     otherOpened: 'Part of the record',
