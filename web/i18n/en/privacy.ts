@@ -9,7 +9,7 @@ export const privacyPages = {
         body: 'The hospitals you visit may examine, test and treat you. Without it, staff ask you before any care, except in an emergency.',
       },
       record_sharing: {
-        title: 'Sharing your record',
+        title: 'Record sharing',
         body: 'The hospitals that use this service see one record of you: your allergies, conditions, visits and results, so each knows what the others found.',
       },
       research: {
