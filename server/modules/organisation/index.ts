@@ -4,6 +4,7 @@ import { ORGANISATION_TEMPLATES } from './organisation.templates';
 import { organisationRoutes } from './organisation.routes';
 import { organizationFhir } from './organization.fhir';
 import { practitionerFhir } from './practitioner.fhir';
+import { patientErasure } from './organisation.patient-erasure';
 
 export { submitDoctorApplication, hospitalLabels } from './doctor-applications.service';
 export { findHospitalInfo, type HospitalInfo } from './hospitals.service';
@@ -15,6 +16,7 @@ export { findBookableDoctor, type BookableDoctor } from './directory.service';
 /** Hospitals, departments, staff and invitations, doctor profiles and approvals, the public directory. */
 export const organisationModule = defineModule({
   name: 'organisation',
+  patientErasure,
   templates: ORGANISATION_TEMPLATES,
   fhir: [practitionerFhir, organizationFhir],
   routes(app, deps) {

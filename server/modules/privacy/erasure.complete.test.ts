@@ -261,4 +261,26 @@ describe('completing an erasure', () => {
       ),
     ).toBe(0);
   });
+
+  it('withdraws a doctor application the person made, so an erased person can never be approved', async () => {
+    const p = await patient(admin.hospital);
+    await t.database.query(
+      `insert into doctor_profiles (id, user_id, hospital_id, specialty, registration_number, qualifications, bio)
+       values (gen_random_uuid(), $1, $2, 'Cardiology', 'MCI-77311', 'MBBS', 'Twenty years in Pune')`,
+      [p.userId, admin.hospital.id],
+    );
+    const pending = async () =>
+      (await call('GET', '/api/doctors?status=pending', admin.headers)).json().items as { userId: string }[];
+    expect((await pending()).some((d) => d.userId === p.userId)).toBe(true);
+    const made = await requestErasure(p);
+    const res = await call('POST', `/api/erasure-requests/${made.id}/complete`, admin.headers, {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().erased).toMatchObject({ doctorApplications: 1, accountsClosed: 1 });
+    expect((await pending()).some((d) => d.userId === p.userId)).toBe(false);
+    const [profile] = await rows<{ status: string; registration_number: string; bio: string }>(
+      'select status, registration_number, bio from doctor_profiles where user_id = $1',
+      [p.userId],
+    );
+    expect(profile).toEqual({ status: 'rejected', registration_number: '', bio: '' });
+  });
 });

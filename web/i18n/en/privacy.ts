@@ -185,6 +185,7 @@ export const privacyPages = {
       orderAddresses: 'Online orders, delivery details removed',
       appointmentsCancelled: 'Future appointments cancelled',
       bedReservations: 'Bed reservations ended',
+      doctorApplications: 'Doctor applications withdrawn, their details removed',
     },
     otherKind: 'Other records changed ({{kind}})',
   },
