@@ -136,11 +136,6 @@ export function open(stored: string, column: string): string {
   ]).toString('utf8');
 }
 
-/** `seal` for a nullable column: null stays null. */
-export function sealNullable(plain: string | null, column: string): string | null {
-  return plain === null ? null : seal(plain, column);
-}
-
 /** `open` for a nullable column: null stays null. */
 export function openNullable(stored: string | null, column: string): string | null {
   return stored === null ? null : open(stored, column);

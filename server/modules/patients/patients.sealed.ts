@@ -4,7 +4,7 @@
 // the audit log names a change to a sealed column without its value.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client';
-import { openNullable, sealingKeyId, seal, sealNullable } from '../../platform/sealing';
+import { openNullable, sealingKeyId, seal } from '../../platform/sealing';
 
 export const INSURANCE_POLICY_COLUMN = 'patients.insurance_policy_number';
 
@@ -16,14 +16,14 @@ interface SealedFields {
 export function sealPatientColumns<T extends SealedFields>(values: T): T {
   const v = values.insurancePolicyNumber;
   if (v === undefined || v === null) return values;
-  return { ...values, insurancePolicyNumber: sealNullable(v, INSURANCE_POLICY_COLUMN) };
+  return { ...values, insurancePolicyNumber: seal(v, INSURANCE_POLICY_COLUMN) };
 }
 
 /** The values with the sealed columns opened. */
 export function openPatientColumns<T extends SealedFields>(values: T): T {
   const v = values.insurancePolicyNumber;
   if (v === undefined || v === null) return values;
-  return { ...values, insurancePolicyNumber: openNullable(v, INSURANCE_POLICY_COLUMN) };
+  return { ...values, insurancePolicyNumber: openInsurancePolicy(v) };
 }
 
 /** The insurance policy number as the record keeps it, opened. */

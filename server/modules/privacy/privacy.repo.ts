@@ -1,5 +1,5 @@
 // The privacy module's rows: consent decisions and erasure requests (a patient's export reads both
-// through `consentHistory` and `erasureRequestsOf`).
+// as JSON in export.repo.ts).
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { ErasureStatus } from '../../../contracts/privacy';
 import { queryRows, type Executor } from '../../db/client';
@@ -23,15 +23,6 @@ export function consentHistory(exec: Executor, patientId: string): Promise<Conse
     .from(patientConsents)
     .where(eq(patientConsents.patientId, patientId))
     .orderBy(desc(patientConsents.recordedAt), desc(patientConsents.id));
-}
-
-/** Every erasure request of a patient, newest first. */
-export function erasureRequestsOf(exec: Executor, patientId: string): Promise<ErasureRow[]> {
-  return exec
-    .select()
-    .from(erasureRequests)
-    .where(eq(erasureRequests.patientId, patientId))
-    .orderBy(desc(erasureRequests.requestedAt), desc(erasureRequests.id));
 }
 
 export async function insertErasureRequest(
