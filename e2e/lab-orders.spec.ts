@@ -6,11 +6,12 @@ import { personPage } from './support/procurement';
 import { newStaffMember } from './support/staff';
 
 // Lab orders, their samples and results: the front desk orders two tests for a walk-in patient,
-// urgent; a lab technician finds the order in the worklist, collects one sample, sees the other
-// still waiting, collects it, and the order is collected; its labels are a PDF. The technician
-// enters both tests' results (a low haemoglobin flagged as it is typed) and may not verify them
-// themselves; a second technician finds them to verify, verifies both, and the order is reported
-// with its report a PDF. On a desktop and a phone.
+// urgent; a lab technician finds the order in the worklist, and again by scanning a sample's
+// barcode into its search box (a number no sample has is said to be so), collects one sample,
+// sees the other still waiting, collects it, and the order is collected; its labels are a PDF. The
+// technician enters both tests' results (a low haemoglobin flagged as it is typed) and may not
+// verify them themselves; a second technician finds them to verify, verifies both, and the order
+// is reported with its report a PDF. On a desktop and a phone.
 test('lab: the front desk orders two tests; the technician collects both samples and enters the results; a second verifies them', async ({
   browser,
   request,
@@ -75,6 +76,24 @@ test('lab: the front desk orders two tests; the technician collects both samples
   await expectNoSidewaysScroll(lab.locator('main'));
   await snap(lab, info, '2-worklist');
   await row.getByRole('link', { name: number }).click();
+  await expect(lab.getByRole('heading', { name: `Lab order ${number}`, level: 1 })).toBeVisible();
+
+  // 2b. At the bench, a hand scanner types a label's accession number and Enter into the search
+  // box: a number no sample has says so; the LFT sample's opens its order, even from a list of
+  // cancelled orders, where it is not.
+  await lab.goto('/app/lab-orders?status=cancelled');
+  const search = lab.getByRole('searchbox', { name: 'Search orders' });
+  // A scanner types like a very fast keyboard, Enter straight after the last character.
+  await search.pressSequentially('LAB-999999-9\n');
+  await expect(lab.getByTestId('scan-missing')).toContainText('No sample LAB-999999-9');
+  await expect(lab).toHaveURL(/\/app\/lab-orders\?/);
+  await expectNoSidewaysScroll(lab.locator('main'));
+  await expectAccessible(lab, 'a scan that matches no sample');
+  await snap(lab, info, '2b-scan-missing');
+  await search.fill('');
+  await expect(lab.getByTestId('scan-missing')).toHaveCount(0);
+  await search.pressSequentially(`${number}-2\n`);
+  await expect(lab).toHaveURL(new RegExp(`/app/lab-orders/${id}$`));
   await expect(lab.getByRole('heading', { name: `Lab order ${number}`, level: 1 })).toBeVisible();
 
   // 3. One sample collected, with a note; the other still waits, and so does the order.

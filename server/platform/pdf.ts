@@ -1,8 +1,10 @@
 // A small PDF 1.4 writer for printed documents made of text: A4 pages, Helvetica and Helvetica-Bold
 // (the standard fonts every reader has, so nothing is embedded), WinAnsi text, lines wrapped to a
-// width, new pages as needed. Content streams are left uncompressed: the file stays small for a
-// page of text, and tests can read what was printed. Characters outside WinAnsi print as "?".
+// width, new pages as needed, and the Code 128 barcodes of sample labels as vector bars. Content
+// streams are left uncompressed: the file stays small for a page of text, and tests can read what
+// was printed. Characters outside WinAnsi print as "?".
 import type { FastifyReply } from 'fastify';
+import { encodeCode128 } from './barcode';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
@@ -234,6 +236,36 @@ export class PdfDocument {
     this.y -= gap;
     this.ops.push(`0.5 w ${MARGIN} ${this.y.toFixed(2)} m ${A4.width - MARGIN} ${this.y.toFixed(2)} l S`);
     this.y -= gap;
+  }
+
+  /**
+   * A Code 128 barcode of the value at the left margin (wider than its quiet zone, so the bars may
+   * start there), as filled rectangles: vector bars stay sharp at any printer's resolution. The
+   * human-readable text is the caller's to print. A module width that is a whole number of dots
+   * (0.96 pt is 4 at 300 dpi) prints every bar the same width.
+   */
+  barcode(value: string, o: { height: number; moduleWidth: number }): void {
+    const code = encodeCode128(value);
+    if ((code.width - code.quietZone) * o.moduleWidth > this.contentWidth + MARGIN) {
+      throw new RangeError(`The barcode of "${value}" is wider than the page.`);
+    }
+    this.ensure(o.height);
+    this.y -= o.height;
+    const bars: string[] = [];
+    let x = MARGIN;
+    code.bars.forEach((modules, i) => {
+      const w = modules * o.moduleWidth;
+      if (i % 2 === 0) {
+        bars.push(`${x.toFixed(3)} ${this.y.toFixed(2)} ${w.toFixed(3)} ${o.height.toFixed(2)} re f`);
+      }
+      x += w;
+    });
+    this.ops.push(`q 0 g\n${bars.join('\n')}\nQ`);
+  }
+
+  /** Starts a new page unless `height` points still fit on this one: a block kept whole. */
+  keep(height: number): void {
+    this.ensure(height);
   }
 
   space(points: number): void {

@@ -1,6 +1,5 @@
-import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconTestPipe } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { IconBarcode, IconPlus, IconTestPipe } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LabOrder } from '../../../contracts/lab-orders';
@@ -15,12 +14,15 @@ import { LabStatusBadge, UrgentBadge } from './LabOrderBadges';
 import { sampleProgress, WORKLIST_FILTERS, worklistFilter } from './lab-orders';
 import { overdueCount, resultsProgress } from './lab-results';
 import { useLabOrders } from './order-queries';
+import { useSampleScan } from './useSampleScan';
+import { useSearchText } from './useSearchText';
 
 const PAGE_SIZE = 20;
 
 /**
  * The lab's worklist: orders still waiting for a sample (urgent first, then the oldest), or those
- * collected, cancelled, or all; searched by order number, patient name or MRN.
+ * collected, cancelled, or all; searched by order number, patient name or MRN. A sample's barcode
+ * scanned into the search box (its accession number, then Enter) opens its order.
  */
 export default function LabOrdersPage() {
   const { t } = useTranslation();
@@ -29,8 +31,9 @@ export default function LabOrdersPage() {
   const { params, page, set } = useListParams();
   const filter = worklistFilter(params.get('status'));
   const q = params.get('q') ?? '';
-  const [debounced] = useDebouncedValue(q, 250);
-  const list = useLabOrders(filter, debounced, page, PAGE_SIZE);
+  const [text, setText, flushText] = useSearchText(q, (v) => set('q', v));
+  const list = useLabOrders(filter, q, page, PAGE_SIZE);
+  const scan = useSampleScan();
 
   const columns: Column<LabOrder>[] = [
     {
@@ -120,7 +123,7 @@ export default function LabOrdersPage() {
     },
   ];
 
-  const searching = !!debounced.trim();
+  const searching = !!q.trim();
   return (
     <>
       <PageHeader
@@ -141,13 +144,31 @@ export default function LabOrdersPage() {
       <Card>
         <Stack>
           <Group align="flex-end" gap="md">
-            <SearchBox
-              label={t('labOrders.searchLabel')}
-              placeholder={t('labOrders.searchPlaceholder')}
-              value={q}
-              onChange={(v) => set('q', v)}
-              searching={q !== debounced || (list.isFetching && !list.isPending)}
-            />
+            {/*
+              A hand scanner types the accession number and Enter, which submits the form. The
+              address takes the text first: its change, were it left to come a moment later, would
+              cancel the way to the scanned order.
+            */}
+            <form
+              role="search"
+              style={{ flex: '1 1 16rem', display: 'flex' }}
+              onSubmit={(e) => {
+                e.preventDefault();
+                flushText();
+                scan.scan(text);
+              }}
+            >
+              <SearchBox
+                label={t('labOrders.searchLabel')}
+                placeholder={t('labOrders.scanPlaceholder')}
+                value={text}
+                onChange={(v) => {
+                  scan.clear();
+                  setText(v);
+                }}
+                searching={scan.looking || text !== q || (list.isFetching && !list.isPending)}
+              />
+            </form>
             <StatusFilter
               label={t('labOrders.filter')}
               value={filter}
@@ -155,6 +176,17 @@ export default function LabOrdersPage() {
               data={WORKLIST_FILTERS.map((s) => ({ value: s, label: t(`labOrders.filters.${s}`) }))}
             />
           </Group>
+          {scan.missing && (
+            <Alert
+              color="orange"
+              icon={<IconBarcode size={18} aria-hidden />}
+              title={t('labOrders.scanMissingTitle', { accession: scan.missing })}
+              role="alert"
+              data-testid="scan-missing"
+            >
+              {t('labOrders.scanMissingBody')}
+            </Alert>
+          )}
           <PagedList
             query={list}
             columns={columns}
