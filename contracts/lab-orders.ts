@@ -61,6 +61,31 @@ export const LabOrderItemParams = z.strictObject({ id: Uuid, itemId: Uuid });
 
 const Person = z.object({ id: Uuid, name: z.string() });
 
+/** A released correction of a test's results, with the version it superseded. */
+export const LabAmendment = z.object({
+  /** The version of the results it made (2 for the first correction). */
+  version: z.number().int(),
+  reason: z.string(),
+  enteredAt: Instant,
+  enteredBy: Person,
+  releasedAt: Instant,
+  releasedBy: Person,
+  /** The results and remark it replaced, as they were released. */
+  superseded: z.object({ results: z.array(LabResult), comment: z.string() }),
+});
+export type LabAmendment = z.infer<typeof LabAmendment>;
+
+/** A correction entered but not yet released by a second person (shown to staff only). */
+export const PendingLabAmendment = z.object({
+  version: z.number().int(),
+  reason: z.string(),
+  results: z.array(LabResult),
+  comment: z.string(),
+  enteredAt: Instant,
+  enteredBy: Person,
+});
+export type PendingLabAmendment = z.infer<typeof PendingLabAmendment>;
+
 /** One test of an order, and its sample. */
 export const LabOrderItem = z.object({
   id: Uuid,
@@ -86,6 +111,12 @@ export const LabOrderItem = z.object({
   resultedBy: Person.nullable(),
   verifiedAt: Instant.nullable(),
   verifiedBy: Person.nullable(),
+  /** The version of the results shown: 1, or one more for each released correction. */
+  version: z.number().int(),
+  /** Released corrections, oldest first. */
+  amendments: z.array(LabAmendment),
+  /** A correction waiting for a second person (always null to the patient). */
+  pendingAmendment: PendingLabAmendment.nullable(),
 });
 export type LabOrderItem = z.infer<typeof LabOrderItem>;
 
@@ -101,12 +132,17 @@ export const LabOrder = z.object({
   }),
   source: LabOrderSource,
   consultationId: Uuid.nullable(),
+  /** The stay the patient was in when it was ordered: its tests are charged on the stay's bill. */
+  admissionId: Uuid.nullable(),
   priority: LabPriority,
   clinicalNote: z.string(),
   status: LabOrderStatus,
   orderedAt: Instant,
   orderedBy: Person,
-  /** The draft or final invoice the order was billed on (none when its tests cost nothing). */
+  /**
+   * The draft or final invoice the order was billed on (none when its tests cost nothing, or when
+   * they are charged on the stay's bill).
+   */
   invoiceId: Uuid.nullable(),
   cancelled: z.object({ at: Instant, by: Person, reason: z.string() }).nullable(),
   items: z.array(LabOrderItem),

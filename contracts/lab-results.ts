@@ -4,7 +4,7 @@
 // verified the report is ready and the patient is told. The flagging rule lives here so that the
 // form shows the flag the server will record.
 import { z } from 'zod';
-import { multiline, Uuid } from './common';
+import { line, multiline, Uuid } from './common';
 
 export const ResultFlag = z.enum(['normal', 'low', 'high', 'critical_low', 'critical_high']);
 export type ResultFlag = z.infer<typeof ResultFlag>;
@@ -93,3 +93,12 @@ export const EnterResults = z.strictObject({
   comment: multiline(1000).default(''),
 });
 export type EnterResults = z.input<typeof EnterResults>;
+
+/**
+ * A correction of a test's verified results (ADR 35): every analyte again, with why. It becomes a new
+ * version of the results once a second person releases it; the version it replaces is kept.
+ */
+export const AmendResults = EnterResults.extend({
+  reason: line(500).pipe(z.string().min(5, 'At least 5 characters')),
+});
+export type AmendResults = z.input<typeof AmendResults>;

@@ -10,6 +10,7 @@ import { errorMessages } from './en/errors';
 import { integrationPages } from './en/integrations';
 import { inventoryPages } from './en/inventory';
 import { labPages } from './en/lab';
+import { labCorrectionPages } from './en/lab-corrections';
 import { nursingPages } from './en/nursing';
 import { patientPages } from './en/patients';
 import { privacyPages } from './en/privacy';
@@ -48,5 +49,6 @@ export const en = {
   ...billingPages,
   ...cashierPages,
   ...labPages,
+  ...labCorrectionPages,
   ...privacyPages,
 };

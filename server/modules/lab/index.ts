@@ -1,6 +1,7 @@
 // The lab module's public face: other modules import only from here.
 import { repointPatientIn } from '../../db/repoint';
 import { defineModule } from '../module';
+import { amendmentRoutes } from './amendments.routes';
 import { catalogRoutes } from './catalog.routes';
 import { labFigures } from './lab.dashboard';
 import { LAB_TEMPLATES } from './lab.templates';
@@ -27,12 +28,13 @@ export const labModule = defineModule({
   routes(app) {
     catalogRoutes(app);
     orderRoutes(app);
+    amendmentRoutes(app);
   },
   constraintErrors: {
     lab_tests_code_uq: { code: 'CONFLICT', detail: 'A test with this code is in the catalog already.' },
     lab_results_frozen: {
       code: 'INVALID_TRANSITION',
-      detail: 'Verified results never change: a correction is a new order of the test.',
+      detail: 'Verified results never change: a correction is entered as a new version of them.',
     },
     lab_orders_number_uq: { code: 'CONFLICT', detail: 'That order number was taken meanwhile; try again.' },
   },

@@ -27,17 +27,27 @@ export interface VerifiedResultRow {
   patientId: string;
   patientName: string;
   consultationId: string | null;
+  /** The version of the results it belongs to, and the version the test has released (ADR 35). */
+  version: number;
+  /** When a correction superseded it (null for the version released). */
+  supersededAt: string | null;
+  releasedVersion: number;
 }
 
+// A corrected version's results were released by the correction (ADR 35): its time and person
+// stand for the verification's, and a superseded version's results changed when the next came.
 const RESULTS = sql`lab_results x
   join lab_order_items i on i.id = x.item_id
   join lab_orders o on o.id = i.order_id
   join patients p on p.id = o.patient_id
-  join users v on v.id = i.verified_by`;
+  left join lab_result_amendments am on am.item_id = i.id and am.version = x.version and am.status = 'released'
+  left join lab_result_amendments nx on nx.item_id = i.id and nx.version = x.version + 1 and nx.status = 'released'
+  join users v on v.id = coalesce(am.released_by, i.verified_by)`;
 
-const RESULT_COLUMNS = sql`x.id, x.name, x.kind, x.unit, x.ref_low as "refLow", x.ref_high as "refHigh",
+const RESULT_COLUMNS = sql`x.version, i.version as "releasedVersion", x.id, x.name, x.kind, x.unit, x.ref_low as "refLow", x.ref_high as "refHigh",
   x.value_number as "valueNumber", x.value_text as "valueText", x.flag, i.code as "testCode",
-  i.collected_at as "collectedAt", i.verified_at as "verifiedAt", v.full_name as "verifiedByName",
+  i.collected_at as "collectedAt", coalesce(am.released_at, i.verified_at) as "verifiedAt",
+  v.full_name as "verifiedByName", nx.released_at as "supersededAt",
   o.id as "orderId", o.hospital_id as "hospitalId", o.patient_id as "patientId",
   trim(p.given_name || ' ' || p.family_name) as "patientName", o.consultation_id as "consultationId"`;
 
@@ -57,6 +67,7 @@ export async function verifiedResultPage(
     sql`i.hospital_id = ${hospitalId}`,
     sql`o.patient_id = ${q.patientId}`,
     sql`i.status = 'verified'`,
+    sql`x.version = i.version`,
   ];
   if (q.code !== undefined) conds.push(sql`lower(${ANALYTE_CODE}) = ${q.code.toLowerCase()}`);
   const collected = datesCondition(sql`i.collected_at`, q.dates);
@@ -81,18 +92,21 @@ export async function verifiedResult(
   const [row] = await queryRows<VerifiedResultRow>(
     exec,
     sql`select ${RESULT_COLUMNS} from ${RESULTS}
-         where i.hospital_id = ${hospitalId} and x.id = ${id} and i.status = 'verified'`,
+         where i.hospital_id = ${hospitalId} and x.id = ${id} and i.status = 'verified'
+           and x.version <= i.version`,
   );
   return row ?? null;
 }
 
 /** A report's status as the order's tests make it (see reports.fhir.ts). */
-export type ReportStatus = 'registered' | 'partial' | 'final' | 'cancelled';
+export type ReportStatus = 'registered' | 'partial' | 'final' | 'corrected' | 'cancelled';
 
 const anyVerified = sql`exists (select 1 from lab_order_items y where y.order_id = o.id and y.status = 'verified')`;
+const anyCorrected = sql`exists (select 1 from lab_order_items y where y.order_id = o.id and y.version > 1)`;
 const REPORT_STATUS: Record<ReportStatus, SQL> = {
   cancelled: sql`o.status = 'cancelled'`,
-  final: sql`o.status = 'reported'`,
+  final: sql`(o.status = 'reported' and not ${anyCorrected})`,
+  corrected: sql`(o.status = 'reported' and ${anyCorrected})`,
   partial: sql`(o.status in ('awaiting_sample', 'collected') and ${anyVerified})`,
   registered: sql`(o.status in ('awaiting_sample', 'collected') and not ${anyVerified})`,
 };

@@ -12,12 +12,14 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { SampleType } from '../../../contracts/lab';
-import { createdAt, idColumn, updatedAt } from '../../db/columns';
+import { createdAt, idColumn, money, updatedAt } from '../../db/columns';
 import { billingServices, invoices } from '../billing/billing.tables';
 import { consultations } from '../clinical/clinical.tables';
+import { admissions } from '../wards/wards.tables';
 import { users } from '../identity/identity.tables';
 import { hospitalId } from '../organisation/organisation.tables';
 import { patients } from '../patients/patients.tables';
@@ -116,6 +118,11 @@ export const labOrders = pgTable(
       .notNull()
       .references(() => patients.id),
     consultationId: uuid('consultation_id').references(() => consultations.id),
+    /**
+     * The stay the patient was in when the order was placed: its tests are charged on the stay's
+     * bill (at the price each had when ordered) and the order makes no invoice of its own.
+     */
+    admissionId: uuid('admission_id').references(() => admissions.id),
     source: text('source').notNull(),
     priority: text('priority').notNull(),
     clinicalNote: text('clinical_note').notNull().default(''),
@@ -138,6 +145,10 @@ export const labOrders = pgTable(
     index('lab_orders_worklist_idx').on(t.hospitalId, t.status, t.createdAt),
     index('lab_orders_patient_idx').on(t.patientId),
     index('lab_orders_consultation_idx').on(t.consultationId),
+    index('lab_orders_admission_idx')
+      .on(t.admissionId)
+      .where(sql`${t.admissionId} is not null`),
+    check('lab_orders_billed_once_ck', sql`${t.admissionId} is null or ${t.invoiceId} is null`),
     check('lab_orders_source_ck', sql`${t.source} in ('consultation', 'walk_in')`),
     check(
       'lab_orders_source_consultation_ck',
@@ -176,6 +187,13 @@ export const labOrderItems = pgTable(
     sampleType: text('sample_type').notNull(),
     turnaroundHours: integer('turnaround_hours').notNull(),
     instructions: text('instructions').notNull().default(''),
+    /**
+     * The price-list service the test was billed as, and its price and tax, when ordered (what a
+     * stay's bill charges for it, whatever the catalog says later).
+     */
+    serviceId: uuid('service_id').references(() => billingServices.id),
+    unitPriceMinor: money('unit_price_minor'),
+    taxRateBp: integer('tax_rate_bp'),
     accession: text('accession').notNull(),
     status: text('status').notNull(),
     collectedAt: timestamp('collected_at', { withTimezone: true }),
@@ -190,6 +208,11 @@ export const labOrderItems = pgTable(
     /** ...and verified by another, after which they never change. */
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by').references(() => users.id),
+    /**
+     * The version of the results released: 1 when first verified, one more with each amendment
+     * verified after it (the versions before stay, superseded).
+     */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     unique('lab_order_items_position_uq').on(t.orderId, t.position),
@@ -245,14 +268,61 @@ export const labResults = pgTable(
     valueNumber: doublePrecision('value_number'),
     valueText: text('value_text').notNull().default(''),
     flag: text('flag'),
+    /** 1 for the results first entered; an amendment's results carry its version. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
-    unique('lab_results_position_uq').on(t.itemId, t.position),
+    unique('lab_results_position_uq').on(t.itemId, t.version, t.position),
+    check('lab_results_version_ck', sql`${t.version} >= 1`),
     check('lab_results_kind_ck', sql`${t.kind} in ('numeric', 'text')`),
     check('lab_results_value_ck', sql`(${t.kind} = 'numeric') = (${t.valueNumber} is not null)`),
     check(
       'lab_results_flag_ck',
       sql`${t.flag} is null or ${t.flag} in ('normal', 'low', 'high', 'critical_low', 'critical_high')`,
+    ),
+  ],
+);
+
+/**
+ * A correction of a test's verified results: entered with a reason by one technician as a new
+ * version of the results, released by another. Until released it is pending (the released results
+ * stand and are what patients and doctors see; entering again replaces it; withdrawing deletes
+ * it); once released it supersedes the version before, which is kept, and never changes.
+ */
+export const labResultAmendments = pgTable(
+  'lab_result_amendments',
+  {
+    id: idColumn(),
+    hospitalId: hospitalId(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => labOrderItems.id),
+    /** The version of the results it makes: the item's version + 1 when entered. */
+    version: integer('version').notNull(),
+    reason: text('reason').notNull(),
+    resultComment: text('result_comment').notNull().default(''),
+    status: text('status').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+    enteredBy: uuid('entered_by')
+      .notNull()
+      .references(() => users.id),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    releasedBy: uuid('released_by').references(() => users.id),
+  },
+  (t) => [
+    unique('lab_result_amendments_version_uq').on(t.itemId, t.version),
+    uniqueIndex('lab_result_amendments_pending_uq')
+      .on(t.itemId)
+      .where(sql`${t.status} = 'pending'`),
+    check('lab_result_amendments_status_ck', sql`${t.status} in ('pending', 'released')`),
+    check('lab_result_amendments_version_ck', sql`${t.version} >= 2`),
+    check(
+      'lab_result_amendments_released_ck',
+      sql`(${t.status} = 'released') = (${t.releasedAt} is not null and ${t.releasedBy} is not null)`,
+    ),
+    check(
+      'lab_result_amendments_second_person_ck',
+      sql`${t.releasedBy} is null or ${t.releasedBy} <> ${t.enteredBy}`,
     ),
   ],
 );

@@ -12,6 +12,7 @@ import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { findUserNames } from '../identity';
 import * as repo from './orders.repo';
+import { correctionPeople, correctionsOf, presentCorrections } from './amendments.read';
 import { resultsOf, type ResultRow } from './results.repo';
 
 type Search = z.output<typeof LabOrderSearch>;
@@ -48,14 +49,17 @@ export async function present(
     rows.map((r) => r.id),
   );
   const shown = (i: repo.ItemRow) => !verifiedOnly || i.status === 'verified';
-  const results = await resultsOf(
-    exec,
-    items.filter(shown).map((i) => i.id),
-  );
-  const people = await findUserNames(
-    exec,
-    items.flatMap((i) => [i.collectedBy, i.resultedBy, i.verifiedBy]),
-  );
+  const [results, corrections] = await Promise.all([
+    resultsOf(
+      exec,
+      items.filter(shown).map((i) => i.id),
+    ),
+    correctionsOf(exec, items),
+  ]);
+  const people = await findUserNames(exec, [
+    ...items.flatMap((i) => [i.collectedBy, i.resultedBy, i.verifiedBy]),
+    ...correctionPeople(corrections),
+  ]);
   const person = (id: string | null) => (id ? { id, name: people.get(id) ?? '' } : null);
   const at = (d: Date | null) => (d ? iso(d) : null);
   return rows.map((o) => ({
@@ -64,6 +68,7 @@ export async function present(
     patient: { id: o.patientId, name: o.patientName, mrn: o.mrn, sex: o.sex, dateOfBirth: o.dateOfBirth },
     source: o.source as LabOrder['source'],
     consultationId: o.consultationId,
+    admissionId: o.admissionId,
     priority: o.priority as LabPriority,
     clinicalNote: o.clinicalNote,
     status: o.status as LabOrder['status'],
@@ -80,7 +85,8 @@ export async function present(
         : null,
     items: items
       .filter((i) => i.orderId === o.id)
-      .map((i) => ({
+      .map((i) => ({ i, c: presentCorrections(corrections, i, { staff: !verifiedOnly, person, toResult }) }))
+      .map(({ i, c }) => ({
         id: i.id,
         testId: i.testId,
         code: i.code,
@@ -95,11 +101,14 @@ export async function present(
         sampleNote: i.sampleNote,
         dueAt: i.collectedAt ? iso(new Date(i.collectedAt.getTime() + i.turnaroundHours * HOUR_MS)) : null,
         results: results.filter((r) => r.itemId === i.id).map(toResult),
-        resultComment: shown(i) ? i.resultComment : '',
+        resultComment: shown(i) ? c.comment : '',
         resultedAt: shown(i) ? at(i.resultedAt) : null,
         resultedBy: shown(i) ? person(i.resultedBy) : null,
         verifiedAt: at(i.verifiedAt),
         verifiedBy: person(i.verifiedBy),
+        version: i.version,
+        amendments: c.amendments,
+        pendingAmendment: c.pendingAmendment,
       })),
   }));
 }

@@ -19,7 +19,8 @@ import {
 import { findUserNames } from '../identity';
 import { reportPage, type ReportStatus } from './lab.fhir.repo';
 import * as repo from './orders.repo';
-import { resultsOf, type ResultRow } from './results.repo';
+import { releasedOf } from './amendments.read';
+import { amendmentsOf, resultsOf, type AmendmentRow, type ResultRow } from './results.repo';
 import { SYSTEM } from '../../platform/fhir/fhir.terms';
 
 const LOINC = SYSTEM.loinc;
@@ -28,7 +29,7 @@ const LAB = concept('http://terminology.hl7.org/CodeSystem/v2-0074', 'LAB', 'Lab
 const ACCESSION = concept(SYSTEM.identifierType, 'ACSN', 'Accession ID');
 /** The code of a report of several tests ("Laboratory report"); one test's report is that test. */
 const LAB_REPORT = '11502-2';
-const STATUSES: readonly ReportStatus[] = ['registered', 'partial', 'final', 'cancelled'];
+const STATUSES: readonly ReportStatus[] = ['registered', 'partial', 'final', 'corrected', 'cancelled'];
 
 const testSystem = (hospitalId: string) => identifierSystem('lab-test', hospitalId);
 
@@ -36,17 +37,22 @@ interface Parts {
   items: repo.ItemRow[];
   results: ResultRow[];
   names: Map<string, string>;
+  amendments: AmendmentRow[];
 }
 
 function statusOf(o: repo.ListedOrder, items: repo.ItemRow[]): ReportStatus {
   if (o.status === 'cancelled') return 'cancelled';
-  if (o.status === 'reported') return 'final';
+  // A released correction (ADR 35) makes the report 'corrected', FHIR's word for an error put right.
+  if (o.status === 'reported') return items.some((i) => i.version > 1) ? 'corrected' : 'final';
   return items.some((i) => i.status === 'verified') ? 'partial' : 'registered';
 }
 
 const latest = (dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
 
-export function fhirLabReport(o: repo.ListedOrder, { items, results, names }: Parts): FhirResource {
+export function fhirLabReport(
+  o: repo.ListedOrder,
+  { items, results, names, amendments }: Parts,
+): FhirResource {
   const mine = items.filter((i) => i.orderId === o.id);
   const open = mine.filter((i) => i.status !== 'cancelled');
   // A cancelled order's tests are all cancelled: its report is still about them.
@@ -62,13 +68,15 @@ export function fhirLabReport(o: repo.ListedOrder, { items, results, names }: Pa
           coding: [{ system: LOINC, code: LAB_REPORT, display: 'Laboratory report' }],
           text: tests.map((i) => i.name).join(', '),
         };
-  const verifiers = [...new Set(verified.map((i) => names.get(i.verifiedBy!) ?? ''))].filter(Boolean);
-  const remarks = verified.filter((i) => i.resultComment).map((i) => `${i.name}: ${i.resultComment}`);
+  // A corrected test stands on its correction: its remark, release and releaser (ADR 35).
+  const released = verified.map((i) => ({ i, ...releasedOf(i, amendments) }));
+  const verifiers = [...new Set(released.map((r) => names.get(r.by) ?? ''))].filter(Boolean);
+  const remarks = released.filter((r) => r.comment).map((r) => `${r.i.name}: ${r.comment}`);
   const shown = results.filter((r) => verified.some((i) => i.id === r.itemId));
   return {
     resourceType: 'DiagnosticReport',
     id: o.id,
-    meta: metaOf(latest([o.updatedAt, ...verified.map((i) => i.verifiedAt!)])),
+    meta: metaOf(latest([o.updatedAt, ...released.map((r) => r.at)])),
     identifier: [
       { use: 'official', system: identifierSystem('lab-order', o.hospitalId), value: o.number },
       ...tests.map((i) => ({
@@ -85,7 +93,7 @@ export function fhirLabReport(o: repo.ListedOrder, { items, results, names }: Pa
     // When the samples were taken: one instant, or from the first to the last.
     ...(collected.length === 1 ? { effectiveDateTime: collected[0] } : {}),
     ...(collected.length > 1 ? { effectivePeriod: { start: collected[0], end: collected.at(-1) } } : {}),
-    ...(verified.length ? { issued: latest(verified.map((i) => i.verifiedAt!)).toISOString() } : {}),
+    ...(released.length ? { issued: latest(released.map((r) => r.at)).toISOString() } : {}),
     performer: [ref('Organization', o.hospitalId)],
     ...(verifiers.length ? { resultsInterpreter: verifiers.map((display) => ({ display })) } : {}),
     ...(shown.length ? { result: shown.map((r) => ref('Observation', r.id, r.name)) } : {}),
@@ -100,17 +108,21 @@ async function partsOf(exec: Executor, orders: repo.ListedOrder[]): Promise<Part
     orders.map((o) => o.id),
   );
   const verified = items.filter((i) => i.status === 'verified');
-  const [results, names] = await Promise.all([
+  const [results, amendments] = await Promise.all([
     resultsOf(
       exec,
       verified.map((i) => i.id),
     ),
-    findUserNames(
+    amendmentsOf(
       exec,
-      verified.map((i) => i.verifiedBy),
+      verified.filter((i) => i.version > 1).map((i) => i.id),
     ),
   ]);
-  return { items, results, names };
+  const names = await findUserNames(exec, [
+    ...verified.map((i) => i.verifiedBy),
+    ...amendments.map((a) => a.releasedBy),
+  ]);
+  return { items, results, names, amendments };
 }
 
 /** The statuses a `status` search asks for (none: it names one a report here never has). */
@@ -152,7 +164,7 @@ export const labReportFhir: FhirResourceProvider = {
   search: {
     params: [
       { name: 'patient', type: 'reference', documentation: 'The patient (Patient/<id>); required.' },
-      { name: 'status', type: 'token', documentation: 'registered, partial, final or cancelled.' },
+      { name: 'status', type: 'token', documentation: 'registered, partial, final, corrected or cancelled.' },
       {
         name: 'date',
         type: 'date',

@@ -2,7 +2,8 @@
 // and wards modules serve: one per analyte of a verified test, with the flag and reference range it
 // was judged by when entered (ADR 29). Only verified results are published: until a second person
 // verifies them they may be entered again, which replaces the rows (new ids, new values), and the
-// patient's own view hides them too; a verified result never changes (lab_results_frozen).
+// patient's own view hides them too; a verified result never changes (lab_results_frozen): a
+// correction is a new version (ADR 35), whose results are 'corrected' and supersede the ones before.
 // Read and searched by those who see lab orders, audited as /api/lab/orders reads are.
 import { requireHospital } from '../../platform/auth/actor';
 import { auditRead } from '../../platform/audit/audit.service';
@@ -70,14 +71,22 @@ function quantity(value: number, unit: string) {
 /** The code system of a hospital's analytes: `<test code>:<analyte name>` (the catalog has no other). */
 const analyteSystem = (hospitalId: string) => identifierSystem('lab-analyte', hospitalId);
 
+/**
+ * A result of the version released is final, or corrected once a correction was released (ADR 35);
+ * one of a version a correction superseded is still read by its id, as entered in error, and no
+ * search finds it.
+ */
+const statusOf = (r: VerifiedResultRow) =>
+  r.version < r.releasedVersion ? 'entered-in-error' : r.version > 1 ? 'corrected' : 'final';
+
 export function fhirLabResult(r: VerifiedResultRow): FhirResource {
   const flag = r.flag ? FLAG[r.flag] : undefined;
   const range = r.refLow !== null || r.refHigh !== null;
   return {
     resourceType: 'Observation',
     id: r.id,
-    meta: metaOf(new Date(r.verifiedAt)),
-    status: 'final',
+    meta: metaOf(new Date(r.supersededAt ?? r.verifiedAt)),
+    status: statusOf(r),
     category: [LABORATORY],
     code: concept(analyteSystem(r.hospitalId), `${r.testCode}:${r.name}`, r.name),
     subject: ref('Patient', r.patientId, r.patientName),

@@ -1,6 +1,8 @@
 // The lab report: the hospital's letterhead, the patient and the order, then each verified test
 // with its results (value and unit, the flag, the reference range it was judged against), the
-// technician's remark, and who verified it when. Tests not verified yet are listed as pending.
+// technician's remark, and who verified it when. Tests not verified yet are listed as pending. A
+// corrected test (ADR 35) is marked so, with each correction's reason, who released it when, and
+// the values it replaced.
 // Staff of the order's hospital print it, and so does the patient, for their own order.
 import type { LabOrder, LabOrderItem } from '../../../contracts/lab-orders';
 import { rangeText, type ResultFlag } from '../../../contracts/lab-results';
@@ -34,7 +36,46 @@ function printTest(doc: PdfDocument, item: LabOrderItem, zone: string) {
     return;
   }
   doc.row(['Test', 'Result', 'Flag', 'Reference range'], COLUMNS, { size: 8, bold: [0, 1, 2, 3] });
-  for (const r of item.results) {
+  printResults(doc, item.results);
+  if (item.resultComment) doc.text(`Remark: ${item.resultComment}`, { size: 9 });
+  const by = [
+    item.resultedBy && `Entered by ${item.resultedBy.name}`,
+    item.verifiedBy &&
+      item.verifiedAt &&
+      `verified by ${item.verifiedBy.name}, ${formatInstant(item.verifiedAt, zone)}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  doc.text(by, { size: 8, gap: item.amendments.length > 0 ? 4 : 8 });
+  printCorrections(doc, item, zone);
+}
+
+/** Newest first: what each correction changed, why, and the values it replaced. */
+function printCorrections(doc: PdfDocument, item: LabOrderItem, zone: string) {
+  const newest = [...item.amendments].reverse();
+  newest.forEach((a, i) => {
+    doc.text(
+      `CORRECTED ${formatInstant(a.releasedAt, zone)}: ${a.reason} (entered by ${a.enteredBy.name}, released by ${a.releasedBy.name})`,
+      { size: 9, bold: true },
+    );
+    const changed = a.superseded.results.filter((old) => {
+      const next = (i === 0 ? item.results : newest[i - 1]!.superseded.results).find(
+        (r) => r.name === old.name,
+      );
+      return !next || next.value !== old.value || next.text !== old.text;
+    });
+    const was = changed.map((r) =>
+      r.value == null ? `${r.name} ${r.text}` : `${r.name} ${number(r.value, r.decimals)} ${r.unit}`.trim(),
+    );
+    doc.text(`Replaced: ${was.length > 0 ? was.join('; ') : 'the remark only'}`, {
+      size: 8,
+      gap: i === newest.length - 1 ? 8 : 4,
+    });
+  });
+}
+
+function printResults(doc: PdfDocument, results: LabOrderItem['results']) {
+  for (const r of results) {
     if (r.kind === 'text' || r.value == null) {
       doc.row([r.name, r.text], COLUMNS); // a sentence runs across the result's columns
       continue;
@@ -52,16 +93,6 @@ function printTest(doc: PdfDocument, item: LabOrderItem, zone: string) {
       { bold: flag ? [1, 2] : [] },
     );
   }
-  if (item.resultComment) doc.text(`Remark: ${item.resultComment}`, { size: 9 });
-  const by = [
-    item.resultedBy && `Entered by ${item.resultedBy.name}`,
-    item.verifiedBy &&
-      item.verifiedAt &&
-      `verified by ${item.verifiedBy.name}, ${formatInstant(item.verifiedAt, zone)}`,
-  ]
-    .filter(Boolean)
-    .join('; ');
-  doc.text(by, { size: 8, gap: 8 });
 }
 
 export async function reportPdf(ctx: Ctx, id: string): Promise<{ body: Buffer; filename: string }> {
@@ -97,7 +128,12 @@ export function printReport(order: LabOrder, hospital: Awaited<ReturnType<typeof
   const doc = new PdfDocument(`Lab report ${order.number} - ${hospital.name}`);
   doc.letterhead(hospital);
   const pending = order.items.some((i) => i.status !== 'verified' && i.status !== 'cancelled');
-  doc.text(pending ? 'Laboratory report (partial)' : 'Laboratory report', { size: 13, bold: true, gap: 4 });
+  const corrected = order.items.some((i) => i.amendments.length > 0);
+  const title = [
+    pending ? 'Laboratory report (partial)' : 'Laboratory report',
+    corrected ? ' - CORRECTED' : '',
+  ].join('');
+  doc.text(title, { size: 13, bold: true, gap: 4 });
   const p = order.patient;
   doc.pair(`Patient: ${p.name}`, `Order ${order.number}`, { bold: true });
   const sex = p.sex ? p.sex.charAt(0).toUpperCase() + p.sex.slice(1) : '';

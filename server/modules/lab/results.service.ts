@@ -9,23 +9,25 @@ import type { LabOrder } from '../../../contracts/lab-orders';
 import { flagOf, rangeFor, type EnterResults } from '../../../contracts/lab-results';
 import { requireHospital } from '../../platform/auth/actor';
 import { audit } from '../../platform/audit/audit.service';
+import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { notify } from '../notifications';
 import { patientBriefs, patientDemographics } from '../patients';
 import { analytesOf, shareTest } from './lab.repo';
 import * as repo from './orders.repo';
+import type { OrderRow } from './orders.repo';
 import { readOrder } from './orders.read';
 import { lockedItem } from './samples.service';
 import { replaceResults, resultsOf, type NewResult } from './results.repo';
 
-type Enter = z.output<typeof EnterResults>;
+export type Enter = z.output<typeof EnterResults>;
 
 const refuse = (path: string, message: string, detail: string) =>
   new AppError('VALIDATION_FAILED', detail, { errors: [{ path, message }] });
 
 /** The rows to record: one per analyte of the test, in its order, judged for this patient. */
-function resultRows(
+export function resultRows(
   itemId: string,
   analytes: Awaited<ReturnType<typeof analytesOf>>,
   sex: string,
@@ -67,6 +69,35 @@ function resultRows(
     if (v.value === null)
       throw refuse(`body.values.${v.i}.value`, 'Required', `Enter the value of ${a.name}.`);
     return { ...base, ...limits, valueNumber: v.value, flag: flagOf(v.value, limits) };
+  });
+}
+
+export const criticalOf = <R extends { flag?: string | null }>(rows: R[]) =>
+  rows.filter((r) => r.flag?.startsWith('critical'));
+
+/** Tells whoever ordered the test of its critical values, as they are released. */
+export async function announceCritical(
+  tx: Tx,
+  c: {
+    order: OrderRow;
+    test: string;
+    patient: { name: string; mrn: string | null } | undefined;
+    critical: Pick<NewResult, 'name' | 'valueNumber' | 'unit'>[];
+  },
+): Promise<void> {
+  if (c.critical.length === 0) return;
+  await notify(tx, {
+    template: 'lab.critical_result',
+    userId: c.order.orderedBy,
+    hospitalId: c.order.hospitalId,
+    data: {
+      orderId: c.order.id,
+      number: c.order.number,
+      test: c.test,
+      patient: c.patient?.name ?? '',
+      mrn: c.patient?.mrn ?? '',
+      values: c.critical.map((r) => `${r.name} ${r.valueNumber} ${r.unit ?? ''}`.trim()),
+    },
   });
 }
 
@@ -149,7 +180,7 @@ export async function verifyResults(ctx: Ctx, orderId: string, itemId: string): 
       (i) => i.id === item.id || i.status === 'verified' || i.status === 'cancelled',
     );
     if (reported) await repo.updateOrder(tx, order.id, { status: 'reported' });
-    const critical = (await resultsOf(tx, [item.id])).filter((r) => r.flag?.startsWith('critical'));
+    const critical = criticalOf(await resultsOf(tx, [item.id]));
     await audit(tx, ctx, {
       action: 'lab.results.verified',
       entityType: 'lab_order',
@@ -159,21 +190,7 @@ export async function verifyResults(ctx: Ctx, orderId: string, itemId: string): 
       after: { item: item.accession, status: 'verified', orderStatus: reported ? 'reported' : order.status },
     });
     const patient = (await patientBriefs(tx, [order.patientId], hospitalId)).get(order.patientId);
-    if (critical.length > 0) {
-      await notify(tx, {
-        template: 'lab.critical_result',
-        userId: order.orderedBy,
-        hospitalId,
-        data: {
-          orderId: order.id,
-          number: order.number,
-          test: item.name,
-          patient: patient?.name ?? '',
-          mrn: patient?.mrn ?? '',
-          values: critical.map((r) => `${r.name} ${r.valueNumber} ${r.unit}`.trim()),
-        },
-      });
-    }
+    await announceCritical(tx, { order, test: item.name, patient, critical });
     if (reported && patient?.userId) {
       await notify(tx, {
         template: 'lab.report_ready',

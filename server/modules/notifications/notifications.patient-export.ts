@@ -27,6 +27,7 @@ export const OWN_NOTICE_TEMPLATES: readonly string[] = [
   'pharmacy.order_update',
   'pharmacy.order_rejected',
   'lab.report_ready',
+  'lab.report_amended',
   'billing.invoice_issued',
   'privacy.erasure_refused',
   'system.test',

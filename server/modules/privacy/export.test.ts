@@ -170,6 +170,7 @@ const STAFF_NOTICES = [
   'procurement.order_cancelled_to_supplier',
   'procurement.goods_received',
   'privacy.erasure_requested',
+  'lab.result_amended',
 ];
 
 describe('notices in the export', () => {

@@ -9,6 +9,7 @@ import {
   Stack,
   Text,
   Textarea,
+  TextInput,
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
@@ -41,31 +42,50 @@ import { labOrderKey, refreshLabOrders, useLabTest } from './order-queries';
  * its form: one field per analyte of the test, the flag shown as the value is typed. Full screen on
  * a phone.
  */
-export function EnterResultsButton({ order, item }: { order: LabOrder; item: LabOrderItem }) {
+export function EnterResultsButton({
+  order,
+  item,
+  correct = false,
+}: {
+  order: LabOrder;
+  item: LabOrderItem;
+  /** A verified test's correction (ADR 35): every value again, with the reason. */
+  correct?: boolean;
+}) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const phone = useMediaQuery('(max-width: 36em)');
-  const again = item.status === 'resulted';
+  const again = correct ? !!item.pendingAmendment : item.status === 'resulted';
+  const [label, labelOf] = correct
+    ? again
+      ? (['labCorrections.changeCorrection', 'labCorrections.correctOf'] as const)
+      : (['labCorrections.correct', 'labCorrections.correctOf'] as const)
+    : again
+      ? (['labResults.change', 'labResults.changeOf'] as const)
+      : (['labResults.enter', 'labResults.enterOf'] as const);
   return (
     <>
       <Button
         size="xs"
-        variant={again ? 'default' : 'filled'}
+        variant={again || correct ? 'default' : 'filled'}
         leftSection={<IconPencil size={14} aria-hidden />}
         onClick={open}
-        aria-label={t(again ? 'labResults.changeOf' : 'labResults.enterOf', { name: item.name })}
+        aria-label={t(labelOf, { name: item.name })}
       >
-        {t(again ? 'labResults.change' : 'labResults.enter')}
+        {t(label)}
       </Button>
       <Modal
         opened={opened}
         onClose={close}
-        title={t('labResults.formTitle', { code: item.code, accession: item.accession })}
+        title={t(correct ? 'labCorrections.formTitle' : 'labResults.formTitle', {
+          code: item.code,
+          accession: item.accession,
+        })}
         size="lg"
         fullScreen={phone}
         centered
       >
-        {opened && <ResultsDialogBody order={order} item={item} onClose={close} />}
+        {opened && <ResultsDialogBody order={order} item={item} correct={correct} onClose={close} />}
       </Modal>
     </>
   );
@@ -74,10 +94,12 @@ export function EnterResultsButton({ order, item }: { order: LabOrder; item: Lab
 function ResultsDialogBody({
   order,
   item,
+  correct,
   onClose,
 }: {
   order: LabOrder;
   item: LabOrderItem;
+  correct: boolean;
   onClose: () => void;
 }) {
   const test = useLabTest(item.testId);
@@ -90,7 +112,7 @@ function ResultsDialogBody({
       </Stack>
     );
   if (test.isError) return <LoadError error={test.error} onRetry={() => void test.refetch()} />;
-  return <ResultsForm order={order} item={item} test={test.data} onClose={onClose} />;
+  return <ResultsForm order={order} item={item} test={test.data} correct={correct} onClose={onClose} />;
 }
 
 /** The server's answer to the form, worded; field problems put on their fields. */
@@ -100,7 +122,7 @@ function placeErrors(form: UseFormReturnType<ResultsFormValues>, err: unknown): 
   if (err.code !== 'VALIDATION_FAILED') return errorMessage(err);
   let unplaced = Object.keys(err.fields).length === 0;
   for (const [path, fe] of Object.entries(err.fields)) {
-    if (/^values\.\d+\.(value|text)$/.test(path) || path === 'comment') {
+    if (/^values\.\d+\.(value|text)$/.test(path) || path === 'comment' || path === 'reason') {
       form.setFieldError(
         path,
         fe.message === 'Required' ? i18n.t('fieldErrors.required') : fieldErrorMessage(fe, err.code),
@@ -117,32 +139,47 @@ function ResultsForm({
   order,
   item,
   test,
+  correct,
   onClose,
 }: {
   order: LabOrder;
   item: LabOrderItem;
   test: LabTest;
+  correct: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const form = useForm<ResultsFormValues>({ initialValues: initialResults(test.analytes, item) });
+  const pending = correct ? item.pendingAmendment : null;
+  const form = useForm<ResultsFormValues>({
+    initialValues: {
+      ...initialResults(
+        test.analytes,
+        pending ? { results: pending.results, resultComment: pending.comment } : item,
+      ),
+      reason: pending?.reason ?? '',
+    },
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const sex = t(`sex.${order.patient.sex as 'female'}`, { defaultValue: order.patient.sex });
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const { body, missing } = toEnterResults(test.analytes, values);
-    if (!body) {
+    const { body, missing: unfilled } = toEnterResults(test.analytes, values);
+    const missing = [...(unfilled ?? []), ...(correct && !values.reason?.trim() ? ['reason'] : [])];
+    if (!body || missing.length > 0) {
       form.setErrors(Object.fromEntries(missing.map((p) => [p, t('fieldErrors.required')])));
       return;
     }
     setBusy(true);
     try {
-      const next = await put<LabOrder>(`/api/lab/orders/${order.id}/items/${item.id}/results`, body);
+      const base = `/api/lab/orders/${order.id}/items/${item.id}`;
+      const next = correct
+        ? await put<LabOrder>(`${base}/amendment`, { ...body, reason: values.reason!.trim() })
+        : await put<LabOrder>(`${base}/results`, body);
       await refreshLabOrders(client, next);
-      notifySuccess(t('labResults.saved', { code: item.code }));
+      notifySuccess(t(correct ? 'labCorrections.saved' : 'labResults.saved', { code: item.code }));
       onClose();
     } catch (err) {
       setError(placeErrors(form, err));
@@ -161,6 +198,19 @@ function ResultsForm({
         <Text size="sm" c="dimmed">
           {t('labResults.formHint', { name: order.patient.name, sex: sex.toLowerCase() })}
         </Text>
+        {correct && (
+          <>
+            <Text size="sm">{t('labCorrections.formHint')}</Text>
+            {/* One line: the report prints it on one, and the server refuses line breaks. */}
+            <TextInput
+              label={t('labCorrections.reasonLabel')}
+              description={t('labCorrections.reasonHint')}
+              required
+              maxLength={500}
+              {...form.getInputProps('reason')}
+            />
+          </>
+        )}
         {error && (
           <Alert color="red" role="alert">
             {error}
@@ -177,7 +227,11 @@ function ResultsForm({
           maxLength={1000}
           {...form.getInputProps('comment')}
         />
-        <FormActions onCancel={onClose} submitting={busy} submitLabel={t('labResults.save')} />
+        <FormActions
+          onCancel={onClose}
+          submitting={busy}
+          submitLabel={t(correct ? 'labCorrections.save' : 'labResults.save')}
+        />
       </Stack>
     </form>
   );

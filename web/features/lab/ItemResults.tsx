@@ -2,11 +2,12 @@ import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LabOrderItem } from '../../../contracts/lab-orders';
 import { useFormat } from '../../lib/format';
+import { ItemCorrections } from './ItemCorrections';
 import { ResultsTable } from './ResultsTable';
 
 /**
  * One test's results as recorded: the table, the technician's remark, who entered them and when,
- * and who verified them (or that they still wait for a second person).
+ * and who verified them (or that they still wait for a second person); then their corrections.
  */
 export function ItemResults({ item }: { item: LabOrderItem }) {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function ItemResults({ item }: { item: LabOrderItem }) {
             })
           : t('labResults.awaitingVerification')}
       </Text>
+      <ItemCorrections item={item} />
     </Stack>
   );
 }

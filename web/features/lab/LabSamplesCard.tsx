@@ -9,13 +9,22 @@ import { EnterResultsButton } from './EnterResultsButton';
 import { ItemResults } from './ItemResults';
 import { LabStatusBadge } from './LabOrderBadges';
 import { collectable, sampleProgress } from './lab-orders';
-import { overdue, rejectable, resultsEnterable, resultsProgress, verifiable } from './lab-results';
+import { ReleaseCorrectionButton, WithdrawCorrectionButton } from './CorrectionButtons';
+import {
+  correctable,
+  overdue,
+  rejectable,
+  resultsEnterable,
+  resultsProgress,
+  verifiable,
+} from './lab-results';
 import { RejectSampleButton } from './RejectSampleButton';
 import { VerifyResultsButton } from './VerifyResultsButton';
 
 /**
  * Each test of the order: its sample (what to take and how, its label's number), then its results
- * once entered, and where it stands, with what the reader may do next (collect, enter, verify).
+ * once entered, and where it stands, with what the reader may do next (collect, enter, verify,
+ * correct verified results and release or withdraw a correction).
  */
 export function LabSamplesCard({ order }: { order: LabOrder }) {
   const { t } = useTranslation();
@@ -50,7 +59,7 @@ export function LabSamplesCard({ order }: { order: LabOrder }) {
 function SampleRow({ order, item }: { order: LabOrder; item: LabOrderItem }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const field = (label: string, value: ReactNode, testId?: string) => (
     <div style={{ minWidth: 0 }}>
       <Text size="xs" c="dimmed">
@@ -83,6 +92,14 @@ function SampleRow({ order, item }: { order: LabOrder; item: LabOrderItem }) {
           {can('lab-results:verify') && verifiable(order, item) && (
             <VerifyResultsButton order={order} item={item} />
           )}
+          {can('lab-results:enter') && correctable(order, item) && (
+            <EnterResultsButton order={order} item={item} correct />
+          )}
+          {/* Who entered a correction cannot release it (the server refuses them): not offered. */}
+          {can('lab-results:verify') && item.pendingAmendment?.enteredBy.id !== me.user.id && (
+            <ReleaseCorrectionButton order={order} item={item} />
+          )}
+          {can('lab-results:enter') && <WithdrawCorrectionButton order={order} item={item} />}
           {can('lab-samples:collect') && rejectable(order, item) && (
             <RejectSampleButton order={order} item={item} />
           )}

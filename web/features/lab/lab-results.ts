@@ -54,6 +54,8 @@ export function liveFlag(value: number | string, limits: Limits): ResultFlag | n
 export interface ResultsFormValues {
   values: { analyteId: string; value: number | string; text: string }[];
   comment: string;
+  /** A correction's reason (ADR 35); unused when results are first entered. */
+  reason?: string;
 }
 
 /** The form's first values: empty, or the results entered before (entering them again replaces them). */
@@ -97,6 +99,10 @@ export function toEnterResults(
 /** Results may be entered (again) once the sample is in, until they are verified. */
 export const resultsEnterable = (order: Pick<LabOrder, 'status'>, item: Pick<LabOrderItem, 'status'>) =>
   order.status !== 'cancelled' && (item.status === 'collected' || item.status === 'resulted');
+
+/** Verified results are put right by a correction (ADR 35), entered again until released. */
+export const correctable = (order: Pick<LabOrder, 'status'>, item: Pick<LabOrderItem, 'status'>) =>
+  order.status !== 'cancelled' && item.status === 'verified';
 
 /** A sample in the lab whose results are not verified may be rejected (and taken again). */
 export const rejectable = (order: Pick<LabOrder, 'status'>, item: Pick<LabOrderItem, 'status'>) =>
