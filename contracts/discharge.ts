@@ -75,7 +75,7 @@ export type ServiceCharge = z.infer<typeof ServiceCharge>;
  * What the patient owes at the hospital before leaving: the stay's charges not yet invoiced, the
  * final invoices still unpaid (the admission's own among them once discharged), and the advance
  * that can pay them. Drafts are listed but owe nothing until issued. An unpaid balance never
- * blocks a discharge: it is what the desk collects.
+ * blocks a discharge: it is what the desk collects. A lab sample still to be taken does.
  */
 export const DischargeCheck = z.object({
   admissionId: Uuid,
@@ -95,6 +95,11 @@ export const DischargeCheck = z.object({
   fromAdvanceMinor: z.number().int(),
   /** What is left to collect. */
   toCollectMinor: z.number().int(),
+  /**
+   * The numbers of the stay's lab orders with a sample still to be taken (ADR 30): while there is
+   * one, the discharge is refused (409 LAB_SAMPLES_PENDING). Empty once discharged.
+   */
+  labOrdersAwaitingSample: z.array(z.string()),
 });
 export type DischargeCheck = z.infer<typeof DischargeCheck>;
 

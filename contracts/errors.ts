@@ -50,6 +50,8 @@ export const ERROR_STATUS = {
   BILLS_ISSUED: 409,
   /** A merge refused: both records are in a bed (or hold a reserved bed) at one hospital. */
   STAYS_OVERLAP: 409,
+  /** A discharge refused: a lab order of the stay is still waiting for its sample (ADR 30). */
+  LAB_SAMPLES_PENDING: 409,
   SEX_DIFFERS: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,

@@ -1,9 +1,10 @@
-// The bill of an in-patient's stay (ADR 13, ADR 14): the wards module counts the bed-days, the
-// services given on the ward (ward charges) and the medicines given there; billing prices them
-// (bed-days at the rate the stay kept, with the hospital's tax on bed-days; ward charges at the
-// price and tax each service had when given; medicines at the catalog's sale price and tax, like a
-// dispensing) the same way for the running bill and for the invoice, and at discharge makes one
-// final invoice of them (source admission, once per admission, in the discharge's transaction).
+// The bill of an in-patient's stay (ADR 13, ADR 14, ADR 30): the wards module counts the bed-days,
+// the services given on the ward (ward charges), the lab tests ordered during the stay and the
+// medicines given there; billing prices them (bed-days at the rate the stay kept, with the
+// hospital's tax on bed-days; ward charges at the price and tax each service had when given; lab
+// tests at the price and tax each had when ordered; medicines at the catalog's sale price and tax,
+// like a dispensing) the same way for the running bill and for the invoice, and at discharge makes
+// one final invoice of them (source admission, once per admission, in the discharge's transaction).
 // Also what a patient still owes here and the advance that can pay it, for the discharge check.
 import type { InvoiceSummary } from '../../../contracts/billing';
 import type { Executor, Tx } from '../../db/client';
@@ -30,6 +31,12 @@ export interface StayCharges {
     unitPriceMinor: number;
     taxRateBp: number;
   }[];
+  /**
+   * Lab tests of orders placed during the stay and not cancelled, one entry per test, at the price
+   * and tax it had when ordered ("Lab: CBC - Complete blood count (LAB-000123-1)"); billed as the
+   * price-list service the test is billed as. Tests that cost nothing are left out.
+   */
+  labTests: { serviceId: string; description: string; unitPriceMinor: number; taxRateBp: number }[];
   /** Medicines given, one entry per medicine. */
   medicines: { medicineId: string; quantity: number }[];
 }
@@ -44,8 +51,8 @@ export interface PricedStayLine extends LineAmounts {
 }
 
 /**
- * The stay's charges priced as invoice lines, in the order given (bed-days, services, medicines),
- * and their sums. A medicine no longer sold is still charged at its last price: it was given.
+ * The stay's charges priced as invoice lines, in the order given (bed-days, services, lab tests,
+ * medicines), and their sums. Lab tests are lines of kind `service`, one per test. A medicine no longer sold is still charged at its last price: it was given.
  */
 export async function priceStay(
   exec: Executor,
@@ -73,6 +80,9 @@ export async function priceStay(
     ),
     ...charges.services.map(({ serviceId, description, ...base }) =>
       priced('service', serviceId, description, base),
+    ),
+    ...charges.labTests.map(({ serviceId, description, ...price }) =>
+      priced('service', serviceId, description, { quantity: 1, ...price }),
     ),
     ...charges.medicines.map((m) => {
       const med = found.get(m.medicineId);

@@ -4,7 +4,7 @@
 // already priced and paid for at the counter, gets a final invoice at once, and so does an online
 // order as it is dispensed (paid at pickup or delivery; credited in full if cancelled before).
 import { withDoctorTitle } from '../../../contracts/names';
-import type { Tx } from '../../db/client';
+import type { Executor, Tx } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import { creditInvoice } from './credit-notes.service';
 import { finaliseDraft } from './invoice-finalise';
@@ -131,35 +131,58 @@ async function creditInFull(
   return creditInvoice(tx, ctx, invoice, input, requestHash({ invoiceId: invoice.id, idempotencyKey }));
 }
 
+/** A lab test as it is charged: its price-list service's price and tax when it was ordered. */
+export interface PricedLabTest {
+  serviceId: string;
+  unitPriceMinor: number;
+  taxRateBp: number;
+}
+
 /**
- * A draft invoice of a lab order's tests, each at its price-list service's price and tax, for the
- * front desk to take payment; once per order. None when the tests cost nothing. A test billed as a
- * service taken off the list refuses the order (422), naming the test's place in `testIds`.
+ * The price and tax of each test to order, from its price-list service (ADR 29), in the order
+ * given. A test billed as a service taken off the list refuses the order (422), naming the test's
+ * place in `testIds`. The order keeps these on its tests, and bills them on its own draft or on
+ * the stay's bill.
+ */
+export async function priceLabTests(
+  exec: Executor,
+  hospitalId: string,
+  tests: { serviceId: string }[],
+): Promise<PricedLabTest[]> {
+  const priced: PricedLabTest[] = [];
+  for (const [i, t] of tests.entries()) {
+    const service = await serviceToCharge(exec, hospitalId, t.serviceId, `body.testIds.${i}`);
+    priced.push({ serviceId: service.id, unitPriceMinor: service.priceMinor, taxRateBp: service.taxRateBp });
+  }
+  return priced;
+}
+
+/**
+ * A draft invoice of a lab order's tests, each at the price and tax priceLabTests gave it, for the
+ * front desk to take payment; once per order. None when the tests cost nothing.
  */
 export async function billLabOrder(
   tx: Tx,
   ctx: Ctx,
   order: { id: string; hospitalId: string; patientId: string; number: string },
-  tests: { serviceId: string; code: string; name: string }[],
+  tests: (PricedLabTest & { code: string; name: string })[],
 ): Promise<string | null> {
   const existing = await repo.findBySource(tx, order.hospitalId, 'lab_order', order.id);
   if (existing) return existing.id;
-  const lines = [];
-  for (const [i, t] of tests.entries()) {
-    const service = await serviceToCharge(tx, order.hospitalId, t.serviceId, `body.testIds.${i}`);
-    const base = { quantity: 1, unitPriceMinor: service.priceMinor, taxRateBp: service.taxRateBp };
-    lines.push({
+  if (tests.every((t) => t.unitPriceMinor === 0)) return null;
+  const lines = tests.map((t) => {
+    const base = { quantity: 1, unitPriceMinor: t.unitPriceMinor, taxRateBp: t.taxRateBp };
+    return {
       ...base,
       kind: 'service' as const,
-      refId: service.id,
+      refId: t.serviceId,
       description: `${t.code} - ${t.name}`,
       discountKind: null,
       discountValue: null,
       discountReason: null,
       ...priceInvoiceLine(base),
-    });
-  }
-  if (lines.every((l) => l.unitPriceMinor === 0)) return null;
+    };
+  });
   const draft = await createDraft(tx, ctx, {
     hospitalId: order.hospitalId,
     patientId: order.patientId,

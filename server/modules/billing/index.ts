@@ -24,7 +24,9 @@ export {
   billPharmacyOrder,
   billPharmacySale,
   creditPharmacyOrder,
+  priceLabTests,
   unbillLabOrder,
+  type PricedLabTest,
 } from './automatic';
 // The demo seed bills through the same rules as the routes, inside its own transaction.
 export { creditInvoice } from './credit-notes.service';

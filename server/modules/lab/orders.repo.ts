@@ -69,17 +69,29 @@ export async function insertItems(tx: Tx, items: NewItem[]): Promise<void> {
   await tx.insert(labOrderItems).values(items);
 }
 
-/** The invoice the order was billed on (set when it is placed, never changed), without a lock. */
-export async function invoiceIdOf(exec: Executor, hospitalId: string, id: string): Promise<string | null> {
+/**
+ * Where the order is billed: its own invoice, or the stay it is charged to (set when it is placed,
+ * never changed), without a lock. Null when there is no such order at the hospital.
+ */
+export async function billingOf(
+  exec: Executor,
+  hospitalId: string,
+  id: string,
+): Promise<{ invoiceId: string | null; admissionId: string | null } | null> {
   const [row] = await exec
-    .select({ invoiceId: labOrders.invoiceId })
+    .select({ invoiceId: labOrders.invoiceId, admissionId: labOrders.admissionId })
     .from(labOrders)
     .where(and(eq(labOrders.hospitalId, hospitalId), eq(labOrders.id, id)));
-  return row?.invoiceId ?? null;
+  return row ?? null;
 }
 
-export async function setInvoice(tx: Tx, id: string, invoiceId: string): Promise<void> {
-  await tx.update(labOrders).set({ invoiceId }).where(eq(labOrders.id, id));
+/** Bills the order on its own invoice, or charges it to a stay (never both: lab_orders_billed_once_ck). */
+export async function setBilling(
+  tx: Tx,
+  id: string,
+  on: { invoiceId: string } | { admissionId: string },
+): Promise<void> {
+  await tx.update(labOrders).set(on).where(eq(labOrders.id, id));
 }
 
 /** The order at the hospital, locked against a concurrent collection or cancellation. */
@@ -144,6 +156,7 @@ function fromListed(r: Record<string, unknown>): ListedOrder {
     number: r.number as string,
     patientId: r.patient_id as string,
     consultationId: (r.consultation_id as string | null) ?? null,
+    admissionId: (r.admission_id as string | null) ?? null,
     source: r.source as string,
     priority: r.priority as string,
     clinicalNote: r.clinical_note as string,
@@ -202,8 +215,13 @@ export async function searchOrders(
   if (q.text) {
     const t = containsLower(q.text);
     conds.push(
+      // A sample's accession number (a scanned label) finds its order, through the accession's
+      // unique index: accessions are stored upper-case.
       sql`(lower(o.number) like ${t} or lower(r.mrn) like ${t}
-           or lower(p.given_name || ' ' || p.family_name) like ${t})`,
+           or lower(p.given_name || ' ' || p.family_name) like ${t}
+           or exists (select 1 from lab_order_items i
+                       where i.hospital_id = o.hospital_id and i.order_id = o.id
+                         and i.accession = ${q.text.trim().toUpperCase()}))`,
     );
   }
   const order = q.worklist

@@ -1,7 +1,10 @@
 // Lab orders (product §9): ordering tests for a patient, and cancelling an order before any sample
-// is taken. An order is billed in its own transaction as a draft invoice of its tests at the price
-// list's prices; cancelling it discards that draft, or credits the invoice in full once it was
-// issued. Every change is audited. Samples are in samples.service.ts, reads in orders.read.ts.
+// is taken. Each test keeps the price and tax it had when ordered. An order is billed in its own
+// transaction as a draft invoice of its tests at those prices; cancelling it discards that draft,
+// or credits the invoice in full once it was issued. For a patient in a bed at the hospital the
+// tests are charged on the stay's bill instead (ADR 30): the order names the admission and makes no
+// invoice, and cancelling it takes its tests off that bill. Every change is audited. Samples are in
+// samples.service.ts, reads in orders.read.ts.
 import type { z } from 'zod';
 import type { CancelLabOrder, CreateLabOrder, LabOrder } from '../../../contracts/lab-orders';
 import type { Tx } from '../../db/client';
@@ -11,8 +14,9 @@ import type { Ctx } from '../../platform/context';
 import { sha256 } from '../../platform/crypto';
 import { AppError, notFound } from '../../platform/errors';
 import { nextNumber } from '../../platform/numbering/numbering';
-import { billLabOrder, lockInvoice, unbillLabOrder } from '../billing';
+import { billLabOrder, lockInvoice, priceLabTests, unbillLabOrder, type PricedLabTest } from '../billing';
 import { registeredPatient } from '../patients';
+import { holdAdmission, holdOpenAdmission } from '../wards';
 import { readOrder } from './orders.read';
 import * as repo from './orders.repo';
 
@@ -46,6 +50,11 @@ async function checkConsultation(tx: Tx, ctx: Ctx, hospitalId: string, patientId
   }
 }
 
+/** The tests' prices from the price list (422 for a service taken off it). */
+async function pricesOf(tx: Tx, hospitalId: string, tests: repo.OrderableTest[]): Promise<PricedLabTest[]> {
+  return priceLabTests(tx, hospitalId, tests);
+}
+
 function replayed(earlier: repo.OrderRow | null, hash: string): string {
   if (!earlier || earlier.requestHash !== hash) {
     throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for another lab order.');
@@ -65,6 +74,7 @@ export async function createOrder(ctx: Ctx, input: Create): Promise<LabOrder> {
       await checkConsultation(tx, ctx, hospitalId, asked.patientId, asked.consultationId);
     }
     const tests = await testsToOrder(tx, hospitalId, asked.testIds);
+    const prices = await pricesOf(tx, hospitalId, tests);
     const number = `LAB-${String(await nextNumber(tx, hospitalId, 'lab_order')).padStart(6, '0')}`;
     const order = await repo.claimOrder(tx, {
       hospitalId,
@@ -81,6 +91,11 @@ export async function createOrder(ctx: Ctx, input: Create): Promise<LabOrder> {
     });
     // The same key claimed meanwhile by a request that has now committed: answer with its order.
     if (!order) return replayed(await repo.findByKey(tx, hospitalId, idempotencyKey), hash);
+    // In a bed here, the tests go on the stay's bill. The admission is held `for share` until this
+    // commits, so a discharge (which locks it `for update`) sees the order or ends the stay first
+    // (wards' stay-hold.ts). Held only once the order row is in: its foreign key has share-locked
+    // the patient, whom a merge locks before it moves the stays, so the two never wait in a circle.
+    const stay = await holdOpenAdmission(tx, hospitalId, asked.patientId);
     await repo.insertItems(
       tx,
       tests.map((t, i) => ({
@@ -93,17 +108,25 @@ export async function createOrder(ctx: Ctx, input: Create): Promise<LabOrder> {
         sampleType: t.sampleType,
         turnaroundHours: t.turnaroundHours,
         instructions: t.instructions,
+        serviceId: prices[i]!.serviceId,
+        unitPriceMinor: prices[i]!.unitPriceMinor,
+        taxRateBp: prices[i]!.taxRateBp,
         accession: `${number}-${i + 1}`,
         status: 'awaiting_sample',
       })),
     );
-    const invoiceId = await billLabOrder(
-      tx,
-      ctx,
-      { id: order.id, hospitalId, patientId: asked.patientId, number },
-      tests,
-    );
-    if (invoiceId) await repo.setInvoice(tx, order.id, invoiceId);
+    let invoiceId: string | null = null;
+    if (stay) {
+      await repo.setBilling(tx, order.id, { admissionId: stay.id });
+    } else {
+      invoiceId = await billLabOrder(
+        tx,
+        ctx,
+        { id: order.id, hospitalId, patientId: asked.patientId, number },
+        tests.map((t, i) => ({ ...prices[i]!, code: t.code, name: t.name })),
+      );
+      if (invoiceId) await repo.setBilling(tx, order.id, { invoiceId });
+    }
     await audit(tx, ctx, {
       action: 'lab.order.created',
       entityType: 'lab_order',
@@ -116,6 +139,7 @@ export async function createOrder(ctx: Ctx, input: Create): Promise<LabOrder> {
         priority: asked.priority,
         tests: tests.map((t) => t.code),
         invoiceId,
+        admissionId: stay?.id ?? null,
       },
     });
     return order.id;
@@ -126,14 +150,24 @@ export async function createOrder(ctx: Ctx, input: Create): Promise<LabOrder> {
 export async function cancelOrder(ctx: Ctx, orderId: string, input: CancelLabOrder): Promise<LabOrder> {
   const hospitalId = requireHospital(ctx.actor);
   await ctx.db.transaction(async (tx) => {
-    // The order's bill is locked before the order, as a patient merge moves bills before lab
-    // orders: the other way round a cancel and a merge of the same record could deadlock.
-    const billed = await repo.invoiceIdOf(tx, hospitalId, orderId);
-    if (billed) await lockInvoice(tx, hospitalId, billed);
+    // The order's bill (its invoice, or the stay it is charged to) is locked before the order, as
+    // a patient merge moves bills and stays before lab orders: the other way round a cancel and a
+    // merge of the same record could deadlock. The stay is held as when ordering, so a discharge
+    // running meanwhile bills the order or finds it cancelled.
+    const billed = await repo.billingOf(tx, hospitalId, orderId);
+    if (billed?.invoiceId) await lockInvoice(tx, hospitalId, billed.invoiceId);
+    const stay = billed?.admissionId ? await holdAdmission(tx, hospitalId, billed.admissionId) : null;
     const order = await repo.lockOrder(tx, hospitalId, orderId);
     if (!order) throw notFound('Lab order');
     if (order.status === 'cancelled') {
       throw new AppError('INVALID_TRANSITION', 'This order has been cancelled already.');
+    }
+    // The stay's final invoice has billed the order: it is put right with a credit note.
+    if (stay && stay.status !== 'active') {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        "The patient has been discharged and this order billed on the stay's invoice: it can no longer be cancelled.",
+      );
     }
     const items = await repo.itemsOf(tx, [orderId]);
     if (items.some((i) => i.status !== 'awaiting_sample')) {
@@ -149,7 +183,10 @@ export async function cancelOrder(ctx: Ctx, orderId: string, input: CancelLabOrd
       cancelReason: input.reason,
     });
     await repo.cancelItems(tx, order.id);
-    await unbillLabOrder(tx, ctx, { id: order.id, hospitalId, number: order.number }, input.reason);
+    // Charged to the stay, its tests simply leave the stay's bill (it reads orders not cancelled).
+    if (!stay) {
+      await unbillLabOrder(tx, ctx, { id: order.id, hospitalId, number: order.number }, input.reason);
+    }
     await audit(tx, ctx, {
       action: 'lab.order.cancelled',
       entityType: 'lab_order',

@@ -157,6 +157,29 @@ describe('lab orders', () => {
     expect((await call('GET', `/api/lab/orders/${o.id}/labels.pdf`, l.receptionist)).statusCode).toBe(403);
   });
 
+  it('finds an order by a sample’s accession number, as a scanned label types it, at its hospital only', async () => {
+    const l = await lab();
+    const o = await order(l, l.tech);
+    await order(l, l.tech); // another order of the same patient, not to be found
+    const find = async (q: string, headers = l.tech) =>
+      (
+        await call('GET', `/api/lab/orders?status=all&q=${encodeURIComponent(q)}`, headers)
+      ).json<LabOrderPage>();
+    for (const q of [
+      o.items[1]!.accession,
+      o.items[1]!.accession.toLowerCase(),
+      ` ${o.items[0]!.accession} `,
+    ]) {
+      expect(
+        (await find(q)).items.map((x) => x.id),
+        q,
+      ).toEqual([o.id]);
+    }
+    expect((await find(`${o.number}-9`)).total).toBe(0);
+    const other = await lab();
+    expect((await find(o.items[0]!.accession, other.tech)).total).toBe(0);
+  });
+
   it('takes an order from a consultation from its own doctor only, while it is open', async () => {
     const l = await lab();
     const c = await walkIn(l);

@@ -15,8 +15,18 @@ export async function findAdmission(exec: Executor, hospitalId: string, id: stri
   return row ?? null;
 }
 
-export async function activeAdmissionOf(exec: Executor, hospitalId: string, patientId: string) {
-  const [row] = await exec
+/**
+ * The patient's open admission at the hospital. `share` holds it until the transaction ends (see
+ * stay-hold.ts); a discharge that ended it meanwhile leaves none, the row being checked again once
+ * the discharge commits.
+ */
+export async function activeAdmissionOf(
+  exec: Executor,
+  hospitalId: string,
+  patientId: string,
+  lock: false | 'share' = false,
+) {
+  const q = exec
     .select({ id: admissions.id })
     .from(admissions)
     .where(
@@ -26,6 +36,7 @@ export async function activeAdmissionOf(exec: Executor, hospitalId: string, pati
         eq(admissions.status, 'active'),
       ),
     );
+  const [row] = lock ? await q.for(lock) : await q;
   return row ?? null;
 }
 

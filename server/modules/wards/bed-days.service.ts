@@ -1,7 +1,7 @@
 // The running bill of a stay and the hospital's bed-day rule (ADR 14, "Bed-days and the bill"): the
 // stays counted by the rule in the hospital's zone, grouped by ward and bed type at the rate each
-// stay kept, plus the services charged and the medicines given on the ward; billing prices them
-// the same way it will on the discharge's invoice.
+// stay kept, plus the services charged, the lab tests ordered (ADR 30) and the medicines given on
+// the ward; billing prices them the same way it will on the discharge's invoice.
 import type {
   AdmissionCharges,
   BedDayCharge,
@@ -21,6 +21,7 @@ import { chargedDays, groupDays } from './bed-days';
 import * as bills from './discharge.repo';
 import { administeredForBill } from './nursing.repo';
 import { chargesForBill } from './service-charges.repo';
+import { labTestsForBill, ordersAwaitingSample } from './stay-lab.repo';
 
 const BED_TYPE_NAMES: Record<BedType, string> = {
   standard: 'standard',
@@ -51,6 +52,7 @@ export async function stayCharges(
   const { timeZone } = await hospitalFacts(exec, hospitalId);
   const given = await administeredForBill(exec, hospitalId, admissionId);
   const services = await chargesForBill(exec, admissionId);
+  const labTests = await labTestsForBill(exec, admissionId);
   const groups = groupDays(
     chargedDays(stays, rule, timeZone, until),
     (s) => ({ wardId: s.wardId, wardName: s.wardName, bedType: s.bedType }),
@@ -78,20 +80,25 @@ export async function stayCharges(
         taxRateBp: b.taxRateBp,
       })),
       services: services.map(({ name, ...s }) => ({ ...s, description: name })),
+      labTests,
       medicines: [...quantities].map(([medicineId, quantity]) => ({ medicineId, quantity })),
     },
   };
 }
 
-/** What the patient owes at the hospital, given the stay's charges not yet invoiced. */
+/**
+ * What the patient owes at the hospital, given the stay's charges not yet invoiced, and, while they
+ * are in, the lab orders whose samples are awaited (which hold up the discharge).
+ */
 export async function checkOf(
   exec: Executor,
   hospitalId: string,
-  a: { id: string; patientId: string },
+  a: { id: string; patientId: string; status: string },
   unbilledMinor: number,
 ): Promise<DischargeCheck> {
   const balance = await patientBalance(exec, hospitalId, a.patientId);
   const invoice = await admissionInvoice(exec, hospitalId, a.id);
+  const labOrdersAwaitingSample = a.status === 'active' ? await ordersAwaitingSample(exec, a.id) : [];
   const owedMinor = balance.outstandingMinor + unbilledMinor;
   const fromAdvanceMinor = Math.min(balance.advanceMinor, owedMinor);
   return {
@@ -106,6 +113,7 @@ export async function checkOf(
     owedMinor,
     fromAdvanceMinor,
     toCollectMinor: owedMinor - fromAdvanceMinor,
+    labOrdersAwaitingSample,
   };
 }
 

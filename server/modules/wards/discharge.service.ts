@@ -1,8 +1,10 @@
 // Discharge (ADR 14): in one transaction the stay and the admission end, the bed goes to cleaning,
 // the structured summary is written, and the stay is billed: one final invoice (source admission)
-// of its bed-days and the medicines given on the ward, numbered like any other. If any of it
-// fails, the patient is still admitted and nothing is billed. An unpaid balance never blocks a
-// medical discharge: the answer says what is still owed, for the desk to collect.
+// of its bed-days, ward charges, lab tests and the medicines given on the ward, numbered like any
+// other. If any of it fails, the patient is still admitted and nothing is billed. An unpaid balance
+// never blocks a medical discharge: the answer says what is still owed, for the desk to collect. A
+// lab sample still to be taken does (ADR 30): the test is on the stay's bill, so it is collected
+// (or the order cancelled) before the patient leaves.
 import type { DischargeCheck, DischargedAdmission } from '../../../contracts/discharge';
 import type { DischargePatient } from '../../../contracts/wards';
 import type { Tx } from '../../db/client';
@@ -16,6 +18,7 @@ import * as repo from './admissions.repo';
 import { openAdmission, readOne } from './admissions.service';
 import { checkOf, stayCharges } from './bed-days.service';
 import * as bills from './discharge.repo';
+import { ordersAwaitingSample } from './stay-lab.repo';
 import { publishBedChange } from './wards.live';
 import * as wards from './wards.repo';
 
@@ -67,7 +70,16 @@ async function dischargeDiagnoses(
 export async function discharge(ctx: Ctx, id: string, input: DischargePatient): Promise<DischargedAdmission> {
   const hospitalId = requireHospital(ctx.actor);
   const check = await ctx.db.transaction(async (tx) => {
+    // Locked for update: a lab order being placed for the patient holds the admission for share
+    // (stay-hold.ts), so it has committed by now and is seen here, or it will find no open stay.
     const { admission, stay } = await openAdmission(tx, hospitalId, id);
+    const awaited = await ordersAwaitingSample(tx, id);
+    if (awaited.length > 0) {
+      throw new AppError(
+        'LAB_SAMPLES_PENDING',
+        `Samples are still to be taken for lab order${awaited.length > 1 ? 's' : ''} ${awaited.join(', ')}: collect them, or cancel the order, before discharging the patient.`,
+      );
+    }
     const diagnoses = await dischargeDiagnoses(tx, admission.consultationId, input.diagnoses);
     await repo.endStay(tx, stay.id, 'discharge');
     await repo.dischargeAdmission(tx, id, {
@@ -111,7 +123,7 @@ export async function discharge(ctx: Ctx, id: string, input: DischargePatient): 
       },
     });
     await publishBedChange(tx, hospitalId);
-    return checkOf(tx, hospitalId, admission, 0);
+    return checkOf(tx, hospitalId, { ...admission, status: 'discharged' }, 0);
   });
   return { ...(await readOne(ctx.db, hospitalId, id)), check };
 }

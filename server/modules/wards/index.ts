@@ -21,6 +21,8 @@ export { bedBoardTopic } from './wards.live';
 // The demo seed bills its discharged stays as a discharge does.
 export { stayCharges } from './bed-days.service';
 export { administeredForBill } from './nursing.repo';
+// The lab holds the stay while it places an order charged to it (ADR 30).
+export { holdAdmission, holdOpenAdmission } from './stay-hold';
 
 const conflict = (detail: string) => ({ code: 'CONFLICT' as const, detail });
 

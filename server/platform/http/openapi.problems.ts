@@ -238,7 +238,7 @@ export const OPERATION_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = 
   ],
   cancelBedReservation: ['NOT_FOUND', 'INVALID_TRANSITION'],
   listOwnAdmissions: ['NOT_FOUND'],
-  dischargePatient: ['INVALID_TRANSITION'],
+  dischargePatient: ['INVALID_TRANSITION', 'LAB_SAMPLES_PENDING'],
   streamBedBoard: ['UNAVAILABLE'],
   recordAdmissionVitals: ['INVALID_TRANSITION'],
   writeNursingNote: ['INVALID_TRANSITION'],

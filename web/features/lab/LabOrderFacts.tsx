@@ -33,8 +33,25 @@ export function LabOrderFacts({ order }: { order: LabOrder }) {
     ],
     [t('labOrders.clinicalNote'), order.clinicalNote ? wrap(order.clinicalNote) : t('labOrders.noNote')],
   ];
-  // The bill is for those who read invoices (the front desk); the lab does not see it.
-  if (can('invoices:read'))
+  // The bill is for those who read invoices (the front desk); the lab does not see it. An order
+  // placed for a patient in a bed is charged on the stay's bill (ADR 30), shown to those who read
+  // invoices or admissions, with the admission for those who may open it.
+  if (order.admissionId && (can('invoices:read') || can('admissions:manage')))
+    rows.push([
+      t('labOrders.invoice'),
+      <Text size="sm" data-testid="lab-stay-bill">
+        {t('labOrders.onStayBill')}
+        {can('admissions:manage') && (
+          <>
+            {' · '}
+            <Anchor component={Link} to={`/app/admissions/${order.admissionId}`} size="sm">
+              {t('labOrders.openAdmission')}
+            </Anchor>
+          </>
+        )}
+      </Text>,
+    ]);
+  else if (can('invoices:read'))
     rows.push([
       t('labOrders.invoice'),
       order.invoiceId ? (

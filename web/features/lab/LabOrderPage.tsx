@@ -141,7 +141,7 @@ function LabOrderActions({ order }: { order: LabOrder }) {
           color="red"
           leftSection={<IconX size={16} aria-hidden />}
           title={t('labOrders.cancelTitle', vars)}
-          message={t('labOrders.cancelMessage')}
+          message={t(order.admissionId ? 'labOrders.cancelMessageStay' : 'labOrders.cancelMessage')}
           reasonLabel={t('labOrders.cancelReason')}
           confirmLabel={t('labOrders.cancel')}
           destructive

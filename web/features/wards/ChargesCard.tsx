@@ -10,9 +10,11 @@ import { useSession } from '../../lib/session';
 import { admissionKey } from './queries';
 
 /**
- * The stay's bill: bed-days by ward and rate (the hospital's rule), services charged and medicines
- * given on the ward, counted to now while the patient is in, and what the patient owes here before
- * leaving, so the desk can collect it. After discharge, the stay's invoice.
+ * The stay's bill: bed-days by ward and rate (the hospital's rule), services charged, lab tests
+ * ordered (one line each, among the services) and medicines given on the ward, counted to now while
+ * the patient is in, and what the patient owes here before leaving, so the desk can collect it.
+ * Lab samples still to be taken are said before anyone tries to discharge. After discharge, the
+ * stay's invoice.
  */
 export function ChargesCard({ admissionId }: { admissionId: string }) {
   const { t } = useTranslation();
@@ -40,6 +42,7 @@ export function ChargesCard({ admissionId }: { admissionId: string }) {
       <Text size="sm" c="dimmed" mb="sm">
         {c.status === 'active' ? t('stayBill.soFar', { at: f.dateTime(c.countedTo) }) : t('stayBill.final')}
       </Text>
+      <LabSamplesPending orders={c.check.labOrdersAwaitingSample} />
       {/* On a phone the rate gives way, so that every amount shows without scrolling sideways. */}
       <Table.ScrollContainer minWidth={300}>
         <Table fz="sm" aria-label={t('stayBill.title')}>
@@ -72,8 +75,12 @@ export function ChargesCard({ admissionId }: { admissionId: string }) {
                 <Table.Td ta="right">{money(b.totalMinor)}</Table.Td>
               </Table.Tr>
             ))}
-            {c.services.map((v) => (
-              <Table.Tr key={`${v.serviceId}-${v.unitPriceMinor}-${v.taxRateBp}`} data-testid="service-line">
+            {/* Two tests of one service at one price are two lines: the place keeps their keys apart. */}
+            {c.services.map((v, i) => (
+              <Table.Tr
+                key={`${i}-${v.serviceId}-${v.unitPriceMinor}-${v.taxRateBp}`}
+                data-testid="service-line"
+              >
                 <Table.Td>{v.name}</Table.Td>
                 <Table.Td ta="right">{f.number(v.quantity)}</Table.Td>
                 <Table.Td ta="right" visibleFrom="sm">
@@ -151,5 +158,24 @@ export function OwedSummary({ check, money }: { check: DischargeCheck; money: (v
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** The stay's lab orders still waiting for a sample: the discharge is refused until they are in. */
+function LabSamplesPending({ orders }: { orders: string[] }) {
+  const { t } = useTranslation();
+  if (orders.length === 0) return null;
+  return (
+    <Alert
+      color="yellow"
+      p="xs"
+      mb="sm"
+      title={t('wards.discharge.labPendingTitle')}
+      data-testid="lab-pending"
+    >
+      <Text size="sm">
+        {t('wards.discharge.labPending', { count: orders.length, orders: orders.join(', ') })}
+      </Text>
+    </Alert>
   );
 }

@@ -2,10 +2,11 @@
 // the admitting consultation's), the procedures done, the medicines to take home (from the catalog,
 // with how to take them) and the follow-up.
 import { NativeSelect, Text, Textarea } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISCHARGE_CONDITIONS, DischargePatient, type DischargeCondition } from '../../../contracts/wards';
-import { post } from '../../lib/api';
+import { ApiError, post } from '../../lib/api';
 import { DiagnosesCard, type DiagnosisDraft } from '../consultations/DiagnosesCard';
 import { notifySuccess, validateWith } from '../../lib/forms';
 import { DischargeMedicines, useTakeHomeName } from './DischargeMedicines';
@@ -17,6 +18,7 @@ import {
   type MedicineRow,
   type ProcedureRow,
 } from './DischargeRows';
+import { admissionKey } from './queries';
 import { WardDialog } from './WardDialog';
 import { useWardSubmit } from './ward-submit';
 
@@ -36,6 +38,7 @@ export function DischargeDialog({
 }) {
   const { t } = useTranslation();
   const { busy, error, setError, run } = useWardSubmit('discharge');
+  const client = useQueryClient();
   const [summary, setSummary] = useState('');
   const [condition, setCondition] = useState<DischargeCondition | null>(null);
   const [followUp, setFollowUp] = useState('');
@@ -80,10 +83,19 @@ export function DischargeDialog({
       },
     );
     if (!body) return;
-    const done = await run(async () => {
-      await post(`/api/wards/admissions/${admissionId}/discharge`, body);
-      notifySuccess(t('wards.discharge.done', { name: patientName }));
-    });
+    const done = await run(
+      async () => {
+        await post(`/api/wards/admissions/${admissionId}/discharge`, body);
+        notifySuccess(t('wards.discharge.done', { name: patientName }));
+      },
+      undefined,
+      // The stay's bill behind the dialog then names the lab orders still waiting for a sample.
+      (err) => {
+        if (err instanceof ApiError && err.code === 'LAB_SAMPLES_PENDING') {
+          void client.invalidateQueries({ queryKey: admissionKey(admissionId) });
+        }
+      },
+    );
     if (done) onClose();
   };
 

@@ -65,6 +65,8 @@ export const errorMessages = {
       'Bills were issued or payments taken under this temporary record, and those never change: it cannot be merged.',
     STAYS_OVERLAP:
       'Both records are in a bed, or hold a reserved bed, at this hospital: discharge one stay or cancel one reservation first.',
+    LAB_SAMPLES_PENDING:
+      'A lab sample for this stay has not been taken yet. Collect it, or cancel the order, before discharging the patient.',
     SEX_DIFFERS: 'The two records give a different sex.',
     ALREADY_CHECKED_IN: 'This appointment is already checked in; it keeps its token.',
     NOT_TODAY: 'Patients can be checked in only on the day of their appointment.',

@@ -92,6 +92,10 @@ export const labPages = {
     },
     searchLabel: 'Search orders',
     searchPlaceholder: 'Number, name or MRN',
+    scanPlaceholder: 'Scan a sample, or type a number, name or MRN',
+    scanMissingTitle: 'No sample {{accession}}',
+    scanMissingBody:
+      'No test of this hospital’s orders has this sample number. Check the label (a sample taken again has a new one), or search by the order number.',
     caption: 'Lab orders',
     number: 'Order',
     patient: 'Patient',
@@ -132,6 +136,8 @@ export const labPages = {
     invoice: 'Bill',
     openInvoice: 'Open the invoice',
     noInvoice: 'Nothing to bill',
+    onStayBill: "Charged on the stay's bill",
+    openAdmission: 'Open the admission',
     cancelledBecause: 'Cancelled by {{name}}, {{at}}',
     age: '{{count}} y',
     ageUnknown: 'age not recorded',
@@ -160,6 +166,8 @@ export const labPages = {
     cancel: 'Cancel order',
     cancelTitle: 'Cancel lab order {{number}}?',
     cancelMessage: 'No sample will be taken for it; the reason is kept with the order.',
+    cancelMessageStay:
+      "No sample will be taken for it and its tests come off the stay's bill; the reason is kept with the order.",
     cancelReason: 'Reason',
     cancelledDone: 'Lab order {{number}} cancelled.',
     reject: 'Reject sample',
@@ -236,7 +244,7 @@ export const labPages = {
     verifyOf: 'Verify the results of {{name}}',
     verifyTitle: 'Verify {{code}} · {{accession}}?',
     verifyMessage:
-      'Check each value against the analyser’s print-out. Once verified, the results never change; when every test is verified the report goes to the patient. Entered by {{name}}.',
+      'Check each value against the analyser’s print-out. Once verified, the results are released: a mistake found later is put right by a correction that a second person releases. When every test is verified the report goes to the patient. Entered by {{name}}.',
     verifyConfirm: 'Verify results',
     verifiedDone: 'Results of {{code}} verified.',
     reportedDone: 'Every test of {{number}} is verified: the report is ready and the patient is told.',

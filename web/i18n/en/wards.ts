@@ -123,6 +123,11 @@ export const wardsPages = {
       followUpHint: 'When and where to come back, what to watch for, medicines to take home.',
       submit: 'Discharge',
       done: '{{name}} discharged.',
+      labPendingTitle: 'Lab samples still to be taken',
+      labPending_one:
+        'Lab order {{orders}} is waiting for its sample. Collect it, or cancel the order, before discharging the patient: its tests are on this bill.',
+      labPending_other:
+        'Lab orders {{orders}} are waiting for their samples. Collect them, or cancel the orders, before discharging the patient: their tests are on this bill.',
     },
     admitButton: {
       admit: 'Admit',
