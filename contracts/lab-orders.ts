@@ -155,7 +155,8 @@ export type LabOrderPage = z.infer<typeof LabOrderPage>;
 export const LabOrderSearch = Paging.extend({
   /**
    * `open` (the default) is what the lab still has to do: orders waiting for a sample or for their
-   * results (awaiting_sample and collected), urgent first, then oldest first; `all` is every status.
+   * results (awaiting_sample and collected), and orders with a correction of a result waiting to be
+   * released, urgent first, then oldest first; `all` is every status.
    */
   status: z.enum(['open', ...LAB_ORDER_STATUSES, 'all']).default('open'),
   patientId: Uuid.optional(),

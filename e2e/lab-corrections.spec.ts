@@ -108,10 +108,16 @@ test('lab: a verified result is corrected by one technician, released by a secon
   await snap(lab, info, '2-correction-pending');
   await lab.context().close();
 
-  // 2. Imran releases it: 91 mg/dL stands, marked corrected, and the 19 is kept as replaced.
+  // 2. Imran finds it on the to-do list and releases it: 91 mg/dL stands, marked corrected, and the
+  // 19 is kept as replaced.
   const second = await personPage(browser, info, baseURL!);
   await signIn(second, imran.email, imran.password);
-  await second.goto(`/app/lab-orders/${order.id}`);
+  // The reported order is back on the lab's to-do list, with the correction to release.
+  await second.goto(`/app/lab-orders?q=${order.number}`);
+  const row = second.getByTestId('data-row').filter({ hasText: order.number });
+  await expect(row.getByTestId('to-release')).toHaveText('1 correction to release');
+  await row.getByRole('link', { name: order.number }).click();
+  await expect(second).toHaveURL(new RegExp(`/app/lab-orders/${order.id}$`));
   const fbs2 = second.getByTestId('lab-item').filter({ hasText: 'Fasting blood sugar' });
   await fbs2.getByRole('button', { name: 'Release the correction of Fasting blood sugar' }).click();
   const confirm = second.getByRole('dialog');

@@ -128,6 +128,22 @@ describe('correcting verified lab results', () => {
     ]);
   });
 
+  it('puts a reported order with a correction to release back on the lab’s to-do list until it is released', async () => {
+    const l = await reported();
+    const todo = async () => {
+      const list = (await call('GET', '/api/lab/orders', l.tech)).json<{ items: { id: string }[] }>();
+      const dash = (await call('GET', '/api/dashboard', l.tech)).json<{
+        cards: { key: string; value?: number }[];
+      }>();
+      return [list.items.map((o) => o.id), dash.cards.find((c) => c.key === 'pendingLabOrders')?.value];
+    };
+    expect(await todo()).toEqual([[], 0]);
+    expect((await amend(l, 0, { ...cbcValues(l, 14.1), reason: 'Mistyped value' })).statusCode).toBe(200);
+    expect(await todo()).toEqual([[l.order.id], 1]);
+    expect((await release(l, 0)).statusCode).toBe(200);
+    expect(await todo()).toEqual([[], 0]);
+  });
+
   it('lets a correction be entered again or withdrawn before release, leaving the results as they were', async () => {
     const l = await reported();
     const body = (hb: number) => ({ ...cbcValues(l, hb), reason: 'Sample of another patient' });

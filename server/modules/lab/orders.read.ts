@@ -137,6 +137,8 @@ export async function listOrders(ctx: Ctx, q: Search): Promise<LabOrderPage> {
     q.status === 'all' ? null : q.status === 'open' ? ['awaiting_sample', 'collected'] : [q.status];
   const { rows, total } = await repo.searchOrders(ctx.db, hospitalId, {
     statuses,
+    // A correction to release is the lab's work too, on an order long reported.
+    orCorrecting: q.status === 'open',
     patientId: q.patientId,
     consultationId: q.consultationId,
     text: q.q,

@@ -193,12 +193,19 @@ export async function findListed(
   return row ? fromListed(row) : null;
 }
 
+/** An order with a correction of a test waiting for a second person to release it. */
+export const CORRECTING = sql`exists (select 1 from lab_order_items ci
+  join lab_result_amendments ca on ca.item_id = ci.id and ca.status = 'pending'
+  where ci.order_id = o.id)`;
+
 /** A page of orders at the hospital (null: at every hospital, for one patient's own view). */
 export async function searchOrders(
   exec: Executor,
   hospitalId: string | null,
   q: {
     statuses: string[] | null;
+    /** Also orders, whatever their status, with a correction waiting to be released (ADR 35). */
+    orCorrecting?: boolean;
     patientId?: string;
     consultationId?: string;
     text?: string;
@@ -209,7 +216,10 @@ export async function searchOrders(
   },
 ): Promise<{ rows: ListedOrder[]; total: number }> {
   const conds = [hospitalId ? sql`o.hospital_id = ${hospitalId}` : sql`true`];
-  if (q.statuses) conds.push(sql`o.status = any(${sql.param(q.statuses)}::text[])`);
+  if (q.statuses) {
+    const statuses = sql`o.status = any(${sql.param(q.statuses)}::text[])`;
+    conds.push(q.orCorrecting ? sql`(${statuses} or ${CORRECTING})` : statuses);
+  }
   if (q.patientId) conds.push(sql`o.patient_id = ${q.patientId}`);
   if (q.consultationId) conds.push(sql`o.consultation_id = ${q.consultationId}`);
   if (q.text) {

@@ -90,8 +90,8 @@ export default function LabOrdersPage() {
       header: t('common.status'),
       cell: (o) => {
         const { collected, total } = sampleProgress(o);
-        const { toEnter, toVerify } =
-          o.status === 'cancelled' ? { toEnter: 0, toVerify: 0 } : resultsProgress(o);
+        const { toEnter, toVerify, toRelease } =
+          o.status === 'cancelled' ? { toEnter: 0, toVerify: 0, toRelease: 0 } : resultsProgress(o);
         const late = overdueCount(o);
         const line = { size: 'xs', style: { whiteSpace: 'nowrap' } } as const;
         return (
@@ -110,6 +110,11 @@ export default function LabOrdersPage() {
             {toVerify > 0 && (
               <Text {...line} fw={600} c="var(--mantine-color-violet-light-color)" data-testid="to-verify">
                 {t('labResults.toVerify', { count: toVerify })}
+              </Text>
+            )}
+            {toRelease > 0 && (
+              <Text {...line} fw={600} c="var(--mantine-color-violet-light-color)" data-testid="to-release">
+                {t('labCorrections.toRelease', { count: toRelease })}
               </Text>
             )}
             {late > 0 && (

@@ -187,9 +187,22 @@ describe('where results stand', () => {
     expect(rejectable({ status: 'cancelled' }, item('collected'))).toBe(false);
   });
 
-  it('counts what the lab still has to enter and verify', () => {
-    const items = [item('collected'), item('resulted'), item('resulted'), item('verified')] as LabOrderItem[];
-    expect(resultsProgress({ items })).toEqual({ toEnter: 1, toVerify: 2, verified: 1, total: 4 });
+  it('counts what the lab still has to enter, verify and release', () => {
+    const correcting = { ...item('verified'), pendingAmendment: { version: 2 } };
+    const items = [
+      item('collected'),
+      item('resulted'),
+      item('resulted'),
+      item('verified'),
+      correcting,
+    ] as LabOrderItem[];
+    expect(resultsProgress({ items })).toEqual({
+      toEnter: 1,
+      toVerify: 2,
+      toRelease: 1,
+      verified: 2,
+      total: 5,
+    });
   });
 
   it('tells the patient where their order stands', () => {

@@ -116,10 +116,11 @@ export const verifiable = (order: Pick<LabOrder, 'status'>, item: Pick<LabOrderI
 export const hasReport = (order: Pick<LabOrder, 'items'>): boolean =>
   order.items.some((i) => i.status === 'verified');
 
-/** What the lab still has to do on an order: tests whose results to enter, and to verify. */
+/** What the lab still has to do on an order: tests whose results to enter, to verify, and corrections to release. */
 export function resultsProgress(order: Pick<LabOrder, 'items'>): {
   toEnter: number;
   toVerify: number;
+  toRelease: number;
   verified: number;
   total: number;
 } {
@@ -127,6 +128,7 @@ export function resultsProgress(order: Pick<LabOrder, 'items'>): {
   return {
     toEnter: count('collected'),
     toVerify: count('resulted'),
+    toRelease: order.items.filter((i) => i.pendingAmendment).length,
     verified: count('verified'),
     total: order.items.filter((i) => i.status !== 'cancelled').length,
   };

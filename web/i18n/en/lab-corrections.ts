@@ -2,6 +2,8 @@
 // a second person releases it, and the results it replaced stay on the order and the report.
 export const labCorrectionPages = {
   labCorrections: {
+    toRelease_one: '{{count}} correction to release',
+    toRelease_other: '{{count}} corrections to release',
     correct: 'Correct results',
     correctOf: 'Correct the results of {{name}}',
     changeCorrection: 'Change correction',
