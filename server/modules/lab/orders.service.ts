@@ -14,7 +14,7 @@ import type { Ctx } from '../../platform/context';
 import { sha256 } from '../../platform/crypto';
 import { AppError, notFound } from '../../platform/errors';
 import { nextNumber } from '../../platform/numbering/numbering';
-import { billLabOrder, lockInvoice, priceLabTests, unbillLabOrder, type PricedLabTest } from '../billing';
+import { billLabOrder, lockInvoice, priceLabTests, unbillLabOrder } from '../billing';
 import { registeredPatient } from '../patients';
 import { holdAdmission, holdOpenAdmission } from '../wards';
 import { readOrder } from './orders.read';
@@ -50,11 +50,6 @@ async function checkConsultation(tx: Tx, ctx: Ctx, hospitalId: string, patientId
   }
 }
 
-/** The tests' prices from the price list (422 for a service taken off it). */
-async function pricesOf(tx: Tx, hospitalId: string, tests: repo.OrderableTest[]): Promise<PricedLabTest[]> {
-  return priceLabTests(tx, hospitalId, tests);
-}
-
 function replayed(earlier: repo.OrderRow | null, hash: string): string {
   if (!earlier || earlier.requestHash !== hash) {
     throw new AppError('IDEMPOTENCY_REUSED', 'This idempotency key was used for another lab order.');
@@ -74,7 +69,8 @@ export async function createOrder(ctx: Ctx, input: Create): Promise<LabOrder> {
       await checkConsultation(tx, ctx, hospitalId, asked.patientId, asked.consultationId);
     }
     const tests = await testsToOrder(tx, hospitalId, asked.testIds);
-    const prices = await pricesOf(tx, hospitalId, tests);
+    // Each test's price and tax from the price list (422 for a service taken off it).
+    const prices = await priceLabTests(tx, hospitalId, tests);
     const number = `LAB-${String(await nextNumber(tx, hospitalId, 'lab_order')).padStart(6, '0')}`;
     const order = await repo.claimOrder(tx, {
       hospitalId,
